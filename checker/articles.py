@@ -1,0 +1,239 @@
+"""Loading articles: files and folders in, :class:`Document` objects out.
+
+An article is a text file. Its first line may open with a ` date YYYY-MM[-DD]` token (metadata,
+never a claim: the rest of the line is the title or first paragraph and is checked like the
+body), or the file may open with a front-matter block between `---` lines. Bad input becomes a
+:class:`~checker.models.Problem` naming the file; the run goes on. Files are only ever read.
+"""
+from __future__ import annotations
+
+import bisect
+import calendar
+import hashlib
+import logging
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+import regex
+
+from checker.models import Article, Period, Problem
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SUFFIXES = (".txt", ".md")
+MAX_BYTES = 64 * 1024 * 1024
+
+HEADER = regex.compile(r"\A[ \t]*date[ \t]+(\S+)")
+HEADER_DATE = regex.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+FRONT_MATTER = regex.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", regex.S)
+FRONT_FIELD = regex.compile(r"^([A-Za-z_]+)[ \t]*:[ \t]*(.*?)[ \t]*$", regex.M)
+# Sentences end at . ! ? (before a capital, a quote or a digit) or at a line break.
+SENTENCE_END = regex.compile(r"(?<=[.!?…]['\"”’]?)\s+(?=[\p{Lu}\p{N}'\"„“‘,])|\n+")
+
+ENGLISH_WORDS = frozenset("the of and to in is that for on with was said are by from has have it".split())
+DUTCH_WORDS = frozenset("de het een van en in is dat op te met voor zijn niet die aan er ook".split())
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article with its text, as a rule sees it.
+
+    ``text`` is the file's text (UTF-8, BOM removed); offsets of claims index into it.
+    ``scan_text`` is the same text with metadata (the header date token, front matter) blanked
+    out, so that rules cannot make claims of it while offsets stay the same.
+    """
+
+    article: Article
+    text: str
+    scan_text: str
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        starts.extend(m.end() for m in regex.finditer(r"\n", self.text))
+        return starts
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of an offset."""
+        return bisect.bisect_right(self.line_starts, offset)
+
+    @cached_property
+    def sentence_spans(self) -> list[tuple[int, int]]:
+        spans, start = [], 0
+        for m in SENTENCE_END.finditer(self.scan_text):
+            if m.start() > start:
+                spans.append((start, m.start()))
+            start = m.end()
+        if start < len(self.text):
+            spans.append((start, len(self.text)))
+        return spans or [(0, len(self.text))]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.sentence_spans]
+
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        """The (start, end) of the sentence holding an offset."""
+        i = max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
+        return self.sentence_spans[i]
+
+
+@dataclass
+class LoadResult:
+    documents: list[Document] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def discover(paths: list[str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> tuple[list[Path], list[Problem]]:
+    """Expand files and folders (recursively, following no symlink loops) into article files."""
+    found: list[Path] = []
+    problems: list[Problem] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        p = Path(raw)
+        if not p.exists():
+            problems.append(Problem(file=raw, message="no such file or folder"))
+            continue
+        if p.is_file():
+            candidates = [p]
+        else:
+            candidates = []
+            visited: set[str] = set()
+            for root, dirs, files in os.walk(p, followlinks=True):
+                real = os.path.realpath(root)
+                if real in visited:  # a symlink loop: walk each real folder once
+                    dirs[:] = []
+                    continue
+                visited.add(real)
+                dirs.sort()
+                candidates.extend(Path(root, f) for f in sorted(files) if f.lower().endswith(suffixes))
+        for c in candidates:
+            real = Path(os.path.realpath(c))
+            if real not in seen:
+                seen.add(real)
+                found.append(c)
+    return found, problems
+
+
+def decode(data: bytes, name: str) -> tuple[str | None, str, Problem | None]:
+    """Decode bytes as UTF-8 (BOM removed); fall back to cp1252 with a warning."""
+    if b"\x00" in data[:8192]:
+        return None, "", Problem(file=name, message="binary file (NUL bytes), skipped")
+    try:
+        return data.decode("utf-8-sig"), "utf-8", None
+    except UnicodeDecodeError as e:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            return None, "", Problem(file=name, message=f"not UTF-8 ({e.reason} at byte {e.start}) nor cp1252, skipped")
+        return text, "cp1252", Problem(
+            severity="warning", file=name,
+            message=f"not UTF-8 ({e.reason} at byte {e.start}); read as cp1252, offsets refer to that decoding")
+
+
+def parse_header_date(token: str) -> Period | None:
+    """`2022-04` -> the whole month; `2022-04-06` -> that day; anything else -> None."""
+    m = HEADER_DATE.fullmatch(token)
+    if not m:
+        return None
+    year, month, day = int(m[1]), int(m[2]), m[3]
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return Period(start=date(year, month, 1), end=date(year, month, calendar.monthrange(year, month)[1]))
+    try:
+        d = date(year, month, int(day))
+    except ValueError:
+        return None
+    return Period(start=d, end=d)
+
+
+def guess_language(text: str) -> str:
+    """Dutch unless English function words clearly outnumber Dutch ones."""
+    words = regex.findall(r"\p{L}+", text[:4000].lower())
+    en = sum(w in ENGLISH_WORDS for w in words)
+    nl = sum(w in DUTCH_WORDS for w in words)
+    return "en" if en > 2 * nl and en >= 3 else "nl"
+
+
+def article_id(path: Path, used: set[str]) -> str:
+    """A readable, stable id: the file's stem, made unique with its folder or a counter."""
+    candidate = path.stem
+    if candidate in used:
+        candidate = f"{path.parent.name}/{path.stem}"
+    n = 2
+    base = candidate
+    while candidate in used:
+        candidate = f"{base}~{n}"
+        n += 1
+    used.add(candidate)
+    return candidate
+
+
+def make_document(path: Path, text: str, encoding: str, aid: str, language: str | None,
+                  problems: list[Problem]) -> Document:
+    """Read the metadata of a decoded article and blank it out of the text rules scan."""
+    name = str(path)
+    scan = text
+    meta: dict[str, str] = {}
+    period = None
+    header = HEADER.match(text)
+    fm = None if header else FRONT_MATTER.match(text)
+    if header:
+        token = header[1]
+        period = parse_header_date(token)
+        if period is None:
+            problems.append(Problem(severity="warning", file=name,
+                                    message=f"malformed header date {token!r} (want YYYY-MM or YYYY-MM-DD); date unknown"))
+        scan = " " * header.end() + text[header.end():]
+    elif fm:
+        meta = {k.lower(): v.strip("'\"") for k, v in FRONT_FIELD.findall(fm[1])}
+        if "date" in meta:
+            period = parse_header_date(meta["date"][:10])
+            if period is None:
+                problems.append(Problem(severity="warning", file=name,
+                                        message=f"malformed front-matter date {meta['date']!r}; date unknown"))
+        blank = regex.sub(r"[^\n]", " ", fm[0])
+        scan = blank + text[fm.end():]
+    article = Article(
+        id=aid, path=name, date=period,
+        language=language or meta.get("language") or meta.get("lang") or guess_language(scan),
+        title=meta.get("title"), source=meta.get("source"), url=meta.get("url"),
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), encoding=encoding,
+    )
+    return Document(article=article, text=text, scan_text=scan)
+
+
+def load(paths: list[str], language: str | None = None,
+         suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> LoadResult:
+    """Load every article below ``paths``; problems are collected, never raised."""
+    result = LoadResult()
+    files, result.problems = discover(paths, suffixes)
+    used: set[str] = set()
+    for path in files:
+        name = str(path)
+        try:
+            size = path.stat().st_size
+            if size > MAX_BYTES:
+                result.problems.append(Problem(file=name, message=f"file of {size} bytes is over the {MAX_BYTES} byte limit, skipped"))
+                continue
+            data = path.read_bytes()
+        except OSError as e:
+            result.problems.append(Problem(file=name, message=f"cannot read: {e.strerror or e}"))
+            continue
+        text, encoding, problem = decode(data, name)
+        if problem:
+            result.problems.append(problem)
+        if text is None:
+            continue
+        if not text.strip():
+            result.problems.append(Problem(severity="warning", file=name, message="empty file, skipped"))
+            continue
+        doc = make_document(path, text, encoding, article_id(path, used), language, result.problems)
+        if not doc.scan_text.strip():
+            result.problems.append(Problem(severity="warning", file=name, message="header only, no text to check"))
+        result.documents.append(doc)
+    return result

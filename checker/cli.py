@@ -1,0 +1,154 @@
+"""The `check` command."""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from tabulate import tabulate
+
+from checker import __version__
+from checker.config import ConfigError, load_config
+from checker.explain import explain
+from checker.formatters import default_formatters
+from checker.models import STATUS_ORDER, Report
+from checker.pipeline import RunOptions, baseline_json, run_check
+from checker.registry import Registry, RegistryError, default_registry
+
+log = logging.getLogger("checker")
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+REPORTS_DIR = "reports"
+
+
+def split_words(values: list[str] | None) -> list[str]:
+    """`--select Q001,dates --select X` -> ['Q001', 'dates', 'X']."""
+    return [w.strip() for v in values or [] for w in v.split(",") if w.strip()]
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="check", description="Find figures, dates and facts that disagree between news articles.",
+        epilog="Exit codes: 0 nothing reaches --fail-on, 1 findings do, 2 usage, config or input errors.")
+    p.add_argument("paths", nargs="*", help="article files and folders (read recursively: *.txt, *.md)")
+    p.add_argument("-f", "--format", help="table (default), markdown, csv, json or html")
+    p.add_argument("-o", "--output", help="write the report to FILE (format from its suffix; a bare name goes to reports/)")
+    p.add_argument("--select", action="append", help="only these rules (codes or names, comma separated)")
+    p.add_argument("--ignore", action="append", help="skip these rules (codes or names, comma separated)")
+    p.add_argument("--rules-dir", action="append", help="a local folder of rule modules")
+    p.add_argument("--fail-on", choices=["conflict", "changed", "variant", "never"],
+                   help="lowest status that makes the exit code 1 (default: conflict)")
+    p.add_argument("--strict", action="store_true", default=None, help="rule errors are fatal (exit 2)")
+    p.add_argument("--language", choices=["nl", "en"], help="language of all articles (default: detected, Dutch)")
+    p.add_argument("--config", help="config file (default: ./checker.toml or [tool.checker] in ./pyproject.toml)")
+    p.add_argument("--baseline", help="hide the findings recorded in this baseline file")
+    p.add_argument("--write-baseline", metavar="FILE", help="record the current findings as accepted")
+    p.add_argument("--explain", metavar="ID", help="show why the claims of a finding were matched and compared")
+    p.add_argument("-j", "--jobs", type=int, default=1, help="extract with N processes (same report)")
+    p.add_argument("--list-rules", action="store_true", help="list the available rules and exit")
+    p.add_argument("--schema", action="store_true", help="print the JSON Schema of the report and exit")
+    p.add_argument("-v", "--verbose", action="store_true", help="diagnostics on standard error")
+    p.add_argument("--version", action="version", version=f"check {__version__}")
+    return p
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a whole file or nothing: a temporary file beside it, then a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def output_path(name: str) -> Path:
+    p = Path(name)
+    return Path(REPORTS_DIR, name) if len(p.parts) == 1 else p
+
+
+def rules_table(registry: Registry) -> str:
+    rows = [[r.code, r.name, ", ".join(r.kinds), ", ".join(r.languages), r.__module__, r.summary()] for r in registry]
+    return tabulate(rows, headers=["code", "name", "kinds", "languages", "module", "description"], maxcolwidths=[None] * 5 + [60])
+
+
+def exit_status(report: Report, fail_on: str, strict: bool) -> int:
+    if any(p.severity == "error" and (p.rule is None or strict) for p in report.problems):
+        return EXIT_ERROR
+    if fail_on == "never":
+        return EXIT_CLEAN
+    threshold = STATUS_ORDER[fail_on]
+    return EXIT_FINDINGS if any(STATUS_ORDER[f.status] >= threshold for f in report.conflicts) else EXIT_CLEAN
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, stream=sys.stderr,
+                        format="check: %(message)s")
+    try:
+        config, _ = load_config(args.config)
+    except ConfigError as e:
+        print(f"check: config error: {e}", file=sys.stderr)
+        return EXIT_ERROR
+    formatters = default_formatters()
+    strict = args.strict if args.strict is not None else config.strict
+    rules_dir = (args.rules_dir or []) + config.rules_dir
+    registry = default_registry(rules_dir)
+    if args.schema:
+        print(json.dumps(Report.model_json_schema(), indent=2))
+        return EXIT_CLEAN
+    if args.list_rules:
+        print(rules_table(registry))
+        for p in registry.problems:
+            print(f"check: {p.file or p.rule}: {p.message}", file=sys.stderr)
+        return EXIT_ERROR if strict and registry.problems else EXIT_CLEAN
+
+    paths = args.paths or config.paths
+    if not paths:
+        print("check: give article files or folders (see check --help)", file=sys.stderr)
+        return EXIT_ERROR
+    fmt = args.format or (formatters.for_suffix(Path(args.output).suffix) if args.output else None) \
+        or config.format or "table"
+    try:
+        formatter = formatters.get(fmt)
+        report = run_check(RunOptions(
+            paths=paths, select=split_words(args.select) or config.select,
+            ignore=split_words(args.ignore) or config.ignore, rules_dir=rules_dir,
+            rule_options=config.rules, language=args.language or config.language,
+            jobs=max(1, args.jobs), baseline=args.baseline or config.baseline), registry)
+    except (RegistryError, ValueError) as e:
+        print(f"check: {e}", file=sys.stderr)
+        return EXIT_ERROR
+
+    for p in report.problems:
+        where = ": ".join(x for x in (p.file, f"rule {p.rule}" if p.rule else None) if x)
+        print(f"check: {p.severity}: {where}: {p.message}", file=sys.stderr)
+    if args.explain:
+        text = explain(report, args.explain)
+        if text is None:
+            print(f"check: no finding {args.explain!r} in this report", file=sys.stderr)
+            return EXIT_ERROR
+        sys.stdout.write(text)
+        return EXIT_CLEAN
+    if args.write_baseline:
+        write_atomic(Path(args.write_baseline), baseline_json(report.conflicts))
+        print(f"check: {len(report.conflicts)} findings recorded in {args.write_baseline}", file=sys.stderr)
+    rendered = formatter.render(report)
+    if args.output:
+        target = output_path(args.output)
+        write_atomic(target, rendered)
+        print(f"check: report written to {target}", file=sys.stderr)
+    else:
+        sys.stdout.write(rendered)
+    if report.hidden_by_baseline:
+        print(f"check: {report.hidden_by_baseline} findings hidden by the baseline", file=sys.stderr)
+    return exit_status(report, config.fail_on if args.fail_on is None else args.fail_on, strict)

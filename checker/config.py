@@ -1,0 +1,81 @@
+"""Configuration: `checker.toml`, or `[tool.checker]` in `pyproject.toml`, validated strictly."""
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+FailOn = Literal["conflict", "changed", "variant", "never"]
+
+
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+class Config(BaseModel):
+    """Everything a run can be told; command-line options override these."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=_kebab, populate_by_name=True)
+
+    paths: list[str] = Field(default_factory=list)
+    select: list[str] = Field(default_factory=list)
+    ignore: list[str] = Field(default_factory=list)
+    rules_dir: list[str] = Field(default_factory=list, description="local folders of rule modules")
+    fail_on: FailOn = "conflict"
+    format: str | None = None
+    language: str | None = None
+    baseline: str | None = None
+    index: str | None = None
+    strict: bool = False
+    rules: dict[str, dict[str, Any]] = Field(default_factory=dict, description="options per rule code or name")
+
+
+class ConfigError(ValueError):
+    pass
+
+
+def _describe(e: ValidationError, path: Path) -> str:
+    problems = []
+    for err in e.errors():
+        where = ".".join(str(p) for p in err["loc"]) or "(top level)"
+        if err["type"] == "extra_forbidden":
+            problems.append(f"unknown key {where!r}")
+        else:
+            problems.append(f"{where}: {err['msg']}")
+    return f"{path}: " + "; ".join(problems)
+
+
+def load_config(path: str | Path | None = None, cwd: str | Path = ".") -> tuple[Config, Path | None]:
+    """Read the config named, or the one found in ``cwd``; defaults when there is none.
+
+    Relative folders in the file are taken relative to the file's folder.
+    """
+    if path is not None:
+        candidates = [Path(path)]
+        if not candidates[0].is_file():
+            raise ConfigError(f"{path}: no such config file")
+    else:
+        candidates = [Path(cwd, "checker.toml"), Path(cwd, "pyproject.toml")]
+    for file in candidates:
+        if not file.is_file():
+            continue
+        try:
+            data = tomllib.loads(file.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+            raise ConfigError(f"{file}: not valid TOML: {e}") from None
+        if file.name == "pyproject.toml":
+            data = data.get("tool", {}).get("checker")
+            if data is None:
+                continue
+        try:
+            config = Config.model_validate(data)
+        except ValidationError as e:
+            raise ConfigError(_describe(e, file)) from None
+        base = file.parent
+        return config.model_copy(update={
+            "rules_dir": [str(base / d) for d in config.rules_dir],
+            "paths": [str(base / p) for p in config.paths],
+        }), file
+    return Config(), None

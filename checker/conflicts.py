@@ -1,0 +1,129 @@
+"""Comparing claims: groups by key in, findings out.
+
+Claims with the same key from different articles are compared as intervals. Two values that
+cannot both hold make a finding: ``conflict`` when the claims refer to the same period as far
+as the texts tell, ``changed`` when they refer to different periods (a tally that moved on).
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from checker.models import Article, Claim, DateValue, Finding, Period, QuantityValue, TextValue
+
+APPROXIMATION = 0.10  # "zo'n", "ongeveer", "circa" agree with values within about 10%
+
+
+@dataclass(frozen=True)
+class Compared:
+    """A claim with what comparison needs: its interval and the period it speaks of."""
+
+    claim: Claim
+    low: float
+    high: float
+    period: Period | None
+
+
+def interval(value: QuantityValue | DateValue | TextValue | None) -> tuple[float, float] | None:
+    """A value as a closed numeric interval; open sides are infinite; None if not numeric."""
+    if isinstance(value, QuantityValue):
+        low = -math.inf if value.low is None else value.low
+        high = math.inf if value.high is None else value.high
+        if value.approximate:
+            low, high = low * (1 - APPROXIMATION), high * (1 + APPROXIMATION)
+        return low, high
+    if isinstance(value, DateValue):
+        return float(value.start.toordinal()), float(value.end.toordinal())
+    return None
+
+
+def compatible(a: Compared, b: Compared) -> bool:
+    """True when the two values can both be true."""
+    if isinstance(a.claim.value, TextValue) or isinstance(b.claim.value, TextValue):
+        return a.claim.value == b.claim.value
+    return a.low <= b.high and b.low <= a.high
+
+
+def claim_periods(claims: Sequence[Claim], articles: dict[str, Article]) -> dict[str, Period | None]:
+    """The period each claim speaks of: its own, a dated sentence's, or its article's date."""
+    sentence_dates: dict[tuple[str, int], Period] = {}
+    for c in claims:
+        if c.kind == "date" and isinstance(c.value, DateValue) and (c.value.end - c.value.start).days <= 31:
+            sentence_dates.setdefault((c.article, c.sentence_start), Period(start=c.value.start, end=c.value.end))
+    periods: dict[str, Period | None] = {}
+    for c in claims:
+        if c.period is not None:
+            periods[c.id] = c.period
+        elif c.kind != "date" and (c.article, c.sentence_start) in sentence_dates:
+            periods[c.id] = sentence_dates[(c.article, c.sentence_start)]
+        else:
+            article = articles.get(c.article)
+            periods[c.id] = article.date if article else None
+    return periods
+
+
+def finding_id(key: str, status: str, claims: Iterable[Claim]) -> str:
+    """Stable across runs: derived from the key, the status and the evidence, not from order."""
+    h = hashlib.sha1()
+    h.update(f"{key}\n{status}\n".encode())
+    for c in sorted(claims, key=lambda c: c.id):
+        h.update(f"{c.article}|{c.text}|{c.sentence}\n".encode())
+    return "F" + h.hexdigest()[:10]
+
+
+def describe(members: Sequence[Compared]) -> str:
+    """One line an editor reads: who says what, oldest first."""
+    parts = []
+    for m in members:
+        value = m.claim.value.as_text() if m.claim.value is not None else "?"
+        when = f" ({m.period.label()})" if m.period else ""
+        who = f" per {m.claim.attribution}" if m.claim.attribution else ""
+        parts.append(f"{m.claim.article}{when}: {value}{who}")
+    return "; ".join(parts)
+
+
+def _finding(key: str, status: str, pairs: list[tuple[Compared, Compared]]) -> Finding:
+    members = {m.claim.id: m for pair in pairs for m in pair}
+    ordered = sorted(members.values(), key=lambda m: (m.period.start.toordinal() if m.period else 0, m.claim.id))
+    return Finding(
+        id=finding_id(key, status, [m.claim for m in ordered]),
+        status=status,
+        key=key,
+        kind=ordered[0].claim.kind,
+        claims=[m.claim.id for m in ordered],
+        reason=describe(ordered),
+    )
+
+
+def find_conflicts(claims: Sequence[Claim], articles: dict[str, Article]) -> list[Finding]:
+    """Findings for every key whose claims from different articles cannot all be true."""
+    periods = claim_periods(claims, articles)
+    groups: dict[str, list[Compared]] = defaultdict(list)
+    for c in claims:
+        if c.key is None or c.value is None:
+            continue
+        span = interval(c.value)
+        low, high = span if span else (0.0, 0.0)
+        groups[c.key].append(Compared(c, low, high, periods[c.id]))
+    findings = []
+    for key in sorted(groups):
+        members = groups[key]
+        if len({m.claim.article for m in members}) < 2:
+            continue
+        same, moved = [], []
+        for a, b in combinations(members, 2):
+            if a.claim.article == b.claim.article or compatible(a, b):
+                continue
+            if a.period is None or b.period is None or a.period.overlaps(b.period):
+                same.append((a, b))
+            else:
+                moved.append((a, b))
+        if same:
+            findings.append(_finding(key, "conflict", same))
+        if moved:
+            findings.append(_finding(key, "changed", moved))
+    return findings

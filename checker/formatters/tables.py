@@ -1,0 +1,110 @@
+"""Text formats: the terminal table, Markdown, CSV and JSON."""
+from __future__ import annotations
+
+import csv
+import io
+
+from tabulate import tabulate
+
+from checker.formatters.base import Formatter
+from checker.models import Report
+from checker.report import articles_by_id, claims_by_id, counts, quote, to_json
+
+HEADERS = ["finding", "status", "key", "article", "line", "value", "quote"]
+
+
+def finding_rows(report: Report, left: str = "»", right: str = "«") -> list[list[str]]:
+    """One row per claim of each finding: the evidence an editor judges."""
+    claims = claims_by_id(report)
+    rows = []
+    for f in report.conflicts:
+        for i, cid in enumerate(f.claims):
+            c = claims[cid]
+            rows.append([
+                f.id if i == 0 else "",
+                f.status if i == 0 else "",
+                f.key if i == 0 else "",
+                f"{c.article}@{c.start}",
+                str(c.line),
+                c.value.as_text() if c.value is not None else "-",
+                quote(c, left, right),
+            ])
+    return rows
+
+
+def summary_line(report: Report) -> str:
+    n = counts(report)
+    parts = [f"{len(report.articles)} articles", f"{len(report.claims)} claims",
+             f"{n['conflict']} conflicts", f"{n['changed']} changed", f"{n['variant']} variants"]
+    if report.hidden_by_baseline:
+        parts.append(f"{report.hidden_by_baseline} hidden by the baseline")
+    if report.problems:
+        parts.append(f"{len(report.problems)} problems")
+    return ", ".join(parts)
+
+
+def problem_rows(report: Report) -> list[list[str]]:
+    return [[p.severity, p.file or "", p.rule or "", p.message] for p in report.problems]
+
+
+class TableFormatter(Formatter):
+    name = "table"
+    suffixes = (".txt",)
+
+    def render(self, report: Report) -> str:
+        out = []
+        if report.conflicts:
+            out.append(tabulate(finding_rows(report), headers=HEADERS, tablefmt="simple"))
+        else:
+            out.append("No discrepancies found.")
+        if report.problems:
+            out.append("\nProblems:\n" + tabulate(problem_rows(report), headers=["severity", "file", "rule", "message"]))
+        out.append("\n" + summary_line(report))
+        return "\n".join(out) + "\n"
+
+
+class MarkdownFormatter(Formatter):
+    name = "markdown"
+    suffixes = (".md", ".markdown")
+
+    def render(self, report: Report) -> str:
+        articles = articles_by_id(report)
+        out = ["# Discrepancy report", "", summary_line(report) + ".", ""]
+        if report.conflicts:
+            out += ["## Findings", "", tabulate(finding_rows(report, "**", "**"), headers=HEADERS, tablefmt="github"), ""]
+        out += ["## Articles", "", tabulate(
+            [[a.id, a.path, a.date.label() if a.date else "unknown", a.language] for a in articles.values()],
+            headers=["article", "path", "date", "language"], tablefmt="github"), ""]
+        if report.problems:
+            out += ["## Problems", "", tabulate(problem_rows(report), headers=["severity", "file", "rule", "message"],
+                                                 tablefmt="github"), ""]
+        return "\n".join(out)
+
+
+class CsvFormatter(Formatter):
+    name = "csv"
+    suffixes = (".csv",)
+
+    def render(self, report: Report) -> str:
+        claims = claims_by_id(report)
+        articles = articles_by_id(report)
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(["finding", "status", "key", "claim", "article", "path", "line", "start", "end",
+                    "text", "value", "period", "sentence"])
+        for f in report.conflicts:
+            for cid in f.claims:
+                c = claims[cid]
+                a = articles[c.article]
+                w.writerow([f.id, f.status, f.key, c.id, c.article, a.path, c.line, c.start, c.end, c.text,
+                            c.value.as_text() if c.value is not None else "",
+                            a.date.label() if a.date else "", c.sentence])
+        return buf.getvalue()
+
+
+class JsonFormatter(Formatter):
+    name = "json"
+    suffixes = (".json",)
+
+    def render(self, report: Report) -> str:
+        return to_json(report)

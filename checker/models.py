@@ -1,0 +1,161 @@
+"""The data that flows through the pipeline: articles, claims, findings and the report.
+
+All models are frozen: a stage never changes what an earlier stage produced, it makes new
+values. The JSON report is the serialisation of :class:`Report`.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+Status = Literal["conflict", "changed", "variant"]
+STATUS_ORDER: dict[str, int] = {"variant": 1, "changed": 2, "conflict": 3}
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Period(Frozen):
+    """A stretch of calendar time, both ends inclusive."""
+
+    start: date
+    end: date
+
+    def overlaps(self, other: "Period") -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+    def label(self) -> str:
+        if self.start == self.end:
+            return self.start.isoformat()
+        if self.start.day == 1 and self.start.month == self.end.month and self.start.year == self.end.year:
+            return self.start.isoformat()[:7]
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+
+class Article(Frozen):
+    """One input text: where it came from, when it was published and in which language."""
+
+    id: str
+    path: str
+    date: Period | None = Field(None, description="publication period from the header or front matter")
+    language: str = "nl"
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    sha256: str = ""
+    encoding: str = "utf-8"
+
+
+class QuantityValue(Frozen):
+    """A count or amount as an interval; ``None`` marks an open side ("meer dan 200": 200..None)."""
+
+    low: float | None
+    high: float | None
+    unit: str | None = None
+    approximate: bool = False
+
+    def as_text(self) -> str:
+        def fmt(x: float | None) -> str:
+            return "?" if x is None else (f"{x:,.0f}" if float(x).is_integer() else f"{x:,g}")
+
+        unit = f" {self.unit}" if self.unit else ""
+        approx = "~" if self.approximate else ""
+        if self.low == self.high:
+            return f"{approx}{fmt(self.low)}{unit}"
+        if self.high is None:
+            return f">= {fmt(self.low)}{unit}"
+        if self.low is None:
+            return f"<= {fmt(self.high)}{unit}"
+        return f"{fmt(self.low)}..{fmt(self.high)}{unit}"
+
+
+class DateValue(Frozen):
+    """A calendar date or span of dates, both ends inclusive."""
+
+    start: date
+    end: date
+
+    def as_text(self) -> str:
+        return Period(start=self.start, end=self.end).label()
+
+
+class TextValue(Frozen):
+    """A factual value that is not a number or a date: an office, a place, a spelling."""
+
+    text: str
+    parts: dict[str, str] = Field(default_factory=dict)
+
+    def as_text(self) -> str:
+        return self.text
+
+
+ClaimValue = Union[QuantityValue, DateValue, TextValue]
+
+
+class ClaimDraft(Frozen):
+    """What a rule yields: a claim before the engine gives it an id, a line and its evidence."""
+
+    kind: str
+    start: int
+    end: int
+    value: ClaimValue | None
+    key_parts: dict[str, str] = Field(default_factory=dict)
+    evidence: dict[str, str] = Field(default_factory=dict, description="the words behind each key part")
+    attribution: str | None = None
+    period: Period | None = Field(None, description="the time the sentence itself refers to, if it says")
+
+
+class Claim(Frozen):
+    """A normalised statement found in an article, with its span and what it is about."""
+
+    id: str
+    article: str
+    rule: str
+    kind: str
+    start: int
+    end: int
+    line: int
+    text: str
+    value: ClaimValue | None
+    key: str | None
+    key_parts: dict[str, str] = Field(default_factory=dict)
+    evidence: dict[str, str] = Field(default_factory=dict)
+    attribution: str | None = None
+    period: Period | None = None
+    sentence: str = Field("", description="the sentence holding the claim")
+    sentence_start: int = Field(0, description="offset of the sentence in the article text")
+
+
+class Finding(Frozen):
+    """Claims about the same thing, from different articles, that cannot all be true."""
+
+    id: str
+    status: Status
+    key: str
+    kind: str
+    claims: list[str]
+    reason: str
+
+
+class Problem(Frozen):
+    """An input, rule or configuration error: reported, never fatal unless --strict."""
+
+    severity: Literal["error", "warning"] = "error"
+    file: str | None = None
+    rule: str | None = None
+    message: str
+
+
+class Report(Frozen):
+    schema_version: str = SCHEMA_VERSION
+    tool: str
+    articles: list[Article]
+    claims: list[Claim]
+    conflicts: list[Finding]
+    problems: list[Problem] = Field(default_factory=list)
+    hidden_by_baseline: int = 0

@@ -1,0 +1,160 @@
+"""Rules and the registry that finds them.
+
+A rule is a subclass of :class:`Rule` that declares its metadata and yields claims for one
+article at a time. Built-in rules and third-party rules are found by the same code path: the
+entry-point group ``checker.rules`` (the built-ins are declared there by this distribution) and
+local folders of rule modules. A rule that fails to load is recorded as a problem of that rule.
+"""
+from __future__ import annotations
+
+import importlib.util
+import inspect
+import logging
+import sys
+from collections.abc import Iterable, Iterator
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from checker.articles import Document
+from checker.models import ClaimDraft, Problem
+
+log = logging.getLogger(__name__)
+
+ENTRY_POINT_GROUP = "checker.rules"
+
+
+class NoOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Rule:
+    """Base class of every rule. Subclasses set the class attributes and implement ``extract``."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    description: ClassVar[str]
+    kinds: ClassVar[tuple[str, ...]]
+    languages: ClassVar[tuple[str, ...]] = ("nl", "en")
+    version: ClassVar[str] = "1"
+    Options: ClassVar[type[BaseModel]] = NoOptions
+
+    def __init__(self, options: BaseModel | None = None) -> None:
+        self.options = options if options is not None else self.Options()
+
+    def extract(self, doc: Document) -> Iterable[ClaimDraft]:  # pragma: no cover - abstract
+        """Yield the claims of one article. A rule never sees other articles."""
+        raise NotImplementedError
+
+    @classmethod
+    def summary(cls) -> str:
+        return cls.description.strip().split("\n\n")[0].replace("\n", " ")
+
+
+class RegistryError(ValueError):
+    pass
+
+
+class Registry:
+    """The rules known to one run. Create a fresh one per run (and per test)."""
+
+    def __init__(self) -> None:
+        self._rules: dict[str, type[Rule]] = {}
+        self.problems: list[Problem] = []
+
+    def __iter__(self) -> Iterator[type[Rule]]:
+        return iter(sorted(self._rules.values(), key=lambda r: r.code))
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+    def get(self, code_or_name: str) -> type[Rule] | None:
+        for rule in self._rules.values():
+            if code_or_name in (rule.code, rule.name):
+                return rule
+        return None
+
+    def register(self, rule: type[Rule]) -> type[Rule]:
+        """Add a rule class; duplicate codes or names and missing metadata are rejected."""
+        missing = [a for a in ("code", "name", "description", "kinds") if not getattr(rule, a, None)]
+        if missing:
+            raise RegistryError(f"rule {rule.__qualname__} lacks {', '.join(missing)}")
+        for other in self._rules.values():
+            if other is rule:
+                return rule
+            if other.code == rule.code or other.name == rule.name:
+                raise RegistryError(
+                    f"rule {rule.code} ({rule.name}) clashes with {other.code} ({other.name}) from {other.__module__}")
+        self._rules[rule.code] = rule
+        return rule
+
+    def _register_from(self, obj: object, origin: str) -> int:
+        """Register a rule class, or every rule class defined in a module."""
+        if inspect.isclass(obj) and issubclass(obj, Rule):
+            classes = [obj]
+        elif inspect.ismodule(obj):
+            classes = [c for c in vars(obj).values()
+                       if inspect.isclass(c) and issubclass(c, Rule) and c is not Rule
+                       and c.__module__ == obj.__name__ and getattr(c, "code", None)]
+        else:
+            raise RegistryError(f"{origin} is neither a rule class nor a module of rules")
+        for c in classes:
+            self.register(c)
+        return len(classes)
+
+    def load_entry_points(self, group: str = ENTRY_POINT_GROUP) -> None:
+        """Load the rules of installed distributions, the built-in ones among them."""
+        for ep in sorted(entry_points(group=group), key=lambda e: e.name):
+            try:
+                self._register_from(ep.load(), f"entry point {ep.name} ({ep.value})")
+            except Exception as e:  # a broken plugin must not stop the run
+                self.problems.append(Problem(rule=ep.name, message=f"rule failed to load from {ep.value}: {e!r}"))
+
+    def load_folder(self, folder: str | Path) -> None:
+        """Load every ``*.py`` module of a local folder and register the rules it defines."""
+        folder = Path(folder)
+        if not folder.is_dir():
+            self.problems.append(Problem(file=str(folder), message="rules folder does not exist"))
+            return
+        for path in sorted(folder.glob("*.py")):
+            if path.name.startswith("_"):
+                continue
+            module_name = f"checker_local_rules.{path.stem}"
+            try:
+                spec = importlib.util.spec_from_file_location(module_name, path)
+                assert spec and spec.loader
+                module = importlib.util.module_from_spec(spec)
+                sys.modules[module_name] = module
+                spec.loader.exec_module(module)
+                self._register_from(module, str(path))
+            except Exception as e:
+                sys.modules.pop(module_name, None)
+                self.problems.append(Problem(file=str(path), rule=path.stem, message=f"rule failed to load: {e!r}"))
+
+    def select(self, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[type[Rule]]:
+        """The rules chosen by code or name; unknown codes or names are an error."""
+        select, ignore = list(select), list(ignore)
+        for word in select + ignore:
+            if self.get(word) is None:
+                raise RegistryError(f"unknown rule {word!r} (see --list-rules)")
+        chosen = [r for r in self if not select or r.code in select or r.name in select]
+        return [r for r in chosen if r.code not in ignore and r.name not in ignore]
+
+    def instantiate(self, rule: type[Rule], options: dict | None) -> Rule:
+        """Build a rule with validated options; raises RegistryError naming the rule and key."""
+        try:
+            return rule(rule.Options(**(options or {})))
+        except ValidationError as e:
+            details = "; ".join(f"{'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors())
+            raise RegistryError(f"options of rule {rule.code} ({rule.name}): {details}") from None
+
+
+def default_registry(rule_dirs: Iterable[str | Path] = ()) -> Registry:
+    """A registry with the installed rules and those of the given local folders."""
+    registry = Registry()
+    registry.load_entry_points()
+    for folder in rule_dirs:
+        registry.load_folder(folder)
+    return registry

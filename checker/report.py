@@ -1,0 +1,60 @@
+"""The report: one deterministic shape that every formatter renders."""
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from checker import __version__
+from checker.models import STATUS_ORDER, Article, Claim, Finding, Problem, Report
+
+QUOTE_WIDTH = 70
+
+
+def build_report(articles: Sequence[Article], claims: Sequence[Claim], findings: Sequence[Finding],
+                 problems: Sequence[Problem], hidden_by_baseline: int = 0) -> Report:
+    """Assemble the report in a stable order, whatever order the stages produced things in."""
+    order = {a.id: i for i, a in enumerate(articles)}
+    return Report(
+        tool=f"check {__version__}",
+        articles=list(articles),
+        claims=sorted(claims, key=lambda c: (order.get(c.article, -1), c.start, c.rule)),
+        conflicts=sorted(findings, key=lambda f: (-STATUS_ORDER[f.status], f.key, f.id)),
+        problems=sorted(set(problems), key=lambda p: (p.file or "", p.rule or "", p.message)),
+        hidden_by_baseline=hidden_by_baseline,
+    )
+
+
+def to_json(report: Report) -> str:
+    """The JSON serialisation, byte for byte the same for the same report."""
+    return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def claims_by_id(report: Report) -> dict[str, Claim]:
+    return {c.id: c for c in report.claims}
+
+
+def articles_by_id(report: Report) -> dict[str, Article]:
+    return {a.id: a for a in report.articles}
+
+
+def quote(claim: Claim, left: str = "»", right: str = "«", width: int = QUOTE_WIDTH) -> str:
+    """The claim's sentence, cut to about ``width`` characters around the marked span."""
+    s = claim.sentence
+    i = claim.start - claim.sentence_start
+    j = claim.end - claim.sentence_start
+    if not (0 <= i <= j <= len(s)):
+        return f"{left}{claim.text}{right}"
+    before, span, after = s[:i], s[i:j], s[j:]
+    room = max(10, (width - len(span)) // 2)
+    if len(before) > room:
+        before = "…" + before[-room:].lstrip()
+    if len(after) > room:
+        after = after[:room].rstrip() + "…"
+    return " ".join(f"{before}{left}{span}{right}{after}".split())
+
+
+def counts(report: Report) -> dict[str, int]:
+    out = {status: 0 for status in STATUS_ORDER}
+    for f in report.conflicts:
+        out[f.status] += 1
+    return out

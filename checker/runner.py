@@ -1,0 +1,105 @@
+"""Running rules over articles: documents in, claims (and the problems of rules) out."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from checker.articles import Document
+from checker.models import Claim, ClaimDraft, Problem
+from checker.registry import Rule
+
+log = logging.getLogger(__name__)
+
+# The order in which key parts are written into a key.
+KEY_ORDER = ("event", "concept", "actor", "place", "qualifier", "unit", "person", "office", "organisation")
+
+
+def make_key(kind: str, parts: dict[str, str]) -> str | None:
+    """The key of a claim: its kind and key parts in a fixed order; None without parts."""
+    ordered = [parts[k] for k in KEY_ORDER if parts.get(k)]
+    ordered += [parts[k] for k in sorted(parts) if k not in KEY_ORDER and parts[k]]
+    return f"{kind}:" + "/".join(ordered) if ordered else None
+
+
+def to_claim(doc: Document, rule: Rule, draft: ClaimDraft) -> Claim:
+    """Give a rule's draft its id, line, sentence and key; refuse spans outside the text."""
+    if not 0 <= draft.start < draft.end <= len(doc.text):
+        raise ValueError(f"span {draft.start}..{draft.end} outside the text of {len(doc.text)} characters")
+    s_start, s_end = doc.sentence_at(draft.start)
+    s_end = max(s_end, draft.end)
+    return Claim(
+        id=f"{doc.article.id}@{draft.start}",
+        article=doc.article.id,
+        rule=rule.code,
+        kind=draft.kind,
+        start=draft.start,
+        end=draft.end,
+        line=doc.line_of(draft.start),
+        text=doc.text[draft.start:draft.end],
+        value=draft.value,
+        key=make_key(draft.kind, draft.key_parts),
+        key_parts=draft.key_parts,
+        evidence=draft.evidence,
+        attribution=draft.attribution,
+        period=draft.period,
+        sentence=doc.text[s_start:s_end].strip(),
+        sentence_start=s_start + (len(doc.text[s_start:s_end]) - len(doc.text[s_start:s_end].lstrip())),
+    )
+
+
+@dataclass
+class Extraction:
+    claims: list[Claim] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def extract_document(doc: Document, rules: Sequence[Rule]) -> Extraction:
+    """All claims of one article. A rule that raises becomes a problem of that rule and article."""
+    out = Extraction()
+    seen: set[str] = set()
+    for rule in rules:
+        if doc.article.language not in rule.languages:
+            continue
+        try:
+            drafts = list(rule.extract(doc))
+            claims = [to_claim(doc, rule, d) for d in drafts]
+        except Exception as e:
+            log.debug("rule %s failed on %s", rule.code, doc.article.path, exc_info=True)
+            out.problems.append(Problem(file=doc.article.path, rule=rule.code, message=f"rule {rule.name} raised {e!r}"))
+            continue
+        for claim in claims:
+            # Two rules (or one rule twice) claiming the same span: the first one stands.
+            if claim.id not in seen:
+                seen.add(claim.id)
+                out.claims.append(claim)
+    return out
+
+
+def _extract_many(args: tuple[list[Document], Sequence[Rule]]) -> Extraction:
+    docs, rules = args
+    total = Extraction()
+    for doc in docs:
+        part = extract_document(doc, rules)
+        total.claims.extend(part.claims)
+        total.problems.extend(part.problems)
+    return total
+
+
+def extract_all(docs: Iterable[Document], rules: Sequence[Rule], jobs: int = 1) -> Extraction:
+    """Claims of all articles, in article order; with ``jobs`` > 1 in that many processes."""
+    docs = list(docs)
+    if jobs <= 1 or len(docs) < 2:
+        return _extract_many((docs, rules))
+    chunks = [docs[i::jobs] for i in range(jobs)]
+    total = Extraction()
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        parts = list(pool.map(_extract_many, [(c, rules) for c in chunks]))
+    order = {d.article.id: i for i, d in enumerate(docs)}
+    for part in parts:
+        total.claims.extend(part.claims)
+        total.problems.extend(part.problems)
+    total.claims.sort(key=lambda c: (order[c.article], c.start))
+    total.problems.sort(key=lambda p: (p.file or "", p.rule or "", p.message))
+    return total

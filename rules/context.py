@@ -1,0 +1,148 @@
+"""What a claim is about, read from the words around it: actor, place, qualifiers, source.
+
+Shared by the built-in rules. Everything is looked for in the claim's clause first (a sentence
+cut at commas, semicolons, brackets and conjunctions), so that "De VS hebben 100.000 militairen
+in Europa, er patrouilleren 140 schepen" does not give the ships to the US.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from checker.articles import Document
+from checker.rules.lexicon import Hit, Vocabulary, vocabulary
+
+WORD_BEFORE = regex.compile(r"([\p{L}\-]+)\s+(?:(?:de|het|the)\s+)?\Z", regex.I)
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int
+    end: int
+
+
+def clause_around(doc: Document, start: int, end: int, vocab: Vocabulary) -> Clause:
+    """The clause holding the span ``start..end``: its sentence cut at the nearest breaks."""
+    s_start, s_end = doc.sentence_at(start)
+    text = doc.scan_text
+    c_start, c_end = s_start, max(s_end, end)
+    for m in vocab.clause_break.finditer(text, s_start, start):
+        c_start = m.end()
+    m = vocab.clause_break.search(text, end, c_end)
+    if m:
+        c_end = m.start()
+    return Clause(c_start, c_end)
+
+
+def attribution_spans(doc: Document, clause_start: int, clause_end: int, vocab: Vocabulary) -> list[tuple[int, int]]:
+    """Spans of "volgens de NAVO", "aldus Stoltenberg": who states, not who does."""
+    spans = []
+    for m in vocab.attribution.finditer(doc.scan_text, clause_start, clause_end):
+        tail = doc.scan_text[m.end():min(clause_end, m.end() + 40)]
+        words = regex.match(r"\s+(?:(?:de|het|the)\s+)?[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?", tail)
+        spans.append((m.start(), m.end() + (words.end() if words else 0)))
+    return spans
+
+
+def attribution_of(doc: Document, sentence: tuple[int, int], vocab: Vocabulary) -> str | None:
+    """Who states the figures of a sentence: an actor's label or a name, if the sentence says."""
+    for a, b in attribution_spans(doc, sentence[0], sentence[1], vocab):
+        actors = vocab.actors.find(doc.scan_text, a, b)
+        if actors:
+            return actors[0].label
+        name = regex.search(r"\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?", doc.scan_text[a:b])
+        if name:
+            return name.group()
+    return None
+
+
+def distance(hit: Hit, position: int) -> int:
+    if hit.end <= position:
+        return position - hit.end
+    if hit.start >= position:
+        return hit.start - position
+    return 0
+
+
+def nearest(hits: list[Hit], position: int) -> Hit | None:
+    """The hit nearest to a position; one before it wins a tie."""
+    return min(hits, key=lambda h: (distance(h, position), h.start > position), default=None)
+
+
+def actor_in(doc: Document, clause: Clause, start: int, end: int, vocab: Vocabulary) -> Hit | None:
+    """The actor of a claim: an adjective in its noun phrase, else the nearest one in its clause."""
+    excluded = attribution_spans(doc, clause.start, clause.end, vocab)
+    hits = [h for h in vocab.actors.find(doc.scan_text, clause.start, clause.end)
+            if not any(a <= h.start < b for a, b in excluded) and not is_place_use(doc, h, vocab)]
+    inside = [h for h in hits if start <= h.start < end]
+    if inside:
+        return inside[0]
+    return nearest(hits, start)
+
+
+def is_place_use(doc: Document, hit: Hit, vocab: Vocabulary) -> bool:
+    """True when a country is named as a place ("in Wit-Rusland"), not as an actor."""
+    m = WORD_BEFORE.search(doc.scan_text, max(0, hit.start - 30), hit.start)
+    return bool(m and m.group(1).lower() in vocab.place_prepositions)
+
+
+def place_in(doc: Document, clause: Clause, position: int, vocab: Vocabulary) -> Hit | None:
+    """Where the counted thing is: a place word of the clause, the nearest after the claim first.
+
+    Countries count as places after a place preposition ("in Wit-Rusland") or as adjectives of
+    a place noun ("op Wit-Russische bodem"); a border is named with its country when the clause
+    says which ("aan de Oekraïense grens", "de grens met Oekraïne": border-ukraine).
+    """
+    hits = []
+    for h in vocab.places.find(doc.scan_text, clause.start, clause.end):
+        if h.label in COUNTRY_LIKE and not is_place_use(doc, h, vocab) and not followed_by_place_noun(doc, h, vocab):
+            continue
+        hits.append(h)
+    after = [h for h in hits if h.start >= position]
+    hit = nearest(after or hits, position)
+    if hit is None:
+        return None
+    if hit.label in COUNTRY_LIKE:
+        noun = regex.match(r"\s+([\p{L}\-]+)", doc.scan_text[hit.end:hit.end + 30])
+        if noun and vocab.places.label_of.get(noun.group(1).lower()) == "border":
+            return Hit(hit.start, hit.end + noun.end(), f"border-{hit.label}", hit.words + noun.group())
+    if hit.label == "border":
+        window = vocab.places.find(doc.scan_text, max(clause.start, hit.start - 30), min(clause.end, hit.end + 30))
+        countries = [h for h in window if h.label in COUNTRY_LIKE]
+        if countries:
+            return Hit(hit.start, hit.end, f"border-{countries[0].label}", hit.words)
+    return hit
+
+
+COUNTRY_LIKE = frozenset({"belarus", "ukraine", "russia", "poland", "lithuania", "romania", "bulgaria",
+                          "slovakia", "hungary", "germany"})
+
+
+def followed_by_place_noun(doc: Document, hit: Hit, vocab: Vocabulary) -> bool:
+    """An adjective of a country before a place noun: "op Wit-Russische bodem", "Oekraïense grens"."""
+    m = regex.match(r"\s+([\p{L}\-]+)", doc.scan_text[hit.end:hit.end + 30])
+    return bool(m and (m.group(1).lower() in PLACE_NOUNS or vocab.places.find(m.group(1))))
+
+
+PLACE_NOUNS = frozenset({"bodem", "grondgebied", "territorium", "soil", "territory", "grens", "grenzen", "border"})
+
+
+def dominant_actor(doc: Document, vocab: Vocabulary) -> str | None:
+    """The actor an article is mostly about, if one clearly leads; the fallback for claims."""
+    counts = Counter(h.label for h in vocab.actors.find(doc.scan_text))
+    if not counts:
+        return None
+    (first, n1), *rest = counts.most_common(2)
+    if rest and rest[0][1] * 1.25 >= n1:
+        return None
+    return first
+
+
+def qualifiers_in(doc: Document, start: int, end: int, vocab: Vocabulary) -> list[Hit]:
+    return vocab.qualifiers.find(doc.scan_text, start, end)
+
+
+__all__ = ["Clause", "actor_in", "attribution_of", "clause_around", "dominant_actor", "place_in",
+           "qualifiers_in", "vocabulary"]

@@ -1,0 +1,187 @@
+"""D001 dates: calendar dates, ranges, months, years and weekdays, keyed by the event they date."""
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache, lru_cache
+
+import dateparser
+import regex
+
+from checker.articles import Document
+from checker.models import ClaimDraft, DateValue
+from checker.registry import Rule
+from checker.rules.context import actor_in, clause_around, place_in, vocabulary
+from checker.rules.lexicon import Lexicon, calendar_names, load_data, phrase_pattern
+
+
+@dataclass(frozen=True)
+class DateGrammar:
+    pattern: regex.Pattern
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    events: Lexicon
+    this_week: regex.Pattern
+
+
+@cache
+def grammar(language: str) -> DateGrammar:
+    names = calendar_names(language)
+    data = load_data(language, "events") or load_data("nl", "events")
+    months = phrase_pattern(list(names["months"]))
+    full_months = phrase_pattern([m for m in names["months"] if len(m) >= 4])
+    weekdays = phrase_pattern(list(names["weekdays"]))
+    parts = phrase_pattern(data.get("weekdays", {}).get("parts", []))
+    years_before = phrase_pattern(data.get("years", {}).get("before", []))
+    day = r"(?:[12]\d|3[01]|0?[1-9])"
+    year = r"(?:1[89]|20)\d\d"
+    join = r"\s*(?:-|–|/|en|and|tot en met|tot|t/m|to|through)\s*"
+    month_case = "" if language == "nl" else "(?-i)"
+    alternatives = [
+        # "woensdag 6 april", "6-7 april 2022", "van 10 tot 20 februari", "24 March 2022"
+        rf"(?:(?P<wd>{weekdays}),?\s+)?(?:van\s+|from\s+)?(?P<d1>{day})(?:e|ste|de|th|st|nd|rd)?"
+        rf"(?:{join}(?P<d2>{day}))?\s+(?P<m>{months})\.?(?:,?\s+(?P<y>{year}))?(?![\p{{L}}\p{{N}}])",
+        # "March 24, 2022", "Feb. 10", "March 24-25"
+        rf"{month_case}(?P<m>{months})(?i)\.?\s+(?P<d1>{day})(?:st|nd|rd|th)?(?:{join}(?P<d2>{day}))?"
+        rf"(?:,?\s+(?P<y>{year}))?(?![\p{{L}}\p{{N}}])",
+        # "maart 2022", "in februari", "eind juni"
+        rf"{month_case}(?P<m>{full_months})(?i)(?:\s+(?P<y>{year}))?(?![\p{{L}}\p{{N}}])",
+        # "in 1994", "sinds 2014"
+        rf"(?<![\p{{L}}])(?:{years_before})\s+(?:het\s+jaar\s+|the\s+year\s+)?(?P<y>{year})(?![\p{{L}}\p{{N}}.,])",
+        # "dinsdag", "donderdagochtend", "Thursday morning"
+        rf"(?P<wd>{weekdays})(?P<part>{parts})?(?![\p{{L}}])",
+    ]
+    pattern = regex.compile(
+        r"(?<![\p{L}\p{N}\-])(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")", regex.I)
+    return DateGrammar(
+        pattern=pattern, months=names["months"], weekdays=names["weekdays"],
+        events=Lexicon(data.get("events", {}), compounds="head"),
+        this_week=regex.compile(phrase_pattern(data.get("weekdays", {}).get("this_week", [])) or r"(?!)", regex.I),
+    )
+
+
+@lru_cache(maxsize=8192)
+def parse_day(day: int, month: int, year: int, language: str) -> date | None:
+    """A day of the calendar through dateparser (fixed language, cached); None if impossible."""
+    parsed = dateparser.parse(f"{year}-{month:02d}-{day:02d}", date_formats=["%Y-%m-%d"], languages=[language],
+                              settings={"STRICT_PARSING": True})
+    return parsed.date() if parsed else None
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    value: tuple[date, date] | None
+    weekday: int | None = None
+    exact_day: bool = False
+
+
+class DateRule(Rule):
+    code = "D001"
+    name = "dates"
+    description = """Calendar dates and the events they date: meetings, summits, exercises, elections.
+
+    Reads "24 februari", "6-7 april 2022", "van 10 tot 20 februari", "maart 2022", "in 1994",
+    "March 24, 2022" and weekdays. A missing year comes from the article's date. A weekday gets a
+    value only when the article fixes its week (an explicit date on that weekday, "deze week"
+    beside an explicit date, or a full header date); otherwise the claim has no value. The key is
+    the event named beside the date: "de ministers komen op 6-7 april bijeen" ->
+    date:ministers-meeting, 2022-04-06..2022-04-07."""
+    kinds = ("date",)
+    languages = ("nl", "en")
+    version = "1"
+
+    def extract(self, doc: Document) -> Iterator[ClaimDraft]:
+        lang = doc.article.language
+        g = grammar(lang)
+        found = [f for m in g.pattern.finditer(doc.scan_text) if (f := self.read(m, doc, g)) is not None]
+        self.resolve_weekdays(doc, found, g)
+        vocab = vocabulary(lang)
+        for f in found:
+            parts, evidence = self.event_key(doc, f, g, vocab)
+            value = DateValue(start=f.value[0], end=f.value[1]) if f.value else None
+            yield ClaimDraft(kind="date", start=f.start, end=f.end, value=value,
+                             key_parts=parts, evidence=evidence)
+
+    @staticmethod
+    def read(m: regex.Match, doc: Document, g: DateGrammar) -> Found | None:
+        article_date = doc.article.date
+        year = int(m["y"]) if m["y"] else (article_date.start.year if article_date else None)
+        start, end = m.start(), m.end()
+        if m["m"]:
+            month = g.months[m["m"].lower().rstrip(".")]
+            if m["d1"]:
+                if year is None:
+                    return Found(start, end, None)
+                d1 = parse_day(int(m["d1"]), month, year, doc.article.language)
+                d2 = parse_day(int(m["d2"]), month, year, doc.article.language) if m["d2"] else d1
+                if d1 is None or d2 is None or d2 < d1:
+                    return None
+                return Found(start, end, (d1, d2), exact_day=d1 == d2)
+            if year is None:
+                return Found(start, end, None)
+            return Found(start, end, (date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])))
+        if m["wd"]:
+            return Found(start, end, None, weekday=g.weekdays[m["wd"].lower()])
+        y = int(m["y"])
+        ys = m.start("y")
+        return Found(ys, m.end("y"), (date(y, 1, 1), date(y, 12, 31)))
+
+    @staticmethod
+    def resolve_weekdays(doc: Document, found: list[Found], g: DateGrammar) -> None:
+        """Give weekdays a date only where the article fixes the week; never guess."""
+        exact = [f for f in found if f.exact_day and f.value]
+        header = doc.article.date
+        for f in found:
+            if f.weekday is None:
+                continue
+            same = [e for e in exact if e.value[0].weekday() == f.weekday]
+            if same:
+                e = min(same, key=lambda e: abs(e.start - f.start))
+                f.value = e.value
+                continue
+            weeks = [e for e in found if e.value and (e.value[1] - e.value[0]).days < 7 and g.this_week.search(doc.scan_text, *doc.sentence_at(e.start))]
+            if weeks:
+                e = min(weeks, key=lambda e: abs(e.start - f.start))
+                monday = e.value[0] - timedelta(days=e.value[0].weekday())
+                day = monday + timedelta(days=f.weekday)
+                f.value = (day, day)
+            elif header and header.start == header.end:
+                day = header.start - timedelta(days=(header.start.weekday() - f.weekday) % 7)
+                f.value = (day, day)
+        for f, nxt in zip(found, found[1:]):  # "donderdag en vrijdag": the second follows the first
+            if f.weekday is None or nxt.weekday is None or nxt.start - f.end > 5:
+                continue
+            if f.value and not nxt.value:
+                day = f.value[0] + timedelta(days=(nxt.weekday - f.weekday) % 7)
+                nxt.value = (day, day)
+            elif nxt.value and not f.value:
+                day = nxt.value[0] - timedelta(days=(nxt.weekday - f.weekday) % 7)
+                f.value = (day, day)
+
+    @staticmethod
+    def event_key(doc: Document, f: Found, g: DateGrammar, vocab) -> tuple[dict[str, str], dict[str, str]]:
+        """The event a date dates, named in its clause or else its sentence, with its actor."""
+        clause = clause_around(doc, f.start, f.end, vocab)
+        hits = g.events.find(doc.scan_text, clause.start, clause.end)
+        if not hits:
+            s, e = doc.sentence_at(f.start)
+            hits = g.events.find(doc.scan_text, s, e)
+        if not hits:
+            return {}, {}
+        event = min(hits, key=lambda h: abs(h.start - f.start))
+        parts, evidence = {"event": event.label}, {"event": event.words}
+        actor = vocab.actors.find(event.words)
+        actor_hit = actor[0] if actor else actor_in(doc, clause, event.start, event.end, vocab)
+        if actor_hit:
+            parts["actor"], evidence["actor"] = actor_hit.label, actor_hit.words
+        place = place_in(doc, clause, f.start, vocab)
+        if place:
+            parts["place"], evidence["place"] = place.label, place.words
+        return parts, evidence
+
+
+__all__ = ["DateRule"]

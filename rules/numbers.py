@@ -1,0 +1,247 @@
+"""Reading numbers as written in news text: digits, number words, scales, bounds and ranges.
+
+The scan is anchored: one compiled pattern finds tokens that start with a digit or with a
+number word, and the words around each hit are read afterwards. Number words go through
+text2num; vocabulary (bounds, scales, vague plurals, units) comes from the rule data files.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import regex
+from text_to_num import text2num
+
+from checker.rules.lexicon import load_data, phrase_pattern
+
+NUMBER_WORD_STARTS = {
+    "nl": ["een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf",
+           "dertien", "veertien", "twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig",
+           "negentig", "honderd", "duizend", "miljoen", "miljard", "tientallen", "anderhalf", "half", "dozijn",
+           "verdubbel", "verdriedubbel", "ver"],
+    "en": ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+           "thirteen", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+           "hundred", "thousand", "million", "billion", "tens", "dozen", "half", "double", "triple"],
+}
+ARTICLE_ONE = {"nl": "een", "en": "a"}
+PRONOUN_ONE = {"een", "één", "one"}
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A number expression found in a text: its span and its value as an interval."""
+
+    start: int
+    end: int
+    low: float | None
+    high: float | None
+    approximate: bool = False
+    unit: str | None = None
+    vague: bool = False
+
+
+@dataclass(frozen=True)
+class NumberGrammar:
+    language: str
+    candidate: regex.Pattern
+    before_bound: regex.Pattern
+    lower: frozenset[str]
+    upper: frozenset[str]
+    approx: frozenset[str]
+    scales: dict[str, float]
+    vague: dict[str, float]
+    words: dict[str, float]
+    unit_of: dict[str, str]
+    unit_after: regex.Pattern
+    range_after: regex.Pattern
+    range_open: regex.Pattern
+    identifiers: regex.Pattern
+
+
+@cache
+def grammar(language: str) -> NumberGrammar:
+    data = load_data(language, "numbers") or load_data("nl", "numbers")
+    bounds = data.get("bounds", {})
+    units = data.get("units", {})
+    unit_of = {form.lower(): unit for unit, forms in units.items() for form in forms}
+    starts = sorted(NUMBER_WORD_STARTS.get(language, NUMBER_WORD_STARTS["nl"]) + list(data.get("vague", {}))
+                    + list(data.get("words", {})), key=len, reverse=True)
+    starts_alt = "|".join(regex.escape(s.split()[0]) for s in starts)
+    scale_alt = phrase_pattern(list(data.get("scales", {})))
+    unit_forms = [f for f in unit_of if f not in ("%", "€", "$", "£")]
+    range_words = data.get("range_words", [])
+    return NumberGrammar(
+        language=language,
+        candidate=regex.compile(
+            rf"(?<![\p{{L}}\p{{N}}\-/.,])(?:\d+(?:[.,]\d+)*(?![\p{{N}}])|(?i:(?:{starts_alt})\p{{L}}*)(?![\p{{L}}]))"),
+        before_bound=regex.compile(
+            rf"(?<![\p{{L}}])(?P<b>{phrase_pattern(bounds.get('lower', []) + bounds.get('upper', []) + bounds.get('approx', []))})"
+            rf"\s+(?:[€$£]\s?)?\Z", regex.I),
+        lower=frozenset(" ".join(b.lower().split()) for b in bounds.get("lower", [])),
+        upper=frozenset(" ".join(b.lower().split()) for b in bounds.get("upper", [])),
+        approx=frozenset(" ".join(b.lower().split()) for b in bounds.get("approx", [])),
+        scales={k.lower(): float(v) for k, v in data.get("scales", {}).items()},
+        vague={k.lower(): float(v) for k, v in data.get("vague", {}).items()},
+        words={k.lower(): float(v) for k, v in data.get("words", {}).items()},
+        unit_of=unit_of,
+        unit_after=regex.compile(
+            rf"(?:\s?(?P<sym>%)|\s+(?P<u>{phrase_pattern(unit_forms)})(?![\p{{L}}]))", regex.I),
+        range_after=regex.compile(
+            rf"\s*(?P<r>{phrase_pattern(range_words)})\s*(?=[\d\p{{L}}])", regex.I),
+        range_open=regex.compile(rf"(?<![\p{{L}}])(?:{phrase_pattern(data.get('range_open', []))})\s+\Z", regex.I),
+        identifiers=regex.compile(
+            rf"(?<![\p{{L}}])(?:{phrase_pattern(data.get('identifiers', {}).get('before', []))})\s+\Z", regex.I),
+    )
+
+
+@lru_cache(maxsize=65536)
+def word_value(word: str, language: str) -> float | None:
+    """The value of one number word (or words joined by spaces), or None."""
+    w = word.lower().replace("-", " ").replace("één", "een")
+    try:
+        return float(text2num(w, language))
+    except (ValueError, TypeError, IndexError):
+        pass
+    if language == "nl" and " " in w:  # text2num reads Dutch compounds written as one word
+        try:
+            return float(text2num(w.replace(" ", ""), language))
+        except (ValueError, TypeError, IndexError):
+            return None
+    return None
+
+
+def digits_value(token: str, language: str, scaled: bool) -> float | None:
+    """Digits with separators: Dutch 100.000 and 1,5; English 100,000 and 1.5."""
+    thousands_dot = regex.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", token)
+    thousands_comma = regex.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", token)
+    if language == "nl":
+        if thousands_dot:
+            return float(token.replace(".", "").replace(",", "."))
+        if thousands_comma and not scaled and "." not in token:
+            return float(token.replace(",", ""))
+        if regex.fullmatch(r"\d+,\d+", token):
+            return float(token.replace(",", "."))
+        if regex.fullmatch(r"\d+\.\d+", token):
+            return float(token)
+    else:
+        if thousands_comma:
+            return float(token.replace(",", ""))
+        if regex.fullmatch(r"\d+\.\d+", token):
+            return float(token)
+        if thousands_dot:
+            return float(token.replace(".", ""))
+        if regex.fullmatch(r"\d+,\d+", token):
+            return float(token.replace(",", "."))
+    if token.isdigit():
+        return float(token)
+    return None
+
+
+class NumberReader:
+    """Finds the amounts of one text in one language."""
+
+    def __init__(self, language: str) -> None:
+        self.g = grammar(language)
+        self.language = language
+
+    def _scale_after(self, text: str, pos: int) -> tuple[float, int] | None:
+        m = regex.match(r"\s+(\p{L}+\.?)", text[pos:pos + 20])
+        if m and m.group(1).lower() in self.g.scales:
+            return self.g.scales[m.group(1).lower()], pos + m.end()
+        if m and m.group(1).lower().rstrip(".") in self.g.scales:
+            return self.g.scales[m.group(1).lower().rstrip(".")], pos + m.end() - 1
+        return None
+
+    def _more_number_words(self, text: str, pos: int) -> int:
+        """Extend a number word over following number words ("twee miljoen", "forty thousand")."""
+        end = pos
+        while True:
+            m = regex.match(r"(?:\s+|-)(?:and\s+)?(\p{L}+)", text[end:end + 40])
+            if not m:
+                return end
+            w = m.group(1).lower()
+            if w in PRONOUN_ONE or w in self.g.vague or w not in self.g.scales and word_value(w, self.language) is None:
+                return end
+            end += m.end()
+
+    def read_one(self, text: str, m: regex.Match) -> Amount | None:
+        """The amount that starts with candidate token ``m``, or None if it is no amount."""
+        token = m.group()
+        start, end = m.start(), m.end()
+        low = high = None
+        approximate = vague = False
+        lower_token = token.lower()
+        if token[0].isdigit():
+            scale = self._scale_after(text, end)
+            value = digits_value(token, self.language, scale is not None)
+            if value is None:
+                return None
+            if scale:
+                value, end = value * scale[0], scale[1]
+            low = high = value
+        elif lower_token in self.g.vague:
+            low, high, vague = self.g.vague[lower_token], self.g.vague[lower_token] * 10, True
+            if self.language == "en":  # "tens of thousands", "hundreds of thousands"
+                mm = regex.match(r"\s+of\s+(thousands|millions)", text[end:end + 20], regex.I)
+                if mm:
+                    phrase = f"{lower_token} of {mm.group(1).lower()}"
+                    if phrase in self.g.vague:
+                        low, high, end = self.g.vague[phrase], self.g.vague[phrase] * 10, end + mm.end()
+        elif lower_token in self.g.words:
+            value = self.g.words[lower_token]
+            scale = self._scale_after(text, end)
+            if scale:
+                value, end = value * scale[0], scale[1]
+            elif value < 2 or lower_token in ("paar", "couple"):
+                return None  # "half", "paar" alone are no amounts
+            low = high = value
+        elif lower_token.endswith("tal") and word_value(lower_token[:-3], self.language):
+            low = high = word_value(lower_token[:-3], self.language)
+            approximate = True
+        elif regex.fullmatch(r"ver(\p{L}+?)voudig\p{L}*|verdubbel\p{L}*|verdriedubbel\p{L}*", lower_token):
+            inner = regex.fullmatch(r"ver(\p{L}+?)voudig\p{L}*", lower_token)
+            if inner:
+                value = word_value(inner.group(1), self.language)
+            else:
+                value = 3.0 if lower_token.startswith("verdriedubbel") else 2.0
+            if not value:
+                return None
+            return Amount(start, end, value, value, unit="times")
+        else:
+            if lower_token in PRONOUN_ONE:
+                scale = self._scale_after(text, end)
+                if not scale:
+                    return None
+                low = high = scale[0]
+                end = scale[1]
+            else:
+                end = self._more_number_words(text, end)
+                value = word_value(text[start:end], self.language)
+                if value is None:
+                    end = m.end()
+                    value = word_value(token, self.language)
+                if value is None:
+                    return None
+                if lower_token in self.g.scales:  # "miljoen" alone: only after "een"/"a"
+                    before = text[max(0, start - 6):start].lower().split()
+                    if not before or before[-1] not in (ARTICLE_ONE.get(self.language, "een"), "één"):
+                        return None
+                    start = start - 1 - len(before[-1])
+                low = high = value
+        return Amount(start, end, low, high, approximate, None, vague)
+
+    def bounds(self, text: str, amount: Amount) -> Amount:
+        """Apply "meer dan", "bijna", "zo'n" and friends written before the amount."""
+        m = self.g.before_bound.search(text[max(0, amount.start - 40):amount.start])
+        if not m:
+            return amount
+        word = " ".join(m.group("b").lower().split())
+        start = amount.start - (len(text[max(0, amount.start - 40):amount.start]) - m.start("b"))
+        low, high, approx = amount.low, amount.high, amount.approximate
+        if word in self.g.lower:
+            high = None
+        elif word in self.g.upper:
+            low = None
+        elif word in self.g.approx:
+            approx = True
+        return Amount(start, amount.end, low, high, approx, amount.unit, amount.vague)

@@ -1,0 +1,199 @@
+"""Q001 quantities: counts and amounts, with what they count, whose they are and where."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+import regex
+from pydantic import BaseModel, ConfigDict
+
+from checker.articles import Document
+from checker.models import ClaimDraft, QuantityValue
+from checker.registry import Rule
+from checker.rules.context import (
+    actor_in, attribution_of, clause_around, dominant_actor, place_in, qualifiers_in, vocabulary,
+)
+from checker.rules.lexicon import month_names
+from checker.rules.numbers import Amount, NumberReader
+
+WORDS_TO_NOUN = 3  # a counted noun is at most this many words after the number
+
+
+class QuantityOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    require_context: bool = True
+    """Give a key only to claims whose counted thing has an actor or a place."""
+
+
+@cache
+def reader(language: str) -> NumberReader:
+    return NumberReader(language)
+
+
+@cache
+def date_neighbour(language: str) -> regex.Pattern:
+    months = "|".join(sorted(month_names(language), key=len, reverse=True))
+    return regex.compile(rf"[\s\-–/]*(?:\d{{1,2}}\s*)?(?:{months})(?![\p{{L}}])", regex.I)
+
+
+CLOCK = regex.compile(r"\d{1,2}[.:]\d{2}")
+CLOCK_AFTER = regex.compile(r"\s*(?:uur|u\b|h\b|am\b|pm\b|a\.m\.|p\.m\.)", regex.I)
+YEAR = regex.compile(r"(?:1[89]|20)\d\d")
+LIST_NUMBER = regex.compile(r"(?:\A|\n)[ \t]*\Z")
+
+
+class QuantityRule(Rule):
+    code = "Q001"
+    name = "quantities"
+    description = """Counts and amounts: troops, jets, ships, member states, refugees, money, durations.
+
+    Reads digits with Dutch and English separators, number words ("veertigduizend"), scale words
+    ("1 miljard"), vague plurals ("duizenden": 1000..10000) and bounds ("meer dan 200": at least
+    200; "bijna 50": at most 50; "zo'n 130": about 130). The key joins what is counted
+    (a concept: "jachtvliegtuigen" -> aircraft), whose it is (an actor) and where (a place):
+    "de Navo heeft meer dan 200 schepen in de regio" -> quantity:ships/nato, value 200..open."""
+    kinds = ("quantity",)
+    languages = ("nl", "en")
+    version = "1"
+    Options = QuantityOptions
+
+    def extract(self, doc: Document) -> Iterator[ClaimDraft]:
+        lang = doc.article.language
+        read = reader(lang)
+        vocab = vocabulary(lang)
+        text = doc.scan_text
+        fallback_actor = None
+        fallback_done = False
+        consumed = 0
+        for m in read.g.candidate.finditer(text):
+            if m.start() < consumed:
+                continue
+            if self.not_an_amount(text, m, lang):
+                continue
+            amount = read.read_one(text, m)
+            if amount is None:
+                continue
+            amount = self.with_range(text, amount, read, lang)
+            if date_neighbour(lang).match(text, amount.end):
+                continue  # "van 10 tot 20 februari": a date
+            amount = read.bounds(text, amount)
+            amount = self.with_unit(text, amount, read)
+            if amount.unit is None and amount.low is not None and amount.low == amount.high \
+                    and YEAR.fullmatch(m.group()) and not self.counts_something(doc, amount, vocab):
+                continue  # a year: the dates rule reads it
+            consumed = amount.end
+            parts, evidence = {}, {}
+            clause = clause_around(doc, amount.start, amount.end, vocab)
+            concept = self.counted(doc, amount, clause.end, vocab)
+            if concept:
+                parts["concept"], evidence["concept"] = concept.label, concept.words
+            elif amount.unit:
+                parts["concept"] = amount.unit
+            noun_end = concept.end if concept else amount.end
+            actor = actor_in(doc, clause, amount.start, noun_end, vocab)
+            if actor:
+                parts["actor"], evidence["actor"] = actor.label, actor.words
+            place = place_in(doc, clause, amount.start, vocab)
+            if place:
+                parts["place"], evidence["place"] = place.label, place.words
+            quals = qualifiers_in(doc, max(clause.start, amount.start - 12), amount.start, vocab) + \
+                qualifiers_in(doc, amount.end, noun_end, vocab)
+            if quals:
+                parts["qualifier"] = "+".join(sorted({q.label for q in quals}))
+                evidence["qualifier"] = ", ".join(q.words for q in quals)
+            if concept and not actor:
+                if not fallback_done:
+                    fallback_actor, fallback_done = dominant_actor(doc, vocab), True
+                if fallback_actor:
+                    parts["actor"], evidence["actor"] = fallback_actor, "(the article's main actor)"
+            keyed = concept is not None and ("actor" in parts or "place" in parts or not self.options.require_context)
+            yield ClaimDraft(
+                kind="quantity", start=amount.start, end=amount.end,
+                value=QuantityValue(low=amount.low, high=amount.high, unit=amount.unit, approximate=amount.approximate),
+                key_parts=parts if keyed else {}, evidence=evidence if keyed else {},
+                attribution=attribution_of(doc, doc.sentence_at(amount.start), vocab),
+            )
+
+    @staticmethod
+    def not_an_amount(text: str, m: regex.Match, lang: str) -> bool:
+        """Numbers in names, identifiers, clock times, dates and list numbering."""
+        token = m.group()
+        after = text[m.end():m.end() + 20]
+        before = text[max(0, m.start() - 40):m.start()]
+        if token[0].isdigit():
+            if regex.match(r"-\p{L}", after) or regex.match(r"[.,]\d", after):
+                return True  # "3-antitankwapens", or a number glued to more digits
+            if CLOCK.fullmatch(token) and (CLOCK_AFTER.match(after) or token[0] == "0" or lang == "nl" and "." in token):
+                return True
+            if LIST_NUMBER.search(before) and regex.match(r"[.)]\s", after):
+                return True
+            if date_neighbour(lang).match(after) or regex.search(r"(?:\d|\p{L}{3,})[\s\-/]*\Z", before) and \
+                    regex.search(rf"(?:{'|'.join(month_names(lang))})\.?\s*\Z", before, regex.I):
+                return True
+            if regex.match(r"[/:]\d", after) or regex.search(r"\d[/:]\Z", before):
+                return True
+        if reader(lang).g.identifiers.search(before):
+            return True
+        prev = regex.search(r"(\p{Lu}[\p{L}\-]*)\s\Z", before)
+        if prev and not regex.search(r"(?:^|[.!?:\n\"'“„‘]\s*)\p{Lu}[\p{L}\-]*\s\Z", before):
+            word = prev.group(1)
+            vocab = vocabulary(lang)
+            if not vocab.actors.find(word) and not vocab.places.find(word):
+                return True  # "Panzerfaust 3", "Leopard 2"
+        return False
+
+    @staticmethod
+    def counts_something(doc: Document, amount: Amount, vocab) -> bool:
+        window = doc.scan_text[amount.end:amount.end + 40]
+        hits = vocab.concepts.find(window)
+        return bool(hits) and len(window[:hits[0].start].split()) <= WORDS_TO_NOUN
+
+    @staticmethod
+    def counted(doc: Document, amount: Amount, clause_end: int, vocab):
+        """The concept of the noun the amount counts: the first known noun just after it."""
+        end = min(clause_end, amount.end + 60)
+        for hit in vocab.concepts.find(doc.scan_text, amount.end, end):
+            between = doc.scan_text[amount.end:hit.start]
+            if len(between.split()) <= WORDS_TO_NOUN and not regex.search(r"[.;:!?]", between):
+                return hit
+            break
+        return None
+
+    @staticmethod
+    def with_range(text: str, amount: Amount, read: NumberReader, lang: str) -> Amount:
+        """"100 tot 150", "tussen 100 en 150", "100-150", "drie- tot vijfduizend"."""
+        m = read.g.range_after.match(text, amount.end, min(len(text), amount.end + 20))
+        if not m:
+            return amount
+        second_m = read.g.candidate.match(text, m.end())
+        if not second_m:
+            return amount
+        second = read.read_one(text, second_m)
+        if second is None or second.low is None or amount.low is None:
+            return amount
+        low, high = amount.low, second.low
+        if text.startswith("-", amount.end) and high >= 1000 > low and high % 1000 == 0:
+            low *= 1000  # "drie- tot vijfduizend"
+        if not low < high:
+            return amount
+        opened = read.g.range_open.search(text[max(0, amount.start - 20):amount.start])
+        start = amount.start - (len(text[max(0, amount.start - 20):amount.start]) - opened.start()) if opened else amount.start
+        return Amount(start, second.end, low, high, amount.approximate or second.approximate, None, amount.vague)
+
+    @staticmethod
+    def with_unit(text: str, amount: Amount, read: NumberReader) -> Amount:
+        """Percentages, multiples, money, durations, distances; a currency sign before counts too."""
+        unit = None
+        end = amount.end
+        m = read.g.unit_after.match(text, amount.end, min(len(text), amount.end + 30))
+        if m:
+            unit = read.g.unit_of.get((m.group("sym") or m.group("u")).lower())
+            end = m.end()
+        start = amount.start
+        sign = regex.search(r"([€$£])\s?\Z", text[max(0, amount.start - 2):amount.start])
+        if sign:
+            unit, start = read.g.unit_of.get(sign.group(1)), amount.start - len(sign.group(0))
+        if unit is None:
+            return amount
+        return Amount(start, end, amount.low, amount.high, amount.approximate, unit, amount.vague)
