@@ -12,7 +12,7 @@ import calendar
 import hashlib
 import logging
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -199,7 +199,7 @@ def make_document(path: Path, text: str, encoding: str, aid: str, language: str 
         blank = regex.sub(r"[^\n]", " ", fm[0])
         scan = blank + text[fm.end():]
     article = Article(
-        id=aid, path=name, date=period,
+        id=aid, path=name, date=period, year=period.start.year if period else None,
         language=language or meta.get("language") or meta.get("lang") or guess_language(scan),
         title=meta.get("title"), source=meta.get("source"), url=meta.get("url"),
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), encoding=encoding,
@@ -236,4 +236,15 @@ def load(paths: list[str], language: str | None = None,
         if not doc.scan_text.strip():
             result.problems.append(Problem(severity="warning", file=name, message="header only, no text to check"))
         result.documents.append(doc)
+    result.documents = with_year_hints(result.documents)
     return result
+
+
+def with_year_hints(docs: list[Document]) -> list[Document]:
+    """Undated articles take the year that every dated article of the run shares, if there is one."""
+    years = {d.article.year for d in docs if d.article.date is not None}
+    if len(years) != 1:
+        return docs
+    year = years.pop()
+    return [d if d.article.year is not None else
+            replace(d, article=d.article.model_copy(update={"year": year})) for d in docs]

@@ -43,6 +43,8 @@ class Article(Frozen):
     id: str
     path: str
     date: Period | None = Field(None, description="publication period from the header or front matter")
+    year: int | None = Field(None, description="year of dates written without one: the article's own, "
+                                                "else the one year all dated articles of the run share")
     language: str = "nl"
     title: str | None = None
     source: str | None = None

@@ -16,6 +16,9 @@ log = logging.getLogger(__name__)
 KEY_ORDER = ("event", "concept", "actor", "place", "qualifier", "unit", "person", "office", "organisation")
 
 
+KIND_MARK = {"quantity": "q", "date": "d"}
+
+
 def make_key(kind: str, parts: dict[str, str]) -> str | None:
     """The key of a claim: its kind and key parts in a fixed order; None without parts."""
     ordered = [parts[k] for k in KEY_ORDER if parts.get(k)]
@@ -30,7 +33,7 @@ def to_claim(doc: Document, rule: Rule, draft: ClaimDraft) -> Claim:
     s_start, s_end = doc.sentence_at(draft.start)
     s_end = max(s_end, draft.end)
     return Claim(
-        id=f"{doc.article.id}@{draft.start}",
+        id=f"{doc.article.id}@{draft.start}{KIND_MARK.get(draft.kind, draft.kind[:1])}",
         article=doc.article.id,
         rule=rule.code,
         kind=draft.kind,

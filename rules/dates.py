@@ -31,25 +31,28 @@ def grammar(language: str) -> DateGrammar:
     names = calendar_names(language)
     data = load_data(language, "events") or load_data("nl", "events")
     months = phrase_pattern(list(names["months"]))
-    full_months = phrase_pattern([m for m in names["months"] if len(m) >= 4])
+    longest = {}
+    for name, number in names["months"].items():
+        longest[number] = max(longest.get(number, ""), name, key=len)
+    full_months = phrase_pattern(list(longest.values()))
     weekdays = phrase_pattern(list(names["weekdays"]))
     parts = phrase_pattern(data.get("weekdays", {}).get("parts", []))
     years_before = phrase_pattern(data.get("years", {}).get("before", []))
     day = r"(?:[12]\d|3[01]|0?[1-9])"
     year = r"(?:1[89]|20)\d\d"
     join = r"\s*(?:-|–|/|en|and|tot en met|tot|t/m|to|through)\s*"
-    month_case = "" if language == "nl" else "(?-i)"
+    month_case = "" if language == "nl" else r"(?-i:(?=\p{Lu}))"  # English months are capitalised ("may")
     alternatives = [
         # "woensdag 6 april", "6-7 april 2022", "van 10 tot 20 februari", "24 March 2022"
         rf"(?:(?P<wd>{weekdays}),?\s+)?(?:van\s+|from\s+)?(?P<d1>{day})(?:e|ste|de|th|st|nd|rd)?"
         rf"(?:{join}(?P<d2>{day}))?\s+(?P<m>{months})\.?(?:,?\s+(?P<y>{year}))?(?![\p{{L}}\p{{N}}])",
         # "March 24, 2022", "Feb. 10", "March 24-25"
-        rf"{month_case}(?P<m>{months})(?i)\.?\s+(?P<d1>{day})(?:st|nd|rd|th)?(?:{join}(?P<d2>{day}))?"
+        rf"{month_case}(?P<m>{months})\.?\s+(?P<d1>{day})(?:st|nd|rd|th)?(?:{join}(?P<d2>{day}))?"
         rf"(?:,?\s+(?P<y>{year}))?(?![\p{{L}}\p{{N}}])",
         # "maart 2022", "in februari", "eind juni"
-        rf"{month_case}(?P<m>{full_months})(?i)(?:\s+(?P<y>{year}))?(?![\p{{L}}\p{{N}}])",
+        rf"(?:mid-|medio\s+)?{month_case}(?P<m>{full_months})(?:\s+(?P<y>{year}))?(?![\p{{L}}\p{{N}}])",
         # "in 1994", "sinds 2014"
-        rf"(?<![\p{{L}}])(?:{years_before})\s+(?:het\s+jaar\s+|the\s+year\s+)?(?P<y>{year})(?![\p{{L}}\p{{N}}.,])",
+        rf"(?<![\p{{L}}])(?:{years_before})\s+(?:het\s+jaar\s+|the\s+year\s+)?(?P<y>{year})(?![\p{{L}}\p{{N}}]|[.,]\d)",
         # "dinsdag", "donderdagochtend", "Thursday morning"
         rf"(?P<wd>{weekdays})(?P<part>{parts})?(?![\p{{L}}])",
     ]
@@ -108,8 +111,7 @@ class DateRule(Rule):
 
     @staticmethod
     def read(m: regex.Match, doc: Document, g: DateGrammar) -> Found | None:
-        article_date = doc.article.date
-        year = int(m["y"]) if m["y"] else (article_date.start.year if article_date else None)
+        year = int(m["y"]) if m["y"] else doc.article.year
         start, end = m.start(), m.end()
         if m["m"]:
             month = g.months[m["m"].lower().rstrip(".")]

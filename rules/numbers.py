@@ -54,6 +54,7 @@ class NumberGrammar:
     unit_of: dict[str, str]
     unit_after: regex.Pattern
     range_after: regex.Pattern
+    range_join: regex.Pattern
     range_open: regex.Pattern
     identifiers: regex.Pattern
 
@@ -69,14 +70,14 @@ def grammar(language: str) -> NumberGrammar:
     starts_alt = "|".join(regex.escape(s.split()[0]) for s in starts)
     scale_alt = phrase_pattern(list(data.get("scales", {})))
     unit_forms = [f for f in unit_of if f not in ("%", "€", "$", "£")]
-    range_words = data.get("range_words", [])
+    ranges = data.get("ranges", {})
     return NumberGrammar(
         language=language,
         candidate=regex.compile(
-            rf"(?<![\p{{L}}\p{{N}}\-/.,])(?:\d+(?:[.,]\d+)*(?![\p{{N}}])|(?i:(?:{starts_alt})\p{{L}}*)(?![\p{{L}}]))"),
+            rf"(?<![\p{{L}}\p{{N}}\-/.,])(?:\d+(?:[.,]\d+)*(?![\p{{N}}\p{{L}}])|(?i:(?:{starts_alt})\p{{L}}*)(?![\p{{L}}]))"),
         before_bound=regex.compile(
             rf"(?<![\p{{L}}])(?P<b>{phrase_pattern(bounds.get('lower', []) + bounds.get('upper', []) + bounds.get('approx', []))})"
-            rf"\s+(?:[€$£]\s?)?\Z", regex.I),
+            rf"[\"'”’]?\s+(?:[€$£]\s?)?\Z", regex.I),
         lower=frozenset(" ".join(b.lower().split()) for b in bounds.get("lower", [])),
         upper=frozenset(" ".join(b.lower().split()) for b in bounds.get("upper", [])),
         approx=frozenset(" ".join(b.lower().split()) for b in bounds.get("approx", [])),
@@ -87,8 +88,9 @@ def grammar(language: str) -> NumberGrammar:
         unit_after=regex.compile(
             rf"(?:\s?(?P<sym>%)|\s+(?P<u>{phrase_pattern(unit_forms)})(?![\p{{L}}]))", regex.I),
         range_after=regex.compile(
-            rf"\s*(?P<r>{phrase_pattern(range_words)})\s*(?=[\d\p{{L}}])", regex.I),
-        range_open=regex.compile(rf"(?<![\p{{L}}])(?:{phrase_pattern(data.get('range_open', []))})\s+\Z", regex.I),
+            rf"-?\s*(?P<r>{phrase_pattern(ranges.get('words', []))})\s*(?=[\d\p{{L}}])", regex.I),
+        range_join=regex.compile(rf"\s*(?P<r>{phrase_pattern(ranges.get('join', []))})\s+(?=[\d\p{{L}}])", regex.I),
+        range_open=regex.compile(rf"(?<![\p{{L}}])(?:{phrase_pattern(ranges.get('open', []))})\s+\Z", regex.I),
         identifiers=regex.compile(
             rf"(?<![\p{{L}}])(?:{phrase_pattern(data.get('identifiers', {}).get('before', []))})\s+\Z", regex.I),
     )

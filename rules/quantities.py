@@ -34,12 +34,16 @@ def reader(language: str) -> NumberReader:
 @cache
 def date_neighbour(language: str) -> regex.Pattern:
     months = "|".join(sorted(month_names(language), key=len, reverse=True))
-    return regex.compile(rf"[\s\-–/]*(?:\d{{1,2}}\s*)?(?:{months})(?![\p{{L}}])", regex.I)
+    return regex.compile(rf"[\s\-–/]*(?:(?:tot|en|t/m|to|and)\s+)?(?:\d{{1,2}}\s*)?(?:{months})(?![\p{{L}}])", regex.I)
 
 
 CLOCK = regex.compile(r"\d{1,2}[.:]\d{2}")
 CLOCK_AFTER = regex.compile(r"\s*(?:uur|u\b|h\b|am\b|pm\b|a\.m\.|p\.m\.)", regex.I)
 YEAR = regex.compile(r"(?:1[89]|20)\d\d")
+CHANGE_TARGET = regex.compile(r"(?<![\p{L}])(?:van|from)\s+[\p{L}\p{N}.,]+\s+(?:tot|naar|to)\s+\Z", regex.I)
+FUNCTION_WORDS = frozenset(
+    "de het een die deze dit dat alle ook en of maar met van voor in op aan bij naar uit door ruim bijna "
+    "zo'n nog geen the a an these those all and or but with of for in on at by to from about some nearly".split())
 LIST_NUMBER = regex.compile(r"(?:\A|\n)[ \t]*\Z")
 
 
@@ -77,7 +81,8 @@ class QuantityRule(Rule):
             amount = self.with_range(text, amount, read, lang)
             if date_neighbour(lang).match(text, amount.end):
                 continue  # "van 10 tot 20 februari": a date
-            amount = read.bounds(text, amount)
+            if not CHANGE_TARGET.search(text, max(0, amount.start - 40), amount.start):
+                amount = read.bounds(text, amount)
             amount = self.with_unit(text, amount, read)
             if amount.unit is None and amount.low is not None and amount.low == amount.high \
                     and YEAR.fullmatch(m.group()) and not self.counts_something(doc, amount, vocab):
@@ -122,8 +127,8 @@ class QuantityRule(Rule):
         after = text[m.end():m.end() + 20]
         before = text[max(0, m.start() - 40):m.start()]
         if token[0].isdigit():
-            if regex.match(r"-\p{L}", after) or regex.match(r"[.,]\d", after):
-                return True  # "3-antitankwapens", or a number glued to more digits
+            if regex.match(r"[.,]\d", after):
+                return True  # a number glued to more digits
             if CLOCK.fullmatch(token) and (CLOCK_AFTER.match(after) or token[0] == "0" or lang == "nl" and "." in token):
                 return True
             if LIST_NUMBER.search(before) and regex.match(r"[.)]\s", after):
@@ -135,8 +140,9 @@ class QuantityRule(Rule):
                 return True
         if reader(lang).g.identifiers.search(before):
             return True
-        prev = regex.search(r"(\p{Lu}[\p{L}\-]*)\s\Z", before)
-        if prev and not regex.search(r"(?:^|[.!?:\n\"'“„‘]\s*)\p{Lu}[\p{L}\-]*\s\Z", before):
+        prev = regex.search(r"(\p{Lu}[\p{L}\-]*)\s\Z", before) if token[0].isdigit() else None
+        if prev and prev.group(1).lower() not in FUNCTION_WORDS and \
+                not regex.search(r"(?:\A|[.!?:\n\"'“„‘])\s*\p{Lu}[\p{L}\-]*\s\Z", before):
             word = prev.group(1)
             vocab = vocabulary(lang)
             if not vocab.actors.find(word) and not vocab.places.find(word):
@@ -147,7 +153,10 @@ class QuantityRule(Rule):
     def counts_something(doc: Document, amount: Amount, vocab) -> bool:
         window = doc.scan_text[amount.end:amount.end + 40]
         hits = vocab.concepts.find(window)
-        return bool(hits) and len(window[:hits[0].start].split()) <= WORDS_TO_NOUN
+        if not hits:
+            return False
+        between = window[:hits[0].start]
+        return len(between.split()) <= WORDS_TO_NOUN and not reader(doc.article.language).g.candidate.search(between)
 
     @staticmethod
     def counted(doc: Document, amount: Amount, clause_end: int, vocab):
@@ -163,7 +172,13 @@ class QuantityRule(Rule):
     @staticmethod
     def with_range(text: str, amount: Amount, read: NumberReader, lang: str) -> Amount:
         """"100 tot 150", "tussen 100 en 150", "100-150", "drie- tot vijfduizend"."""
-        m = read.g.range_after.match(text, amount.end, min(len(text), amount.end + 20))
+        before = text[max(0, amount.start - 20):amount.start]
+        if regex.search(r"(?<![\p{L}])(?:van|from)\s+\Z", before, regex.I) and not read.g.unit_after.match(
+                text, second.end if (second := QuantityRule.second_of(text, amount, read)) else amount.end):
+            return amount  # "van vier tot acht": a change from one figure to another, not a range
+        opened = read.g.range_open.search(before)
+        joiner = read.g.range_join if opened else read.g.range_after
+        m = joiner.match(text, amount.end, min(len(text), amount.end + 20))
         if not m:
             return amount
         second_m = read.g.candidate.match(text, m.end())
@@ -177,9 +192,15 @@ class QuantityRule(Rule):
             low *= 1000  # "drie- tot vijfduizend"
         if not low < high:
             return amount
-        opened = read.g.range_open.search(text[max(0, amount.start - 20):amount.start])
-        start = amount.start - (len(text[max(0, amount.start - 20):amount.start]) - opened.start()) if opened else amount.start
+        start = amount.start - (len(before) - opened.start()) if opened else amount.start
         return Amount(start, second.end, low, high, amount.approximate or second.approximate, None, amount.vague)
+
+    @staticmethod
+    def second_of(text: str, amount: Amount, read: NumberReader) -> Amount | None:
+        """The number after a range word ("tot 150"), if there is one."""
+        m = read.g.range_after.match(text, amount.end, min(len(text), amount.end + 20))
+        second = m and read.g.candidate.match(text, m.end())
+        return read.read_one(text, second) if second else None
 
     @staticmethod
     def with_unit(text: str, amount: Amount, read: NumberReader) -> Amount:
