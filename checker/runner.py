@@ -32,6 +32,8 @@ def to_claim(doc: Document, rule: Rule, draft: ClaimDraft) -> Claim:
         raise ValueError(f"span {draft.start}..{draft.end} outside the text of {len(doc.text)} characters")
     s_start, s_end = doc.sentence_at(draft.start)
     s_end = max(s_end, draft.end)
+    scanned = doc.scan_text[s_start:s_end]
+    s_start += len(scanned) - len(scanned.lstrip())  # not the blanked header token
     return Claim(
         id=f"{doc.article.id}@{draft.start}{KIND_MARK.get(draft.kind, draft.kind[:1])}",
         article=doc.article.id,
@@ -47,8 +49,8 @@ def to_claim(doc: Document, rule: Rule, draft: ClaimDraft) -> Claim:
         evidence=draft.evidence,
         attribution=draft.attribution,
         period=draft.period,
-        sentence=doc.text[s_start:s_end].strip(),
-        sentence_start=s_start + (len(doc.text[s_start:s_end]) - len(doc.text[s_start:s_end].lstrip())),
+        sentence=doc.text[s_start:s_end].rstrip(),
+        sentence_start=s_start,
     )
 
 

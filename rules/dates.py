@@ -115,6 +115,8 @@ class DateRule(Rule):
         start, end = m.start(), m.end()
         if m["m"]:
             month = g.months[m["m"].lower().rstrip(".")]
+            if m.group().endswith(".") and len(m["m"]) > 3:
+                end -= 1  # a full stop after a full month name ends the sentence
             if m["d1"]:
                 if year is None:
                     return Found(start, end, None)

@@ -99,7 +99,9 @@ def grammar(language: str) -> NumberGrammar:
 @lru_cache(maxsize=65536)
 def word_value(word: str, language: str) -> float | None:
     """The value of one number word (or words joined by spaces), or None."""
-    w = word.lower().replace("-", " ").replace("één", "een")
+    w = word.lower().replace("-", " ").replace(",", " ").replace("één", "een")
+    if language == "en":
+        w = " ".join(t for t in w.split() if t != "and")
     try:
         return float(text2num(w, language))
     except (ValueError, TypeError, IndexError):
@@ -158,13 +160,20 @@ class NumberReader:
         """Extend a number word over following number words ("twee miljoen", "forty thousand")."""
         end = pos
         while True:
-            m = regex.match(r"(?:\s+|-)(?:and\s+)?(\p{L}+)", text[end:end + 40])
+            m = regex.match(r"(\s+|-)(and\s+)?(\p{L}+)", text[end:end + 40])
             if not m:
                 return end
-            w = m.group(1).lower()
-            if w in PRONOUN_ONE or w in self.g.vague or w not in self.g.scales and word_value(w, self.language) is None:
+            w = m.group(3).lower()
+            if w in PRONOUN_ONE and m.group(1) != "-" and not m.group(2) or w in self.g.vague or w not in self.g.scales and word_value(w, self.language) is None:
                 return end
             end += m.end()
+
+    def _vague_phrase(self, text: str, word: str, end: int) -> tuple[str, int] | None:
+        """A vague plural: "duizenden", or "tens of thousands" spanning several words."""
+        m = regex.match(r"\s+of\s+(\p{L}+)", text[end:end + 20])
+        if m and f"{word} of {m.group(1).lower()}" in self.g.vague:
+            return f"{word} of {m.group(1).lower()}", end + m.end()
+        return (word, end) if word in self.g.vague else None
 
     def read_one(self, text: str, m: regex.Match) -> Amount | None:
         """The amount that starts with candidate token ``m``, or None if it is no amount."""
@@ -181,14 +190,9 @@ class NumberReader:
             if scale:
                 value, end = value * scale[0], scale[1]
             low = high = value
-        elif lower_token in self.g.vague:
-            low, high, vague = self.g.vague[lower_token], self.g.vague[lower_token] * 10, True
-            if self.language == "en":  # "tens of thousands", "hundreds of thousands"
-                mm = regex.match(r"\s+of\s+(thousands|millions)", text[end:end + 20], regex.I)
-                if mm:
-                    phrase = f"{lower_token} of {mm.group(1).lower()}"
-                    if phrase in self.g.vague:
-                        low, high, end = self.g.vague[phrase], self.g.vague[phrase] * 10, end + mm.end()
+        elif (phrase := self._vague_phrase(text, lower_token, end)) is not None:
+            low, high, vague = self.g.vague[phrase[0]], self.g.vague[phrase[0]] * 10, True
+            end = phrase[1]
         elif lower_token in self.g.words:
             value = self.g.words[lower_token]
             scale = self._scale_after(text, end)
@@ -210,10 +214,10 @@ class NumberReader:
                 return None
             return Amount(start, end, value, value, unit="times")
         else:
-            if lower_token in PRONOUN_ONE:
+            if lower_token in PRONOUN_ONE and self._more_number_words(text, end) == end:
                 scale = self._scale_after(text, end)
                 if not scale:
-                    return None
+                    return None  # "een", "one": an article or a pronoun
                 low = high = scale[0]
                 end = scale[1]
             else:

@@ -1,0 +1,41 @@
+"""X001 member-states: an example third-party rule.
+
+It finds "<number> lidstaten" / "<number> member states" and keys every such claim to the one
+fact "how many members NATO has", so that articles giving different counts make a finding.
+Installed as a distribution, it is found through the ``checker.rules`` entry-point group.
+"""
+from __future__ import annotations
+
+import regex
+from pydantic import BaseModel, ConfigDict
+
+from checker.models import ClaimDraft, QuantityValue
+from checker.registry import Rule
+from checker.rules.numbers import word_value
+
+PATTERN = regex.compile(r"(?<![\p{L}\p{N}])(\d+|\p{L}+)\s+(?:NAVO-|Navo-|NATO\s+)?(?:lidstaten|member\s+states|bondgenoten)\b")
+
+
+class Options(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    organisation: str = "nato"
+
+
+class MemberStatesRule(Rule):
+    code = "X001"
+    name = "member-states"
+    description = """How many member states an alliance has.
+
+    "onze dertig lidstaten" -> member-states/nato = 30."""
+    kinds = ("members",)
+    Options = Options
+
+    def extract(self, doc):
+        for m in PATTERN.finditer(doc.scan_text):
+            token = m.group(1)
+            value = float(token) if token.isdigit() else word_value(token, doc.article.language)
+            if value is None:
+                continue
+            yield ClaimDraft(kind="members", start=m.start(1), end=m.end(1),
+                             value=QuantityValue(low=value, high=value),
+                             key_parts={"concept": "member-states", "organisation": self.options.organisation})

@@ -1,0 +1,108 @@
+"""Rule discovery: entry points (the example distribution), local folders, broken rules."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from checker.cli import main
+from checker.registry import Registry, RegistryError, Rule, default_registry
+
+from conftest import ROOT, SEEDS
+
+GOOD_RULE = '''
+from checker.models import ClaimDraft, TextValue
+from checker.registry import Rule
+
+class Shout(Rule):
+    code = "L001"
+    name = "shout"
+    description = "Words in capitals. Example: NAVO."
+    kinds = ("shout",)
+
+    def extract(self, doc):
+        i = doc.scan_text.find("NAVO")
+        if i >= 0:
+            yield ClaimDraft(kind="shout", start=i, end=i + 4, value=TextValue(text="NAVO"))
+'''
+
+CRASHING_RULE = '''
+from checker.registry import Rule
+
+class Crash(Rule):
+    code = "L002"
+    name = "crash"
+    description = "Always raises."
+    kinds = ("nothing",)
+
+    def extract(self, doc):
+        raise RuntimeError("boom")
+'''
+
+
+def test_builtin_rules_come_from_entry_points():
+    registry = default_registry()
+    assert {r.code for r in registry} >= {"Q001", "D001"}
+    assert registry.get("quantities").__module__ == "checker.rules.quantities"
+
+
+def test_duplicate_codes_are_rejected():
+    registry = Registry()
+
+    class A(Rule):
+        code, name, description, kinds = "Z001", "a", "A.", ("x",)
+
+    class B(Rule):
+        code, name, description, kinds = "Z001", "b", "B.", ("x",)
+
+    registry.register(A)
+    with pytest.raises(RegistryError, match="clashes"):
+        registry.register(B)
+
+
+def test_local_folder_rules_and_a_crashing_rule(tmp_path, capsys):
+    (tmp_path / "shout.py").write_text(GOOD_RULE)
+    (tmp_path / "crash.py").write_text(CRASHING_RULE)
+    (tmp_path / "broken.py").write_text("this is not python(")
+    code = main([str(SEEDS), "--rules-dir", str(tmp_path), "--format", "json"])
+    out, err = capsys.readouterr()
+    report = json.loads(out)
+    assert code == 1  # the ships conflict still stands; rule errors are not fatal
+    assert any(c["rule"] == "L001" for c in report["claims"])
+    assert "rule crash raised RuntimeError('boom')" in err
+    assert "broken.py" in err and "failed to load" in err
+    code = main([str(SEEDS), "--rules-dir", str(tmp_path), "--strict", "--format", "json"])
+    capsys.readouterr()
+    assert code == 2
+
+
+def test_select_and_ignore(capsys):
+    main([str(SEEDS), "--select", "dates", "--format", "json"])
+    kinds = {c["kind"] for c in json.loads(capsys.readouterr().out)["claims"]}
+    assert kinds == {"date"}
+    main([str(SEEDS), "--ignore", "D001", "--format", "json"])
+    kinds = {c["kind"] for c in json.loads(capsys.readouterr().out)["claims"]}
+    assert kinds == {"quantity"}
+
+
+@pytest.fixture(scope="module")
+def example_installed(tmp_path_factory):
+    """The example distribution, installed with pip into a folder put on sys.path."""
+    target = tmp_path_factory.mktemp("site")
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
+                    "--target", str(target), str(ROOT / "examples" / "checker-example-rule")], check=True)
+    sys.path.insert(0, str(target))
+    yield target
+    sys.path.remove(str(target))
+
+
+def test_example_distribution_is_found_by_entry_point(example_installed, capsys):
+    registry = default_registry()
+    rule = registry.get("member-states")
+    assert rule is not None and rule.code == "X001"
+    main([str(SEEDS), "--select", "X001", "--format", "json"])
+    claims = json.loads(capsys.readouterr().out)["claims"]
+    assert [(c["text"], c["value"]["low"]) for c in claims] == [("dertig", 30.0)]

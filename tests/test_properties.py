@@ -1,0 +1,47 @@
+"""Properties with independent oracles: num2words writes numbers that the reader must read back;
+any text gives no crash and claims whose spans lie inside the text."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from num2words import num2words
+
+from checker.registry import default_registry
+from checker.rules.numbers import word_value
+from checker.runner import extract_document
+
+from conftest import make_doc
+
+RULES = [rule() for rule in default_registry() if rule.__module__.startswith("checker.rules.")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(n=st.integers(min_value=0, max_value=10**9), language=st.sampled_from(["nl", "en"]))
+def test_number_words_read_back(n, language):
+    assert word_value(num2words(n, lang=language), language) == n
+
+
+@settings(max_examples=150, deadline=None)
+@given(n=st.integers(min_value=2, max_value=999_999), language=st.sampled_from(["nl", "en"]))
+def test_number_words_in_a_sentence(n, language):
+    words = num2words(n, lang=language).replace(",", "")  # in running text a comma separates items
+    text = f"De NAVO stuurt {words} militairen." if language == "nl" else f"NATO sends {words} troops."
+    claims = extract_document(make_doc(text, language=language), RULES).claims
+    quantities = [c for c in claims if c.kind == "quantity"]
+    assert len(quantities) == 1 and quantities[0].value.low == n, (text, quantities)
+
+
+ALPHABET = st.sampled_from(list("0123456789.,- \n") + ["meer dan ", "miljoen ", "duizenden ", "april ",
+                                                       "dinsdag ", "zo'n ", "tot ", "NAVO ", "é", "€", "%"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.one_of(st.text(max_size=300), st.lists(ALPHABET, max_size=80).map("".join)),
+       language=st.sampled_from(["nl", "en"]))
+def test_any_text_gives_claims_inside_the_text(text, language):
+    doc = make_doc(text, language=language)
+    result = extract_document(doc, RULES)
+    assert result.problems == []
+    for c in result.claims:
+        assert 0 <= c.start < c.end <= len(doc.text)
+        assert doc.text[c.start:c.end] == c.text
