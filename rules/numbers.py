@@ -156,6 +156,10 @@ class NumberReader:
             return self.g.scales[m.group(1).lower().rstrip(".")], pos + m.end() - 1
         return None
 
+    def _number_word_after(self, text: str, pos: int) -> bool:
+        m = regex.match(r"\s+(\p{L}+)", text[pos:pos + 30])
+        return bool(m) and m.group(1).lower() not in PRONOUN_ONE and word_value(m.group(1), self.language) is not None
+
     def _more_number_words(self, text: str, pos: int) -> int:
         """Extend a number word over following number words ("twee miljoen", "forty thousand")."""
         end = pos
@@ -164,7 +168,7 @@ class NumberReader:
             if not m:
                 return end
             w = m.group(3).lower()
-            if w in PRONOUN_ONE and m.group(1) != "-" and not m.group(2) or w in self.g.vague or w not in self.g.scales and word_value(w, self.language) is None:
+            if w in PRONOUN_ONE and m.group(1) != "-" and not m.group(2) and not self._number_word_after(text, end + m.end()) or w in self.g.vague or w not in self.g.scales and word_value(w, self.language) is None:
                 return end
             end += m.end()
 
