@@ -118,6 +118,8 @@ def find_conflicts(claims: Sequence[Claim], articles: dict[str, Article]) -> lis
         for a, b in combinations(members, 2):
             if a.claim.article == b.claim.article or compatible(a, b):
                 continue
+            if a.claim.inferred and b.claim.inferred:
+                continue  # two claims matched only through what their articles are about: too weak
             if a.period is None or b.period is None or a.period.overlaps(b.period):
                 same.append((a, b))
             else:

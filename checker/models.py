@@ -110,6 +110,7 @@ class ClaimDraft(Frozen):
     evidence: dict[str, str] = Field(default_factory=dict, description="the words behind each key part")
     attribution: str | None = None
     period: Period | None = Field(None, description="the time the sentence itself refers to, if it says")
+    inferred: list[str] = Field(default_factory=list, description="key parts taken from the article, not the sentence")
 
 
 class Claim(Frozen):
@@ -129,6 +130,7 @@ class Claim(Frozen):
     evidence: dict[str, str] = Field(default_factory=dict)
     attribution: str | None = None
     period: Period | None = None
+    inferred: list[str] = Field(default_factory=list, description="key parts taken from the article, not the sentence")
     sentence: str = Field("", description="the sentence holding the claim")
     sentence_start: int = Field(0, description="offset of the sentence in the article text")
 

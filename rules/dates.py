@@ -185,6 +185,8 @@ class DateRule(Rule):
         place = place_in(doc, clause, f.start, vocab)
         if place:
             parts["place"], evidence["place"] = place.label, place.words
+        if len(parts) < 2:
+            return {}, {}  # "de oefening" alone could be any exercise
         return parts, evidence
 
 

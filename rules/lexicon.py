@@ -115,6 +115,7 @@ class Vocabulary:
     place_prepositions: frozenset[str]
     attribution: regex.Pattern
     clause_break: regex.Pattern
+    generic: regex.Pattern
 
 
 @cache
@@ -131,4 +132,5 @@ def vocabulary(language: str) -> Vocabulary:
         place_prepositions=frozenset(grammar.get("place_prepositions", [])),
         attribution=regex.compile(rf"(?<![\p{{L}}])(?:{phrase_pattern(grammar.get('attribution', []))})(?![\p{{L}}])", regex.I),
         clause_break=regex.compile("|".join(regex.escape(b) for b in breaks)),
+        generic=regex.compile(rf"(?<![\p{{L}}])(?:{phrase_pattern(grammar.get('generic', [])) or '(?!)'})(?![\p{{L}}])", regex.I),
     )

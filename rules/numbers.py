@@ -232,7 +232,7 @@ class NumberReader:
                     value = word_value(token, self.language)
                 if value is None:
                     return None
-                if lower_token in self.g.scales:  # "miljoen" alone: only after "een"/"a"
+                if self.g.scales.get(lower_token, 0) >= 1e6:  # "miljoen" alone: only after "een"/"a"
                     before = text[max(0, start - 6):start].lower().split()
                     if not before or before[-1] not in (ARTICLE_ONE.get(self.language, "een"), "één"):
                         return None

@@ -88,13 +88,13 @@ class QuantityRule(Rule):
                     and YEAR.fullmatch(m.group()) and not self.counts_something(doc, amount, vocab):
                 continue  # a year: the dates rule reads it
             consumed = amount.end
-            parts, evidence = {}, {}
+            parts, evidence, inferred = {}, {}, []
             clause = clause_around(doc, amount.start, amount.end, vocab)
             concept = self.counted(doc, amount, clause.end, vocab)
             if concept:
                 parts["concept"], evidence["concept"] = concept.label, concept.words
-            elif amount.unit:
-                parts["concept"] = amount.unit
+            if amount.unit:
+                parts["unit"] = amount.unit
             noun_end = concept.end if concept else amount.end
             actor = actor_in(doc, clause, amount.start, noun_end, vocab)
             if actor:
@@ -112,12 +112,15 @@ class QuantityRule(Rule):
                     fallback_actor, fallback_done = dominant_actor(doc, vocab), True
                 if fallback_actor:
                     parts["actor"], evidence["actor"] = fallback_actor, "(the article's main actor)"
-            keyed = concept is not None and ("actor" in parts or "place" in parts or not self.options.require_context)
+                    inferred = ["actor"]
+            keyed = concept is not None and ("actor" in parts or "place" in parts or not self.options.require_context) \
+                and not vocab.generic.search(text, *doc.sentence_at(amount.start))
             yield ClaimDraft(
                 kind="quantity", start=amount.start, end=amount.end,
                 value=QuantityValue(low=amount.low, high=amount.high, unit=amount.unit, approximate=amount.approximate),
                 key_parts=parts if keyed else {}, evidence=evidence if keyed else {},
                 attribution=attribution_of(doc, doc.sentence_at(amount.start), vocab),
+                inferred=inferred if keyed else [],
             )
 
     @staticmethod
