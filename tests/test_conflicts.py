@@ -1,0 +1,47 @@
+"""Comparing claims across articles: conflicts, changes, tolerances and dates of events."""
+from __future__ import annotations
+
+from checker.conflicts import find_conflicts
+from checker.registry import default_registry
+from checker.runner import extract_document
+
+from conftest import make_doc
+
+RULES = [rule() for rule in default_registry() if rule.__module__.startswith("checker.rules.")]
+
+
+def findings(*articles):
+    """Findings for articles given as (text, date) pairs."""
+    docs = [make_doc(text, date=date, name=f"a{i}.txt") for i, (text, date) in enumerate(articles)]
+    claims = [c for d in docs for c in extract_document(d, RULES).claims]
+    return find_conflicts(claims, {d.article.id: d.article for d in docs})
+
+
+def test_same_meeting_dated_differently_is_a_conflict():
+    result = findings(("De NAVO-ministers van Buitenlandse Zaken komen op 6-7 april bijeen in Brussel.", "2022-04"),
+                      ("De NAVO-ministers van Buitenlandse Zaken komen op 5 april bijeen in Brussel.", "2022-04"))
+    assert [(f.status, f.key) for f in result] == [("conflict", "date:ministers-meeting/nato")]
+
+
+def test_different_events_in_one_month_are_no_finding():
+    assert findings(("De NAVO-top begint op 24 maart in Brussel.", "2022-03"),
+                    ("De Russische oefeningen in Wit-Rusland eindigen op 20 maart.", "2022-03")) == []
+
+
+def test_different_periods_are_a_change_not_a_conflict():
+    result = findings(("Rusland heeft 100.000 militairen aan de grens met Oekraïne.", "2022-01"),
+                      ("Rusland heeft 150.000 militairen aan de grens met Oekraïne.", "2022-02"))
+    assert [f.status for f in result] == ["changed"]
+
+
+def test_approximations_and_bounds_agree_with_nearby_values():
+    assert findings(("Rusland heeft zo'n 200.000 militairen aan de grens met Oekraïne.", "2022-02"),
+                    ("Rusland heeft ongeveer 190.000 militairen aan de grens met Oekraïne.", "2022-02")) == []
+    assert findings(("Rusland heeft bijna 100 tanks in Wit-Rusland.", "2022-02"),
+                    ("Rusland heeft 98 tanks in Wit-Rusland.", "2022-02")) == []
+
+
+def test_same_number_for_different_things_is_no_finding():
+    assert findings(("De VS hebben 100.000 militairen in Europa.", "2022-02"),
+                    ("Rusland heeft meer dan 100.000 militairen aan de grens met Oekraïne.", "2022-02"),
+                    ("Volgens het Westen zijn 30.000 Russische soldaten in Wit-Rusland.", "2022-02")) == []
