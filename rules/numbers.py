@@ -68,7 +68,6 @@ def grammar(language: str) -> NumberGrammar:
     starts = sorted(NUMBER_WORD_STARTS.get(language, NUMBER_WORD_STARTS["nl"]) + list(data.get("vague", {}))
                     + list(data.get("words", {})), key=len, reverse=True)
     starts_alt = "|".join(regex.escape(s.split()[0]) for s in starts)
-    scale_alt = phrase_pattern(list(data.get("scales", {})))
     unit_forms = [f for f in unit_of if f not in ("%", "€", "$", "£")]
     ranges = data.get("ranges", {})
     return NumberGrammar(

@@ -78,7 +78,7 @@ class QuantityRule(Rule):
             amount = read.read_one(text, m)
             if amount is None:
                 continue
-            amount = self.with_range(text, amount, read, lang)
+            amount = self.with_range(text, amount, read)
             if date_neighbour(lang).match(text, amount.end):
                 continue  # "van 10 tot 20 februari": a date
             if not CHANGE_TARGET.search(text, max(0, amount.start - 40), amount.start):
@@ -173,22 +173,21 @@ class QuantityRule(Rule):
         return None
 
     @staticmethod
-    def with_range(text: str, amount: Amount, read: NumberReader, lang: str) -> Amount:
-        """"100 tot 150", "tussen 100 en 150", "100-150", "drie- tot vijfduizend"."""
+    def with_range(text: str, amount: Amount, read: NumberReader) -> Amount:
+        """"100 tot 150", "tussen 100 en 150", "100-150", "drie- tot vijfduizend".
+
+        "van vier tot acht" is a change from one figure to another, not a range, unless a unit
+        follows ("van 0,5 tot 5 kilometer").
+        """
         before = text[max(0, amount.start - 20):amount.start]
-        if regex.search(r"(?<![\p{L}])(?:van|from)\s+\Z", before, regex.I) and not read.g.unit_after.match(
-                text, second.end if (second := QuantityRule.second_of(text, amount, read)) else amount.end):
-            return amount  # "van vier tot acht": a change from one figure to another, not a range
         opened = read.g.range_open.search(before)
         joiner = read.g.range_join if opened else read.g.range_after
         m = joiner.match(text, amount.end, min(len(text), amount.end + 20))
-        if not m:
-            return amount
-        second_m = read.g.candidate.match(text, m.end())
-        if not second_m:
-            return amount
-        second = read.read_one(text, second_m)
+        second_m = m and read.g.candidate.match(text, m.end())
+        second = read.read_one(text, second_m) if second_m else None
         if second is None or second.low is None or amount.low is None:
+            return amount
+        if regex.search(r"(?<![\p{L}])(?:van|from)\s+\Z", before, regex.I) and not read.g.unit_after.match(text, second.end):
             return amount
         low, high = amount.low, second.low
         if text.startswith("-", amount.end) and high >= 1000 > low and high % 1000 == 0:
@@ -197,13 +196,6 @@ class QuantityRule(Rule):
             return amount
         start = amount.start - (len(before) - opened.start()) if opened else amount.start
         return Amount(start, second.end, low, high, amount.approximate or second.approximate, None, amount.vague)
-
-    @staticmethod
-    def second_of(text: str, amount: Amount, read: NumberReader) -> Amount | None:
-        """The number after a range word ("tot 150"), if there is one."""
-        m = read.g.range_after.match(text, amount.end, min(len(text), amount.end + 20))
-        second = m and read.g.candidate.match(text, m.end())
-        return read.read_one(text, second) if second else None
 
     @staticmethod
     def with_unit(text: str, amount: Amount, read: NumberReader) -> Amount:
