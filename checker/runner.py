@@ -16,12 +16,16 @@ log = logging.getLogger(__name__)
 KEY_ORDER = ("event", "concept", "actor", "place", "qualifier", "unit", "person", "office", "organisation")
 
 
+# Parts whose value could be read as another part get a mark: "troops/russia" is Russia's
+# troops, "troops/in-russia" troops in Russia.
+KEY_MARK = {"place": "in-"}
+
 KIND_MARK = {"quantity": "q", "date": "d"}
 
 
 def make_key(kind: str, parts: dict[str, str]) -> str | None:
     """The key of a claim: its kind and key parts in a fixed order; None without parts."""
-    ordered = [parts[k] for k in KEY_ORDER if parts.get(k)]
+    ordered = [KEY_MARK.get(k, "") + parts[k] for k in KEY_ORDER if parts.get(k)]
     ordered += [parts[k] for k in sorted(parts) if k not in KEY_ORDER and parts[k]]
     return f"{kind}:" + "/".join(ordered) if ordered else None
 

@@ -15,6 +15,10 @@ from checker.articles import Document
 from checker.rules.lexicon import Hit, Vocabulary, vocabulary
 
 WORD_BEFORE = regex.compile(r"([\p{L}\-]+)\s+(?:(?:de|het|the)\s+)?\Z", regex.I)
+# A country further down a list of places: "in de Baltische landen en Polen", "in Hongarije, Slowakije".
+LIST_BEFORE = regex.compile(r"([\p{L}\-]+)\s+(?:(?:de|het|the)\s+)?(?:\p{Lu}[\p{L}\-]*\s+){0,2}?"
+                            r"\p{Lu}[\p{L}\-]*(?:(?:\s*,\s*|\s+(?:en|and|of|or)\s+)\p{Lu}[\p{L}\-]*){0,4}?"
+                            r"(?:\s*,\s*|\s+(?:en|and|of|or)\s+)\Z")
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,8 @@ def actor_in(doc: Document, clause: Clause, start: int, end: int, vocab: Vocabul
     """The actor of a claim: an adjective in its noun phrase, else the nearest one in its clause."""
     excluded = attribution_spans(doc, clause.start, clause.end, vocab)
     hits = [h for h in vocab.actors.find(doc.scan_text, clause.start, clause.end)
-            if not any(a <= h.start < b for a, b in excluded) and not is_place_use(doc, h, vocab)]
+            if not any(a <= h.start < b for a, b in excluded) and not is_place_use(doc, h, vocab)
+            and not followed_by_place_noun(doc, h, vocab)]
     inside = [h for h in hits if start <= h.start < end]
     if inside:
         return inside[0]
@@ -85,39 +90,96 @@ def actor_in(doc: Document, clause: Clause, start: int, end: int, vocab: Vocabul
 def is_place_use(doc: Document, hit: Hit, vocab: Vocabulary) -> bool:
     """True when a country is named as a place ("in Wit-Rusland"), not as an actor."""
     m = WORD_BEFORE.search(doc.scan_text, max(0, hit.start - 30), hit.start)
+    if m and m.group(1).lower() in vocab.place_prepositions:
+        return True
+    m = LIST_BEFORE.search(doc.scan_text, max(0, hit.start - 80), hit.start)
     return bool(m and m.group(1).lower() in vocab.place_prepositions)
 
 
-def place_in(doc: Document, clause: Clause, position: int, vocab: Vocabulary) -> Hit | None:
+def place_in(doc: Document, clause: Clause, position: int, vocab: Vocabulary, actor: str | None = None) -> Hit | None:
     """Where the counted thing is: a place word of the clause, the nearest after the claim first.
 
     Countries count as places after a place preposition ("in Wit-Rusland") or as adjectives of
-    a place noun ("op Wit-Russische bodem"); a border is named with its country when the clause
-    says which ("aan de Oekraïense grens", "de grens met Oekraïne": border-ukraine).
+    a place noun ("op Wit-Russische bodem"). A border is the country it borders on when the
+    clause says which ("aan de Oekraïense grens", "de grens met Oekraïne": ukraine), the actor's
+    own country excepted: troops "at the border with Ukraine" and "near Ukraine" are one fact.
     """
-    hits = []
-    for h in vocab.places.find(doc.scan_text, clause.start, clause.end):
-        if h.label in COUNTRY_LIKE and not is_place_use(doc, h, vocab) and not followed_by_place_noun(doc, h, vocab):
-            continue
-        hits.append(h)
+    hits = places_of(doc, clause.start, clause.end, vocab)
     after = [h for h in hits if h.start >= position]
     hit = nearest(after or hits, position)
     if hit is None:
         return None
     if hit.label in COUNTRY_LIKE:
-        noun = regex.match(r"\s+([\p{L}\-]+)", doc.scan_text[hit.end:hit.end + 30])
-        if noun and vocab.places.label_of.get(noun.group(1).lower()) == "border":
-            return Hit(hit.start, hit.end + noun.end(), f"border-{hit.label}", hit.words + noun.group())
+        return hit
     if hit.label == "border":
         window = vocab.places.find(doc.scan_text, max(clause.start, hit.start - 30), min(clause.end, hit.end + 30))
-        countries = [h for h in window if h.label in COUNTRY_LIKE]
+        countries = [h for h in window if h.label in COUNTRY_LIKE and h.label != actor]
         if countries:
-            return Hit(hit.start, hit.end, f"border-{countries[0].label}", hit.words)
+            return Hit(hit.start, hit.end, countries[0].label, f"{hit.words} ({countries[0].words})")
     return hit
+
+
+def border_country(doc: Document, vocab: Vocabulary, actor: str | None) -> str | None:
+    """Which border "de grens" is when the sentence does not say: the article's leading country."""
+    counts = dominant_places(doc, vocab)
+    return leader(Counter({k: n for k, n in counts.items() if k in COUNTRY_LIKE and k != actor}))
+
+
+def places_of(doc: Document, start: int, end: int, vocab: Vocabulary) -> list[Hit]:
+    """Place words of a span; a country only where it is used as a place."""
+    return [h for h in vocab.places.find(doc.scan_text, start, end)
+            if h.label not in COUNTRY_LIKE or is_place_use(doc, h, vocab) or followed_by_place_noun(doc, h, vocab)]
+
+
+def clauses_without_figures(doc: Document, clause: Clause, vocab: Vocabulary, figures: regex.Pattern) -> list[Clause]:
+    """The other clauses of a claim's sentence that state no figure of their own.
+
+    A clause like "Moscow is planning a manoeuvre in Belarus" lends its place to "fewer than
+    13,000 soldiers" later in the sentence; "100.000 militairen in Europa" keeps its place.
+    """
+    s_start, s_end = doc.sentence_at(clause.start)
+    bounds = [s_start] + [m.end() for m in vocab.clause_break.finditer(doc.scan_text, s_start, s_end)] + [s_end]
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        if b <= a or (a < clause.end and clause.start < b):
+            continue
+        if not figures.search(doc.scan_text, a, b):
+            out.append(Clause(a, b))
+    return out
+
+
+def from_sentence(hits: list[Hit]) -> Hit | None:
+    """The one label the other clauses agree on, or None when they name none or several."""
+    return hits[0] if hits and len({h.label for h in hits}) == 1 else None
 
 
 COUNTRY_LIKE = frozenset({"belarus", "ukraine", "russia", "poland", "lithuania", "romania", "bulgaria",
                           "slovakia", "hungary", "germany"})
+
+
+def sentence_place(doc: Document, clause: Clause, vocab: Vocabulary, figures: regex.Pattern) -> Hit | None:
+    """A claim's place named elsewhere in its sentence, in a clause with no figure of its own."""
+    hits = [h for c in clauses_without_figures(doc, clause, vocab, figures) for h in places_of(doc, c.start, c.end, vocab)
+            if h.label != "border"]
+    return from_sentence(hits)
+
+
+def sentence_actor(doc: Document, clause: Clause, vocab: Vocabulary, figures: regex.Pattern,
+                   place: str | None = None) -> Hit | None:
+    """A claim's actor named before it in its sentence, in a clause with no figure of its own.
+
+    The country the claim is placed in is not its actor there ("100.000 militairen aan de
+    Oekraïense grens en de pogingen om de soevereiniteit van Oekraïne te ondermijnen").
+    """
+    hits = []
+    for c in clauses_without_figures(doc, clause, vocab, figures):
+        if c.start >= clause.start:
+            break
+        excluded = attribution_spans(doc, c.start, c.end, vocab)
+        hits += [h for h in vocab.actors.find(doc.scan_text, c.start, c.end)
+                 if not any(a <= h.start < b for a, b in excluded) and not is_place_use(doc, h, vocab)
+                 and h.label != place]
+    return from_sentence(hits)
 
 
 def followed_by_place_noun(doc: Document, hit: Hit, vocab: Vocabulary) -> bool:
@@ -131,7 +193,16 @@ PLACE_NOUNS = frozenset({"bodem", "grondgebied", "territorium", "soil", "territo
 
 def dominant_actor(doc: Document, vocab: Vocabulary) -> str | None:
     """The actor an article is mostly about, if one clearly leads; the fallback for claims."""
-    counts = Counter(h.label for h in vocab.actors.find(doc.scan_text))
+    return leader(Counter(h.label for h in vocab.actors.find(doc.scan_text)))
+
+
+def dominant_places(doc: Document, vocab: Vocabulary) -> Counter[str]:
+    """How often the article names each place, borders aside."""
+    return Counter(h.label for h in places_of(doc, 0, len(doc.scan_text), vocab) if h.label != "border")
+
+
+def leader(counts: Counter[str]) -> str | None:
+    """The label that clearly leads a count (by a quarter), if any."""
     if not counts:
         return None
     (first, n1), *rest = counts.most_common(2)
@@ -144,5 +215,6 @@ def qualifiers_in(doc: Document, start: int, end: int, vocab: Vocabulary) -> lis
     return vocab.qualifiers.find(doc.scan_text, start, end)
 
 
-__all__ = ["Clause", "actor_in", "attribution_of", "clause_around", "dominant_actor", "place_in",
-           "qualifiers_in", "vocabulary"]
+__all__ = ["Clause", "actor_in", "attribution_of", "clause_around", "border_country", "dominant_actor",
+           "dominant_places", "leader", "place_in",
+           "qualifiers_in", "sentence_actor", "sentence_place", "vocabulary"]

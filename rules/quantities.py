@@ -11,7 +11,8 @@ from checker.articles import Document
 from checker.models import ClaimDraft, QuantityValue
 from checker.registry import Rule
 from checker.rules.context import (
-    actor_in, attribution_of, clause_around, dominant_actor, place_in, qualifiers_in, vocabulary,
+    actor_in, attribution_of, border_country, clause_around, dominant_actor, place_in, qualifiers_in, sentence_actor, sentence_place,
+    vocabulary,
 )
 from checker.rules.lexicon import month_names
 from checker.rules.numbers import Amount, NumberReader
@@ -97,9 +98,18 @@ class QuantityRule(Rule):
                 parts["unit"] = amount.unit
             noun_end = concept.end if concept else amount.end
             actor = actor_in(doc, clause, amount.start, noun_end, vocab)
+            place = place_in(doc, clause, amount.start, vocab, actor.label if actor else None) or \
+                sentence_place(doc, clause, vocab, read.g.candidate)
+            if not actor:
+                actor = sentence_actor(doc, clause, vocab, read.g.candidate, place.label if place else None)
             if actor:
                 parts["actor"], evidence["actor"] = actor.label, actor.words
-            place = place_in(doc, clause, amount.start, vocab)
+            if place and place.label == "border":
+                country = border_country(doc, vocab, parts.get("actor"))
+                if country:
+                    parts["place"], evidence["place"] = country, f"{place.words} (the article's main country)"
+                    inferred.append("place")
+                    place = None
             if place:
                 parts["place"], evidence["place"] = place.label, place.words
             quals = qualifiers_in(doc, max(clause.start, amount.start - 12), amount.start, vocab) + \
@@ -112,7 +122,7 @@ class QuantityRule(Rule):
                     fallback_actor, fallback_done = dominant_actor(doc, vocab), True
                 if fallback_actor:
                     parts["actor"], evidence["actor"] = fallback_actor, "(the article's main actor)"
-                    inferred = ["actor"]
+                    inferred.append("actor")
             keyed = concept is not None and ("actor" in parts or "place" in parts or not self.options.require_context) \
                 and not vocab.generic.search(text, *doc.sentence_at(amount.start))
             yield ClaimDraft(
