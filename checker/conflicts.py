@@ -48,12 +48,38 @@ def compatible(a: Compared, b: Compared) -> bool:
     return a.low <= b.high and b.low <= a.high
 
 
+SHORT_DATE = 31  # days: a date this precise dates the sentence that gives it
+NEWS_SPAN = 62  # days: the dates an undated article gives span at most this when they date it
+
+
+def article_periods(claims: Sequence[Claim], articles: dict[str, Article]) -> dict[str, Period | None]:
+    """Each article's period: its own date, else the span of the precise dates it gives.
+
+    An undated article that dates its events within two months ("op 24 februari", "begin
+    maart") is taken to speak of those months; one whose dates spread wider stays undated.
+    """
+    spans: dict[str, list] = defaultdict(list)
+    for c in claims:
+        if c.kind == "date" and isinstance(c.value, DateValue) and (c.value.end - c.value.start).days <= SHORT_DATE:
+            spans[c.article].append(c.value)
+    periods = {}
+    for aid, article in articles.items():
+        values = spans.get(aid)
+        if article.date is not None or not values:
+            periods[aid] = article.date
+            continue
+        start, end = min(v.start for v in values), max(v.end for v in values)
+        periods[aid] = Period(start=start, end=end) if (end - start).days <= NEWS_SPAN else None
+    return periods
+
+
 def claim_periods(claims: Sequence[Claim], articles: dict[str, Article]) -> dict[str, Period | None]:
-    """The period each claim speaks of: its own, a dated sentence's, or its article's date."""
+    """The period each claim speaks of: its own, a dated sentence's, or its article's period."""
     sentence_dates: dict[tuple[str, int], Period] = {}
     for c in claims:
-        if c.kind == "date" and isinstance(c.value, DateValue) and (c.value.end - c.value.start).days <= 31:
+        if c.kind == "date" and isinstance(c.value, DateValue) and (c.value.end - c.value.start).days <= SHORT_DATE:
             sentence_dates.setdefault((c.article, c.sentence_start), Period(start=c.value.start, end=c.value.end))
+    by_article = article_periods(claims, articles)
     periods: dict[str, Period | None] = {}
     for c in claims:
         if c.period is not None:
@@ -61,8 +87,7 @@ def claim_periods(claims: Sequence[Claim], articles: dict[str, Article]) -> dict
         elif c.kind != "date" and (c.article, c.sentence_start) in sentence_dates:
             periods[c.id] = sentence_dates[(c.article, c.sentence_start)]
         else:
-            article = articles.get(c.article)
-            periods[c.id] = article.date if article else None
+            periods[c.id] = by_article.get(c.article)
     return periods
 
 
@@ -120,8 +145,12 @@ def find_conflicts(claims: Sequence[Claim], articles: dict[str, Article]) -> lis
                 continue
             if a.claim.inferred and b.claim.inferred:
                 continue  # two claims matched only through what their articles are about: too weak
-            if a.period is None or b.period is None or a.period.overlaps(b.period):
+            if bool(a.claim.earlier) != bool(b.claim.earlier):
+                moved.append((a, b))  # "oorspronkelijk 13.000" against today's figure
+            elif a.period is None or b.period is None or a.period.overlaps(b.period):
                 same.append((a, b))
+            elif a.claim.kind == "date":
+                continue  # a recurring event (a summit in March, another in June), not a moved date
             else:
                 moved.append((a, b))
         if same:

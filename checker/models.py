@@ -110,6 +110,8 @@ class ClaimDraft(Frozen):
     evidence: dict[str, str] = Field(default_factory=dict, description="the words behind each key part")
     attribution: str | None = None
     period: Period | None = Field(None, description="the time the sentence itself refers to, if it says")
+    earlier: str | None = Field(None, description="the words that put the claim before the article's time "
+                                                   "(\"oorspronkelijk\", \"tot voor kort\"), if any")
     inferred: list[str] = Field(default_factory=list, description="key parts taken from the article, not the sentence")
 
 
@@ -130,6 +132,7 @@ class Claim(Frozen):
     evidence: dict[str, str] = Field(default_factory=dict)
     attribution: str | None = None
     period: Period | None = None
+    earlier: str | None = Field(None, description="the words that put the claim before the article's time, if any")
     inferred: list[str] = Field(default_factory=list, description="key parts taken from the article, not the sentence")
     sentence: str = Field("", description="the sentence holding the claim")
     sentence_start: int = Field(0, description="offset of the sentence in the article text")

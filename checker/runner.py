@@ -53,6 +53,7 @@ def to_claim(doc: Document, rule: Rule, draft: ClaimDraft) -> Claim:
         evidence=draft.evidence,
         attribution=draft.attribution,
         period=draft.period,
+        earlier=draft.earlier,
         inferred=draft.inferred,
         sentence=doc.text[s_start:s_end].rstrip(),
         sentence_start=s_start,

@@ -93,7 +93,13 @@ def is_place_use(doc: Document, hit: Hit, vocab: Vocabulary) -> bool:
     if m and m.group(1).lower() in vocab.place_prepositions:
         return True
     m = LIST_BEFORE.search(doc.scan_text, max(0, hit.start - 80), hit.start)
-    return bool(m and m.group(1).lower() in vocab.place_prepositions)
+    if not (m and m.group(1).lower() in vocab.place_prepositions):
+        return False
+    # After a comma the name must go on with the list: "in Litouwen, Duitsland stuurt" is no list.
+    return not m.group().rstrip().endswith(",") or bool(LIST_GOES_ON.match(doc.scan_text, hit.end))
+
+
+LIST_GOES_ON = regex.compile(r"\s*,|\s+(?:en|and|of|or)\s", regex.I)
 
 
 def place_in(doc: Document, clause: Clause, position: int, vocab: Vocabulary, actor: str | None = None) -> Hit | None:
@@ -109,6 +115,8 @@ def place_in(doc: Document, clause: Clause, position: int, vocab: Vocabulary, ac
     hit = nearest(after or hits, position)
     if hit is None:
         return None
+    if hit.label in COUNTRY_LIKE and followed_by_border(doc, hit, vocab):
+        hit = Hit(hit.start, hit.end, "border", hit.words)  # "aan de Russische grens met Oekraïne"
     if hit.label in COUNTRY_LIKE:
         return hit
     if hit.label == "border":
@@ -186,6 +194,11 @@ def followed_by_place_noun(doc: Document, hit: Hit, vocab: Vocabulary) -> bool:
     """An adjective of a country before a place noun: "op Wit-Russische bodem", "Oekraïense grens"."""
     m = regex.match(r"\s+([\p{L}\-]+)", doc.scan_text[hit.end:hit.end + 30])
     return bool(m and (m.group(1).lower() in PLACE_NOUNS or vocab.places.find(m.group(1))))
+
+
+def followed_by_border(doc: Document, hit: Hit, vocab: Vocabulary) -> bool:
+    m = regex.match(r"\s+([\p{L}\-]+)", doc.scan_text[hit.end:hit.end + 30])
+    return bool(m and vocab.places.label_of.get(m.group(1).lower()) == "border")
 
 
 PLACE_NOUNS = frozenset({"bodem", "grondgebied", "territorium", "soil", "territory", "grens", "grenzen", "border"})

@@ -116,6 +116,8 @@ class Vocabulary:
     attribution: regex.Pattern
     clause_break: regex.Pattern
     generic: regex.Pattern
+    count_noun: regex.Pattern
+    earlier: regex.Pattern
 
 
 @cache
@@ -133,4 +135,6 @@ def vocabulary(language: str) -> Vocabulary:
         attribution=regex.compile(rf"(?<![\p{{L}}])(?:{phrase_pattern(grammar.get('attribution', []))})(?![\p{{L}}])", regex.I),
         clause_break=regex.compile("|".join(regex.escape(b) for b in breaks)),
         generic=regex.compile(rf"(?<![\p{{L}}])(?:{phrase_pattern(grammar.get('generic', [])) or '(?!)'})(?![\p{{L}}])", regex.I),
+        earlier=regex.compile(rf"(?<![\p{{L}}])(?:{phrase_pattern(grammar.get('earlier', [])) or '(?!)'})(?![\p{{L}}])", regex.I),
+        count_noun=regex.compile(rf"(?<![\p{{L}}])(?:{phrase_pattern(grammar.get('count_nouns', [])) or '(?!)'})\s+", regex.I),
     )

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
+from typing import NamedTuple
 
 import regex
 from pydantic import BaseModel, ConfigDict
@@ -18,6 +19,23 @@ from checker.rules.lexicon import month_names
 from checker.rules.numbers import Amount, NumberReader
 
 WORDS_TO_NOUN = 3  # a counted noun is at most this many words after the number
+# Qualifiers may follow the counted noun closely, across a conjunction but not a comma:
+# "8500 militairen paraat", "15.000 man extra", "130 vliegtuigen in actie of stand-by".
+WORDS_AFTER_NOUN = regex.compile(r"(?:[\s(]+[\p{L}\-']+){0,6}")
+
+
+class Previous(NamedTuple):
+    """The last keyed figure, which a bare figure later in the sentence may refer to again."""
+
+    sentence: tuple[int, int]
+    unit: str | None
+    parts: dict
+    evidence: dict
+    inferred: list
+
+
+# "de reactiemacht van zo'n 25.000 man": the noun before "van" names what the figure measures.
+OWNER_BEFORE = regex.compile(r"(?<![\p{L}])([\p{L}\-]+)\s+(?:van|of)\s+\Z", regex.I)
 
 
 class QuantityOptions(BaseModel):
@@ -71,6 +89,7 @@ class QuantityRule(Rule):
         fallback_actor = None
         fallback_done = False
         consumed = 0
+        previous: Previous | None = None
         for m in read.g.candidate.finditer(text):
             if m.start() < consumed:
                 continue
@@ -91,12 +110,18 @@ class QuantityRule(Rule):
             consumed = amount.end
             parts, evidence, inferred = {}, {}, []
             clause = clause_around(doc, amount.start, amount.end, vocab)
-            concept = self.counted(doc, amount, clause.end, vocab)
+            sentence = doc.sentence_at(amount.start)
+            concept, phrase = self.counted(doc, amount, clause.end, vocab), None
+            if concept is None:
+                concept, phrase = self.named_before(doc, amount, clause, sentence, vocab)
+            if concept is None and previous and previous.sentence == sentence and previous.unit == amount.unit:
+                yield self.draft(doc, amount, previous.parts, previous.evidence, previous.inferred, sentence, clause, vocab)
+                continue  # "13.000 militairen ..., nu zijn dat er 40.000": the same thing again
             if concept:
                 parts["concept"], evidence["concept"] = concept.label, concept.words
             if amount.unit:
                 parts["unit"] = amount.unit
-            noun_end = concept.end if concept else amount.end
+            noun_end = concept.end if concept and concept.start >= amount.end else amount.end
             actor = actor_in(doc, clause, amount.start, noun_end, vocab)
             place = place_in(doc, clause, amount.start, vocab, actor.label if actor else None) or \
                 sentence_place(doc, clause, vocab, read.g.candidate)
@@ -112,8 +137,8 @@ class QuantityRule(Rule):
                     place = None
             if place:
                 parts["place"], evidence["place"] = place.label, place.words
-            quals = qualifiers_in(doc, max(clause.start, amount.start - 12), amount.start, vocab) + \
-                qualifiers_in(doc, amount.end, noun_end, vocab)
+            quals = [q for a, b in self.qualifier_windows(doc, amount, clause, sentence, noun_end, phrase)
+                     for q in qualifiers_in(doc, a, b, vocab)]
             if quals:
                 parts["qualifier"] = "+".join(sorted({q.label for q in quals}))
                 evidence["qualifier"] = ", ".join(q.words for q in quals)
@@ -124,14 +149,60 @@ class QuantityRule(Rule):
                     parts["actor"], evidence["actor"] = fallback_actor, "(the article's main actor)"
                     inferred.append("actor")
             keyed = concept is not None and ("actor" in parts or "place" in parts or not self.options.require_context) \
-                and not vocab.generic.search(text, *doc.sentence_at(amount.start))
-            yield ClaimDraft(
-                kind="quantity", start=amount.start, end=amount.end,
-                value=QuantityValue(low=amount.low, high=amount.high, unit=amount.unit, approximate=amount.approximate),
-                key_parts=parts if keyed else {}, evidence=evidence if keyed else {},
-                attribution=attribution_of(doc, doc.sentence_at(amount.start), vocab),
-                inferred=inferred if keyed else [],
-            )
+                and not vocab.generic.search(text, *sentence)
+            if not keyed:
+                parts, evidence, inferred = {}, {}, []
+            previous = Previous(sentence, amount.unit, parts, evidence, inferred) if parts else previous
+            yield self.draft(doc, amount, parts, evidence, inferred, sentence, clause, vocab)
+
+    @staticmethod
+    def draft(doc: Document, amount: Amount, parts: dict, evidence: dict, inferred: list, sentence: tuple[int, int],
+              clause, vocab) -> ClaimDraft:
+        return ClaimDraft(
+            kind="quantity", start=amount.start, end=amount.end,
+            value=QuantityValue(low=amount.low, high=amount.high, unit=amount.unit, approximate=amount.approximate),
+            key_parts=parts, evidence=evidence, inferred=inferred,
+            attribution=attribution_of(doc, sentence, vocab),
+            earlier=earlier.group() if (earlier := vocab.earlier.search(doc.scan_text, clause.start, clause.end)) else None,
+        )
+
+    @staticmethod
+    def named_before(doc: Document, amount: Amount, clause, sentence: tuple[int, int], vocab):
+        """The counted thing named before the figure, with the phrase that names it.
+
+        "De reactiemacht wordt zeven keer zo groot": a multiple of the clause's subject;
+        "Het aantal militairen in hoge staat van paraatheid wordt opgevoerd, van 40.000 ...":
+        the thing whose number the sentence gives.
+        """
+        if amount.unit == "times":
+            hits = vocab.concepts.find(doc.scan_text, clause.start, amount.start)
+            if hits:
+                return hits[-1], (clause.start, amount.start)
+        found = None
+        for m in vocab.count_noun.finditer(doc.scan_text, sentence[0], amount.start):
+            found = m
+        if found:
+            hits = vocab.concepts.find(doc.scan_text, found.end(), min(amount.start, found.end() + 40))
+            if hits and len(doc.scan_text[found.end():hits[0].start].split()) <= 2:
+                phrase = WORDS_AFTER_NOUN.match(doc.scan_text, hits[0].end, amount.start)
+                return hits[0], (found.start(), phrase.end())
+        return None, None
+
+    @staticmethod
+    def qualifier_windows(doc: Document, amount: Amount, clause, sentence: tuple[int, int], noun_end: int,
+                          phrase: tuple[int, int] | None) -> list[tuple[int, int]]:
+        """Where the words that qualify a figure are: just before it, after its noun, in the
+        phrase that named it, and in the name of what it measures ("reactiemacht van 25.000 man")."""
+        text = doc.scan_text
+        windows = [(max(clause.start, amount.start - 12), amount.start)]
+        tail = WORDS_AFTER_NOUN.match(text, noun_end, sentence[1])
+        windows.append((amount.end, tail.end() if noun_end > amount.end else amount.end))
+        owner = OWNER_BEFORE.search(text, max(clause.start, amount.start - 60), amount.start)
+        if owner:
+            windows.append((owner.start(1), owner.end(1)))
+        if phrase:
+            windows.append(phrase)
+        return windows
 
     @staticmethod
     def not_an_amount(text: str, m: regex.Match, lang: str) -> bool:

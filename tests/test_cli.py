@@ -26,7 +26,7 @@ def test_seeds_report_exactly_the_ships_conflict(capsys):
     texts = sorted(claims[c]["text"] for c in report["conflicts"][0]["claims"])
     assert texts == ["140", "meer dan 200"]
     jets = [c for c in report["claims"] if c["text"] == "130"]
-    assert len(jets) == 2 and jets[0]["key"] == jets[1]["key"] == "quantity:aircraft/nato"
+    assert len(jets) == 2 and jets[0]["key"] == jets[1]["key"] == "quantity:aircraft/nato/high-readiness"
 
 
 def test_fail_on_never_and_a_clean_file(capsys):

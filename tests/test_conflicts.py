@@ -45,3 +45,20 @@ def test_same_number_for_different_things_is_no_finding():
     assert findings(("De VS hebben 100.000 militairen in Europa.", "2022-02"),
                     ("Rusland heeft meer dan 100.000 militairen aan de grens met Oekraïne.", "2022-02"),
                     ("Volgens het Westen zijn 30.000 Russische soldaten in Wit-Rusland.", "2022-02")) == []
+
+
+def test_a_figure_said_to_be_from_earlier_is_a_change():
+    result = findings(("Oorspronkelijk stonden 5000 Britse militairen in Estland.", "2022-05"),
+                      ("Er staan 8000 Britse militairen in Estland.", "2022-05"))
+    assert [f.status for f in result] == ["changed"]
+
+
+def test_an_undated_article_is_dated_by_the_dates_it_gives():
+    result = findings(("Op 3 mei 2022 stonden 8000 Britse militairen in Estland.", None),
+                      ("Er staan 5000 Britse militairen in Estland.", "2022-01"))
+    assert [f.status for f in result] == ["changed"]
+
+
+def test_a_recurring_event_in_other_months_is_no_finding():
+    assert findings(("De NAVO-top begint op 24 maart.", "2022-03"),
+                    ("De NAVO-top begint op 28 juni.", "2022-06")) == []
