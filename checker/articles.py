@@ -32,6 +32,9 @@ FRONT_MATTER = regex.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)",
 FRONT_FIELD = regex.compile(r"^([A-Za-z_]+)[ \t]*:[ \t]*(.*?)[ \t]*$", regex.M)
 # Sentences end at . ! ? (before a capital, a quote or a digit) or at a line break.
 SENTENCE_END = regex.compile(r"(?<=[.!?…]['\"”’]?)\s+(?=[\p{Lu}\p{N}'\"„“‘,])|\n+")
+NEWLINE = regex.compile(r"\n")
+LETTERS = regex.compile(r"\p{L}+")
+NOT_NEWLINE = regex.compile(r"[^\n]")
 
 ENGLISH_WORDS = frozenset("the of and to in is that for on with was said are by from has have it".split())
 DUTCH_WORDS = frozenset("de het een van en in is dat op te met voor zijn niet die aan er ook".split())
@@ -53,7 +56,7 @@ class Document:
     @cached_property
     def line_starts(self) -> list[int]:
         starts = [0]
-        starts.extend(m.end() for m in regex.finditer(r"\n", self.text))
+        starts.extend(m.end() for m in NEWLINE.finditer(self.text))
         return starts
 
     def line_of(self, offset: int) -> int:
@@ -153,7 +156,7 @@ def parse_header_date(token: str) -> Period | None:
 
 def guess_language(text: str) -> str:
     """Dutch unless English function words clearly outnumber Dutch ones."""
-    words = regex.findall(r"\p{L}+", text[:4000].lower())
+    words = LETTERS.findall(text[:4000].lower())
     en = sum(w in ENGLISH_WORDS for w in words)
     nl = sum(w in DUTCH_WORDS for w in words)
     return "en" if en > 2 * nl and en >= 3 else "nl"
@@ -196,7 +199,7 @@ def make_document(path: Path, text: str, encoding: str, aid: str, language: str 
             if period is None:
                 problems.append(Problem(severity="warning", file=name,
                                         message=f"malformed front-matter date {meta['date']!r}; date unknown"))
-        blank = regex.sub(r"[^\n]", " ", fm[0])
+        blank = NOT_NEWLINE.sub(" ", fm[0])
         scan = blank + text[fm.end():]
     article = Article(
         id=aid, path=name, date=period, year=period.start.year if period else None,

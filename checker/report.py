@@ -26,7 +26,7 @@ def build_report(articles: Sequence[Article], claims: Sequence[Claim], findings:
 
 def to_json(report: Report) -> str:
     """The JSON serialisation, byte for byte the same for the same report."""
-    return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    return report.model_dump_json(indent=2) + "\n"
 
 
 def claims_by_id(report: Report) -> dict[str, Claim]:

@@ -14,6 +14,9 @@ import regex
 from checker.articles import Document
 from checker.rules.lexicon import Hit, Vocabulary, vocabulary
 
+ATTRIBUTED_WORDS = regex.compile(r"\s+(?:(?:de|het|the)\s+)?[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?")
+NAME = regex.compile(r"\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?")
+NEXT_WORD = regex.compile(r"\s+([\p{L}\-]+)")
 WORD_BEFORE = regex.compile(r"([\p{L}\-]+)\s+(?:(?:de|het|the)\s+)?\Z", regex.I)
 # A country further down a list of places: "in de Baltische landen en Polen", "in Hongarije, Slowakije".
 LIST_BEFORE = regex.compile(r"([\p{L}\-]+)\s+(?:(?:de|het|the)\s+)?(?:\p{Lu}[\p{L}\-]*\s+){0,2}?"
@@ -45,7 +48,7 @@ def attribution_spans(doc: Document, clause_start: int, clause_end: int, vocab: 
     spans = []
     for m in vocab.attribution.finditer(doc.scan_text, clause_start, clause_end):
         tail = doc.scan_text[m.end():min(clause_end, m.end() + 40)]
-        words = regex.match(r"\s+(?:(?:de|het|the)\s+)?[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?", tail)
+        words = ATTRIBUTED_WORDS.match(tail)
         spans.append((m.start(), m.end() + (words.end() if words else 0)))
     return spans
 
@@ -56,7 +59,7 @@ def attribution_of(doc: Document, sentence: tuple[int, int], vocab: Vocabulary) 
         actors = vocab.actors.find(doc.scan_text, a, b)
         if actors:
             return actors[0].label
-        name = regex.search(r"\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?", doc.scan_text[a:b])
+        name = NAME.search(doc.scan_text, a, b)
         if name:
             return name.group()
     return None
@@ -92,6 +95,8 @@ def is_place_use(doc: Document, hit: Hit, vocab: Vocabulary) -> bool:
     m = WORD_BEFORE.search(doc.scan_text, max(0, hit.start - 30), hit.start)
     if m and m.group(1).lower() in vocab.place_prepositions:
         return True
+    if not LIST_JOINER_BEFORE.search(doc.scan_text, max(0, hit.start - 6), hit.start):
+        return False
     m = LIST_BEFORE.search(doc.scan_text, max(0, hit.start - 80), hit.start)
     if not (m and m.group(1).lower() in vocab.place_prepositions):
         return False
@@ -99,6 +104,7 @@ def is_place_use(doc: Document, hit: Hit, vocab: Vocabulary) -> bool:
     return not m.group().rstrip().endswith(",") or bool(LIST_GOES_ON.match(doc.scan_text, hit.end))
 
 
+LIST_JOINER_BEFORE = regex.compile(r"(?:,|\s(?:en|and|of|or))\s*\Z", regex.I)
 LIST_GOES_ON = regex.compile(r"\s*,|\s+(?:en|and|of|or)\s", regex.I)
 
 
@@ -192,12 +198,12 @@ def sentence_actor(doc: Document, clause: Clause, vocab: Vocabulary, figures: re
 
 def followed_by_place_noun(doc: Document, hit: Hit, vocab: Vocabulary) -> bool:
     """An adjective of a country before a place noun: "op Wit-Russische bodem", "Oekraïense grens"."""
-    m = regex.match(r"\s+([\p{L}\-]+)", doc.scan_text[hit.end:hit.end + 30])
-    return bool(m and (m.group(1).lower() in PLACE_NOUNS or vocab.places.find(m.group(1))))
+    m = NEXT_WORD.match(doc.scan_text, hit.end, hit.end + 30)
+    return bool(m and (m.group(1).lower() in PLACE_NOUNS or vocab.places.find(doc.scan_text, m.start(1), m.end(1))))
 
 
 def followed_by_border(doc: Document, hit: Hit, vocab: Vocabulary) -> bool:
-    m = regex.match(r"\s+([\p{L}\-]+)", doc.scan_text[hit.end:hit.end + 30])
+    m = NEXT_WORD.match(doc.scan_text, hit.end, hit.end + 30)
     return bool(m and vocab.places.label_of.get(m.group(1).lower()) == "border")
 
 

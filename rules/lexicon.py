@@ -6,7 +6,9 @@ patterns compiled once per language; a newsroom extends the vocabulary by editin
 from __future__ import annotations
 
 import importlib
+import re
 import tomllib
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -14,6 +16,7 @@ from typing import Any
 
 import regex
 
+WHOLE_TEXT_SCAN = 200  # characters: texts this long are scanned whole once, then looked up
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
 
 
@@ -24,6 +27,26 @@ def load_data(language: str, name: str) -> dict[str, Any]:
     if not path.is_file():
         return {}
     return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def literal_pattern(forms: list[str]) -> str:
+    """Like ``phrase_pattern``, for the standard library's re."""
+    alts = sorted({f.lower() for f in forms}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(part) for part in f.split()) for f in alts)
+
+
+_lowered: tuple[str, str] = ("", "")
+
+
+def lowered(text: str) -> str:
+    """``text`` in lower case with every offset kept (the last text is remembered)."""
+    global _lowered
+    if _lowered[0] is not text:
+        low = text.lower()
+        if len(low) != len(text):  # "İ" lowers to two characters: keep such letters as they are
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        _lowered = (text, low)
+    return _lowered[1]
 
 
 def phrase_pattern(forms: list[str]) -> str:
@@ -78,25 +101,42 @@ class Lexicon:
                 bare = form.lstrip("=").lower()
                 self.label_of[" ".join(bare.split())] = label
                 (exact if form.startswith("=") else loose).append(bare)
-        L = r"[\p{L}\p{N}]"
+        # The standard library's re scans a lower-cased text for long literal alternations
+        # several times faster than regex does with IGNORECASE; these patterns need nothing more.
+        L, LETTER = r"[^\W_]", r"(?:[^\W\d_]|-)"
         parts = []
         if exact:
-            parts.append(rf"(?<!{L}|-)(?P<w>{phrase_pattern(exact)})(?!{L}|-{L})")
+            parts.append(rf"(?<!{L})(?<!-)(?P<w0>{literal_pattern(exact)})(?!{L}|-{L})")
         if loose:
             if compounds == "head":
-                parts.append(rf"(?<!{L}|-)[\p{{L}}\-]*?(?P<w>{phrase_pattern(loose)})(?!{L})")
+                parts.append(rf"(?<!{L})(?<!-){LETTER}*?(?P<w1>{literal_pattern(loose)})(?!{L})")
             elif compounds == "modifier":
-                parts.append(rf"(?<!{L}|-)(?P<w>{phrase_pattern(loose)})(?:-[\p{{L}}\-]+)?(?!{L})")
+                parts.append(rf"(?<!{L})(?<!-)(?P<w1>{literal_pattern(loose)})(?:-{LETTER}+)?(?!{L})")
             else:
-                parts.append(rf"(?<!{L}|-)(?P<w>{phrase_pattern(loose)})(?!{L}|-{L})")
-        self.pattern = regex.compile("|".join(f"(?:{p})" for p in parts) or r"(?!)", regex.I)
+                parts.append(rf"(?<!{L})(?<!-)(?P<w1>{literal_pattern(loose)})(?!{L}|-{L})")
+        self.pattern = re.compile("|".join(f"(?:{p})" for p in parts) or r"(?!)")
+        self._scanned: tuple[str, list[Hit], list[int], list[int]] | None = None
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
-        """Every hit in ``text[start:end]``, offsets relative to ``text``."""
+        """Every hit in ``text[start:end]``, offsets relative to ``text``.
+
+        A long text is scanned once and its hits kept, so that the many lookups a rule makes
+        in one article (a clause here, a sentence there) cost a bisection each; a hit that
+        reaches into the span counts ("snelle reactiemacht" for the span "reactiemacht").
+        """
         end = len(text) if end is None else end
+        if len(text) < WHOLE_TEXT_SCAN:
+            return self._scan(text, start, end)
+        if self._scanned is None or self._scanned[0] is not text:
+            hits = self._scan(text, 0, len(text))
+            self._scanned = (text, hits, [h.start for h in hits], [h.end for h in hits])
+        _, hits, starts, ends = self._scanned
+        return hits[bisect_right(ends, start):bisect_left(starts, end)]
+
+    def _scan(self, text: str, start: int, end: int) -> list[Hit]:
         hits = []
-        for m in self.pattern.finditer(text, start, end, overlapped=False):
-            word = " ".join(m.group("w").lower().split())
+        for m in self.pattern.finditer(lowered(text), start, end):
+            word = " ".join(m.group(m.lastgroup).split())
             label = self.label_of.get(word)
             if label:
                 hits.append(Hit(m.start(), m.end(), label, text[m.start():m.end()]))

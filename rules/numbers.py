@@ -113,27 +113,39 @@ def word_value(word: str, language: str) -> float | None:
     return None
 
 
+THOUSANDS_DOT = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+THOUSANDS_COMMA = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+DECIMAL_COMMA = regex.compile(r"\d+,\d+")
+DECIMAL_POINT = regex.compile(r"\d+\.\d+")
+WORD_ABBREVIATED = regex.compile(r"\s+(\p{L}+\.?)")
+NEXT_WORD = regex.compile(r"\s+(\p{L}+)")
+NEXT_NUMBER_WORD = regex.compile(r"(\s+|-)(and\s+)?(\p{L}+)")
+OF_WORD = regex.compile(r"\s+of\s+(\p{L}+)")
+MULTIPLY_VERB = regex.compile(r"ver(\p{L}+?)voudig\p{L}*|verdubbel\p{L}*|verdriedubbel\p{L}*")
+MULTIPLY_BY_WORD = regex.compile(r"ver(\p{L}+?)voudig\p{L}*")
+
+
 def digits_value(token: str, language: str, scaled: bool) -> float | None:
     """Digits with separators: Dutch 100.000 and 1,5; English 100,000 and 1.5."""
-    thousands_dot = regex.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", token)
-    thousands_comma = regex.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", token)
+    thousands_dot = THOUSANDS_DOT.fullmatch(token)
+    thousands_comma = THOUSANDS_COMMA.fullmatch(token)
     if language == "nl":
         if thousands_dot:
             return float(token.replace(".", "").replace(",", "."))
         if thousands_comma and not scaled and "." not in token:
             return float(token.replace(",", ""))
-        if regex.fullmatch(r"\d+,\d+", token):
+        if DECIMAL_COMMA.fullmatch(token):
             return float(token.replace(",", "."))
-        if regex.fullmatch(r"\d+\.\d+", token):
+        if DECIMAL_POINT.fullmatch(token):
             return float(token)
     else:
         if thousands_comma:
             return float(token.replace(",", ""))
-        if regex.fullmatch(r"\d+\.\d+", token):
+        if DECIMAL_POINT.fullmatch(token):
             return float(token)
         if thousands_dot:
             return float(token.replace(".", ""))
-        if regex.fullmatch(r"\d+,\d+", token):
+        if DECIMAL_COMMA.fullmatch(token):
             return float(token.replace(",", "."))
     if token.isdigit():
         return float(token)
@@ -148,34 +160,34 @@ class NumberReader:
         self.language = language
 
     def _scale_after(self, text: str, pos: int) -> tuple[float, int] | None:
-        m = regex.match(r"\s+(\p{L}+\.?)", text[pos:pos + 20])
+        m = WORD_ABBREVIATED.match(text, pos, pos + 20)
         if m and m.group(1).lower() in self.g.scales:
-            return self.g.scales[m.group(1).lower()], pos + m.end()
+            return self.g.scales[m.group(1).lower()], m.end()
         if m and m.group(1).lower().rstrip(".") in self.g.scales:
-            return self.g.scales[m.group(1).lower().rstrip(".")], pos + m.end() - 1
+            return self.g.scales[m.group(1).lower().rstrip(".")], m.end() - 1
         return None
 
     def _number_word_after(self, text: str, pos: int) -> bool:
-        m = regex.match(r"\s+(\p{L}+)", text[pos:pos + 30])
+        m = NEXT_WORD.match(text, pos, pos + 30)
         return bool(m) and m.group(1).lower() not in PRONOUN_ONE and word_value(m.group(1), self.language) is not None
 
     def _more_number_words(self, text: str, pos: int) -> int:
         """Extend a number word over following number words ("twee miljoen", "forty thousand")."""
         end = pos
         while True:
-            m = regex.match(r"(\s+|-)(and\s+)?(\p{L}+)", text[end:end + 40])
+            m = NEXT_NUMBER_WORD.match(text, end, end + 40)
             if not m:
                 return end
             w = m.group(3).lower()
-            if w in PRONOUN_ONE and m.group(1) != "-" and not m.group(2) and not self._number_word_after(text, end + m.end()) or w in self.g.vague or w not in self.g.scales and word_value(w, self.language) is None:
+            if w in PRONOUN_ONE and m.group(1) != "-" and not m.group(2) and not self._number_word_after(text, m.end()) or w in self.g.vague or w not in self.g.scales and word_value(w, self.language) is None:
                 return end
-            end += m.end()
+            end = m.end()
 
     def _vague_phrase(self, text: str, word: str, end: int) -> tuple[str, int] | None:
         """A vague plural: "duizenden", or "tens of thousands" spanning several words."""
-        m = regex.match(r"\s+of\s+(\p{L}+)", text[end:end + 20])
+        m = OF_WORD.match(text, end, end + 20)
         if m and f"{word} of {m.group(1).lower()}" in self.g.vague:
-            return f"{word} of {m.group(1).lower()}", end + m.end()
+            return f"{word} of {m.group(1).lower()}", m.end()
         return (word, end) if word in self.g.vague else None
 
     def read_one(self, text: str, m: regex.Match) -> Amount | None:
@@ -207,8 +219,8 @@ class NumberReader:
         elif lower_token.endswith("tal") and word_value(lower_token[:-3], self.language):
             low = high = word_value(lower_token[:-3], self.language)
             approximate = True
-        elif regex.fullmatch(r"ver(\p{L}+?)voudig\p{L}*|verdubbel\p{L}*|verdriedubbel\p{L}*", lower_token):
-            inner = regex.fullmatch(r"ver(\p{L}+?)voudig\p{L}*", lower_token)
+        elif MULTIPLY_VERB.fullmatch(lower_token):
+            inner = MULTIPLY_BY_WORD.fullmatch(lower_token)
             if inner:
                 value = word_value(inner.group(1), self.language)
             else:

@@ -64,6 +64,22 @@ FUNCTION_WORDS = frozenset(
     "de het een die deze dit dat alle ook en of maar met van voor in op aan bij naar uit door ruim bijna "
     "zo'n nog geen the a an these those all and or but with of for in on at by to from about some nearly".split())
 LIST_NUMBER = regex.compile(r"(?:\A|\n)[ \t]*\Z")
+GLUED_DIGITS = regex.compile(r"[.,]\d")
+LIST_MARK = regex.compile(r"[.)]\s")
+WORD_OR_DIGIT_BEFORE = regex.compile(r"(?:\d|\p{L}{3,})[\s\-/]*\Z")
+SLASHED_AFTER = regex.compile(r"[/:]\d")
+SLASHED_BEFORE = regex.compile(r"\d[/:]\Z")
+NAME_BEFORE = regex.compile(r"(\p{Lu}[\p{L}\-]*)\s\Z")
+SENTENCE_OPENING_WORD = regex.compile(r"(?:\A|[.!?:\n\"'“„‘])\s*\p{Lu}[\p{L}\-]*\s\Z")
+PUNCTUATION = regex.compile(r"[.;:!?]")
+FROM_BEFORE = regex.compile(r"(?<![\p{L}])(?:van|from)\s+\Z", regex.I)
+CURRENCY_BEFORE = regex.compile(r"([€$£])\s?\Z")
+
+
+@cache
+def month_before(language: str) -> regex.Pattern:
+    """A month name just before a position: "24 februari 2022" is a date, not 2022 of something."""
+    return regex.compile(rf"(?:{'|'.join(month_names(language))})\.?\s*\Z", regex.I)
 
 
 class QuantityRule(Rule):
@@ -211,22 +227,22 @@ class QuantityRule(Rule):
         after = text[m.end():m.end() + 20]
         before = text[max(0, m.start() - 40):m.start()]
         if token[0].isdigit():
-            if regex.match(r"[.,]\d", after):
+            if GLUED_DIGITS.match(after):
                 return True  # a number glued to more digits
             if CLOCK.fullmatch(token) and (CLOCK_AFTER.match(after) or token[0] == "0" or lang == "nl" and "." in token):
                 return True
-            if LIST_NUMBER.search(before) and regex.match(r"[.)]\s", after):
+            if LIST_NUMBER.search(before) and LIST_MARK.match(after):
                 return True
-            if date_neighbour(lang).match(after) or regex.search(r"(?:\d|\p{L}{3,})[\s\-/]*\Z", before) and \
-                    regex.search(rf"(?:{'|'.join(month_names(lang))})\.?\s*\Z", before, regex.I):
+            if date_neighbour(lang).match(after) or WORD_OR_DIGIT_BEFORE.search(before) and \
+                    month_before(lang).search(before):
                 return True
-            if regex.match(r"[/:]\d", after) or regex.search(r"\d[/:]\Z", before):
+            if SLASHED_AFTER.match(after) or SLASHED_BEFORE.search(before):
                 return True
         if reader(lang).g.identifiers.search(before):
             return True
-        prev = regex.search(r"(\p{Lu}[\p{L}\-]*)\s\Z", before) if token[0].isdigit() else None
+        prev = NAME_BEFORE.search(before) if token[0].isdigit() else None
         if prev and prev.group(1).lower() not in FUNCTION_WORDS and \
-                not regex.search(r"(?:\A|[.!?:\n\"'“„‘])\s*\p{Lu}[\p{L}\-]*\s\Z", before):
+                not SENTENCE_OPENING_WORD.search(before):
             word = prev.group(1)
             vocab = vocabulary(lang)
             if not vocab.actors.find(word) and not vocab.places.find(word):
@@ -235,11 +251,10 @@ class QuantityRule(Rule):
 
     @staticmethod
     def counts_something(doc: Document, amount: Amount, vocab) -> bool:
-        window = doc.scan_text[amount.end:amount.end + 40]
-        hits = vocab.concepts.find(window)
+        hits = vocab.concepts.find(doc.scan_text, amount.end, amount.end + 40)
         if not hits:
             return False
-        between = window[:hits[0].start]
+        between = doc.scan_text[amount.end:hits[0].start]
         return len(between.split()) <= WORDS_TO_NOUN and not reader(doc.article.language).g.candidate.search(between)
 
     @staticmethod
@@ -248,7 +263,7 @@ class QuantityRule(Rule):
         end = min(clause_end, amount.end + 60)
         for hit in vocab.concepts.find(doc.scan_text, amount.end, end):
             between = doc.scan_text[amount.end:hit.start]
-            if len(between.split()) <= WORDS_TO_NOUN and not regex.search(r"[.;:!?]", between):
+            if len(between.split()) <= WORDS_TO_NOUN and not PUNCTUATION.search(between):
                 return hit
             break
         return None
@@ -268,7 +283,7 @@ class QuantityRule(Rule):
         second = read.read_one(text, second_m) if second_m else None
         if second is None or second.low is None or amount.low is None:
             return amount
-        if regex.search(r"(?<![\p{L}])(?:van|from)\s+\Z", before, regex.I) and not read.g.unit_after.match(text, second.end):
+        if FROM_BEFORE.search(before) and not read.g.unit_after.match(text, second.end):
             return amount
         low, high = amount.low, second.low
         if text.startswith("-", amount.end) and high >= 1000 > low and high % 1000 == 0:
@@ -288,7 +303,7 @@ class QuantityRule(Rule):
             unit = read.g.unit_of.get((m.group("sym") or m.group("u")).lower())
             end = m.end()
         start = amount.start
-        sign = regex.search(r"([€$£])\s?\Z", text[max(0, amount.start - 2):amount.start])
+        sign = CURRENCY_BEFORE.search(text, max(0, amount.start - 2), amount.start)
         if sign:
             unit, start = read.g.unit_of.get(sign.group(1)), amount.start - len(sign.group(0))
         if unit is None:
