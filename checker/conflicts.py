@@ -111,9 +111,8 @@ def describe(members: Sequence[Compared]) -> str:
     return "; ".join(parts)
 
 
-def _finding(key: str, status: str, pairs: list[tuple[Compared, Compared]]) -> Finding:
-    members = {m.claim.id: m for pair in pairs for m in pair}
-    ordered = sorted(members.values(), key=lambda m: (m.period.start.toordinal() if m.period else 0, m.claim.id))
+def _finding(key: str, status: str, members: Iterable[Compared]) -> Finding:
+    ordered = sorted(members, key=lambda m: (m.period.start.toordinal() if m.period else 0, m.claim.id))
     return Finding(
         id=finding_id(key, status, [m.claim for m in ordered]),
         status=status,
@@ -137,24 +136,88 @@ def find_conflicts(claims: Sequence[Claim], articles: dict[str, Article]) -> lis
     findings = []
     for key in sorted(groups):
         members = groups[key]
-        if len({m.claim.article for m in members}) < 2:
+        if len({m.claim.article for m in members}) < 2 or all_agree(members):
             continue
-        same, moved = [], []
-        for a, b in combinations(members, 2):
-            if a.claim.article == b.claim.article or compatible(a, b):
-                continue
-            if a.claim.inferred and b.claim.inferred:
-                continue  # two claims matched only through what their articles are about: too weak
-            if bool(a.claim.earlier) != bool(b.claim.earlier):
-                moved.append((a, b))  # "oorspronkelijk 13.000" against today's figure
-            elif a.period is None or b.period is None or a.period.overlaps(b.period):
-                same.append((a, b))
-            elif a.claim.kind == "date":
-                continue  # a recurring event (a summit in March, another in June), not a moved date
-            else:
-                moved.append((a, b))
-        if same:
-            findings.append(_finding(key, "conflict", same))
-        if moved:
-            findings.append(_finding(key, "changed", moved))
+        involved = disagreeing(members)
+        for status in ("conflict", "changed"):
+            if involved[status]:
+                findings.append(_finding(key, status, involved[status]))
     return findings
+
+
+def all_agree(members: Sequence[Compared]) -> bool:
+    """True when one value fits every claim: nothing to compare pair by pair."""
+    if any(isinstance(m.claim.value, TextValue) for m in members):
+        return len({m.claim.value for m in members}) == 1
+    return max(m.low for m in members) <= min(m.high for m in members)
+
+
+def status_between(a: Compared, b: Compared) -> str | None:
+    """How two disagreeing claims of different articles are reported, or None if not at all."""
+    if a.claim.inferred and b.claim.inferred:
+        return None  # two claims matched only through what their articles are about: too weak
+    if bool(a.claim.earlier) != bool(b.claim.earlier):
+        return "changed"  # "oorspronkelijk 13.000" against today's figure
+    if a.period is None or b.period is None or a.period.overlaps(b.period):
+        return "conflict"
+    if a.claim.kind == "date":
+        return None  # a recurring event (a summit in March, another in June), not a moved date
+    return "changed"
+
+
+@dataclass
+class Bucket:
+    """Claims of one key that share what decides a status: period, earlier-time words, inference.
+
+    Any two claims of two buckets have one status; a bucket's extremes (the highest low ends
+    and lowest high ends, of two different articles) tell whether a claim disagrees with any
+    claim of it, so that a key of n claims in b buckets costs n * b steps, not n * n.
+    """
+
+    members: list[Compared]
+    top_lows: list[Compared]
+    bottom_highs: list[Compared]
+
+    @classmethod
+    def of(cls, members: list[Compared]) -> "Bucket":
+        return cls(members, two_articles(sorted(members, key=lambda m: -m.low)),
+                   two_articles(sorted(members, key=lambda m: m.high)))
+
+    def disagrees_with(self, x: Compared) -> bool:
+        above = next((m for m in self.top_lows if m.claim.article != x.claim.article), None)
+        below = next((m for m in self.bottom_highs if m.claim.article != x.claim.article), None)
+        return bool(above and above.low > x.high or below and below.high < x.low)
+
+
+def two_articles(ordered: list[Compared]) -> list[Compared]:
+    """The first claim, and the first after it from another article."""
+    out = ordered[:1]
+    for m in ordered[1:]:
+        if m.claim.article != out[0].claim.article:
+            out.append(m)
+            break
+    return out
+
+
+def disagreeing(members: Sequence[Compared]) -> dict[str, list[Compared]]:
+    """The claims that disagree with a claim of another article, by the status of that disagreement."""
+    involved: dict[str, dict[str, Compared]] = {"conflict": {}, "changed": {}}
+    if any(isinstance(m.claim.value, TextValue) for m in members):
+        for a, b in combinations(members, 2):
+            status = a.claim.article != b.claim.article and not compatible(a, b) and status_between(a, b)
+            if status:
+                involved[status].update({a.claim.id: a, b.claim.id: b})
+        return {k: list(v.values()) for k, v in involved.items()}
+    grouped: dict[tuple, list[Compared]] = defaultdict(list)
+    for m in members:
+        grouped[(m.period, bool(m.claim.earlier), bool(m.claim.inferred))].append(m)
+    buckets = [Bucket.of(ms) for ms in grouped.values()]
+    for a in buckets:
+        for b in buckets:
+            status = status_between(a.members[0], b.members[0])
+            if status is None:
+                continue
+            for x in a.members:
+                if x.claim.id not in involved[status] and b.disagrees_with(x):
+                    involved[status][x.claim.id] = x
+    return {k: list(v.values()) for k, v in involved.items()}

@@ -1,7 +1,6 @@
 """The report: one deterministic shape that every formatter renders."""
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from checker import __version__
