@@ -12,6 +12,7 @@ import calendar
 import hashlib
 import logging
 import os
+import stat
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
@@ -24,7 +25,8 @@ from checker.models import Article, Period, Problem
 log = logging.getLogger(__name__)
 
 DEFAULT_SUFFIXES = (".txt", ".md")
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = 4 * 1024 * 1024  # an article is tens of kilobytes; a bigger file is no article
+MAX_SENTENCE = 2000  # characters: a longer "sentence" (a table, a line without stops) is cut
 
 HEADER = regex.compile(r"\A[ \t]*date[ \t]+(\S+)")
 HEADER_DATE = regex.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
@@ -65,14 +67,25 @@ class Document:
 
     @cached_property
     def sentence_spans(self) -> list[tuple[int, int]]:
+        """Sentences as (start, end); one longer than MAX_SENTENCE is cut at white space."""
         spans, start = [], 0
         for m in SENTENCE_END.finditer(self.scan_text):
             if m.start() > start:
-                spans.append((start, m.start()))
+                spans.extend(self._cut(start, m.start()))
             start = m.end()
         if start < len(self.text):
-            spans.append((start, len(self.text)))
+            spans.extend(self._cut(start, len(self.text)))
         return spans or [(0, len(self.text))]
+
+    def _cut(self, start: int, end: int) -> list[tuple[int, int]]:
+        pieces = []
+        while end - start > MAX_SENTENCE:
+            space = self.scan_text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+            cut = space if space > start else start + MAX_SENTENCE
+            pieces.append((start, cut))
+            start = cut
+        pieces.append((start, end))
+        return pieces
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -219,7 +232,11 @@ def load(paths: list[str], language: str | None = None,
     for path in files:
         name = str(path)
         try:
-            size = path.stat().st_size
+            info = path.stat()
+            if not stat.S_ISREG(info.st_mode):
+                result.problems.append(Problem(file=name, message="not a regular file (a pipe, a device), skipped"))
+                continue
+            size = info.st_size
             if size > MAX_BYTES:
                 result.problems.append(Problem(file=name, message=f"file of {size} bytes is over the {MAX_BYTES} byte limit, skipped"))
                 continue

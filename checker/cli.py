@@ -139,16 +139,21 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_ERROR
         sys.stdout.write(text)
         return EXIT_CLEAN
-    if args.write_baseline:
-        write_atomic(Path(args.write_baseline), baseline_json(report.conflicts))
-        print(f"check: {len(report.conflicts)} findings recorded in {args.write_baseline}", file=sys.stderr)
-    rendered = formatter.render(report)
-    if args.output:
-        target = output_path(args.output)
-        write_atomic(target, rendered)
-        print(f"check: report written to {target}", file=sys.stderr)
-    else:
-        sys.stdout.write(rendered)
+    try:
+        if args.write_baseline:
+            write_atomic(Path(args.write_baseline), baseline_json(report.conflicts))
+            print(f"check: {len(report.conflicts)} findings recorded in {args.write_baseline}", file=sys.stderr)
+        rendered = formatter.render(report)
+        if args.output:
+            target = output_path(args.output)
+            write_atomic(target, rendered)
+            print(f"check: report written to {target}", file=sys.stderr)
+        else:
+            sys.stdout.write(rendered)
+    except Exception as e:  # noqa: BLE001 - a formatter is a plugin too: its failure is reported, not raised
+        print(f"check: cannot write the {fmt} report: {type(e).__name__}: {e} "
+              f"(an earlier report file is left as it was)", file=sys.stderr)
+        return EXIT_ERROR
     if report.hidden_by_baseline:
         print(f"check: {report.hidden_by_baseline} findings hidden by the baseline", file=sys.stderr)
     return exit_status(report, config.fail_on if args.fail_on is None else args.fail_on, strict)

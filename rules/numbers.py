@@ -113,6 +113,7 @@ def word_value(word: str, language: str) -> float | None:
     return None
 
 
+MAX_NUMBER_WORDS = 8  # "twee miljoen driehonderdduizend vijfhonderd": longer runs are no single number
 THOUSANDS_DOT = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 THOUSANDS_COMMA = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 DECIMAL_COMMA = regex.compile(r"\d+,\d+")
@@ -174,7 +175,7 @@ class NumberReader:
     def _more_number_words(self, text: str, pos: int) -> int:
         """Extend a number word over following number words ("twee miljoen", "forty thousand")."""
         end = pos
-        while True:
+        for _ in range(MAX_NUMBER_WORDS):
             m = NEXT_NUMBER_WORD.match(text, end, end + 40)
             if not m:
                 return end
@@ -182,6 +183,7 @@ class NumberReader:
             if w in PRONOUN_ONE and m.group(1) != "-" and not m.group(2) and not self._number_word_after(text, m.end()) or w in self.g.vague or w not in self.g.scales and word_value(w, self.language) is None:
                 return end
             end = m.end()
+        return end
 
     def _vague_phrase(self, text: str, word: str, end: int) -> tuple[str, int] | None:
         """A vague plural: "duizenden", or "tens of thousands" spanning several words."""

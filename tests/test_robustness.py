@@ -1,0 +1,184 @@
+"""Strange input never crashes, hangs or loses a report: a clear message or a normal report.
+
+The time limits below guard against hangs (catastrophic backtracking, quadratic loops); they
+are far above the normal running time and measure nothing. Speed is measured in benchmarks/.
+"""
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from checker import cli
+from checker.articles import MAX_BYTES, MAX_SENTENCE
+from checker.conflicts import find_conflicts
+from checker.pipeline import RunOptions, run_check
+from checker.registry import default_registry
+from checker.report import to_json
+from checker.runner import extract_document
+
+from conftest import make_doc
+
+HANG = 60  # seconds: no case may come near this
+
+RULES = [rule() for rule in default_registry() if rule.__module__.startswith("checker.rules.")]
+
+
+def check(*paths) -> tuple:
+    """The report of a run, its JSON, and how long it took."""
+    t = time.perf_counter()
+    report = run_check(RunOptions(paths=[str(p) for p in paths]))
+    text = to_json(report)
+    return report, json.loads(text), time.perf_counter() - t
+
+
+def messages(report) -> list[str]:
+    return [f"{Path(p.file).name}: {p.message}" for p in report.problems if p.file]
+
+
+def test_nul_bytes_after_the_start_are_read_as_text(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_bytes(" date 2022-03 De NAVO heeft 140 schepen.".encode() + b" " * 9000 + b"\x00\x00 Rusland heeft 30 tanks.")
+    report, data, _ = check(f)
+    assert [c["text"] for c in data["claims"]] == ["140", "30"]
+
+
+@pytest.mark.parametrize(("name", "content", "expected"), [
+    ("binary.txt", bytes(range(256)) * 10, "binary file"),
+    ("empty.txt", b"", "empty file"),
+    ("header.txt", b" date 2022-03\n", "header only"),
+    ("blank.txt", b"  \n\n\t\n", "empty file"),
+    ("latin.txt", "De NAVO heeft 140 schepen, café.".encode("cp1252"), "read as cp1252"),
+])
+def test_bad_files_give_a_message_naming_the_file(tmp_path, name, content, expected):
+    (tmp_path / name).write_bytes(content)
+    (tmp_path / "good.txt").write_text(" date 2022-03 De NAVO heeft 140 schepen.", encoding="utf-8")
+    report, data, _ = check(tmp_path)
+    assert any(m.startswith(f"{name}: ") and expected in m for m in messages(report)), messages(report)
+    assert "good" in {a["id"] for a in data["articles"]}
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_bom_and_crlf_keep_the_offsets(tmp_path, newline, bom):
+    text = newline.join([" date 2022-03 Titel", "De NAVO heeft 140 schepen.", "Rusland heeft 30 tanks."])
+    f = tmp_path / "a.txt"
+    f.write_bytes(bom + text.encode())
+    _, data, _ = check(f)
+    decoded = f.read_bytes().decode("utf-8-sig")
+    assert [decoded[c["start"]:c["end"]] for c in data["claims"]] == ["140", "30"]
+
+
+def test_files_over_the_size_limit_are_skipped_unread(tmp_path):
+    big = tmp_path / "big.txt"
+    with big.open("wb") as f:
+        f.truncate(50 * 1024 * 1024)  # sparse: 50 MB that take no disk
+    line = tmp_path / "line.txt"
+    line.write_bytes(b"1" * (10 * 1024 * 1024))
+    report, _, seconds = check(tmp_path)
+    assert {m.split(":")[0] for m in messages(report) if f"{MAX_BYTES} byte limit" in m} == {"big.txt", "line.txt"}
+    assert seconds < HANG
+
+
+def test_a_long_line_is_read_in_bounded_sentences(tmp_path):
+    f = tmp_path / "line.txt"
+    f.write_text(" date 2022-03 " + "de NAVO heeft 140 schepen en Rusland heeft 30 tanks " * 2000, encoding="utf-8")
+    report, _, seconds = check(f)
+    assert len(report.claims) == 4000
+    assert max(len(c.sentence) for c in report.claims) <= MAX_SENTENCE
+    assert seconds < HANG
+
+
+def test_a_hundred_thousand_tiny_files(tmp_path):
+    for i in range(100_000):
+        (tmp_path / f"{i:06d}.txt").write_bytes(b"x")
+    report, _, seconds = check(tmp_path)
+    assert len(report.articles) == 100_000 and not report.problems
+    assert seconds < HANG
+
+
+def test_nested_and_looping_symlinks_are_walked_once(tmp_path):
+    inner = tmp_path / "a" / "b"
+    inner.mkdir(parents=True)
+    (inner / "x.txt").write_text(" date 2022-03 De NAVO heeft 140 schepen.", encoding="utf-8")
+    (inner / "loop").symlink_to(tmp_path / "a", target_is_directory=True)
+    (tmp_path / "again").symlink_to(inner, target_is_directory=True)
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    report, data, _ = check(tmp_path)
+    assert [Path(a["path"]).name for a in data["articles"]] == ["x.txt"]
+    assert any(m.startswith("dangling.txt: cannot read") for m in messages(report))
+
+
+def test_unreadable_files_and_pipes_are_named(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    locked = tmp_path / "locked.txt"
+    locked.write_text("De NAVO heeft 140 schepen.", encoding="utf-8")
+    locked.chmod(0)
+    try:
+        report, _, _ = check(tmp_path)
+    finally:
+        locked.chmod(0o644)
+    found = messages(report)
+    assert any(m.startswith("pipe.txt: not a regular file") for m in found)
+    if os.geteuid() != 0:  # root reads any file
+        assert any(m.startswith("locked.txt: cannot read") for m in found)
+
+
+PATHOLOGICAL = {
+    "dotted digits": "1.1." * 50_000,
+    "runs of digits": "1" * 200_000 + " " + "123.456," * 20_000,
+    "number words": "duizend " * 2_000 + "twee honderd duizend en " * 1_000,
+    "English number words": "one hundred and " * 2_000,
+    "months and days": "dinsdag 6 april " * 5_000 + "april " * 5_000,
+    "bounds": "meer dan " * 20_000 + "5",
+    "hyphens and ranges": "-" * 100_000 + " " + "6-7-8-9-" * 20_000,
+    "vague plurals": "tienduizenden " * 5_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
+def test_pathological_strings_end_in_bounded_time(tmp_path, name):
+    f = tmp_path / "p.txt"
+    f.write_text(" date 2022-03 " + PATHOLOGICAL[name], encoding="utf-8")
+    report, _, seconds = check(f)
+    assert not [p for p in report.problems if p.rule]  # no rule crashed
+    assert seconds < HANG
+
+
+def test_a_failed_write_keeps_the_old_report(tmp_path, monkeypatch, capsys):
+    (tmp_path / "a.txt").write_text(" date 2022-03 De NAVO heeft 140 schepen.", encoding="utf-8")
+    out = tmp_path / "report.json"
+    out.write_text("old report\n", encoding="utf-8")
+
+    def broken(report):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("checker.formatters.tables.to_json", broken)
+    code = cli.main([str(tmp_path / "a.txt"), "--format", "json", "--output", str(out)])
+    assert code == 2 and out.read_text(encoding="utf-8") == "old report\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "report.json"]  # no temporary file left
+    assert "disk full" in capsys.readouterr().err
+
+
+TOKENS = ["De", "NAVO", "Rusland", "heeft", "meer dan", "bijna", "zo'n", "140", "100.000", "1,5", "miljoen",
+          "duizenden", "veertigduizend", "militairen", "schepen", "in", "Wit-Rusland", "aan de grens", "op",
+          "6-7 april", "dinsdag", "2022", "van", "tot", "en", ",", ".", "\n", "(", ")", "‘", "€", "%", "keer"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=6)), max_size=60), min_size=2, max_size=3))
+def test_random_text_through_the_whole_pipeline(articles):
+    docs = [make_doc(" ".join(words), name=f"r{i}.txt") for i, words in enumerate(articles)]
+    claims = []
+    for doc in docs:
+        result = extract_document(doc, RULES)
+        assert not result.problems, result.problems
+        for c in result.claims:
+            assert doc.text[c.start:c.end] == c.text
+        claims += result.claims
+    find_conflicts(claims, {d.article.id: d.article for d in docs})
