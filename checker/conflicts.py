@@ -133,16 +133,51 @@ def find_conflicts(claims: Sequence[Claim], articles: dict[str, Article]) -> lis
         span = interval(c.value)
         low, high = span if span else (0.0, 0.0)
         groups[c.key].append(Compared(c, low, high, periods[c.id]))
+    support = Corroboration(m for ms in groups.values() for m in ms)
     findings = []
     for key in sorted(groups):
         members = groups[key]
         if len({m.claim.article for m in members}) < 2 or all_agree(members):
             continue
-        involved = disagreeing(members)
+        involved = disagreeing(members, support)
         for status in ("conflict", "changed"):
             if involved[status]:
                 findings.append(_finding(key, status, involved[status]))
     return findings
+
+
+SPECIFIC_PARTS = frozenset({"place", "qualifier", "event"})
+
+
+def weak(claim: Claim) -> bool:
+    """A thin key, partly inferred: see Corroboration."""
+    return bool(claim.inferred) and not SPECIFIC_PARTS & claim.key_parts.keys()
+
+
+class Corroboration:
+    """Whether two claims' sentences agree on something else.
+
+    A claim whose key is thin (what is counted and whose, no place, qualifier or event) and
+    partly taken from its article (an actor the sentence does not name) is matched weakly: it
+    makes a finding only when its sentence and the other claim's sentence also state another
+    figure with one key and compatible values ("130 jachtvliegtuigen" beside "140 schepen" in
+    one article, "130 vliegtuigen" beside "meer dan 200 schepen" in the other).
+    """
+
+    def __init__(self, members: Iterable[Compared]) -> None:
+        self.by_sentence: dict[tuple[str, int], list[Compared]] = defaultdict(list)
+        for m in members:
+            self.by_sentence[(m.claim.article, m.claim.sentence_start)].append(m)
+
+    def __call__(self, a: Compared, b: Compared) -> bool:
+        if not (weak(a.claim) or weak(b.claim)):
+            return True
+        others = {m.claim.key: m for m in self.by_sentence[(b.claim.article, b.claim.sentence_start)] if m is not b}
+        for m in self.by_sentence[(a.claim.article, a.claim.sentence_start)]:
+            n = others.get(m.claim.key)
+            if m is not a and n is not None and compatible(m, n):
+                return True
+        return False
 
 
 def all_agree(members: Sequence[Compared]) -> bool:
@@ -199,14 +234,23 @@ def two_articles(ordered: list[Compared]) -> list[Compared]:
     return out
 
 
-def disagreeing(members: Sequence[Compared]) -> dict[str, list[Compared]]:
-    """The claims that disagree with a claim of another article, by the status of that disagreement."""
+def disagreeing(members: Sequence[Compared], corroborated=lambda a, b: True) -> dict[str, list[Compared]]:
+    """The claims that disagree with a claim of another article, by the status of that disagreement.
+
+    Claims matched weakly (see Corroboration) are compared pair by pair; the others by buckets.
+    """
     involved: dict[str, dict[str, Compared]] = {"conflict": {}, "changed": {}}
-    if any(isinstance(m.claim.value, TextValue) for m in members):
-        for a, b in combinations(members, 2):
-            status = a.claim.article != b.claim.article and not compatible(a, b) and status_between(a, b)
+
+    def pairwise(pairs):
+        for a, b in pairs:
+            if a.claim.article == b.claim.article or compatible(a, b) or not corroborated(a, b):
+                continue
+            status = status_between(a, b)
             if status:
                 involved[status].update({a.claim.id: a, b.claim.id: b})
+
+    if any(isinstance(m.claim.value, TextValue) for m in members):
+        pairwise(combinations(members, 2))
         return {k: list(v.values()) for k, v in involved.items()}
     grouped: dict[tuple, list[Compared]] = defaultdict(list)
     for m in members:
@@ -216,6 +260,9 @@ def disagreeing(members: Sequence[Compared]) -> dict[str, list[Compared]]:
         for b in buckets:
             status = status_between(a.members[0], b.members[0])
             if status is None:
+                continue
+            if any(weak(m.claim) for m in (*a.members, *b.members)):
+                pairwise((x, y) for x in a.members for y in b.members)
                 continue
             for x in a.members:
                 if x.claim.id not in involved[status] and b.disagrees_with(x):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from checker.articles import load
 from checker.conflicts import find_conflicts
+from checker.matching import complete_keys
 from checker.models import Finding, Problem, Report
 from checker.registry import Registry, RegistryError, default_registry
 from checker.report import build_report
@@ -62,7 +63,8 @@ def run_check(options: RunOptions, registry: Registry | None = None) -> Report:
     loaded = load(options.paths, language=options.language)
     extraction = extract_all(loaded.documents, rules, jobs=options.jobs)
     articles = [d.article for d in loaded.documents]
-    findings = find_conflicts(extraction.claims, {a.id: a for a in articles})
+    claims = complete_keys(extraction.claims)
+    findings = find_conflicts(claims, {a.id: a for a in articles})
     hidden = 0
     if options.baseline:
         accepted = read_baseline(options.baseline)
@@ -70,4 +72,4 @@ def run_check(options: RunOptions, registry: Registry | None = None) -> Report:
         hidden = len(findings) - len(kept)
         findings = kept
     problems: list[Problem] = [*registry.problems, *loaded.problems, *extraction.problems]
-    return build_report(articles, extraction.claims, findings, problems, hidden)
+    return build_report(articles, claims, findings, problems, hidden)

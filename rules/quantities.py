@@ -62,7 +62,8 @@ YEAR = regex.compile(r"(?:1[89]|20)\d\d")
 CHANGE_TARGET = regex.compile(r"(?<![\p{L}])(?:van|from)\s+[\p{L}\p{N}.,]+\s+(?:tot|naar|to)\s+\Z", regex.I)
 FUNCTION_WORDS = frozenset(
     "de het een die deze dit dat alle ook en of maar met van voor in op aan bij naar uit door ruim bijna "
-    "zo'n nog geen the a an these those all and or but with of for in on at by to from about some nearly".split())
+    "zo'n nog geen the a an these those all and or but with of for in on at by to from about some nearly "
+    "tot naar zijn is was waren worden wordt are were".split())
 LIST_NUMBER = regex.compile(r"(?:\A|\n)[ \t]*\Z")
 GLUED_DIGITS = regex.compile(r"[.,]\d")
 LIST_MARK = regex.compile(r"[.)]\s")
@@ -74,6 +75,7 @@ SENTENCE_OPENING_WORD = regex.compile(r"(?:\A|[.!?:\n\"'“„‘])\s*\p{Lu}[\p{
 PUNCTUATION = regex.compile(r"[.;:!?]")
 FROM_BEFORE = regex.compile(r"(?<![\p{L}])(?:van|from)\s+\Z", regex.I)
 CURRENCY_BEFORE = regex.compile(r"([€$£])\s?\Z")
+NEXT_WORD = regex.compile(r"\s+([\p{L}][\p{L}\-']*)")
 
 
 @cache
@@ -130,7 +132,8 @@ class QuantityRule(Rule):
             concept, phrase = self.counted(doc, amount, clause.end, vocab), None
             if concept is None:
                 concept, phrase = self.named_before(doc, amount, clause, sentence, vocab)
-            if concept is None and previous and previous.sentence == sentence and previous.unit == amount.unit:
+            if concept is None and previous and previous.sentence == sentence and previous.unit == amount.unit \
+                    and not self.names_a_noun(text, amount.end):
                 yield self.draft(doc, amount, previous.parts, previous.evidence, previous.inferred, sentence, clause, vocab)
                 continue  # "13.000 militairen ..., nu zijn dat er 40.000": the same thing again
             if concept:
@@ -181,6 +184,12 @@ class QuantityRule(Rule):
             attribution=attribution_of(doc, sentence, vocab),
             earlier=earlier.group() if (earlier := vocab.earlier.search(doc.scan_text, clause.start, clause.end)) else None,
         )
+
+    @staticmethod
+    def names_a_noun(text: str, end: int) -> bool:
+        """True when a word that is no function word follows a figure ("in 30 locations")."""
+        m = NEXT_WORD.match(text, end, end + 40)
+        return bool(m) and m.group(1).lower() not in FUNCTION_WORDS
 
     @staticmethod
     def named_before(doc: Document, amount: Amount, clause, sentence: tuple[int, int], vocab):

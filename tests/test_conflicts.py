@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.conflicts import Compared, compatible, disagreeing, find_conflicts, status_between
+from checker.matching import complete_keys
 from checker.models import Claim, Period, QuantityValue
 from checker.registry import default_registry
 from checker.runner import extract_document
@@ -20,7 +21,7 @@ RULES = [rule() for rule in default_registry() if rule.__module__.startswith("ch
 def findings(*articles):
     """Findings for articles given as (text, date) pairs."""
     docs = [make_doc(text, date=date, name=f"a{i}.txt") for i, (text, date) in enumerate(articles)]
-    claims = [c for d in docs for c in extract_document(d, RULES).claims]
+    claims = complete_keys([c for d in docs for c in extract_document(d, RULES).claims])
     return find_conflicts(claims, {d.article.id: d.article for d in docs})
 
 
@@ -89,3 +90,26 @@ def test_disagreeing_claims_are_those_of_some_disagreeing_pair(rows):
             expected[status] |= {a.claim.id, b.claim.id}
     found = disagreeing(members)
     assert {k: {m.claim.id for m in v} for k, v in found.items()} == expected
+
+
+def test_a_claim_without_a_place_joins_the_one_place_other_articles_give():
+    result = findings(("Rusland heeft 100.000 militairen aan de grens met Oekraïne.", "2022-02"),
+                      ("Rusland heeft inmiddels 150.000 militairen samengetrokken.", "2022-02"))
+    assert [(f.status, f.key) for f in result] == [("conflict", "quantity:troops/russia/in-ukraine")]
+
+
+def test_a_claim_that_could_join_two_places_joins_neither():
+    result = findings(("Rusland heeft 100.000 militairen aan de grens met Oekraïne.", "2022-02"),
+                      ("Rusland heeft 30.000 militairen in Wit-Rusland.", "2022-02"),
+                      ("Rusland heeft inmiddels 150.000 militairen samengetrokken.", "2022-02"))
+    assert result == []
+
+
+def test_a_thin_key_from_the_article_needs_another_figure_in_common():
+    nato = "De NAVO vergadert. De NAVO-landen overleggen. "
+    lone = findings(("De NAVO heeft 150 schepen in actie.", "2022-02"),
+                    (nato + "Er varen 90 schepen.", "2022-02"))
+    assert lone == []
+    backed = findings(("De NAVO heeft 150 schepen en 130 jachtvliegtuigen in actie.", "2022-02"),
+                      (nato + "Er varen 90 schepen en er vliegen 130 jachtvliegtuigen.", "2022-02"))
+    assert [(f.status, f.key) for f in backed] == [("conflict", "quantity:ships/nato")]
