@@ -9,8 +9,9 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from itertools import combinations
 
 from checker.models import Article, Claim, DateValue, Finding, Period, QuantityValue, TextValue
@@ -133,6 +134,9 @@ def find_conflicts(claims: Sequence[Claim], articles: dict[str, Article]) -> lis
         span = interval(c.value)
         low, high = span if span else (0.0, 0.0)
         groups[c.key].append(Compared(c, low, high, periods[c.id]))
+    for c, days in spans_of_days(claims):
+        if duration_key(c.key) in groups:  # only where an article states a duration
+            groups[duration_key(c.key)].append(Compared(c, days, days, periods[c.id]))
     support = Corroboration(m for ms in groups.values() for m in ms)
     findings = []
     for key in sorted(groups):
@@ -178,6 +182,26 @@ class Corroboration:
             if m is not a and n is not None and compatible(m, n):
                 return True
         return False
+
+
+def duration_key(date_key: str) -> str:
+    """Where a dated event's length is compared: "date:exercise/russia" -> "quantity:exercise/russia/day"."""
+    return "quantity:" + date_key.split(":", 1)[1] + "/day"
+
+
+def spans_of_days(claims: Sequence[Claim]) -> Iterator[tuple[Claim, float]]:
+    """Date claims that give an event's first and last day ("6-7 april", "van 10 tot 20 februari"),
+    with the number of days they span: a duration stated elsewhere ("de top duurt twee dagen")
+    is checked against them. Whole months and years say nothing of how long an event lasts."""
+    for c in claims:
+        v = c.value
+        if c.key is None or not isinstance(v, DateValue) or v.end <= v.start or whole_months(v):
+            continue
+        yield c, float((v.end - v.start).days + 1)
+
+
+def whole_months(v: DateValue) -> bool:
+    return v.start.day == 1 and (v.end + timedelta(days=1)).day == 1
 
 
 def all_agree(members: Sequence[Compared]) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from checker.articles import Document
-from checker.rules.lexicon import Hit, Vocabulary, vocabulary
+from checker.rules.lexicon import Hit, Lexicon, Vocabulary, vocabulary
 
 ATTRIBUTED_WORDS = regex.compile(r"\s+(?:(?:de|het|the)\s+)?[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?")
 NAME = regex.compile(r"\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?")
@@ -230,10 +230,34 @@ def leader(counts: Counter[str]) -> str | None:
     return first
 
 
+def event_around(doc: Document, start: int, end: int, events: Lexicon, vocab: Vocabulary) -> tuple[dict, dict]:
+    """The event a date or a duration belongs to, named in its clause or else its sentence,
+    with the event's actor and place: key parts and their evidence, or nothing when the event
+    alone would be too vague ("de oefening" could be any exercise)."""
+    clause = clause_around(doc, start, end, vocab)
+    hits = events.find(doc.scan_text, clause.start, clause.end)
+    if not hits:
+        hits = events.find(doc.scan_text, *doc.sentence_at(start))
+    if not hits:
+        return {}, {}
+    event = min(hits, key=lambda h: abs(h.start - start))
+    parts, evidence = {"event": event.label}, {"event": event.words}
+    actor = vocab.actors.find(doc.scan_text, event.start, event.end)
+    actor_hit = actor[0] if actor else actor_in(doc, clause, event.start, event.end, vocab)
+    if actor_hit:
+        parts["actor"], evidence["actor"] = actor_hit.label, actor_hit.words
+    place = place_in(doc, clause, start, vocab)
+    if place:
+        parts["place"], evidence["place"] = place.label, place.words
+    if len(parts) < 2:
+        return {}, {}
+    return parts, evidence
+
+
 def qualifiers_in(doc: Document, start: int, end: int, vocab: Vocabulary) -> list[Hit]:
     return vocab.qualifiers.find(doc.scan_text, start, end)
 
 
 __all__ = ["Clause", "actor_in", "attribution_of", "clause_around", "border_country", "dominant_actor",
-           "dominant_places", "leader", "place_in",
+           "dominant_places", "event_around", "leader", "place_in",
            "qualifiers_in", "sentence_actor", "sentence_place", "vocabulary"]

@@ -13,8 +13,8 @@ import regex
 from checker.articles import Document
 from checker.models import ClaimDraft, DateValue
 from checker.registry import Rule
-from checker.rules.context import actor_in, clause_around, place_in, vocabulary
-from checker.rules.lexicon import Lexicon, calendar_names, load_data, phrase_pattern
+from checker.rules.context import event_around, vocabulary
+from checker.rules.lexicon import Lexicon, calendar_names, events, load_data, phrase_pattern
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def grammar(language: str) -> DateGrammar:
         r"(?<![\p{L}\p{N}\-])(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")", regex.I)
     return DateGrammar(
         pattern=pattern, months=names["months"], weekdays=names["weekdays"],
-        events=Lexicon(data.get("events", {}), compounds="head"),
+        events=events(language),
         this_week=regex.compile(phrase_pattern(data.get("weekdays", {}).get("this_week", [])) or r"(?!)", regex.I),
     )
 
@@ -168,26 +168,8 @@ class DateRule(Rule):
 
     @staticmethod
     def event_key(doc: Document, f: Found, g: DateGrammar, vocab) -> tuple[dict[str, str], dict[str, str]]:
-        """The event a date dates, named in its clause or else its sentence, with its actor."""
-        clause = clause_around(doc, f.start, f.end, vocab)
-        hits = g.events.find(doc.scan_text, clause.start, clause.end)
-        if not hits:
-            s, e = doc.sentence_at(f.start)
-            hits = g.events.find(doc.scan_text, s, e)
-        if not hits:
-            return {}, {}
-        event = min(hits, key=lambda h: abs(h.start - f.start))
-        parts, evidence = {"event": event.label}, {"event": event.words}
-        actor = vocab.actors.find(event.words)
-        actor_hit = actor[0] if actor else actor_in(doc, clause, event.start, event.end, vocab)
-        if actor_hit:
-            parts["actor"], evidence["actor"] = actor_hit.label, actor_hit.words
-        place = place_in(doc, clause, f.start, vocab)
-        if place:
-            parts["place"], evidence["place"] = place.label, place.words
-        if len(parts) < 2:
-            return {}, {}  # "de oefening" alone could be any exercise
-        return parts, evidence
+        """The event a date dates, with its actor and place (see context.event_around)."""
+        return event_around(doc, f.start, f.end, g.events, vocab)
 
 
 __all__ = ["DateRule"]

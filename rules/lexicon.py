@@ -178,3 +178,10 @@ def vocabulary(language: str) -> Vocabulary:
         earlier=regex.compile(rf"(?<![\p{{L}}])(?:{phrase_pattern(grammar.get('earlier', [])) or '(?!)'})(?![\p{{L}}])", regex.I),
         count_noun=regex.compile(rf"(?<![\p{{L}}])(?:{phrase_pattern(grammar.get('count_nouns', [])) or '(?!)'})\s+", regex.I),
     )
+
+
+@cache
+def events(language: str) -> Lexicon:
+    """The events that dates and durations belong to ("NAVO-top", "oefeningen"), from events.toml."""
+    data = load_data(language, "events") or load_data("nl", "events")
+    return Lexicon(data.get("events", {}), compounds="head")

@@ -12,10 +12,10 @@ from checker.articles import Document
 from checker.models import ClaimDraft, QuantityValue
 from checker.registry import Rule
 from checker.rules.context import (
-    actor_in, attribution_of, border_country, clause_around, dominant_actor, place_in, qualifiers_in, sentence_actor, sentence_place,
+    actor_in, attribution_of, border_country, clause_around, dominant_actor, event_around, place_in, qualifiers_in, sentence_actor, sentence_place,
     vocabulary,
 )
-from checker.rules.lexicon import month_names
+from checker.rules.lexicon import events, month_names
 from checker.rules.numbers import Amount, NumberReader
 
 WORDS_TO_NOUN = 3  # a counted noun is at most this many words after the number
@@ -136,6 +136,11 @@ class QuantityRule(Rule):
                     and not self.names_a_noun(text, amount.end):
                 yield self.draft(doc, amount, previous.parts, previous.evidence, previous.inferred, sentence, clause, vocab)
                 continue  # "13.000 militairen ..., nu zijn dat er 40.000": the same thing again
+            if concept is None and amount.unit == "day":
+                parts, evidence = event_around(doc, amount.start, amount.end, events(lang), vocab)
+                if parts:  # "de oefeningen in Wit-Rusland duren tien dagen": how long an event lasts
+                    yield self.draft(doc, amount, {**parts, "unit": "day"}, evidence, [], sentence, clause, vocab)
+                    continue
             if concept:
                 parts["concept"], evidence["concept"] = concept.label, concept.words
             if amount.unit:

@@ -113,3 +113,19 @@ def test_a_thin_key_from_the_article_needs_another_figure_in_common():
     backed = findings(("De NAVO heeft 150 schepen en 130 jachtvliegtuigen in actie.", "2022-02"),
                       (nato + "Er varen 90 schepen en er vliegen 130 jachtvliegtuigen.", "2022-02"))
     assert [(f.status, f.key) for f in backed] == [("conflict", "quantity:ships/nato")]
+
+
+def test_a_duration_is_checked_against_the_days_of_the_same_event():
+    result = findings(("De Russische oefeningen in Wit-Rusland lopen van 10 tot 20 februari.", "2022-02"),
+                      ("De Russische oefeningen in Wit-Rusland duren vijf dagen.", "2022-02"))
+    assert [(f.status, f.key) for f in result] == [("conflict", "quantity:exercise/russia/in-belarus/day")]
+    assert findings(("De Russische oefeningen in Wit-Rusland lopen van 10 tot 20 februari.", "2022-02"),
+                    ("De Russische oefeningen in Wit-Rusland duren elf dagen.", "2022-02")) == []
+    assert findings(("De Russische oefeningen in Wit-Rusland vinden plaats in februari.", "2022-02"),
+                    ("De Russische oefeningen in Wit-Rusland duren vijf dagen.", "2022-02")) == []
+
+
+def test_two_day_ranges_of_one_event_make_one_finding_not_two():
+    result = findings(("De NAVO-ministers van Buitenlandse Zaken komen op 6-7 april bijeen.", "2022-04"),
+                      ("De NAVO-ministers van Buitenlandse Zaken komen op 12-14 april bijeen.", "2022-04"))
+    assert [f.key for f in result] == ["date:ministers-meeting/nato"]
