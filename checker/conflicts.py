@@ -170,18 +170,32 @@ class Corroboration:
 
     def __init__(self, members: Iterable[Compared]) -> None:
         self.by_sentence: dict[tuple[str, int], list[Compared]] = defaultdict(list)
+        self.by_key: dict[str | None, list[Compared]] = defaultdict(list)
         for m in members:
-            self.by_sentence[(m.claim.article, m.claim.sentence_start)].append(m)
+            self.by_sentence[sentence_of(m)].append(m)
+            self.by_key[m.claim.key].append(m)
+        self._backing: dict[tuple, frozenset[tuple[str, int]]] = {}
+
+    def backing(self, x: Compared) -> frozenset[tuple[str, int]]:
+        """The sentences of other articles that state another figure of x's sentence compatibly."""
+        cached = self._backing.get((sentence_of(x), x.claim.key))
+        if cached is not None:
+            return cached
+        found = set()
+        for m in self.by_sentence[sentence_of(x)]:
+            if m.claim.key == x.claim.key:
+                continue
+            found.update(sentence_of(n) for n in self.by_key[m.claim.key]
+                         if n.claim.article != x.claim.article and compatible(m, n))
+        self._backing[(sentence_of(x), x.claim.key)] = frozenset(found)
+        return self._backing[(sentence_of(x), x.claim.key)]
 
     def __call__(self, a: Compared, b: Compared) -> bool:
-        if not (weak(a.claim) or weak(b.claim)):
-            return True
-        others = {m.claim.key: m for m in self.by_sentence[(b.claim.article, b.claim.sentence_start)] if m is not b}
-        for m in self.by_sentence[(a.claim.article, a.claim.sentence_start)]:
-            n = others.get(m.claim.key)
-            if m is not a and n is not None and compatible(m, n):
-                return True
-        return False
+        return not (weak(a.claim) or weak(b.claim)) or sentence_of(b) in self.backing(a)
+
+
+def sentence_of(m: Compared) -> tuple[str, int]:
+    return m.claim.article, m.claim.sentence_start
 
 
 def duration_key(date_key: str) -> str:
@@ -236,11 +250,21 @@ class Bucket:
     members: list[Compared]
     top_lows: list[Compared]
     bottom_highs: list[Compared]
+    _by_sentence: dict[tuple[str, int], list[Compared]] | None = None
 
     @classmethod
     def of(cls, members: list[Compared]) -> "Bucket":
         return cls(members, two_articles(sorted(members, key=lambda m: -m.low)),
                    two_articles(sorted(members, key=lambda m: m.high)))
+
+    def in_sentences(self, sentences: frozenset[tuple[str, int]]) -> list[Compared]:
+        if not sentences:
+            return []
+        if self._by_sentence is None:
+            self._by_sentence = defaultdict(list)
+            for m in self.members:
+                self._by_sentence[sentence_of(m)].append(m)
+        return [m for s in sentences for m in self._by_sentence.get(s, ())]
 
     def disagrees_with(self, x: Compared) -> bool:
         above = next((m for m in self.top_lows if m.claim.article != x.claim.article), None)
@@ -258,35 +282,40 @@ def two_articles(ordered: list[Compared]) -> list[Compared]:
     return out
 
 
-def disagreeing(members: Sequence[Compared], corroborated=lambda a, b: True) -> dict[str, list[Compared]]:
+def disagreeing(members: Sequence[Compared], support: Corroboration | None = None) -> dict[str, list[Compared]]:
     """The claims that disagree with a claim of another article, by the status of that disagreement.
 
-    Claims matched weakly (see Corroboration) are compared pair by pair; the others by buckets.
+    Claims are bucketed by what decides a status; a weakly matched claim (see Corroboration)
+    is compared only with the claims of the sentences that corroborate it.
     """
+    support = support or Corroboration(members)
     involved: dict[str, dict[str, Compared]] = {"conflict": {}, "changed": {}}
 
-    def pairwise(pairs):
-        for a, b in pairs:
-            if a.claim.article == b.claim.article or compatible(a, b) or not corroborated(a, b):
-                continue
+    def mark(a: Compared, b: Compared) -> None:
+        if a.claim.article != b.claim.article and not compatible(a, b) and support(a, b):
             status = status_between(a, b)
             if status:
                 involved[status].update({a.claim.id: a, b.claim.id: b})
 
     if any(isinstance(m.claim.value, TextValue) for m in members):
-        pairwise(combinations(members, 2))
+        for a, b in combinations(members, 2):
+            mark(a, b)
         return {k: list(v.values()) for k, v in involved.items()}
     grouped: dict[tuple, list[Compared]] = defaultdict(list)
     for m in members:
-        grouped[(m.period, bool(m.claim.earlier), bool(m.claim.inferred))].append(m)
+        grouped[(m.period, bool(m.claim.earlier), bool(m.claim.inferred), weak(m.claim))].append(m)
     buckets = [Bucket.of(ms) for ms in grouped.values()]
+    everyone = Bucket.of(list(members))
+    strong = [b for b in buckets if not weak(b.members[0].claim)]
     for a in buckets:
-        for b in buckets:
+        if weak(a.members[0].claim):
+            for x in a.members:
+                for y in everyone.in_sentences(support.backing(x)):
+                    mark(x, y)
+            continue
+        for b in strong:
             status = status_between(a.members[0], b.members[0])
             if status is None:
-                continue
-            if any(weak(m.claim) for m in (*a.members, *b.members)):
-                pairwise((x, y) for x in a.members for y in b.members)
                 continue
             for x in a.members:
                 if x.claim.id not in involved[status] and b.disagrees_with(x):
