@@ -63,6 +63,7 @@ def run_check(options: RunOptions, registry: Registry | None = None) -> Report:
     loaded = load(options.paths, language=options.language)
     extraction = extract_all(loaded.documents, rules, jobs=options.jobs)
     articles = [d.article for d in loaded.documents]
+    loaded.documents.clear()  # the texts are no longer needed: claims carry their sentences
     claims = complete_keys(extraction.claims)
     findings = find_conflicts(claims, {a.id: a for a in articles})
     hidden = 0

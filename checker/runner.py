@@ -30,8 +30,10 @@ def make_key(kind: str, parts: dict[str, str]) -> str | None:
     return f"{kind}:" + "/".join(ordered) if ordered else None
 
 
-def to_claim(doc: Document, rule: Rule, draft: ClaimDraft) -> Claim:
-    """Give a rule's draft its id, line, sentence and key; refuse spans outside the text."""
+def to_claim(doc: Document, rule: Rule, draft: ClaimDraft, sentences: dict | None = None) -> Claim:
+    """Give a rule's draft its id, line, sentence and key; refuse spans outside the text.
+
+    ``sentences`` keeps one copy of each sentence for the claims that share it."""
     if not 0 <= draft.start < draft.end <= len(doc.text):
         raise ValueError(f"span {draft.start}..{draft.end} outside the text of {len(doc.text)} characters")
     s_start, s_end = doc.sentence_at(draft.start)
@@ -55,9 +57,13 @@ def to_claim(doc: Document, rule: Rule, draft: ClaimDraft) -> Claim:
         period=draft.period,
         earlier=draft.earlier,
         inferred=draft.inferred,
-        sentence=doc.text[s_start:s_end].rstrip(),
+        sentence=shared(sentences, doc.text[s_start:s_end].rstrip()),
         sentence_start=s_start,
     )
+
+
+def shared(pool: dict | None, text: str) -> str:
+    return text if pool is None else pool.setdefault(text, text)
 
 
 @dataclass
@@ -70,12 +76,13 @@ def extract_document(doc: Document, rules: Sequence[Rule]) -> Extraction:
     """All claims of one article. A rule that raises becomes a problem of that rule and article."""
     out = Extraction()
     seen: set[str] = set()
+    sentences: dict[str, str] = {}
     for rule in rules:
         if doc.article.language not in rule.languages:
             continue
         try:
             drafts = list(rule.extract(doc))
-            claims = [to_claim(doc, rule, d) for d in drafts]
+            claims = [to_claim(doc, rule, d, sentences) for d in drafts]
         except Exception as e:
             log.debug("rule %s failed on %s", rule.code, doc.article.path, exc_info=True)
             out.problems.append(Problem(file=doc.article.path, rule=rule.code, message=f"rule {rule.name} raised {e!r}"))
