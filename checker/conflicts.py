@@ -16,6 +16,7 @@ from itertools import combinations
 
 from checker.models import Article, Claim, DateValue, Finding, Period, QuantityValue, TextValue
 
+SPELLINGS = frozenset({"name"})  # kinds whose differing values are spellings of one thing
 APPROXIMATION = 0.10  # "zo'n", "ongeveer", "circa" agree with values within about 10%
 
 
@@ -45,7 +46,7 @@ def interval(value: QuantityValue | DateValue | TextValue | None) -> tuple[float
 def compatible(a: Compared, b: Compared) -> bool:
     """True when the two values can both be true."""
     if isinstance(a.claim.value, TextValue) or isinstance(b.claim.value, TextValue):
-        return a.claim.value == b.claim.value
+        return text_of(a) == text_of(b)
     return a.low <= b.high and b.low <= a.high
 
 
@@ -72,6 +73,10 @@ def article_periods(claims: Sequence[Claim], articles: dict[str, Article]) -> di
         start, end = min(v.start for v in values), max(v.end for v in values)
         periods[aid] = Period(start=start, end=end) if (end - start).days <= NEWS_SPAN else None
     return periods
+
+
+def text_of(m: Compared) -> str | None:
+    return m.claim.value.text if isinstance(m.claim.value, TextValue) else None
 
 
 def claim_periods(claims: Sequence[Claim], articles: dict[str, Article]) -> dict[str, Period | None]:
@@ -109,6 +114,10 @@ def describe(members: Sequence[Compared]) -> str:
         when = f" ({m.period.label()})" if m.period else ""
         who = f" per {m.claim.attribution}" if m.claim.attribution else ""
         parts.append(f"{m.claim.article}{when}: {value}{who}")
+    preferred = {m.claim.value.parts["preferred"] for m in members
+                 if isinstance(m.claim.value, TextValue) and "preferred" in m.claim.value.parts}
+    if preferred:
+        parts.append(f"house style: {', '.join(sorted(preferred))}")
     return "; ".join(parts)
 
 
@@ -144,7 +153,7 @@ def find_conflicts(claims: Sequence[Claim], articles: dict[str, Article]) -> lis
         if len({m.claim.article for m in members}) < 2 or all_agree(members):
             continue
         involved = disagreeing(members, support)
-        for status in ("conflict", "changed"):
+        for status in ("conflict", "changed", "variant"):
             if involved[status]:
                 findings.append(_finding(key, status, involved[status]))
     return findings
@@ -221,12 +230,14 @@ def whole_months(v: DateValue) -> bool:
 def all_agree(members: Sequence[Compared]) -> bool:
     """True when one value fits every claim: nothing to compare pair by pair."""
     if any(isinstance(m.claim.value, TextValue) for m in members):
-        return len({m.claim.value for m in members}) == 1
+        return len({text_of(m) for m in members}) == 1
     return max(m.low for m in members) <= min(m.high for m in members)
 
 
 def status_between(a: Compared, b: Compared) -> str | None:
     """How two disagreeing claims of different articles are reported, or None if not at all."""
+    if a.claim.kind in SPELLINGS:
+        return "variant"  # a spelling is no fact of a moment
     if a.claim.inferred and b.claim.inferred:
         return None  # two claims matched only through what their articles are about: too weak
     if bool(a.claim.earlier) != bool(b.claim.earlier):
@@ -289,7 +300,7 @@ def disagreeing(members: Sequence[Compared], support: Corroboration | None = Non
     is compared only with the claims of the sentences that corroborate it.
     """
     support = support or Corroboration(members)
-    involved: dict[str, dict[str, Compared]] = {"conflict": {}, "changed": {}}
+    involved: dict[str, dict[str, Compared]] = {"conflict": {}, "changed": {}, "variant": {}}
 
     def mark(a: Compared, b: Compared) -> None:
         if a.claim.article != b.claim.article and not compatible(a, b) and support(a, b):

@@ -88,7 +88,7 @@ def test_disagreeing_claims_are_those_of_some_disagreeing_pair(rows):
         members.append(Compared(claim, float(low), float(low + width), period))
     support = Corroboration(members)
     members = [m for m in members if m.claim.key == "k"]
-    expected = {"conflict": set(), "changed": set()}
+    expected = {"conflict": set(), "changed": set(), "variant": set()}
     for a, b in combinations(members, 2):
         if a.claim.article != b.claim.article and not compatible(a, b) and support(a, b) \
                 and (status := status_between(a, b)):
@@ -134,3 +134,18 @@ def test_two_day_ranges_of_one_event_make_one_finding_not_two():
     result = findings(("De NAVO-ministers van Buitenlandse Zaken komen op 6-7 april bijeen.", "2022-04"),
                       ("De NAVO-ministers van Buitenlandse Zaken komen op 12-14 april bijeen.", "2022-04"))
     assert [f.key for f in result] == ["date:ministers-meeting/nato"]
+
+
+def test_two_spellings_of_one_name_are_a_variant_naming_the_house_style():
+    result = findings(("De Oekraïense president Volodymyr Zelensky vroeg om wapens.", "2022-03"),
+                      ("De Oekraïense president Volodymyr Zelenskyy vroeg om wapens.", "2022-03"))
+    assert [(f.status, f.key) for f in result] == [("variant", "name:zelenski/nl")]
+    assert "house style: Zelensky" in result[0].reason
+
+
+def test_a_languages_own_exonym_is_no_variant():
+    dutch = make_doc("De Russische president Vladimir Poetin sprak maandag.", name="nl.txt")
+    english = make_doc("Russian President Vladimir Putin spoke on Monday.", language="en", name="en.txt")
+    claims = [c for d in (dutch, english) for c in extract_document(d, RULES).claims]
+    assert {c.text for c in claims if c.kind == "name"} == {"Poetin", "Putin"}
+    assert find_conflicts(claims, {d.article.id: d.article for d in (dutch, english)}) == []

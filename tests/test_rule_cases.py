@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.models import DateValue, QuantityValue
+from checker.models import DateValue, QuantityValue, TextValue
 from checker.runner import extract_document
 
 from conftest import make_doc
@@ -47,5 +47,7 @@ def test_case(registry, rule_name, case):
             else:
                 assert isinstance(claim.value, DateValue)
                 assert (claim.value.start.isoformat(), claim.value.end.isoformat()) == (expected["start"], expected["end"])
+        if "spelling" in expected:
+            assert isinstance(claim.value, TextValue) and claim.value.text == expected["spelling"]
         if "key" in expected:
             assert claim.key == expected["key"]

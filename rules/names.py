@@ -1,0 +1,120 @@
+"""N001 names: how articles spell the people they name.
+
+A transliteration that differs between pieces of one newsroom (Zelensky, Zelenski, Zelenskyy)
+is a classic correction. The rule claims each person's surname where the text says it names a person:
+after a title ("president Zelensky", "NAVO-topman Jens Stoltenberg") or before a verb of
+speech ("Lavrov zei", "Stoltenberg said"). The key is the surname's skeleton (lower case, accents and doubled letters dropped,
+letter groups that transliterations write differently read alike) and the article's language,
+so that spellings of one surname in one language meet and differ only as variants: "Poetin" in
+Dutch and "Putin" in English are each their language's own form and never meet.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from checker.articles import Document
+from checker.models import ClaimDraft, TextValue
+from checker.registry import Rule
+from checker.rules.context import vocabulary
+from checker.rules.lexicon import Lexicon, calendar_names, load_data, phrase_pattern
+
+PARTICLE = r"(?:van\s+der|van\s+den|van\s+de|van|de|der|den|von|al|bin|ter|ten)"
+NAME_WORD = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
+DOUBLED = regex.compile(r"(.)\1+")
+
+
+@dataclass(frozen=True)
+class NameGrammar:
+    titles: Lexicon
+    name_after: regex.Pattern
+    said_after: regex.Pattern
+    not_names: frozenset[str]
+    transliteration: tuple[tuple[str, str], ...]
+    preferred: dict[str, str]
+
+
+@cache
+def grammar(language: str) -> NameGrammar:
+    data = load_data(language, "names") or load_data("nl", "names")
+    g = data.get("grammar", {})
+    vocab = vocabulary(language)
+    names = calendar_names(language)
+    not_names = {w.lower() for w in g.get("not_names", [])} | set(names["months"]) | set(names["weekdays"]) \
+        | set(vocab.places.label_of)  # not the actors: they include people ("Poetin")
+    name = rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+)?{NAME_WORD}){{0,2}})(?![\p{{L}}\p{{N}}\-])"
+    speech = phrase_pattern(g.get("speech", [])) or "(?!)"
+    translit = tuple((a, b) for a, b in g.get("transliteration", []))
+    skeleton = Skeleton(translit)
+    return NameGrammar(
+        titles=Lexicon({"title": g.get("titles", [])}, compounds="head"),
+        name_after=regex.compile(rf"[ \t]+{name}"),
+        said_after=regex.compile(rf"(?<![\p{{L}}\p{{N}}\-]){name},?[ \t]+(?i:{speech})(?![\p{{L}}])"),
+        not_names=frozenset(not_names),
+        transliteration=translit,
+        preferred={skeleton(n): n for n in data.get("house_style", {}).get("preferred", [])},
+    )
+
+
+@dataclass(frozen=True)
+class Skeleton:
+    """A surname with what spellings of it vary in taken out: "Zelenskyy" -> "zelenski"."""
+
+    transliteration: tuple[tuple[str, str], ...]
+
+    def __call__(self, name: str) -> str:
+        s = unicodedata.normalize("NFKD", name.lower())
+        s = "".join(c for c in s if c.isalpha())
+        for a, b in self.transliteration:
+            s = s.replace(a, b)
+        return DOUBLED.sub(r"\1", s)
+
+
+class NameRule(Rule):
+    code = "N001"
+    name = "names"
+    description = """Spellings of people's names: Zelensky, Zelenski and Zelenskyy are one person.
+
+    Claims the surname of each person named after a title ("president Zelensky", "NAVO-topman
+    Jens Stoltenberg") or before a verb of speech ("Lavrov zei"), keyed by the surname's transliteration-insensitive skeleton and the
+    article's language. Different spellings of one surname in one language are a `variant`
+    finding that names the house style's spelling (rules/data/<language>/names.toml); a
+    language's own exonym (Poetin in Dutch, Putin in English) is no variant."""
+    kinds = ("name",)
+    languages = ("nl", "en")
+    version = "1"
+
+    def extract(self, doc: Document) -> Iterator[ClaimDraft]:
+        g = grammar(doc.article.language)
+        skeleton = Skeleton(g.transliteration)
+        text = doc.scan_text
+        found: dict[int, regex.Match] = {}
+        for hit in g.titles.find(text):  # "president Zelensky", "NAVO-topman Jens Stoltenberg"
+            m = g.name_after.match(text, hit.end)
+            if m:
+                found.setdefault(m.start("name"), m)
+        for m in g.said_after.finditer(text):  # "Jens Stoltenberg zei", "Stoltenberg said"
+            found.setdefault(m.start("name"), m)
+        for start in sorted(found):
+            name = found[start].group("name")
+            words = name.split()
+            if any(w.lower() in g.not_names for w in words):
+                continue
+            surname = words[-1]
+            end = found[start].end("name")
+            skel = skeleton(surname)
+            if len(skel) < 3:
+                continue
+            parts = {"full": " ".join(words)}
+            if skel in g.preferred:
+                parts["preferred"] = g.preferred[skel]
+            yield ClaimDraft(kind="name", start=end - len(surname), end=end, value=TextValue(text=surname, parts=parts),
+                             key_parts={"person": skel, "language": doc.article.language},
+                             evidence={"person": parts["full"]})
+
+
+__all__ = ["NameRule", "Skeleton"]
