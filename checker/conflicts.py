@@ -16,7 +16,8 @@ from itertools import combinations
 
 from checker.models import Article, Claim, DateValue, Finding, Period, QuantityValue, TextValue
 
-SPELLINGS = frozenset({"name"})  # kinds whose differing values are spellings of one thing
+SPELLINGS = frozenset({"name"})
+OF_EVENTS = frozenset({"date", "place"})  # kinds that describe an event, which recurs in other months  # kinds whose differing values are spellings of one thing
 APPROXIMATION = 0.10  # "zo'n", "ongeveer", "circa" agree with values within about 10%
 
 
@@ -76,7 +77,10 @@ def article_periods(claims: Sequence[Claim], articles: dict[str, Article]) -> di
 
 
 def text_of(m: Compared) -> str | None:
-    return m.claim.value.text if isinstance(m.claim.value, TextValue) else None
+    """What a text value is compared by: its "id" part if it has one (a person's name skeleton),
+    else its text."""
+    v = m.claim.value
+    return v.parts.get("id", v.text) if isinstance(v, TextValue) else None
 
 
 def claim_periods(claims: Sequence[Claim], articles: dict[str, Article]) -> dict[str, Period | None]:
@@ -240,12 +244,15 @@ def status_between(a: Compared, b: Compared) -> str | None:
         return "variant"  # a spelling is no fact of a moment
     if a.claim.inferred and b.claim.inferred:
         return None  # two claims matched only through what their articles are about: too weak
+    if a.claim.kind in OF_EVENTS:
+        # An event recurs: one of another time (last year's summit, "twaalf jaar geleden") or
+        # of unknown time is another event, not a moved one.
+        known = a.period is not None and b.period is not None and a.period.overlaps(b.period)
+        return "conflict" if known and bool(a.claim.earlier) == bool(b.claim.earlier) else None
     if bool(a.claim.earlier) != bool(b.claim.earlier):
         return "changed"  # "oorspronkelijk 13.000" against today's figure
     if a.period is None or b.period is None or a.period.overlaps(b.period):
         return "conflict"
-    if a.claim.kind == "date":
-        return None  # a recurring event (a summit in March, another in June), not a moved date
     return "changed"
 
 

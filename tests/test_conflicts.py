@@ -149,3 +149,27 @@ def test_a_languages_own_exonym_is_no_variant():
     claims = [c for d in (dutch, english) for c in extract_document(d, RULES).claims]
     assert {c.text for c in claims if c.kind == "name"} == {"Poetin", "Putin"}
     assert find_conflicts(claims, {d.article.id: d.article for d in (dutch, english)}) == []
+
+
+def test_two_offices_for_one_person_at_one_time_are_a_conflict():
+    result = findings(("De Russische minister van Buitenlandse Zaken Sergej Lavrov landde in Genève.", "2022-01"),
+                      ("De Russische minister van Defensie Sergej Lavrov landde in Genève.", "2022-01"))
+    assert [(f.status, f.key) for f in result] == [("conflict", "role:lavrov")]
+
+
+def test_one_office_agrees_across_wordings():
+    assert findings(("NAVO-topman Jens Stoltenberg sprak.", "2022-01"),
+                    ("Secretaris-generaal Jens Stoltenberg van de NAVO sprak.", "2022-01"),
+                    ("NAVO-baas Stoltenberg zei het ook.", "2022-01")) == []
+
+
+def test_another_holder_of_an_office_later_is_a_change():
+    result = findings(("De Britse premier Boris Johnson sprak.", "2022-03"),
+                      ("De Britse premier Rishi Sunak sprak.", "2022-11"))
+    assert [(f.status, f.key) for f in result] == [("changed", "holder:prime-minister/uk")]
+
+
+def test_one_meeting_in_two_cities_is_a_conflict():
+    result = findings(("De NAVO-ministers van Buitenlandse Zaken komen op 6-7 april bijeen in Brussel.", "2022-04"),
+                      ("De NAVO-ministers van Buitenlandse Zaken komen op 6-7 april bijeen in Berlijn.", "2022-04"))
+    assert [(f.status, f.key) for f in result] == [("conflict", "place:ministers-meeting/nato")]
