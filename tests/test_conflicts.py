@@ -173,3 +173,18 @@ def test_one_meeting_in_two_cities_is_a_conflict():
     result = findings(("De NAVO-ministers van Buitenlandse Zaken komen op 6-7 april bijeen in Brussel.", "2022-04"),
                       ("De NAVO-ministers van Buitenlandse Zaken komen op 6-7 april bijeen in Berlijn.", "2022-04"))
     assert [(f.status, f.key) for f in result] == [("conflict", "place:ministers-meeting/nato")]
+
+
+def test_the_seed_offices_and_places():
+    from checker.pipeline import RunOptions, run_check
+    from conftest import SEEDS
+
+    report = run_check(RunOptions(paths=[str(SEEDS)]))
+    roles = {(c.key, c.value.text) for c in report.claims if c.kind == "role"}
+    assert {("role:stoltenberg", "secretary-general"), ("role:hukstra", "foreign-minister"),
+            ("role:trus", "foreign-minister"), ("role:lavrov", "foreign-minister"),
+            ("role:iohnson", "prime-minister")} <= roles
+    assert len({c.article for c in report.claims if c.key == "role:stoltenberg"}) == 5
+    places = {(c.text, c.value.text) for c in report.claims if c.kind == "place"}
+    assert {("Brussel", "brussels"), ("Moskou", "moscow")} <= places
+    assert [f.key for f in report.conflicts] == ["quantity:ships/nato"]
