@@ -223,6 +223,40 @@ def make_document(path: Path, text: str, encoding: str, aid: str, language: str 
     return Document(article=article, text=text, scan_text=scan)
 
 
+def read_bytes(path: Path, problems: list[Problem]) -> bytes | None:
+    """A file's bytes, or None with a problem (not a regular file, too big, unreadable)."""
+    name = str(path)
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            problems.append(Problem(file=name, message="not a regular file (a pipe, a device), skipped"))
+            return None
+        if info.st_size > MAX_BYTES:
+            problems.append(Problem(file=name, message=f"file of {info.st_size} bytes is over the {MAX_BYTES} byte limit, skipped"))
+            return None
+        return path.read_bytes()
+    except OSError as e:
+        problems.append(Problem(file=name, message=f"cannot read: {e.strerror or e}"))
+        return None
+
+
+def document_of(path: Path, data: bytes, aid: str, language: str | None, problems: list[Problem]) -> Document | None:
+    """The document of a file's bytes, or None with a problem (binary, empty)."""
+    name = str(path)
+    text, encoding, problem = decode(data, name)
+    if problem:
+        problems.append(problem)
+    if text is None:
+        return None
+    if not text.strip():
+        problems.append(Problem(severity="warning", file=name, message="empty file, skipped"))
+        return None
+    doc = make_document(path, text, encoding, aid, language, problems)
+    if not doc.scan_text.strip():
+        problems.append(Problem(severity="warning", file=name, message="header only, no text to check"))
+    return doc
+
+
 def load(paths: list[str], language: str | None = None,
          suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> LoadResult:
     """Load every article below ``paths``; problems are collected, never raised."""
@@ -230,32 +264,12 @@ def load(paths: list[str], language: str | None = None,
     files, result.problems = discover(paths, suffixes)
     used: set[str] = set()
     for path in files:
-        name = str(path)
-        try:
-            info = path.stat()
-            if not stat.S_ISREG(info.st_mode):
-                result.problems.append(Problem(file=name, message="not a regular file (a pipe, a device), skipped"))
-                continue
-            size = info.st_size
-            if size > MAX_BYTES:
-                result.problems.append(Problem(file=name, message=f"file of {size} bytes is over the {MAX_BYTES} byte limit, skipped"))
-                continue
-            data = path.read_bytes()
-        except OSError as e:
-            result.problems.append(Problem(file=name, message=f"cannot read: {e.strerror or e}"))
+        data = read_bytes(path, result.problems)
+        if data is None:
             continue
-        text, encoding, problem = decode(data, name)
-        if problem:
-            result.problems.append(problem)
-        if text is None:
-            continue
-        if not text.strip():
-            result.problems.append(Problem(severity="warning", file=name, message="empty file, skipped"))
-            continue
-        doc = make_document(path, text, encoding, article_id(path, used), language, result.problems)
-        if not doc.scan_text.strip():
-            result.problems.append(Problem(severity="warning", file=name, message="header only, no text to check"))
-        result.documents.append(doc)
+        doc = document_of(path, data, article_id(path, used), language, result.problems)
+        if doc is not None:
+            result.documents.append(doc)
     result.documents = with_year_hints(result.documents)
     return result
 

@@ -16,13 +16,16 @@ from checker.config import ConfigError, load_config
 from checker.explain import explain
 from checker.formatters import default_formatters
 from checker.models import STATUS_ORDER, Report
-from checker.pipeline import RunOptions, baseline_json, run_check
+from checker.index import ClaimIndex, IndexFileError
+from checker.pipeline import RunOptions, baseline_json, build_rules, run_check
+from checker.progress import Progress
 from checker.registry import Registry, RegistryError, default_registry
 
 log = logging.getLogger("checker")
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 REPORTS_DIR = "reports"
+DEFAULT_INDEX = "checker-index.sqlite"
 
 
 def split_words(values: list[str] | None) -> list[str]:
@@ -45,6 +48,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", default=None, help="rule errors are fatal (exit 2)")
     p.add_argument("--language", choices=["nl", "en"], help="language of all articles (default: detected, Dutch)")
     p.add_argument("--config", help="config file (default: ./checker.toml or [tool.checker] in ./pyproject.toml)")
+    p.add_argument("--against", nargs="+", metavar="ARCHIVE",
+                   help="check the PATHS as drafts against an archive (folders and files, or an index "
+                        "built by check index): only findings that involve a draft")
     p.add_argument("--baseline", help="hide the findings recorded in this baseline file")
     p.add_argument("--write-baseline", metavar="FILE", help="record the current findings as accepted")
     p.add_argument("--explain", metavar="ID", help="show why the claims of a finding were matched and compared")
@@ -54,6 +60,49 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-v", "--verbose", action="store_true", help="diagnostics on standard error")
     p.add_argument("--version", action="version", version=f"check {__version__}")
     return p
+
+
+def index_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="check index", description="Store the claims of an archive in a claim index (SQLite), "
+        "extracting only the articles that are new or changed and removing the ones that are gone.")
+    p.add_argument("paths", nargs="*", help="the archive's files and folders")
+    p.add_argument("--db", help="the index file (default: index in the config, else checker-index.sqlite)")
+    p.add_argument("--select", action="append", help="only these rules (codes or names, comma separated)")
+    p.add_argument("--ignore", action="append", help="skip these rules (codes or names, comma separated)")
+    p.add_argument("--rules-dir", action="append", help="a local folder of rule modules")
+    p.add_argument("--language", choices=["nl", "en"], help="language of all articles (default: detected, Dutch)")
+    p.add_argument("--config", help="config file (default: ./checker.toml or [tool.checker] in ./pyproject.toml)")
+    return p
+
+
+def run_index(argv: list[str]) -> int:
+    """`check index ARCHIVE... --db PATH`."""
+    args = index_parser().parse_args(argv)
+    try:
+        config, _ = load_config(args.config)
+        paths = args.paths or config.paths
+        if not paths:
+            print("check index: give the archive's files or folders", file=sys.stderr)
+            return EXIT_ERROR
+        rules_dir = (args.rules_dir or []) + config.rules_dir
+        registry = default_registry(rules_dir)
+        rules = build_rules(registry, RunOptions(paths=paths, select=split_words(args.select) or config.select,
+                                                 ignore=split_words(args.ignore) or config.ignore,
+                                                 rule_options=config.rules))
+        db = args.db or config.index or DEFAULT_INDEX
+        progress = Progress("indexing")
+        with ClaimIndex(db, create=True) as index:
+            stats = index.update(paths, rules, args.language or config.language, progress)
+            progress.close()
+            articles, claims = index.count()
+    except (ConfigError, RegistryError, IndexFileError) as e:
+        print(f"check index: {e}", file=sys.stderr)
+        return EXIT_ERROR
+    for p in [*registry.problems, *stats.problems]:
+        print(f"check index: {p.severity}: {p.file or p.rule}: {p.message}", file=sys.stderr)
+    print(f"check index: {db}: {articles} articles, {claims} claims ({stats.summary()})", file=sys.stderr)
+    return EXIT_ERROR if any(p.severity == "error" for p in stats.problems) else EXIT_CLEAN
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -91,6 +140,9 @@ def exit_status(report: Report, fail_on: str, strict: bool) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["index"]:
+        return run_index(argv[1:])
     args = parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, stream=sys.stderr,
                         format="check: %(message)s")
@@ -124,7 +176,8 @@ def main(argv: list[str] | None = None) -> int:
             paths=paths, select=split_words(args.select) or config.select,
             ignore=split_words(args.ignore) or config.ignore, rules_dir=rules_dir,
             rule_options=config.rules, language=args.language or config.language,
-            jobs=max(1, args.jobs), baseline=args.baseline or config.baseline), registry)
+            jobs=max(1, args.jobs), baseline=args.baseline or config.baseline, against=args.against or []),
+            registry)
     except (RegistryError, ValueError) as e:
         print(f"check: {e}", file=sys.stderr)
         return EXIT_ERROR

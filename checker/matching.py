@@ -12,7 +12,7 @@ its own key: which of them it means is not for the checker to guess.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from checker.models import Claim
@@ -37,31 +37,65 @@ def fills(fuller: dict[str, str], shorter: dict[str, str]) -> bool:
     return all(k in OPEN_PARTS for k in fuller.keys() - shorter.keys())
 
 
-def complete_keys(claims: Sequence[Claim]) -> list[Claim]:
-    """The claims, with keys completed where other articles fill their open parts one way."""
+def complete_keys(claims: Sequence[Claim], known: Iterable[Group] = ()) -> list[Claim]:
+    """The claims, with keys completed where other articles fill their open parts one way.
+
+    ``known`` adds groups whose claims are not at hand (an index's keys, see checker.index)."""
     groups: dict[str, Group] = {}
     for c in claims:
         if c.key is not None:
             groups.setdefault(c.key, Group(c.key, dict(c.key_parts))).articles.add(c.article)
+    for g in known:
+        groups.setdefault(g.key, Group(g.key, dict(g.parts))).articles.update(g.articles)
     by_core: dict[tuple, list[Group]] = defaultdict(list)
     for g in groups.values():
         by_core[core(g.parts)].append(g)
+    fuller: dict[str, list[Group]] = {}  # per key: the groups that fill it, found once
+    usual: dict[str, Group | None] = {}  # per key: its filler for a claim of no filling group's article
     out = []
     for c in claims:
         target = None
-        if c.key is not None and not c.inferred and not OPEN_PARTS <= c.key_parts.keys():
-            target = only_filler(c, by_core[core(c.key_parts)])
+        if may_be_completed(c):
+            if c.key not in fuller:
+                fuller[c.key] = [g for g in by_core[core(c.key_parts)] if fills(g.parts, c.key_parts)]
+                usual[c.key] = only_filler(c.model_copy(update={"article": ""}), fuller[c.key])
+            own = any(g.articles == {c.article} for g in fuller[c.key])
+            target = only_filler(c, fuller[c.key]) if own else usual[c.key]
         out.append(joined(c, target) if target else c)
     return out
+
+
+def shorter_keys(claim: Claim) -> set[str]:
+    """The keys of claims that could be completed into this claim's key (and the key itself)."""
+    open_parts = sorted(OPEN_PARTS & claim.key_parts.keys())
+    keys = set()
+    for mask in range(1 << len(open_parts)):
+        dropped = {p for i, p in enumerate(open_parts) if mask >> i & 1}
+        parts = {k: v for k, v in claim.key_parts.items() if k not in dropped}
+        key = make_key(claim.kind, parts)
+        if key:
+            keys.add(key)
+    return keys
+
+
+def may_be_completed(claim: Claim) -> bool:
+    """True when the claim's key leaves an open part that other articles could fill."""
+    return claim.key is not None and not claim.inferred and not OPEN_PARTS <= claim.key_parts.keys()
 
 
 def core(parts: dict[str, str]) -> tuple:
     return tuple(sorted((k, v) for k, v in parts.items() if k not in OPEN_PARTS))
 
 
+def filler_key(claim: Claim, groups: Iterable[Group]) -> str | None:
+    """The key ``claim`` would be completed to among ``groups``, if any."""
+    target = only_filler(claim, [g for g in groups if core(g.parts) == core(claim.key_parts)])
+    return target.key if target else None
+
+
 def only_filler(claim: Claim, candidates: list[Group]) -> Group | None:
     """The one most specific group of other articles that fills the claim's open parts."""
-    fuller = [g for g in candidates if fills(g.parts, claim.key_parts) and g.articles - {claim.article}]
+    fuller = [g for g in candidates if fills(g.parts, claim.key_parts) and (len(g.articles) > 1 or claim.article not in g.articles)]
     tops = [g for g in fuller if not any(h is not g and fills(h.parts, g.parts) for h in fuller)]
     return tops[0] if len(tops) == 1 else None
 

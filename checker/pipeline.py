@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.articles import load
-from checker.conflicts import find_conflicts
-from checker.matching import complete_keys
-from checker.models import Finding, Problem, Report
+from checker.conflicts import duration_key, find_conflicts
+from checker.matching import Group, complete_keys, filler_key, may_be_completed, shorter_keys
+from checker.index import ClaimIndex, claim_core, is_index_file
+from checker.models import Article, Claim, Finding, Problem, Report
 from checker.registry import Registry, RegistryError, default_registry
 from checker.report import build_report
 from checker.runner import extract_all
@@ -27,6 +28,7 @@ class RunOptions:
     language: str | None = None
     jobs: int = 1
     baseline: str | None = None
+    against: list[str] = field(default_factory=list)
 
 
 def build_rules(registry: Registry, options: RunOptions):
@@ -57,20 +59,78 @@ def baseline_json(findings: list[Finding]) -> str:
 
 
 def run_check(options: RunOptions, registry: Registry | None = None) -> Report:
-    """Run the whole check; problems of input and rules are in the report, never raised."""
+    """Run the whole check; problems of input and rules are in the report, never raised.
+
+    With ``options.against`` the articles of ``options.paths`` are drafts checked against an
+    archive (folders and files, or a claim index): only findings that involve a draft are kept.
+    """
     registry = registry or default_registry(options.rules_dir)
     rules = build_rules(registry, options)
     loaded = load(options.paths, language=options.language)
     extraction = extract_all(loaded.documents, rules, jobs=options.jobs)
     articles = [d.article for d in loaded.documents]
     loaded.documents.clear()  # the texts are no longer needed: claims carry their sentences
-    claims = complete_keys(extraction.claims)
-    findings = find_conflicts(claims, {a.id: a for a in articles})
+    problems: list[Problem] = [*registry.problems, *loaded.problems, *extraction.problems]
+    if options.against:
+        articles, claims, findings = against_archive(articles, extraction.claims, options, rules, problems)
+    else:
+        claims = complete_keys(extraction.claims)
+        findings = find_conflicts(claims, {a.id: a for a in articles})
     hidden = 0
     if options.baseline:
         accepted = read_baseline(options.baseline)
         kept = [f for f in findings if f.id not in accepted]
         hidden = len(findings) - len(kept)
         findings = kept
-    problems: list[Problem] = [*registry.problems, *loaded.problems, *extraction.problems]
     return build_report(articles, claims, findings, problems, hidden)
+
+
+def against_archive(drafts: list[Article], draft_claims: list[Claim], options: RunOptions, rules,
+                    problems: list[Problem]) -> tuple[list[Article], list[Claim], list[Finding]]:
+    """Drafts against an archive: the archive's claims about what the drafts are about, compared.
+
+    A folder archive is indexed into a private in-memory index first, so that a folder and an
+    index of it give the same findings.
+    """
+    if len(options.against) == 1 and is_index_file(options.against[0]):
+        index = ClaimIndex(options.against[0])
+    else:
+        index = ClaimIndex(":memory:")
+        stats = index.update(options.against, rules, options.language)
+        problems.extend(stats.problems)
+    with index:
+        # What the drafts are about: their keys, the shorter keys that could be completed into
+        # them, the durations of their dated events, and the keys their claims would be completed to.
+        keys = {k for c in draft_claims if c.key for k in shorter_keys(c)}
+        keys |= {duration_key(c.key) for c in draft_claims if c.kind == "date" and c.key}
+        keys |= {"date:" + c.key.split(":", 1)[1].removesuffix("/day") for c in draft_claims
+                 if c.key and c.key.endswith("/day")}
+        known = index.groups_of({claim_core(c) for c in draft_claims if c.key})
+        everyone = [*known, *(Group(c.key, dict(c.key_parts), {c.article}) for c in draft_claims if c.key)]
+        keys |= {k for c in draft_claims if may_be_completed(c) and (k := filler_key(c, everyone))}
+        found = index.claims_about(keys)
+        same = index.ids_of_texts({a.sha256 for a in drafts})  # a draft already in the archive
+        taken = {a.id for a in drafts}
+
+        def own(aid: str) -> str:  # an archive id a draft already uses gets a prefix
+            return f"archive:{aid}" if aid in taken else aid
+
+        archive = [a.model_copy(update={"id": own(a.id)}) for a in index.articles_of(c.article for c in found)
+                   if a.id not in same]
+        archive_claims = [renamed(c, own(c.article)) for c in found if c.article not in same]
+        known = [Group(g.key, g.parts, {own(a) for a in g.articles if a not in same}) for g in known]
+    claims = complete_keys([*draft_claims, *archive_claims], known)
+    findings = find_conflicts(claims, {a.id: a for a in [*drafts, *archive]})
+    draft_ids = {c.id for c in draft_claims}
+    findings = [f for f in findings if draft_ids & set(f.claims)]
+    involved = {cid for f in findings for cid in f.claims}
+    claims = [c for c in claims if c.id in draft_ids or c.id in involved]
+    used = {c.article for c in claims}
+    return [*drafts, *(a for a in archive if a.id in used)], claims, findings
+
+
+def renamed(claim: Claim, article: str) -> Claim:
+    """A claim under another article id (an archive article whose id a draft already uses)."""
+    if article == claim.article:
+        return claim
+    return claim.model_copy(update={"article": article, "id": article + claim.id[len(claim.article):]})

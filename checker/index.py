@@ -1,0 +1,232 @@
+"""The claim index: an archive's articles and claims in SQLite, kept up to date incrementally.
+
+A newsroom's archive is tens of thousands of articles; extracting them on every check is waste.
+``check index ARCHIVE... --db PATH`` stores each article's claims once; a later run extracts
+only the articles whose content or rule versions changed, and removes the ones that are gone.
+``check DRAFT... --against PATH`` then looks the archive's claims up by key.
+
+The store is the standard library's sqlite3 in WAL mode: readers never block the writer, and
+every batch of articles is one transaction, so a run killed half-way leaves the index as the
+last finished batch left it. An index of another schema version is refused with a message.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.articles import DEFAULT_SUFFIXES, article_id, discover, document_of, read_bytes
+from checker.conflicts import claim_periods
+from checker.matching import Group, core
+from checker.models import Article, Claim, Problem
+from checker.registry import Rule
+from checker.runner import extract_document
+
+SCHEMA_VERSION = "1"
+BATCH = 200  # articles per transaction
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    sha256 TEXT NOT NULL,
+    rules TEXT NOT NULL,
+    article TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS claims (
+    id TEXT PRIMARY KEY,
+    article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    key TEXT,
+    core TEXT,
+    parts TEXT,
+    claim TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS claims_key ON claims(key);
+CREATE INDEX IF NOT EXISTS claims_core ON claims(core, key, article, parts);
+CREATE INDEX IF NOT EXISTS claims_article ON claims(article);
+"""
+
+
+class IndexFileError(ValueError):
+    """An index that cannot be used: not an index, or written by another schema version."""
+
+
+@dataclass
+class IndexStats:
+    added: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    claims: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"{self.added} added, {self.changed} changed, {self.unchanged} unchanged, "
+                f"{self.removed} removed; {self.claims} claims extracted")
+
+
+def rules_signature(rules: Sequence[Rule]) -> str:
+    """Which rules, in which versions and with which options, made an article's claims."""
+    return ";".join(f"{r.code}={r.version}:{r.options.model_dump_json()}" for r in sorted(rules, key=lambda r: r.code))
+
+
+def claim_core(claim: Claim) -> str | None:
+    """The part of a key that matching never fills in (see checker.matching)."""
+    return f"{claim.kind}:{json.dumps(core(claim.key_parts))}" if claim.key else None
+
+
+class ClaimIndex:
+    """An open index; ``path`` ":memory:" makes a private one for a single run."""
+
+    def __init__(self, path: str | Path, create: bool = False) -> None:
+        self.path = str(path)
+        if not create and self.path != ":memory:" and not Path(self.path).is_file():
+            raise IndexFileError(f"{self.path}: no such index (build it with: check index ARCHIVE... --db {self.path})")
+        try:
+            self.db = sqlite3.connect(self.path, timeout=30)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        except sqlite3.DatabaseError as e:
+            raise IndexFileError(f"{self.path}: not a claim index ({e})") from None
+        if "meta" in tables:
+            row = self.db.execute("SELECT value FROM meta WHERE name='schema_version'").fetchone()
+            if row is None or row[0] != SCHEMA_VERSION:
+                found = row[0] if row else "none"
+                raise IndexFileError(f"{self.path}: index of schema version {found}, this check reads version "
+                                     f"{SCHEMA_VERSION}; rebuild it with check index ... --db {self.path}")
+        elif tables:
+            raise IndexFileError(f"{self.path}: not a claim index (tables {', '.join(sorted(tables))})")
+        elif not create and self.path != ":memory:":
+            raise IndexFileError(f"{self.path}: not a claim index (empty database)")
+        else:
+            with self.db:
+                self.db.executescript(SCHEMA)
+                self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> ClaimIndex:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def update(self, paths: list[str], rules: Sequence[Rule], language: str | None = None,
+               progress: Callable[[int, int], None] | None = None) -> IndexStats:
+        """Make the index hold exactly the articles below ``paths``, extracting only what changed."""
+        stats = IndexStats()
+        files, stats.problems = discover(paths, DEFAULT_SUFFIXES)
+        signature = rules_signature(rules)
+        stored = {path: (aid, sha, sig) for aid, path, sha, sig in
+                  self.db.execute("SELECT id, path, sha256, rules FROM articles")}
+        used = {aid for aid, _, _ in stored.values()}
+        seen: set[str] = set()
+        pending: list[tuple[str, Article | None, list[Claim], str]] = []
+        for n, path in enumerate(files, start=1):
+            name = str(path)
+            seen.add(name)
+            data = read_bytes(path, stats.problems)
+            if data is not None:
+                sha = hashlib.sha256(data).hexdigest()
+                old = stored.get(name)
+                if old and old[1] == sha and old[2] == signature:
+                    stats.unchanged += 1
+                else:
+                    aid = old[0] if old else article_id(path, used)
+                    doc = document_of(path, data, aid, language, stats.problems)
+                    claims = self._claims(doc, rules, stats) if doc else []
+                    pending.append((name, doc.article if doc else None, claims, sha))
+                    stats.changed += bool(old)
+                    stats.added += not old
+            if len(pending) >= BATCH:
+                self._write(pending, signature)
+                pending = []
+            if progress:
+                progress(n, len(files))
+        self._write(pending, signature)
+        gone = [p for p in stored if p not in seen]
+        with self.db:
+            self.db.executemany("DELETE FROM articles WHERE path = ?", [(p,) for p in gone])
+        stats.removed = len(gone)
+        return stats
+
+    @staticmethod
+    def _claims(doc, rules: Sequence[Rule], stats: IndexStats) -> list[Claim]:
+        """An article's claims, each with the period its article gives it (which needs the whole article)."""
+        extraction = extract_document(doc, rules)
+        stats.problems.extend(extraction.problems)
+        stats.claims += len(extraction.claims)
+        periods = claim_periods(extraction.claims, {doc.article.id: doc.article})
+        return [c if c.period is not None or periods.get(c.id) is None else c.model_copy(update={"period": periods[c.id]})
+                for c in extraction.claims]
+
+    def _write(self, pending: list, signature: str) -> None:
+        """One transaction: a changed article's old row and claims go, its new ones come."""
+        if not pending:
+            return
+        with self.db:
+            for path, article, claims, sha in pending:
+                self.db.execute("DELETE FROM articles WHERE path = ?", (path,))
+                if article is None:
+                    continue
+                self.db.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?)",
+                                (article.id, path, sha, signature, article.model_dump_json()))
+                self.db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?)",
+                                    [(c.id, article.id, c.key, claim_core(c), json.dumps(c.key_parts, sort_keys=True),
+                                      c.model_dump_json()) for c in claims])
+
+    def count(self) -> tuple[int, int]:
+        """(articles, claims) held."""
+        return (self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0],
+                self.db.execute("SELECT COUNT(*) FROM claims").fetchone()[0])
+
+    def claims_about(self, keys: Iterable[str]) -> list[Claim]:
+        """The claims with one of ``keys``."""
+        out = [Claim.model_validate_json(data) for chunk in chunks(sorted(set(keys)))
+               for (data,) in self.db.execute(f"SELECT claim FROM claims WHERE key IN ({marks(chunk)})", chunk)]
+        return sorted(out, key=lambda c: (c.article, c.start, c.kind))
+
+    def groups_of(self, cores: Iterable[str]) -> list[Group]:
+        """Every key of these cores with its parts and articles, without loading the claims:
+        what matching needs to decide how a key is completed."""
+        out = []
+        for chunk in chunks(sorted(set(cores))):
+            rows = self.db.execute(f"SELECT key, parts, GROUP_CONCAT(DISTINCT article) FROM claims "
+                                   f"WHERE core IN ({marks(chunk)}) GROUP BY key", chunk)
+            out += [Group(key, json.loads(parts), set(articles.split(","))) for key, parts, articles in rows]
+        return out
+
+    def ids_of_texts(self, hashes: Iterable[str]) -> set[str]:
+        """The ids of the articles whose text has one of these SHA-256 hashes."""
+        return {aid for chunk in chunks(sorted(set(hashes))) for (aid,) in self.db.execute(
+            f"SELECT id FROM articles WHERE json_extract(article, '$.sha256') IN ({marks(chunk)})", chunk)}
+
+    def articles_of(self, ids: Iterable[str]) -> list[Article]:
+        out = [Article.model_validate_json(a) for chunk in chunks(sorted(set(ids)))
+               for (a,) in self.db.execute(f"SELECT article FROM articles WHERE id IN ({marks(chunk)})", chunk)]
+        return sorted(out, key=lambda a: a.id)
+
+
+def chunks(values: list[str], size: int = 500) -> Iterable[list[str]]:
+    """SQLite takes a bounded number of parameters per statement."""
+    for i in range(0, len(values), size):
+        yield values[i:i + size]
+
+
+def marks(chunk: list[str]) -> str:
+    return ",".join("?" * len(chunk))
+
+
+def is_index_file(path: str) -> bool:
+    """True for an existing file that is an SQLite database (a claim index or another)."""
+    p = Path(path)
+    if not p.is_file():
+        return False
+    with p.open("rb") as f:
+        return f.read(16) == b"SQLite format 3\x00"

@@ -1,0 +1,154 @@
+"""The claim index: incremental updates, killed writes, schema versions, drafts against it."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from checker.cli import main
+from checker.index import ClaimIndex, IndexFileError
+from checker.registry import default_registry
+
+from conftest import ROOT, SEEDS
+
+RULES = [rule() for rule in default_registry() if rule.__module__.startswith("checker.rules.")]
+
+SHIPS = " date 2022-03 De NAVO heeft {} schepen in de Oostzee.\n"
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def ship_counts(index: ClaimIndex) -> dict[str, float]:
+    return {c.article: c.value.low for c in index.claims_about(["quantity:ships/nato/in-baltic-sea"])}
+
+
+def test_only_new_and_changed_articles_are_extracted(tmp_path):
+    archive = tmp_path / "archive"
+    for name, n in (("a.txt", 10), ("b.txt", 20), ("c.txt", 30)):
+        write(archive, name, SHIPS.format(n))
+    with ClaimIndex(tmp_path / "i.sqlite", create=True) as index:
+        first = index.update([str(archive)], RULES)
+        assert (first.added, first.changed, first.unchanged, first.removed) == (3, 0, 0, 0)
+        again = index.update([str(archive)], RULES)
+        assert (again.added, again.changed, again.unchanged, again.removed, again.claims) == (0, 0, 3, 0, 0)
+        write(archive, "b.txt", SHIPS.format(25))
+        (archive / "c.txt").unlink()
+        write(archive, "d.txt", SHIPS.format(40))
+        later = index.update([str(archive)], RULES)
+        assert (later.added, later.changed, later.unchanged, later.removed) == (1, 1, 1, 1)
+        assert ship_counts(index) == {"a": 10, "b": 25, "d": 40}
+
+
+def test_other_rule_versions_extract_again(tmp_path, monkeypatch):
+    write(tmp_path / "archive", "a.txt", SHIPS.format(10))
+    with ClaimIndex(tmp_path / "i.sqlite", create=True) as index:
+        index.update([str(tmp_path / "archive")], RULES)
+        monkeypatch.setattr(type(RULES[0]), "version", "99")
+        assert index.update([str(tmp_path / "archive")], RULES).changed == 1
+
+
+def test_a_killed_write_leaves_a_consistent_index(tmp_path):
+    archive = tmp_path / "archive"
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from corpus import write_corpus
+
+    write_corpus(archive, 1200)
+    db = tmp_path / "i.sqlite"
+    proc = subprocess.Popen([sys.executable, "-m", "checker", "index", str(archive), "--db", str(db)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:  # wait for the first batches to be written
+            time.sleep(0.2)
+            if db.exists() and count(db) >= 400:
+                break
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait()
+    assert 0 < count(db) < 1200
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert con.execute("SELECT COUNT(*) FROM claims WHERE article NOT IN (SELECT id FROM articles)").fetchone()[0] == 0
+    con.close()
+    with ClaimIndex(db) as index:  # the next run finishes the job
+        stats = index.update([str(archive)], RULES)
+        assert stats.unchanged >= 400 and stats.added + stats.unchanged == 1200
+        assert index.count()[0] == 1200
+
+
+def count(db: Path) -> int:
+    try:
+        con = sqlite3.connect(db, timeout=5)
+        try:
+            return con.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        return 0
+
+
+def test_an_index_of_another_schema_version_is_refused(tmp_path, capsys):
+    db = tmp_path / "i.sqlite"
+    ClaimIndex(db, create=True).close()
+    con = sqlite3.connect(db)
+    with con:
+        con.execute("UPDATE meta SET value = '0' WHERE name = 'schema_version'")
+    con.close()
+    with pytest.raises(IndexFileError, match="schema version 0"):
+        ClaimIndex(db)
+    write(tmp_path, "draft.txt", SHIPS.format(10))
+    assert main([str(tmp_path / "draft.txt"), "--against", str(db)]) == 2
+    assert "schema version 0" in capsys.readouterr().err
+    assert main(["index", str(SEEDS), "--db", str(db)]) == 2
+
+
+def test_a_database_that_is_no_index_is_refused(tmp_path):
+    db = tmp_path / "other.sqlite"
+    con = sqlite3.connect(db)
+    with con:
+        con.execute("CREATE TABLE t (x)")
+    con.close()
+    with pytest.raises(IndexFileError, match="not a claim index"):
+        ClaimIndex(db)
+
+
+def test_against_a_folder_and_against_its_index_give_the_same_findings(tmp_path, capsys):
+    draft = write(tmp_path / "drafts", "draft.txt",
+                  " date 2022-03 De Navo heeft inmiddels 90 schepen in de regio. Duizenden extra troepen zijn al "
+                  "onderweg, 130 jachtvliegtuigen staan op high alert klaar.\n")
+    db = tmp_path / "seeds.sqlite"
+    assert main(["index", str(SEEDS), "--db", str(db)]) == 0
+    capsys.readouterr()
+    reports = []
+    for archive in (str(SEEDS), str(db)):
+        assert main([str(draft), "--against", archive, "--format", "json"]) == 1
+        reports.append(json.loads(capsys.readouterr().out))
+    folder, index = reports
+    assert folder["conflicts"] == index["conflicts"] and folder["claims"] == index["claims"]
+    findings = folder["conflicts"]
+    assert [f["key"] for f in findings] == ["quantity:ships/nato"]
+    assert all(any(c.startswith("draft@") for c in f["claims"]) for f in findings)
+
+
+def test_a_draft_with_nothing_in_common_has_no_findings(tmp_path, capsys):
+    draft = write(tmp_path, "draft.txt", " date 2022-03 Het regent in Utrecht.\n")
+    assert main([str(draft), "--against", str(SEEDS), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["conflicts"] == []
+
+
+def test_the_progress_bar_is_silent_off_a_terminal(tmp_path, capsys):
+    assert main(["index", str(SEEDS), "--db", str(tmp_path / "i.sqlite")]) == 0
+    err = capsys.readouterr().err
+    assert "indexing [" not in err and "5 articles" in err and os.linesep in err
