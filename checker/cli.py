@@ -15,8 +15,9 @@ from checker import __version__
 from checker.config import ConfigError, load_config
 from checker.explain import explain
 from checker.formatters import default_formatters
+from checker.index import ClaimIndex
+from checker.rules.lexicon import extend_vocabulary
 from checker.models import STATUS_ORDER, Report
-from checker.index import ClaimIndex, IndexFileError
 from checker.pipeline import RunOptions, baseline_json, build_rules, run_check
 from checker.progress import Progress
 from checker.registry import Registry, RegistryError, default_registry
@@ -90,13 +91,14 @@ def run_index(argv: list[str]) -> int:
         rules = build_rules(registry, RunOptions(paths=paths, select=split_words(args.select) or config.select,
                                                  ignore=split_words(args.ignore) or config.ignore,
                                                  rule_options=config.rules))
+        extend_vocabulary(config.vocabulary)
         db = args.db or config.index or DEFAULT_INDEX
         progress = Progress("indexing")
         with ClaimIndex(db, create=True) as index:
             stats = index.update(paths, rules, args.language or config.language, progress)
             progress.close()
             articles, claims = index.count()
-    except (ConfigError, RegistryError, IndexFileError) as e:
+    except (ConfigError, RegistryError, ValueError) as e:
         print(f"check index: {e}", file=sys.stderr)
         return EXIT_ERROR
     for p in [*registry.problems, *stats.problems]:
@@ -176,7 +178,8 @@ def main(argv: list[str] | None = None) -> int:
             paths=paths, select=split_words(args.select) or config.select,
             ignore=split_words(args.ignore) or config.ignore, rules_dir=rules_dir,
             rule_options=config.rules, language=args.language or config.language,
-            jobs=max(1, args.jobs), baseline=args.baseline or config.baseline, against=args.against or []),
+            jobs=max(1, args.jobs), baseline=args.baseline or config.baseline, against=args.against or [],
+            vocabulary=config.vocabulary),
             registry)
     except (RegistryError, ValueError) as e:
         print(f"check: {e}", file=sys.stderr)

@@ -30,6 +30,8 @@ class Config(BaseModel):
     index: str | None = None
     strict: bool = False
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict, description="options per rule code or name")
+    vocabulary: dict[str, dict[str, dict[str, list[str]]]] = Field(
+        default_factory=dict, description="forms added to the built-in rules' data: {language: {table: {label: [forms]}}}")
 
 
 class ConfigError(ValueError):

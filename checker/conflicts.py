@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from datetime import timedelta
 from itertools import combinations
 
-from checker.models import Article, Claim, DateValue, Finding, Period, QuantityValue, TextValue
+from checker.models import (
+    Article,
+    Claim,
+    DateValue,
+    Finding,
+    Period,
+    QuantityValue,
+    TextValue,
+)
 
 SPELLINGS = frozenset({"name"})
 OF_EVENTS = frozenset({"date", "place"})  # kinds that describe an event, which recurs in other months  # kinds whose differing values are spellings of one thing

@@ -18,7 +18,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker.articles import DEFAULT_SUFFIXES, article_id, discover, document_of, read_bytes
+from checker.articles import (
+    DEFAULT_SUFFIXES,
+    article_id,
+    discover,
+    document_of,
+    read_bytes,
+)
 from checker.conflicts import claim_periods
 from checker.matching import Group, core
 from checker.models import Article, Claim, Problem

@@ -8,11 +8,18 @@ from pathlib import Path
 
 from checker.articles import load
 from checker.conflicts import duration_key, find_conflicts
-from checker.matching import Group, complete_keys, filler_key, may_be_completed, shorter_keys
 from checker.index import ClaimIndex, claim_core, is_index_file
+from checker.matching import (
+    Group,
+    complete_keys,
+    filler_key,
+    may_be_completed,
+    shorter_keys,
+)
 from checker.models import Article, Claim, Finding, Problem, Report
 from checker.registry import Registry, RegistryError, default_registry
 from checker.report import build_report
+from checker.rules.lexicon import extend_vocabulary
 from checker.runner import extract_all
 
 log = logging.getLogger(__name__)
@@ -29,6 +36,7 @@ class RunOptions:
     jobs: int = 1
     baseline: str | None = None
     against: list[str] = field(default_factory=list)
+    vocabulary: dict = field(default_factory=dict)
 
 
 def build_rules(registry: Registry, options: RunOptions):
@@ -66,6 +74,7 @@ def run_check(options: RunOptions, registry: Registry | None = None) -> Report:
     """
     registry = registry or default_registry(options.rules_dir)
     rules = build_rules(registry, options)
+    extend_vocabulary(options.vocabulary)
     loaded = load(options.paths, language=options.language)
     extraction = extract_all(loaded.documents, rules, jobs=options.jobs)
     articles = [d.article for d in loaded.documents]

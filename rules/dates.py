@@ -5,16 +5,23 @@ import calendar
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import dateparser
 import regex
+from checker.rules.context import event_around, vocabulary
+from checker.rules.lexicon import (
+    Lexicon,
+    calendar_names,
+    data_cache,
+    events,
+    load_data,
+    phrase_pattern,
+)
 
 from checker.articles import Document
 from checker.models import ClaimDraft, DateValue
 from checker.registry import Rule
-from checker.rules.context import event_around, vocabulary
-from checker.rules.lexicon import Lexicon, calendar_names, events, load_data, phrase_pattern
 
 
 @dataclass(frozen=True)
@@ -26,7 +33,7 @@ class DateGrammar:
     this_week: regex.Pattern
 
 
-@cache
+@data_cache
 def grammar(language: str) -> DateGrammar:
     names = calendar_names(language)
     data = load_data(language, "events") or load_data("nl", "events")

@@ -20,13 +20,59 @@ WHOLE_TEXT_SCAN = 200  # characters: texts this long are scanned whole once, the
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
 
 
+DATA_FILES = ("vocabulary", "events", "numbers", "names", "offices", "places")
+_caches: list = []
+_extensions: dict[str, dict[str, dict[str, list[str]]]] = {}
+
+
+def data_cache(fn):
+    """``functools.cache`` for what is built from the vocabulary data: cleared when a run
+    extends the vocabulary differently (see extend_vocabulary)."""
+    cached = cache(fn)
+    _caches.append(cached)
+    return cached
+
+
+def extend_vocabulary(extensions: dict[str, dict[str, dict[str, list[str]]]]) -> None:
+    """Add a newsroom's own forms to the data files: {language: {table: {label: [forms]}}}.
+
+    ``{"nl": {"concepts": {"troops": ["landmachtsoldaten"]}}}`` adds a form to the table
+    ``[concepts]`` of the Dutch data. A table that no data file of the language has is an
+    error (ValueError naming it)."""
+    global _extensions
+    for language, tables in extensions.items():
+        known = {t for name in DATA_FILES for t in base_data(language, name)}
+        for table in tables:
+            if table not in known:
+                raise ValueError(f"vocabulary.{language}.{table}: no such vocabulary table "
+                                 f"(tables of {language!r}: {', '.join(sorted(known)) or 'none'})")
+    if extensions != _extensions:
+        _extensions = {lang: {t: dict(v) for t, v in tables.items()} for lang, tables in extensions.items()}
+        for cached in _caches:
+            cached.cache_clear()
+
+
 @cache
-def load_data(language: str, name: str) -> dict[str, Any]:
-    """The parsed ``data/<language>/<name>.toml``; an empty dict when the language lacks it."""
+def base_data(language: str, name: str) -> dict[str, Any]:
+    """The parsed ``data/<language>/<name>.toml`` as shipped; an empty dict when there is none."""
     path = resources.files(__package__).joinpath("data", language, f"{name}.toml")
     if not path.is_file():
         return {}
     return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+@data_cache
+def load_data(language: str, name: str) -> dict[str, Any]:
+    """The data of ``data/<language>/<name>.toml`` with the run's vocabulary extensions."""
+    data = dict(base_data(language, name))
+    for table, entries in _extensions.get(language, {}).items():
+        if isinstance(data.get(table), dict):
+            merged = dict(data[table])
+            for label, forms in entries.items():
+                old = merged.get(label, [])
+                merged[label] = [*old, *forms] if isinstance(old, list) else forms
+            data[table] = merged
+    return data
 
 
 def literal_pattern(forms: list[str]) -> str:
@@ -160,7 +206,7 @@ class Vocabulary:
     earlier: regex.Pattern
 
 
-@cache
+@data_cache
 def vocabulary(language: str) -> Vocabulary:
     data = load_data(language, "vocabulary") or load_data("nl", "vocabulary")
     grammar = data.get("grammar", {})
@@ -180,7 +226,7 @@ def vocabulary(language: str) -> Vocabulary:
     )
 
 
-@cache
+@data_cache
 def events(language: str) -> Lexicon:
     """The events that dates and durations belong to ("NAVO-top", "oefeningen"), from events.toml."""
     data = load_data(language, "events") or load_data("nl", "events")

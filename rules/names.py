@@ -13,15 +13,20 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 
 import regex
+from checker.rules.context import vocabulary
+from checker.rules.lexicon import (
+    Lexicon,
+    calendar_names,
+    data_cache,
+    load_data,
+    phrase_pattern,
+)
 
 from checker.articles import Document
 from checker.models import ClaimDraft, TextValue
 from checker.registry import Rule
-from checker.rules.context import vocabulary
-from checker.rules.lexicon import Lexicon, calendar_names, load_data, phrase_pattern
 
 PARTICLE = r"(?:van\s+der|van\s+den|van\s+de|van|de|der|den|von|al|bin|ter|ten)"
 NAME_WORD = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
@@ -38,7 +43,7 @@ class NameGrammar:
     preferred: dict[str, str]
 
 
-@cache
+@data_cache
 def grammar(language: str) -> NameGrammar:
     data = load_data(language, "names") or load_data("nl", "names")
     g = data.get("grammar", {})

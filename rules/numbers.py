@@ -7,12 +7,11 @@ text2num; vocabulary (bounds, scales, vague plurals, units) comes from the rule 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import regex
+from checker.rules.lexicon import data_cache, load_data, phrase_pattern
 from text_to_num import text2num
-
-from checker.rules.lexicon import load_data, phrase_pattern
 
 NUMBER_WORD_STARTS = {
     "nl": ["een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf",
@@ -59,7 +58,7 @@ class NumberGrammar:
     identifiers: regex.Pattern
 
 
-@cache
+@data_cache
 def grammar(language: str) -> NumberGrammar:
     data = load_data(language, "numbers") or load_data("nl", "numbers")
     bounds = data.get("bounds", {})

@@ -10,16 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 
 import regex
+from checker.rules.context import actor_in, clause_around, nearest, vocabulary
+from checker.rules.lexicon import Lexicon, data_cache, events, load_data, phrase_pattern
 
 from checker.articles import Document
 from checker.models import ClaimDraft, TextValue
 from checker.registry import Rule
-from checker.rules.context import actor_in, clause_around, nearest, vocabulary
-from checker.rules.lexicon import Lexicon, events, load_data, phrase_pattern
-
 
 EVENT_REACH = 80  # characters: an event named this near a city, in its sentence, takes place there
 
@@ -30,7 +28,7 @@ class PlaceGrammar:
     preposition_before: regex.Pattern
 
 
-@cache
+@data_cache
 def grammar(language: str) -> PlaceGrammar:
     data = load_data(language, "places") or load_data("nl", "places")
     prepositions = phrase_pattern(data.get("grammar", {}).get("prepositions", [])) or "(?!)"

@@ -6,17 +6,26 @@ from functools import cache
 from typing import NamedTuple
 
 import regex
+from checker.rules.context import (
+    actor_in,
+    attribution_of,
+    border_country,
+    clause_around,
+    dominant_actor,
+    event_around,
+    place_in,
+    qualifiers_in,
+    sentence_actor,
+    sentence_place,
+    vocabulary,
+)
+from checker.rules.lexicon import data_cache, events, month_names
+from checker.rules.numbers import Amount, NumberReader
 from pydantic import BaseModel, ConfigDict
 
 from checker.articles import Document
 from checker.models import ClaimDraft, QuantityValue
 from checker.registry import Rule
-from checker.rules.context import (
-    actor_in, attribution_of, border_country, clause_around, dominant_actor, event_around, place_in, qualifiers_in, sentence_actor, sentence_place,
-    vocabulary,
-)
-from checker.rules.lexicon import events, month_names
-from checker.rules.numbers import Amount, NumberReader
 
 WORDS_TO_NOUN = 3  # a counted noun is at most this many words after the number
 # Qualifiers may follow the counted noun closely, across a conjunction but not a comma:
@@ -45,7 +54,7 @@ class QuantityOptions(BaseModel):
     """Give a key only to claims whose counted thing has an actor or a place."""
 
 
-@cache
+@data_cache
 def reader(language: str) -> NumberReader:
     return NumberReader(language)
 

@@ -13,17 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 
 import regex
+from checker.rules.context import vocabulary
+from checker.rules.lexicon import Hit, Lexicon, data_cache, load_data
+from checker.rules.names import NAME_WORD, PARTICLE, Skeleton
+from checker.rules.names import grammar as name_grammar
 
 from checker.articles import Document
 from checker.models import ClaimDraft, TextValue
 from checker.registry import Rule
-from checker.rules.context import vocabulary
-from checker.rules.lexicon import Hit, Lexicon, load_data
-from checker.rules.names import NAME_WORD, PARTICLE, Skeleton
-from checker.rules.names import grammar as name_grammar
 
 NAME = rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+)?{NAME_WORD}){{0,2}})(?![\p{{L}}\p{{N}}\-])"
 ORGANISATION_AFTER = regex.compile(r"[ \t]+(?:van|of)[ \t]+(?:de[ \t]+|het[ \t]+|the[ \t]+)?([\p{L}\-]+)", regex.I)
@@ -44,7 +43,7 @@ class RoleGrammar:
     heads: dict[str, str]
 
 
-@cache
+@data_cache
 def grammar(language: str) -> RoleGrammar:
     data = load_data(language, "offices") or load_data("nl", "offices")
     g = data.get("grammar", {})

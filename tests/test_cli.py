@@ -133,3 +133,17 @@ def test_front_matter_draft(tmp_path, capsys):
     draft = next(a for a in report["articles"] if a["id"] == "draft")
     assert draft["title"] == "Concept" and draft["date"] == {"start": "2022-03-20", "end": "2022-03-20"}
     assert code == 1
+
+
+def test_the_config_extends_the_vocabulary(tmp_path, capsys, monkeypatch):
+    text = " date 2022-03 De NAVO heeft 40 landmachtbrigades in Polen.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(text.replace("40", "45"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, str(tmp_path), "--format", "json")[0] == 0  # "landmachtbrigades" is no known thing
+    (tmp_path / "checker.toml").write_text('[vocabulary.nl.concepts]\nbrigades = ["brigades"]\n', encoding="utf-8")
+    code, out, _ = run(capsys, str(tmp_path), "--format", "json")
+    assert code == 1 and [f["key"] for f in json.loads(out)["conflicts"]] == ["quantity:brigades/nato/in-poland"]
+    (tmp_path / "checker.toml").write_text('[vocabulary.nl.brigades]\nx = ["y"]\n', encoding="utf-8")
+    code, _, err = run(capsys, str(tmp_path))
+    assert code == 2 and "vocabulary.nl.brigades: no such vocabulary table" in err

@@ -3,7 +3,12 @@ from __future__ import annotations
 
 from checker.formatters.base import Formatter, FormatterRegistry
 from checker.formatters.html import HtmlFormatter
-from checker.formatters.tables import CsvFormatter, JsonFormatter, MarkdownFormatter, TableFormatter
+from checker.formatters.tables import (
+    CsvFormatter,
+    JsonFormatter,
+    MarkdownFormatter,
+    TableFormatter,
+)
 
 
 def default_formatters() -> FormatterRegistry:
