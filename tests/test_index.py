@@ -152,3 +152,18 @@ def test_the_progress_bar_is_silent_off_a_terminal(tmp_path, capsys):
     assert main(["index", str(SEEDS), "--db", str(tmp_path / "i.sqlite")]) == 0
     err = capsys.readouterr().err
     assert "indexing [" not in err and "5 articles" in err and os.linesep in err
+
+
+def test_readers_are_not_blocked_by_a_writer(tmp_path):
+    db = tmp_path / "i.sqlite"
+    with ClaimIndex(db, create=True) as index:
+        index.update([str(SEEDS)], RULES)
+    writer = sqlite3.connect(db, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("DELETE FROM claims")  # not committed yet
+    try:
+        with ClaimIndex(db) as reader:
+            assert reader.count() == (5, 68)
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
