@@ -158,12 +158,13 @@ def test_readers_are_not_blocked_by_a_writer(tmp_path):
     db = tmp_path / "i.sqlite"
     with ClaimIndex(db, create=True) as index:
         index.update([str(SEEDS)], RULES)
+        before = index.count()
     writer = sqlite3.connect(db, isolation_level=None)
     writer.execute("BEGIN IMMEDIATE")
     writer.execute("DELETE FROM claims")  # not committed yet
     try:
         with ClaimIndex(db) as reader:
-            assert reader.count() == (5, 68)
+            assert reader.count() == before and before[1] > 0
     finally:
         writer.execute("ROLLBACK")
         writer.close()
