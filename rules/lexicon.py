@@ -162,6 +162,7 @@ class Lexicon:
                 parts.append(rf"(?<!{L})(?<!-)(?P<w1>{literal_pattern(loose)})(?!{L}|-{L})")
         self.pattern = re.compile("|".join(f"(?:{p})" for p in parts) or r"(?!)")
         self._scanned: tuple[str, list[Hit], list[int], list[int]] | None = None
+        self._heads = HeadIndex(exact, loose) if compounds == "head" else None
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         """Every hit in ``text[start:end]``, offsets relative to ``text``.
@@ -180,6 +181,8 @@ class Lexicon:
         return hits[bisect_right(ends, start):bisect_left(starts, end)]
 
     def _scan(self, text: str, start: int, end: int) -> list[Hit]:
+        if self._heads is not None:
+            return [Hit(a, b, self.label_of[form], text[a:b]) for a, b, form in self._heads.scan(lowered(text), start, end)]
         hits = []
         for m in self.pattern.finditer(lowered(text), start, end):
             word = " ".join(m.group(m.lastgroup).split())
@@ -187,6 +190,87 @@ class Lexicon:
             if label:
                 hits.append(Hit(m.start(), m.end(), label, text[m.start():m.end()]))
         return hits
+
+
+TOKEN = re.compile(r"(?<![^\W_])(?<!-)[^\W\d_](?:[^\W_]|-)*(?:['’][^\W\d_]+)?")
+TAIL = 4  # letters: words are looked at when they end like a form (its last four letters)
+SHORT = 3  # letters: a shorter form heads no compound
+WORD_INNER = "-'’"
+
+
+class HeadIndex:
+    """Forms found as heads of compounds, by looking words up rather than by a pattern.
+
+    The same matches as the pattern ``prefix*? form`` of ``Lexicon`` ("jachtvliegtuigen" ->
+    "vliegtuigen", "NAVO-secretaris-generaal" -> "secretaris-generaal"; the longest form at the
+    shortest prefix), found with a few dictionary lookups per word: most words are ruled out by
+    their last letters alone.
+    """
+
+    def __init__(self, exact: list[str], loose: list[str]) -> None:
+        norm = [(" ".join(f.split()), True) for f in exact] + [(" ".join(f.split()), False) for f in loose]
+        self.exact = {f for f, is_exact in norm if is_exact and " " not in f}
+        self.loose = {f for f, is_exact in norm if not is_exact and " " not in f}
+        multi = [(f, is_exact) for f, is_exact in norm if " " in f]
+        self.multi_exact = self._pattern([f for f, e in multi if e])
+        self.multi_loose = self._pattern([f for f, e in multi if not e])
+        self.first_words = {f.split()[0] for f, _ in multi}
+        tails = {f[-TAIL:] for f in self.loose | self.exact} | {f.split()[0][-TAIL:] for f, _ in multi}
+        self.tail_pattern = re.compile(rf"(?:{literal_pattern(sorted(tails))})(?![^\W_])" if tails else r"(?!)")
+
+    @staticmethod
+    def _pattern(forms: list[str]) -> re.Pattern | None:
+        return re.compile(rf"(?:{literal_pattern(forms)})(?![^\W_])") if forms else None
+
+    def scan(self, low: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        """(start, end, form) of every hit in ``low[start:end]``, left to right, not overlapping."""
+        found, after, last = [], start, -1
+        for m in self.tail_pattern.finditer(low, start, end):  # words that end like a form
+            s = word_start(low, m.end(), start)
+            if s == last or s < after:
+                continue
+            last = s
+            token = TOKEN.match(low, s, end)
+            if token is None:
+                continue
+            hit = self._match(low, s, token.end(), end)
+            if hit:
+                found.append(hit)
+                after = hit[1]
+        return found
+
+    def _match(self, low: str, s: int, e: int, limit: int) -> tuple[int, int, str] | None:
+        tok = low[s:e]
+        if tok in self.exact:
+            return s, e, tok
+        if self.multi_exact and tok in self.first_words:
+            m = self.multi_exact.match(low, s, limit)
+            if m:
+                return s, m.end(), " ".join(m.group().split())
+        stop = next((i for i, c in enumerate(tok) if c in "'’" or c.isdigit()), len(tok))  # prefixes: letters, hyphens
+        ends = [e] + [s + i for i in range(len(tok) - 1, 0, -1) if tok[i] in WORD_INNER]
+        for i in range(stop + 1):
+            if self.multi_loose and tok[i:] in self.first_words:
+                m = self.multi_loose.match(low, s + i, limit)
+                if m:
+                    return s, m.end(), " ".join(m.group().split())
+            for x in ends:
+                if x > s + i and low[s + i:x] in self.loose and (x - s - i >= SHORT or i == 0 or tok[i - 1] == "-"):
+                    return s, x, low[s + i:x]
+        return None
+
+
+def word_start(low: str, end: int, limit: int) -> int:
+    """The start of the word that ends at ``end``: back over letters, digits, hyphens and
+    apostrophes inside it ("commando's"), not over an opening quote ("'Doden")."""
+    s = end
+    while s > limit:
+        c = low[s - 1]
+        if c.isalnum() or c == "-" or c in "'’" and s - 2 >= limit and low[s - 2].isalpha():
+            s -= 1
+        else:
+            break
+    return s
 
 
 @dataclass(frozen=True)
