@@ -192,7 +192,7 @@ class Lexicon:
         return hits
 
 
-TOKEN = re.compile(r"(?<![^\W_])(?<!-)[^\W\d_](?:[^\W_]|-)*(?:['’][^\W\d_]+)?")
+TOKEN = re.compile(r"(?<![^\W_])(?<!-)(?:[^\W\d_]|-)(?:[^\W_]|-)*(?:['’][^\W\d_]+(?![^\W_]))?")
 TAIL = 4  # letters: words are looked at when they end like a form (its last four letters)
 SHORT = 3  # letters: a shorter form heads no compound
 WORD_INNER = "-'’"
@@ -224,31 +224,36 @@ class HeadIndex:
 
     def scan(self, low: str, start: int, end: int) -> list[tuple[int, int, str]]:
         """(start, end, form) of every hit in ``low[start:end]``, left to right, not overlapping."""
-        found, after, last = [], start, -1
+        found, after, done = [], start, set()
         for m in self.tail_pattern.finditer(low, start, end):  # words that end like a form
-            s = word_start(low, m.end(), start)
-            if s == last or s < after:
+            w = word_start(low, m.end(), start)
+            if w in done:
                 continue
-            last = s
-            token = TOKEN.match(low, s, end)
-            if token is None:
-                continue
-            hit = self._match(low, s, token.end(), end)
-            if hit:
-                found.append(hit)
-                after = hit[1]
+            done.add(w)
+            # A match starts at the word's start or after an apostrophe in it ("commando'stroepen").
+            we = m.end()
+            while we < end and (low[we].isalnum() or low[we] in WORD_INNER):
+                we += 1
+            starts = [w] + [i + 1 for i in range(w, we) if low[i] in "'’"]
+            for s in starts:
+                token = TOKEN.match(low, s, end) if s >= after else None
+                hit = self._match(low, s, token.end(), end) if token else None
+                if hit:
+                    found.append(hit)
+                    after = hit[1]
         return found
 
     def _match(self, low: str, s: int, e: int, limit: int) -> tuple[int, int, str] | None:
         tok = low[s:e]
-        if tok in self.exact:
-            return s, e, tok
+        ends = [e] + [s + i for i in range(len(tok) - 1, 0, -1) if tok[i] in WORD_INNER]
+        for x in ends:  # a whole-word form: not followed by a letter or "-letter" ("man'", not "man-")
+            if low[s:x] in self.exact and not (low[x:x + 1] == "-" and low[x + 1:x + 2].isalnum()):
+                return s, x, low[s:x]
         if self.multi_exact and tok in self.first_words:
             m = self.multi_exact.match(low, s, limit)
             if m:
                 return s, m.end(), " ".join(m.group().split())
         stop = next((i for i, c in enumerate(tok) if c in "'’" or c.isdigit()), len(tok))  # prefixes: letters, hyphens
-        ends = [e] + [s + i for i in range(len(tok) - 1, 0, -1) if tok[i] in WORD_INNER]
         for i in range(stop + 1):
             if self.multi_loose and tok[i:] in self.first_words:
                 m = self.multi_loose.match(low, s + i, limit)

@@ -2,6 +2,7 @@
 any text gives no crash and claims whose spans lie inside the text."""
 from __future__ import annotations
 
+from checker.rules.lexicon import Lexicon, lowered
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from num2words import num2words
@@ -45,3 +46,21 @@ def test_any_text_gives_claims_inside_the_text(text, language):
     for c in result.claims:
         assert 0 <= c.start < c.end <= len(doc.text)
         assert doc.text[c.start:c.end] == c.text
+
+
+HEAD_FORMS = {"troops": ["troepen", "militairen", "=man", "stuks munitie"], "ships": ["schepen", "commando's"],
+              "office": ["secretaris-generaal", "minister van buitenlandse zaken", "g7-top"]}
+HEAD_LEXICON = Lexicon(HEAD_FORMS, compounds="head")
+PIECES = ["troepen", "militairen", "man", "stuks", "munitie", "schepen", "commando's", "secretaris-generaal",
+          "minister", "van", "buitenlandse", "zaken", "g7-top", "NAVO-", "jacht", "Para", "-", "'", " ", ", ",
+          "7", "en", "Troepen", "MAN", "oud-"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=25))
+def test_compound_heads_are_found_as_the_pattern_finds_them(pieces):
+    """The word lookup of head compounds gives the matches of the lexicon's own pattern."""
+    text = "".join(pieces)
+    expected = [(m.start(), m.end()) for m in HEAD_LEXICON.pattern.finditer(lowered(text))
+                if HEAD_LEXICON.label_of.get(" ".join(m.group(m.lastgroup).split()))]
+    assert [(h.start, h.end) for h in HEAD_LEXICON._scan(text, 0, len(text))] == expected
