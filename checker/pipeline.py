@@ -129,8 +129,14 @@ def against_archive(drafts: list[Article], draft_claims: list[Claim], options: R
         archive_claims = [renamed(c, own(c.article)) for c in found if c.article not in same]
         known = [Group(g.key, g.parts, {own(a) for a in g.articles if a not in same}) for g in known]
     claims = complete_keys([*draft_claims, *archive_claims], known)
-    findings = find_conflicts(claims, {a.id: a for a in [*drafts, *archive]})
     draft_ids = {c.id for c in draft_claims}
+    wanted = {c.key for c in claims if c.id in draft_ids and c.key}
+    wanted |= {duration_key(k) for k in wanted if k.startswith("date:")}
+    # Every draft claim (their dates date their sentences); of the archive, what a draft is about
+    # (an archive claim carries the period its article gives it).
+    compared = [c for c in claims if c.id in draft_ids or c.key in wanted
+                or c.kind == "date" and c.key and duration_key(c.key) in wanted]
+    findings = find_conflicts(compared, {a.id: a for a in [*drafts, *archive]})
     findings = [f for f in findings if draft_ids & set(f.claims)]
     involved = {cid for f in findings for cid in f.claims}
     claims = [c for c in claims if c.id in draft_ids or c.id in involved]
