@@ -16,11 +16,11 @@ from checker.config import ConfigError, load_config
 from checker.explain import explain
 from checker.formatters import default_formatters
 from checker.index import ClaimIndex
-from checker.rules.lexicon import extend_vocabulary
 from checker.models import STATUS_ORDER, Report
 from checker.pipeline import RunOptions, baseline_json, build_rules, run_check
 from checker.progress import Progress
 from checker.registry import Registry, RegistryError, default_registry
+from checker.rules.lexicon import extend_vocabulary
 
 log = logging.getLogger("checker")
 

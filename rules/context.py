@@ -10,9 +10,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 import regex
-from checker.rules.lexicon import Hit, Lexicon, Vocabulary, vocabulary
 
 from checker.articles import Document
+from checker.rules.lexicon import Hit, Lexicon, Vocabulary, vocabulary
 
 ATTRIBUTED_WORDS = regex.compile(r"\s+(?:(?:de|het|the)\s+)?[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?")
 NAME = regex.compile(r"\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?")

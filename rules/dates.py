@@ -9,6 +9,10 @@ from functools import lru_cache
 
 import dateparser
 import regex
+
+from checker.articles import Document
+from checker.models import ClaimDraft, DateValue
+from checker.registry import Rule
 from checker.rules.context import event_around, vocabulary
 from checker.rules.lexicon import (
     Lexicon,
@@ -18,10 +22,6 @@ from checker.rules.lexicon import (
     load_data,
     phrase_pattern,
 )
-
-from checker.articles import Document
-from checker.models import ClaimDraft, DateValue
-from checker.registry import Rule
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
+
+from checker.articles import Document
+from checker.models import ClaimDraft, TextValue
+from checker.registry import Rule
 from checker.rules.context import vocabulary
 from checker.rules.lexicon import (
     Lexicon,
@@ -23,10 +27,6 @@ from checker.rules.lexicon import (
     load_data,
     phrase_pattern,
 )
-
-from checker.articles import Document
-from checker.models import ClaimDraft, TextValue
-from checker.registry import Rule
 
 PARTICLE = r"(?:van\s+der|van\s+den|van\s+de|van|de|der|den|von|al|bin|ter|ten)"
 NAME_WORD = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
-from checker.rules.lexicon import data_cache, load_data, phrase_pattern
 from text_to_num import text2num
+
+from checker.rules.lexicon import data_cache, load_data, phrase_pattern
 
 NUMBER_WORD_STARTS = {
     "nl": ["een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf",

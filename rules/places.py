@@ -12,12 +12,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
-from checker.rules.context import actor_in, clause_around, nearest, vocabulary
-from checker.rules.lexicon import Lexicon, data_cache, events, load_data, phrase_pattern
 
 from checker.articles import Document
 from checker.models import ClaimDraft, TextValue
 from checker.registry import Rule
+from checker.rules.context import actor_in, clause_around, nearest, vocabulary
+from checker.rules.lexicon import Lexicon, data_cache, events, load_data, phrase_pattern
 
 EVENT_REACH = 80  # characters: an event named this near a city, in its sentence, takes place there
 

@@ -6,6 +6,11 @@ from functools import cache
 from typing import NamedTuple
 
 import regex
+from pydantic import BaseModel, ConfigDict
+
+from checker.articles import Document
+from checker.models import ClaimDraft, QuantityValue
+from checker.registry import Rule
 from checker.rules.context import (
     actor_in,
     attribution_of,
@@ -21,11 +26,6 @@ from checker.rules.context import (
 )
 from checker.rules.lexicon import data_cache, events, month_names
 from checker.rules.numbers import Amount, NumberReader
-from pydantic import BaseModel, ConfigDict
-
-from checker.articles import Document
-from checker.models import ClaimDraft, QuantityValue
-from checker.registry import Rule
 
 WORDS_TO_NOUN = 3  # a counted noun is at most this many words after the number
 # Qualifiers may follow the counted noun closely, across a conjunction but not a comma:

@@ -15,14 +15,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
-from checker.rules.context import vocabulary
-from checker.rules.lexicon import Hit, Lexicon, data_cache, load_data
-from checker.rules.names import NAME_WORD, PARTICLE, Skeleton
-from checker.rules.names import grammar as name_grammar
 
 from checker.articles import Document
 from checker.models import ClaimDraft, TextValue
 from checker.registry import Rule
+from checker.rules.context import vocabulary
+from checker.rules.lexicon import Hit, Lexicon, data_cache, load_data
+from checker.rules.names import NAME_WORD, PARTICLE, Skeleton
+from checker.rules.names import grammar as name_grammar
 
 NAME = rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+)?{NAME_WORD}){{0,2}})(?![\p{{L}}\p{{N}}\-])"
 ORGANISATION_AFTER = regex.compile(r"[ \t]+(?:van|of)[ \t]+(?:de[ \t]+|het[ \t]+|the[ \t]+)?([\p{L}\-]+)", regex.I)
