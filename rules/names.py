@@ -30,13 +30,15 @@ from checker.rules.lexicon import (
 
 PARTICLE = r"(?:van\s+der|van\s+den|van\s+de|van|de|der|den|von|al|bin|ter|ten)"
 NAME_WORD = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
+# A person's name: one to three capitalised words, with particles ("Ursula von der Leyen").
+NAME = rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+)?{NAME_WORD}){{0,2}})(?![\p{{L}}\p{{N}}\-])"
+NAME_AFTER = regex.compile(rf"[ \t]+{NAME}")
 DOUBLED = regex.compile(r"(.)\1+")
 
 
 @dataclass(frozen=True)
 class NameGrammar:
     titles: Lexicon
-    name_after: regex.Pattern
     said_after: regex.Pattern
     not_names: frozenset[str]
     transliteration: tuple[tuple[str, str], ...]
@@ -51,14 +53,12 @@ def grammar(language: str) -> NameGrammar:
     names = calendar_names(language)
     not_names = {w.lower() for w in g.get("not_names", [])} | set(names["months"]) | set(names["weekdays"]) \
         | set(vocab.places.label_of)  # not the actors: they include people ("Poetin")
-    name = rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+)?{NAME_WORD}){{0,2}})(?![\p{{L}}\p{{N}}\-])"
     speech = phrase_pattern(g.get("speech", [])) or "(?!)"
     translit = tuple((a, b) for a, b in g.get("transliteration", []))
     skeleton = Skeleton(translit)
     return NameGrammar(
         titles=Lexicon({"title": g.get("titles", [])}, compounds="head"),
-        name_after=regex.compile(rf"[ \t]+{name}"),
-        said_after=regex.compile(rf"(?<![\p{{L}}\p{{N}}\-]){name},?[ \t]+(?i:{speech})(?![\p{{L}}])"),
+        said_after=regex.compile(rf"(?<![\p{{L}}\p{{N}}\-]){NAME},?[ \t]+(?i:{speech})(?![\p{{L}}])"),
         not_names=frozenset(not_names),
         transliteration=translit,
         preferred={skeleton(n): n for n in data.get("house_style", {}).get("preferred", [])},
@@ -99,7 +99,7 @@ class NameRule(Rule):
         text = doc.scan_text
         found: dict[int, regex.Match] = {}
         for hit in g.titles.find(text):  # "president Zelensky", "NAVO-topman Jens Stoltenberg"
-            m = g.name_after.match(text, hit.end)
+            m = NAME_AFTER.match(text, hit.end)
             if m:
                 found.setdefault(m.start("name"), m)
         for m in g.said_after.finditer(text):  # "Jens Stoltenberg zei", "Stoltenberg said"

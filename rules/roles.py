@@ -20,20 +20,13 @@ from checker.articles import Document
 from checker.models import ClaimDraft, TextValue
 from checker.registry import Rule
 from checker.rules.context import vocabulary
-from checker.rules.lexicon import Hit, Lexicon, data_cache, load_data
-from checker.rules.names import NAME_WORD, PARTICLE, Skeleton
+from checker.rules.lexicon import Hit, Lexicon, data_cache, load_data, phrase_pattern
+from checker.rules.names import NAME, NAME_AFTER, NAME_WORD, PARTICLE, Skeleton
 from checker.rules.names import grammar as name_grammar
 
-NAME = rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+)?{NAME_WORD}){{0,2}})(?![\p{{L}}\p{{N}}\-])"
-ORGANISATION_AFTER = regex.compile(r"[ \t]+(?:van|of)[ \t]+(?:de[ \t]+|het[ \t]+|the[ \t]+)?([\p{L}\-]+)", regex.I)
-NAME_AFTER = regex.compile(rf"[ \t]+{NAME}")
-APPOSITION_BEFORE = regex.compile(rf"{NAME},[ \t]+(?:(?:de|het|the|een|a)[ \t]+)?(?:[\p{{L}}\-]+[ \t]+)?\Z")
 MODIFIER_BEFORE = regex.compile(r"([\p{L}\-]+)[ \t]+\Z")
 FULL_NAME = regex.compile(rf"(?<![\p{{L}}\p{{N}}\-]){NAME_WORD}[ \t]+(?:{PARTICLE}[ \t]+)?(?P<last>{NAME_WORD})"
                           rf"(?![\p{{L}}\p{{N}}\-])")
-FORMER_BEFORE = regex.compile(r"(?<![\p{L}])(?:toenmalige?|voormalige?|oud-|ex-|former|then-|late)(?![\p{L}])[^.!?]{0,30}\Z"
-                              r"|(?<![\p{L}])(?:oud|ex)-", regex.I)
-VAGUE = frozenset({"minister", "leader"})  # offices too vague to compare ("minister Lavrov")
 
 
 @dataclass(frozen=True)
@@ -41,6 +34,10 @@ class RoleGrammar:
     offices: Lexicon
     counterparts: Lexicon
     heads: dict[str, str]
+    vague: frozenset[str]
+    organisation_after: regex.Pattern
+    apposition_before: regex.Pattern
+    former_before: regex.Pattern
 
 
 @data_cache
@@ -51,7 +48,18 @@ def grammar(language: str) -> RoleGrammar:
         offices=Lexicon(data.get("offices", {}), compounds="head"),
         counterparts=Lexicon({"counterpart": g.get("counterpart", [])}, compounds="head"),
         heads=dict(data.get("heads", {})),
+        vague=frozenset(g.get("vague", [])),
+        organisation_after=regex.compile(rf"[ \t]+(?:{words(g, 'of')})[ \t]+(?:(?:{words(g, 'articles')})[ \t]+)?"
+                                         r"([\p{L}\-]+)", regex.I),
+        apposition_before=regex.compile(rf"{NAME},[ \t]+(?:(?i:{words(g, 'articles')})[ \t]+)?(?:[\p{{L}}\-]+[ \t]+)?\Z"),
+        former_before=regex.compile(rf"(?<![\p{{L}}])(?:{words(g, 'former')})(?![\p{{L}}])[^.!?]{{0,30}}\Z"
+                                    rf"|(?<![\p{{L}}])(?:{words(g, 'former_prefixes')})", regex.I),
     )
+
+
+def words(grammar: dict, name: str) -> str:
+    """An alternation of a grammar list of the offices data (never matching when it is empty)."""
+    return phrase_pattern(grammar.get(name, [])) or "(?!)"
 
 
 @dataclass(frozen=True)
@@ -93,14 +101,14 @@ class RoleRule(Rule):
                     continue
                 m = Mention(m.start, m.end, m.person, last.office, m.organisation, m.office_words)
             last = m
-            if m.office in VAGUE:
+            if m.office in g.vague:
                 continue
             surname = m.person.split()[-1]
             person = m.person if len(m.person.split()) > 1 else full_names.get(surname, m.person)
             skel = skeleton(surname)
             office = f"{m.office} of {m.organisation}" if m.organisation else m.office
             evidence = {"person": person, "office": m.office_words}
-            earlier = self.earlier(doc, m, vocab)
+            earlier = self.earlier(doc, m, g, vocab)
             yield ClaimDraft(kind="role", start=m.start, end=m.end,
                              value=TextValue(text=m.office, parts={"person": person, "office": office}),
                              key_parts={"person": skel}, evidence=evidence, earlier=earlier)
@@ -111,9 +119,9 @@ class RoleRule(Rule):
                                  earlier=earlier)
 
     @staticmethod
-    def earlier(doc: Document, m: Mention, vocab) -> str | None:
+    def earlier(doc: Document, m: Mention, g: RoleGrammar, vocab) -> str | None:
         """Words that put the office in the past: "toenmalig", "oud-premier", "twaalf jaar geleden"."""
-        before = FORMER_BEFORE.search(doc.scan_text, max(0, m.start - 40), m.start + 12)
+        before = g.former_before.search(doc.scan_text, max(0, m.start - 40), m.start + 12)
         if before:
             return before.group().strip()
         found = vocab.earlier.search(doc.scan_text, *doc.sentence_at(m.start))
@@ -124,19 +132,19 @@ class RoleRule(Rule):
         hits = sorted(g.offices.find(text) + g.counterparts.find(text), key=lambda h: h.start)
         for hit in hits:
             office = hit.label
-            org, after = self.organisation(doc, hit, vocab)
+            org, after = self.organisation(doc, hit, g, vocab)
             if office == "leader" and org in g.heads:
                 office = g.heads[org]
             name = NAME_AFTER.match(text, after)
             if name and self.is_person(name.group("name"), not_names):
                 yield Mention(hit.start, name.end("name"), name.group("name"), office, org, hit.words)
                 continue
-            before = APPOSITION_BEFORE.search(text, max(0, hit.start - 80), hit.start)
+            before = g.apposition_before.search(text, max(0, hit.start - 80), hit.start)
             if before and office != "counterpart" and self.is_person(before.group("name"), not_names):
                 yield Mention(before.start("name"), after, before.group("name"), office, org, hit.words)
 
     @staticmethod
-    def organisation(doc: Document, hit: Hit, vocab) -> tuple[str | None, int]:
+    def organisation(doc: Document, hit: Hit, g: RoleGrammar, vocab) -> tuple[str | None, int]:
         """The organisation or country of an office, and where the office phrase ends.
 
         In the office word ("NAVO-topman"), just before it ("de Britse premier"), or after it
@@ -150,7 +158,7 @@ class RoleRule(Rule):
             before = vocab.actors.find(text, word.start(1), word.end(1))
             if before:
                 return before[0].label, hit.end
-        m = ORGANISATION_AFTER.match(text, hit.end)
+        m = g.organisation_after.match(text, hit.end)
         if m:
             after = vocab.actors.find(text, m.start(1), m.end(1))
             if after:
