@@ -293,6 +293,8 @@ class Vocabulary:
     generic: regex.Pattern
     count_noun: regex.Pattern
     earlier: regex.Pattern
+    function_words: frozenset[str]
+    owner_before: regex.Pattern
 
 
 @data_cache
@@ -311,6 +313,9 @@ def vocabulary(language: str) -> Vocabulary:
         clause_break=regex.compile("|".join(regex.escape(b) for b in breaks)),
         generic=regex.compile(rf"(?<![\p{{L}}])(?:{phrase_pattern(grammar.get('generic', [])) or '(?!)'})(?![\p{{L}}])", regex.I),
         earlier=regex.compile(rf"(?<![\p{{L}}])(?:{phrase_pattern(grammar.get('earlier', [])) or '(?!)'})(?![\p{{L}}])", regex.I),
+        function_words=frozenset(w.lower() for w in grammar.get("function_words", [])),
+        owner_before=regex.compile(rf"(?<![\p{{L}}])([\p{{L}}\-]+)\s+(?:{phrase_pattern(grammar.get('owner_before', [])) or '(?!)'})\s+\Z",
+                                   regex.I),
         count_noun=regex.compile(rf"(?<![\p{{L}}])(?:{phrase_pattern(grammar.get('count_nouns', [])) or '(?!)'})\s+", regex.I),
     )
 

@@ -43,8 +43,6 @@ class Previous(NamedTuple):
     inferred: list
 
 
-# "de reactiemacht van zo'n 25.000 man": the noun before "van" names what the figure measures.
-OWNER_BEFORE = regex.compile(r"(?<![\p{L}])([\p{L}\-]+)\s+(?:van|of)\s+\Z", regex.I)
 
 
 class QuantityOptions(BaseModel):
@@ -69,10 +67,6 @@ CLOCK = regex.compile(r"\d{1,2}[.:]\d{2}")
 CLOCK_AFTER = regex.compile(r"\s*(?:uur|u\b|h\b|am\b|pm\b|a\.m\.|p\.m\.)", regex.I)
 YEAR = regex.compile(r"(?:1[89]|20)\d\d")
 CHANGE_TARGET = regex.compile(r"(?<![\p{L}])(?:van|from)\s+[\p{L}\p{N}.,]+\s+(?:tot|naar|to)\s+\Z", regex.I)
-FUNCTION_WORDS = frozenset(
-    "de het een die deze dit dat alle ook en of maar met van voor in op aan bij naar uit door ruim bijna "
-    "zo'n nog geen the a an these those all and or but with of for in on at by to from about some nearly "
-    "tot naar zijn is was waren worden wordt are were".split())
 LIST_NUMBER = regex.compile(r"(?:\A|\n)[ \t]*\Z")
 GLUED_DIGITS = regex.compile(r"[.,]\d")
 LIST_MARK = regex.compile(r"[.)]\s")
@@ -142,7 +136,7 @@ class QuantityRule(Rule):
             if concept is None:
                 concept, phrase = self.named_before(doc, amount, clause, sentence, vocab)
             if concept is None and previous and previous.sentence == sentence and previous.unit == amount.unit \
-                    and not self.names_a_noun(text, amount.end):
+                    and not self.names_a_noun(text, amount.end, vocab):
                 yield self.draft(doc, amount, previous.parts, previous.evidence, previous.inferred, sentence, clause, vocab)
                 continue  # "13.000 militairen ..., nu zijn dat er 40.000": the same thing again
             if concept is None and amount.unit == "day":
@@ -170,7 +164,7 @@ class QuantityRule(Rule):
                     place = None
             if place:
                 parts["place"], evidence["place"] = place.label, place.words
-            quals = [q for a, b in self.qualifier_windows(doc, amount, clause, sentence, noun_end, phrase)
+            quals = [q for a, b in self.qualifier_windows(doc, amount, clause, sentence, noun_end, phrase, vocab)
                      for q in qualifiers_in(doc, a, b, vocab)]
             if quals:
                 parts["qualifier"] = "+".join(sorted({q.label for q in quals}))
@@ -200,10 +194,10 @@ class QuantityRule(Rule):
         )
 
     @staticmethod
-    def names_a_noun(text: str, end: int) -> bool:
+    def names_a_noun(text: str, end: int, vocab) -> bool:
         """True when a word that is no function word follows a figure ("in 30 locations")."""
         m = NEXT_WORD.match(text, end, end + 40)
-        return bool(m) and m.group(1).lower() not in FUNCTION_WORDS
+        return bool(m) and m.group(1).lower() not in vocab.function_words
 
     @staticmethod
     def named_before(doc: Document, amount: Amount, clause, sentence: tuple[int, int], vocab):
@@ -229,14 +223,14 @@ class QuantityRule(Rule):
 
     @staticmethod
     def qualifier_windows(doc: Document, amount: Amount, clause, sentence: tuple[int, int], noun_end: int,
-                          phrase: tuple[int, int] | None) -> list[tuple[int, int]]:
+                          phrase: tuple[int, int] | None, vocab) -> list[tuple[int, int]]:
         """Where the words that qualify a figure are: just before it, after its noun, in the
         phrase that named it, and in the name of what it measures ("reactiemacht van 25.000 man")."""
         text = doc.scan_text
         windows = [(max(clause.start, amount.start - 12), amount.start)]
         tail = WORDS_AFTER_NOUN.match(text, noun_end, sentence[1])
         windows.append((amount.end, tail.end() if noun_end > amount.end else amount.end))
-        owner = OWNER_BEFORE.search(text, max(clause.start, amount.start - 60), amount.start)
+        owner = vocab.owner_before.search(text, max(clause.start, amount.start - 60), amount.start)
         if owner:
             windows.append((owner.start(1), owner.end(1)))
         if phrase:
@@ -264,7 +258,7 @@ class QuantityRule(Rule):
         if reader(lang).g.identifiers.search(before):
             return True
         prev = NAME_BEFORE.search(before) if token[0].isdigit() else None
-        if prev and prev.group(1).lower() not in FUNCTION_WORDS and \
+        if prev and prev.group(1).lower() not in vocabulary(lang).function_words and \
                 not SENTENCE_OPENING_WORD.search(before):
             word = prev.group(1)
             vocab = vocabulary(lang)
