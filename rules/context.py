@@ -78,11 +78,14 @@ def nearest(hits: list[Hit], position: int) -> Hit | None:
     return min(hits, key=lambda h: (distance(h, position), h.start > position), default=None)
 
 
-def actor_in(doc: Document, clause: Clause, start: int, end: int, vocab: Vocabulary) -> Hit | None:
-    """The actor of a claim: an adjective in its noun phrase, else the nearest one in its clause."""
+def actor_in(doc: Document, clause: Clause, start: int, end: int, vocab: Vocabulary,
+             concept: str | None = None) -> Hit | None:
+    """The actor of a claim: an adjective in its noun phrase, else the nearest one in its clause
+    that may own the claim's concept."""
     excluded = attribution_spans(doc, clause.start, clause.end, vocab)
     hits = [h for h in vocab.actors.find(doc.scan_text, clause.start, clause.end)
-            if not any(a <= h.start < b for a, b in excluded) and not is_place_use(doc, h, vocab)
+            if vocab.may_own(concept, h.label)
+            and not any(a <= h.start < b for a, b in excluded) and not is_place_use(doc, h, vocab)
             and not followed_by_place_noun(doc, h, vocab)]
     inside = [h for h in hits if start <= h.start < end]
     if inside:
@@ -179,7 +182,7 @@ def sentence_place(doc: Document, clause: Clause, vocab: Vocabulary, figures: re
 
 
 def sentence_actor(doc: Document, clause: Clause, vocab: Vocabulary, figures: regex.Pattern,
-                   place: str | None = None) -> Hit | None:
+                   place: str | None = None, concept: str | None = None) -> Hit | None:
     """A claim's actor named before it in its sentence, in a clause with no figure of its own.
 
     The country the claim is placed in is not its actor there ("100.000 militairen aan de
@@ -192,7 +195,7 @@ def sentence_actor(doc: Document, clause: Clause, vocab: Vocabulary, figures: re
         excluded = attribution_spans(doc, c.start, c.end, vocab)
         hits += [h for h in vocab.actors.find(doc.scan_text, c.start, c.end)
                  if not any(a <= h.start < b for a, b in excluded) and not is_place_use(doc, h, vocab)
-                 and h.label != place]
+                 and h.label != place and vocab.may_own(concept, h.label)]
     return from_sentence(hits)
 
 
@@ -210,9 +213,10 @@ def followed_by_border(doc: Document, hit: Hit, vocab: Vocabulary) -> bool:
 PLACE_NOUNS = frozenset({"bodem", "grondgebied", "territorium", "soil", "territory", "grens", "grenzen", "border"})
 
 
-def dominant_actor(doc: Document, vocab: Vocabulary) -> str | None:
-    """The actor an article is mostly about, if one clearly leads; the fallback for claims."""
-    return leader(Counter(h.label for h in vocab.actors.find(doc.scan_text)))
+def dominant_actor(doc: Document, vocab: Vocabulary, concept: str | None = None) -> str | None:
+    """The actor an article is mostly about, among those that may own the concept, if one
+    clearly leads; the fallback for claims."""
+    return leader(Counter(h.label for h in vocab.actors.find(doc.scan_text) if vocab.may_own(concept, h.label)))
 
 
 def dominant_places(doc: Document, vocab: Vocabulary) -> Counter[str]:

@@ -295,6 +295,13 @@ class Vocabulary:
     earlier: regex.Pattern
     function_words: frozenset[str]
     owner_before: regex.Pattern
+    owners: dict[str, frozenset[str]]
+    definite_before: regex.Pattern
+
+    def may_own(self, concept: str | None, actor: str) -> bool:
+        """True unless the concept belongs only to other actors (a country has no member states)."""
+        allowed = self.owners.get(concept or "")
+        return allowed is None or actor in allowed
 
 
 @data_cache
@@ -317,6 +324,8 @@ def vocabulary(language: str) -> Vocabulary:
         owner_before=regex.compile(rf"(?<![\p{{L}}])([\p{{L}}\-]+)\s+(?:{phrase_pattern(grammar.get('owner_before', [])) or '(?!)'})\s+\Z",
                                    regex.I),
         count_noun=regex.compile(rf"(?<![\p{{L}}])(?:{phrase_pattern(grammar.get('count_nouns', [])) or '(?!)'})\s+", regex.I),
+        owners={concept: frozenset(actors) for concept, actors in data.get("owners", {}).items()},
+        definite_before=regex.compile(rf"(?<![\p{{L}}])(?:{phrase_pattern(grammar.get('definite', [])) or '(?!)'})\s+\Z", regex.I),
     )
 
 

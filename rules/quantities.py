@@ -107,8 +107,7 @@ class QuantityRule(Rule):
         read = reader(lang)
         vocab = vocabulary(lang)
         text = doc.scan_text
-        fallback_actor = None
-        fallback_done = False
+        fallback_actors: dict[str | None, str | None] = {}  # per owned concept: the article's main actor
         consumed = 0
         previous: Previous | None = None
         for m in read.g.candidate.finditer(text):
@@ -149,11 +148,13 @@ class QuantityRule(Rule):
             if amount.unit:
                 parts["unit"] = amount.unit
             noun_end = concept.end if concept and concept.start >= amount.end else amount.end
-            actor = actor_in(doc, clause, amount.start, noun_end, vocab)
-            place = place_in(doc, clause, amount.start, vocab, actor.label if actor else None) or \
-                sentence_place(doc, clause, vocab, read.g.candidate)
+            owned = concept.label if concept else None
+            actor = actor_in(doc, clause, amount.start, noun_end, vocab, owned)
+            place = None if owned in vocab.owners else \
+                place_in(doc, clause, amount.start, vocab, actor.label if actor else None) or \
+                sentence_place(doc, clause, vocab, read.g.candidate)  # members are an owner's, anywhere
             if not actor:
-                actor = sentence_actor(doc, clause, vocab, read.g.candidate, place.label if place else None)
+                actor = sentence_actor(doc, clause, vocab, read.g.candidate, place.label if place else None, owned)
             if actor:
                 parts["actor"], evidence["actor"] = actor.label, actor.words
             if place and place.label == "border":
@@ -170,13 +171,15 @@ class QuantityRule(Rule):
                 parts["qualifier"] = "+".join(sorted({q.label for q in quals}))
                 evidence["qualifier"] = ", ".join(q.words for q in quals)
             if concept and not actor:
-                if not fallback_done:
-                    fallback_actor, fallback_done = dominant_actor(doc, vocab), True
-                if fallback_actor:
-                    parts["actor"], evidence["actor"] = fallback_actor, "(the article's main actor)"
+                scope = owned if owned in vocab.owners else None
+                if scope not in fallback_actors:
+                    fallback_actors[scope] = dominant_actor(doc, vocab, scope)
+                if main := fallback_actors[scope]:
+                    parts["actor"], evidence["actor"] = main, "(the article's main actor)"
                     inferred.append("actor")
             keyed = concept is not None and ("actor" in parts or "place" in parts or not self.options.require_context) \
-                and not vocab.generic.search(text, *sentence)
+                and not vocab.generic.search(text, *sentence) \
+                and (owned not in vocab.owners or "qualifier" in parts or self.whole_set(text, amount, vocab))
             if not keyed:
                 parts, evidence, inferred = {}, {}, []
             previous = Previous(sentence, amount.unit, parts, evidence, inferred) if parts else previous
@@ -192,6 +195,12 @@ class QuantityRule(Rule):
             attribution=attribution_of(doc, sentence, vocab),
             earlier=earlier.group() if (earlier := vocab.earlier.search(doc.scan_text, clause.start, clause.end)) else None,
         )
+
+    @staticmethod
+    def whole_set(text: str, amount: Amount, vocab) -> bool:
+        """True when a definite word makes the figure all of a set ("de dertig lidstaten"), not
+        some of it ("zes grote NAVO-landen")."""
+        return bool(vocab.definite_before.search(text, max(0, amount.start - 20), amount.start))
 
     @staticmethod
     def names_a_noun(text: str, end: int, vocab) -> bool:
@@ -228,8 +237,13 @@ class QuantityRule(Rule):
         phrase that named it, and in the name of what it measures ("reactiemacht van 25.000 man")."""
         text = doc.scan_text
         windows = [(max(clause.start, amount.start - 12), amount.start)]
-        tail = WORDS_AFTER_NOUN.match(text, noun_end, sentence[1])
-        windows.append((amount.end, tail.end() if noun_end > amount.end else amount.end))
+        tail_end = WORDS_AFTER_NOUN.match(text, noun_end, sentence[1]).end() if noun_end > amount.end else amount.end
+        other_noun = vocab.concepts.find(text, noun_end, tail_end)
+        if other_noun:  # a qualifier of the next counted noun is not this one's: "... sturen extra schepen"
+            tail_end = other_noun[0].start
+            theirs = [q for q in vocab.qualifiers.find(text, noun_end, tail_end) if len(text[q.end:tail_end].split()) <= 1]
+            tail_end = theirs[0].start if theirs else tail_end
+        windows.append((amount.end, tail_end))
         owner = vocab.owner_before.search(text, max(clause.start, amount.start - 60), amount.start)
         if owner:
             windows.append((owner.start(1), owner.end(1)))
