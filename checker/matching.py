@@ -52,9 +52,15 @@ def complete_keys(claims: Sequence[Claim], known: Iterable[Group] = ()) -> list[
         by_core[core(g.parts)].append(g)
     fuller: dict[str, list[Group]] = {}  # per key: the groups that fill it, found once
     usual: dict[str, Group | None] = {}  # per key: its filler for a claim of no filling group's article
+    in_article = own_groups(claims)
     out = []
     for c in claims:
         target = None
+        if c.key is not None and not OPEN_PARTS <= c.key_parts.keys():
+            target = same_article_filler(c, in_article[c.article])
+        if target:
+            out.append(joined(c, target, "the same article"))
+            continue
         if may_be_completed(c):
             if c.key not in fuller:
                 fuller[c.key] = [g for g in by_core[core(c.key_parts)] if fills(g.parts, c.key_parts)]
@@ -63,6 +69,27 @@ def complete_keys(claims: Sequence[Claim], known: Iterable[Group] = ()) -> list[
             target = only_filler(c, fuller[c.key]) if own else usual[c.key]
         out.append(joined(c, target) if target else c)
     return out
+
+
+def own_groups(claims: Sequence[Claim]) -> dict[str, list[Group]]:
+    """Per article, the groups of its own keyed claims."""
+    groups: dict[tuple[str, str], Group] = {}
+    for c in claims:
+        if c.key is not None:
+            groups.setdefault((c.article, c.key), Group(c.key, dict(c.key_parts), {c.article}))
+    out: dict[str, list[Group]] = defaultdict(list)
+    for (article, _), g in groups.items():
+        out[article].append(g)
+    return out
+
+
+def same_article_filler(claim: Claim, groups: list[Group]) -> Group | None:
+    """The one most specific key of the claim's own article that fills its open parts: an
+    article that says "100.000 militairen aan de grens met Oekraïne" means the same troops when
+    it later says "100.000 militairen". Taken even for a key partly inferred already."""
+    fuller = [g for g in groups if fills(g.parts, claim.key_parts)]
+    tops = [g for g in fuller if not any(h is not g and fills(h.parts, g.parts) for h in fuller)]
+    return tops[0] if len(tops) == 1 else None
 
 
 def shorter_keys(claim: Claim) -> set[str]:
@@ -100,10 +127,10 @@ def only_filler(claim: Claim, candidates: list[Group]) -> Group | None:
     return tops[0] if len(tops) == 1 else None
 
 
-def joined(claim: Claim, group: Group) -> Claim:
+def joined(claim: Claim, group: Group, where: str = "") -> Claim:
     added = sorted(group.parts.keys() - claim.key_parts.keys())
     others = len(group.articles - {claim.article})
-    where = "another article" if others == 1 else f"{others} other articles"
+    where = where or ("another article" if others == 1 else f"{others} other articles")
     evidence = dict(claim.evidence)
     for part in added:
         evidence[part] = f"({group.parts[part]}, as in {where})"

@@ -110,6 +110,14 @@ def test_a_claim_that_could_join_two_places_joins_neither():
     assert result == []
 
 
+def test_a_claim_without_a_place_takes_the_one_place_its_own_article_gives():
+    claims = complete_keys([c for c in extract_document(make_doc(
+        "Rusland heeft 100.000 militairen aan de grens met Oekraïne. Eerder waren het er 80.000 militairen van Rusland."),
+        RULES).claims if c.kind == "quantity"])
+    assert [(c.key, c.evidence.get("place")) for c in claims][1] == \
+        ("quantity:troops/russia/in-ukraine", "(ukraine, as in the same article)")
+
+
 def test_a_thin_key_from_the_article_needs_another_figure_in_common():
     nato = "De NAVO vergadert. De NAVO-landen overleggen. "
     lone = findings(("De NAVO heeft 150 schepen in actie.", "2022-02"),
