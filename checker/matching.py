@@ -4,10 +4,15 @@ A rule keys a claim with what its sentence says. One article writes "Rusland hee
 militairen aan de grens met Oekraïne", another "Rusland heeft 100.000 militairen": the second
 key lacks the place. When the claims of other articles that share everything the short key
 says fill its open parts in exactly one way, the claim joins them; the parts it gains are
-marked as inferred and their evidence names where they come from. A claim keyed partly by
-inference already (an actor taken from the article) is not completed further. When other articles fill
-them in several ways (Russian troops at the Ukrainian border and in Belarus), the claim keeps
-its own key: which of them it means is not for the checker to guess.
+marked as inferred and their evidence names where they come from.
+
+The claim's own article is asked first: when it gives the short key's open parts one way
+elsewhere ("100.000 militairen aan de grens met Oekraïne" before "Tot voor kort ging het om
+100.000 militairen"), the claim takes them, even when its key is partly inferred already.
+Otherwise a claim keyed partly by inference (an actor taken from the article) is not completed
+further. When other articles fill its open parts in several ways (Russian troops at the
+Ukrainian border and in Belarus), the claim joins the one placed where its article mostly is,
+if its article leads with one place; else it keeps its own key.
 """
 from __future__ import annotations
 
@@ -51,7 +56,7 @@ def complete_keys(claims: Sequence[Claim], known: Iterable[Group] = ()) -> list[
     for g in groups.values():
         by_core[core(g.parts)].append(g)
     fuller: dict[str, list[Group]] = {}  # per key: the groups that fill it, found once
-    usual: dict[str, Group | None] = {}  # per key: its filler for a claim of no filling group's article
+    usual: dict[tuple, Group | None] = {}  # per key and article place: the filler for a claim of no filling group's article
     in_article = own_groups(claims)
     out = []
     for c in claims:
@@ -64,9 +69,10 @@ def complete_keys(claims: Sequence[Claim], known: Iterable[Group] = ()) -> list[
         if may_be_completed(c):
             if c.key not in fuller:
                 fuller[c.key] = [g for g in by_core[core(c.key_parts)] if fills(g.parts, c.key_parts)]
-                usual[c.key] = only_filler(c.model_copy(update={"article": ""}), fuller[c.key])
+            if (c.key, c.article_place) not in usual:
+                usual[c.key, c.article_place] = only_filler(c.model_copy(update={"article": ""}), fuller[c.key])
             own = any(g.articles == {c.article} for g in fuller[c.key])
-            target = only_filler(c, fuller[c.key]) if own else usual[c.key]
+            target = only_filler(c, fuller[c.key]) if own else usual[c.key, c.article_place]
         out.append(joined(c, target) if target else c)
     return out
 
@@ -124,6 +130,8 @@ def only_filler(claim: Claim, candidates: list[Group]) -> Group | None:
     """The one most specific group of other articles that fills the claim's open parts."""
     fuller = [g for g in candidates if fills(g.parts, claim.key_parts) and (len(g.articles) > 1 or claim.article not in g.articles)]
     tops = [g for g in fuller if not any(h is not g and fills(h.parts, g.parts) for h in fuller)]
+    if len(tops) > 1 and claim.article_place:  # Russian troops at the Ukrainian border or in Belarus:
+        tops = [g for g in tops if g.parts.get("place") == claim.article_place]  # where the article is
     return tops[0] if len(tops) == 1 else None
 
 

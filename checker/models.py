@@ -113,6 +113,8 @@ class ClaimDraft(Frozen):
     earlier: str | None = Field(None, description="the words that put the claim before the article's time "
                                                    "(\"oorspronkelijk\", \"tot voor kort\"), if any")
     inferred: list[str] = Field(default_factory=list, description="key parts taken from the article, not the sentence")
+    article_place: str | None = Field(None, description="the place the claim's article is mostly about, for a key "
+                                      "that names none: matching may choose it among the places other articles give")
 
 
 class Claim(Frozen):
@@ -134,6 +136,8 @@ class Claim(Frozen):
     period: Period | None = None
     earlier: str | None = Field(None, description="the words that put the claim before the article's time, if any")
     inferred: list[str] = Field(default_factory=list, description="key parts taken from the article, not the sentence")
+    article_place: str | None = Field(None, description="the place the claim's article is mostly about, for a key "
+                                      "that names none: matching may choose it among the places other articles give")
     sentence: str = Field("", description="the sentence holding the claim")
     sentence_start: int = Field(0, description="offset of the sentence in the article text")
 

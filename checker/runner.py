@@ -57,6 +57,7 @@ def to_claim(doc: Document, rule: Rule, draft: ClaimDraft, sentences: dict | Non
         period=draft.period,
         earlier=draft.earlier,
         inferred=draft.inferred,
+        article_place=draft.article_place,
         sentence=shared(sentences, doc.text[s_start:s_end].rstrip()),
         sentence_start=s_start,
     )

@@ -17,7 +17,9 @@ from checker.rules.context import (
     border_country,
     clause_around,
     dominant_actor,
+    dominant_places,
     event_around,
+    leader,
     place_in,
     qualifiers_in,
     sentence_actor,
@@ -27,6 +29,7 @@ from checker.rules.context import (
 from checker.rules.lexicon import data_cache, events, month_names
 from checker.rules.numbers import Amount, NumberReader
 
+MISSING = object()
 WORDS_TO_NOUN = 3  # a counted noun is at most this many words after the number
 # Qualifiers may follow the counted noun closely, across a conjunction but not a comma:
 # "8500 militairen paraat", "15.000 man extra", "130 vliegtuigen in actie of stand-by".
@@ -99,7 +102,7 @@ class QuantityRule(Rule):
     "de Navo heeft meer dan 200 schepen in de regio" -> quantity:ships/nato, value 200..open."""
     kinds = ("quantity",)
     languages = ("nl", "en")
-    version = "1"
+    version = "2"
     Options = QuantityOptions
 
     def extract(self, doc: Document) -> Iterator[ClaimDraft]:
@@ -108,6 +111,7 @@ class QuantityRule(Rule):
         vocab = vocabulary(lang)
         text = doc.scan_text
         fallback_actors: dict[str | None, str | None] = {}  # per owned concept: the article's main actor
+        article_place: str | None | object = MISSING  # the place the article is mostly about, found once
         consumed = 0
         previous: Previous | None = None
         for m in read.g.candidate.finditer(text):
@@ -183,7 +187,12 @@ class QuantityRule(Rule):
             if not keyed:
                 parts, evidence, inferred = {}, {}, []
             previous = Previous(sentence, amount.unit, parts, evidence, inferred) if parts else previous
-            yield self.draft(doc, amount, parts, evidence, inferred, sentence, clause, vocab)
+            draft = self.draft(doc, amount, parts, evidence, inferred, sentence, clause, vocab)
+            if parts and "place" not in parts and owned not in vocab.owners:
+                if article_place is MISSING:
+                    article_place = leader(dominant_places(doc, vocab))
+                draft = draft.model_copy(update={"article_place": article_place})
+            yield draft
 
     @staticmethod
     def draft(doc: Document, amount: Amount, parts: dict, evidence: dict, inferred: list, sentence: tuple[int, int],

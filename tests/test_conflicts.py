@@ -110,6 +110,14 @@ def test_a_claim_that_could_join_two_places_joins_neither():
     assert result == []
 
 
+def test_a_claim_that_could_join_two_places_joins_the_one_its_article_is_about():
+    result = findings(("Rusland heeft 100.000 militairen aan de grens met Oekraïne.", "2022-02"),
+                      ("Rusland heeft 30.000 militairen in Wit-Rusland.", "2022-02"),
+                      ("De oefeningen in Wit-Rusland beginnen. Rusland stuurde 12.000 militairen. "
+                       "Ook de luchtmacht van Wit-Rusland doet mee.", "2022-02"))
+    assert [(f.status, f.key) for f in result] == [("conflict", "quantity:troops/russia/in-belarus")]
+
+
 def test_a_claim_without_a_place_takes_the_one_place_its_own_article_gives():
     claims = complete_keys([c for c in extract_document(make_doc(
         "Rusland heeft 100.000 militairen aan de grens met Oekraïne. Eerder waren het er 80.000 militairen van Rusland."),
