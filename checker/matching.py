@@ -9,7 +9,8 @@ marked as inferred and their evidence names where they come from.
 The claim's own article is asked first: when it gives the short key's open parts one way
 elsewhere ("100.000 militairen aan de grens met Oekraïne" before "Tot voor kort ging het om
 100.000 militairen"), the claim takes them, even when its key is partly inferred already.
-Otherwise a claim keyed partly by inference (an actor taken from the article) is not completed
+A partial claim (a figure of "manschappen" whose sentence names no actor or place) is keyed only
+this way. Otherwise a claim keyed partly by inference (an actor taken from the article) is not completed
 further. When other articles fill its open parts in several ways (Russian troops at the
 Ukrainian border and in Belarus), the claim joins the one placed where its article mostly is,
 if its article leads with one place; else it keeps its own key.
@@ -61,7 +62,7 @@ def complete_keys(claims: Sequence[Claim], known: Iterable[Group] = ()) -> list[
     out = []
     for c in claims:
         target = None
-        if c.key is not None and not OPEN_PARTS <= c.key_parts.keys():
+        if (c.key is not None or c.partial) and not OPEN_PARTS <= c.key_parts.keys():
             target = same_article_filler(c, in_article[c.article])
         if target:
             out.append(joined(c, target, "the same article"))

@@ -115,6 +115,8 @@ class ClaimDraft(Frozen):
     inferred: list[str] = Field(default_factory=list, description="key parts taken from the article, not the sentence")
     article_place: str | None = Field(None, description="the place the claim's article is mostly about, for a key "
                                       "that names none: matching may choose it among the places other articles give")
+    partial: bool = Field(False, description="the key parts name no actor or place: the claim is keyed only "
+                          "when its own article gives them elsewhere")
 
 
 class Claim(Frozen):
@@ -138,6 +140,8 @@ class Claim(Frozen):
     inferred: list[str] = Field(default_factory=list, description="key parts taken from the article, not the sentence")
     article_place: str | None = Field(None, description="the place the claim's article is mostly about, for a key "
                                       "that names none: matching may choose it among the places other articles give")
+    partial: bool = Field(False, description="the key parts name no actor or place: the claim is keyed only "
+                          "when its own article gives them elsewhere")
     sentence: str = Field("", description="the sentence holding the claim")
     sentence_start: int = Field(0, description="offset of the sentence in the article text")
 

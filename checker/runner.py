@@ -50,7 +50,7 @@ def to_claim(doc: Document, rule: Rule, draft: ClaimDraft, sentences: dict | Non
         line=doc.line_of(draft.start),
         text=doc.text[draft.start:draft.end],
         value=draft.value,
-        key=make_key(draft.kind, draft.key_parts),
+        key=None if draft.partial else make_key(draft.kind, draft.key_parts),
         key_parts=draft.key_parts,
         evidence=draft.evidence,
         attribution=draft.attribution,
@@ -58,6 +58,7 @@ def to_claim(doc: Document, rule: Rule, draft: ClaimDraft, sentences: dict | Non
         earlier=draft.earlier,
         inferred=draft.inferred,
         article_place=draft.article_place,
+        partial=draft.partial,
         sentence=shared(sentences, doc.text[s_start:s_end].rstrip()),
         sentence_start=s_start,
     )

@@ -236,8 +236,8 @@ def leader(counts: Counter[str]) -> str | None:
 
 def event_around(doc: Document, start: int, end: int, events: Lexicon, vocab: Vocabulary) -> tuple[dict, dict]:
     """The event a date or a duration belongs to, named in its clause or else its sentence,
-    with the event's actor and place: key parts and their evidence, or nothing when the event
-    alone would be too vague ("de oefening" could be any exercise)."""
+    with the event's actor and place: key parts and their evidence. The event alone is too
+    vague to key a claim ("de oefening" could be any exercise): see ``names_whose``."""
     clause = clause_around(doc, start, end, vocab)
     hits = events.find(doc.scan_text, clause.start, clause.end)
     if not hits:
@@ -253,9 +253,12 @@ def event_around(doc: Document, start: int, end: int, events: Lexicon, vocab: Vo
     place = place_in(doc, clause, start, vocab)
     if place:
         parts["place"], evidence["place"] = place.label, place.words
-    if len(parts) < 2:
-        return {}, {}
     return parts, evidence
+
+
+def names_whose(parts: dict[str, str]) -> bool:
+    """True when key parts say whose or where; a claim keyed without either is partial."""
+    return "actor" in parts or "place" in parts
 
 
 def qualifiers_in(doc: Document, start: int, end: int, vocab: Vocabulary) -> list[Hit]:
@@ -263,5 +266,5 @@ def qualifiers_in(doc: Document, start: int, end: int, vocab: Vocabulary) -> lis
 
 
 __all__ = ["Clause", "actor_in", "attribution_of", "clause_around", "border_country", "dominant_actor",
-           "dominant_places", "event_around", "leader", "place_in",
+           "dominant_places", "event_around", "leader", "names_whose", "place_in",
            "qualifiers_in", "sentence_actor", "sentence_place", "vocabulary"]

@@ -13,7 +13,7 @@ import regex
 from checker.articles import Document
 from checker.models import ClaimDraft, DateValue
 from checker.registry import Rule
-from checker.rules.context import event_around, vocabulary
+from checker.rules.context import event_around, names_whose, vocabulary
 from checker.rules.lexicon import (
     Lexicon,
     calendar_names,
@@ -102,7 +102,7 @@ class DateRule(Rule):
     date:ministers-meeting, 2022-04-06..2022-04-07."""
     kinds = ("date",)
     languages = ("nl", "en")
-    version = "1"
+    version = "2"
 
     def extract(self, doc: Document) -> Iterator[ClaimDraft]:
         lang = doc.article.language
@@ -114,7 +114,7 @@ class DateRule(Rule):
             parts, evidence = self.event_key(doc, f, g, vocab)
             value = DateValue(start=f.value[0], end=f.value[1]) if f.value else None
             yield ClaimDraft(kind="date", start=f.start, end=f.end, value=value,
-                             key_parts=parts, evidence=evidence)
+                             key_parts=parts, evidence=evidence, partial=bool(parts) and not names_whose(parts))
 
     @staticmethod
     def read(m: regex.Match, doc: Document, g: DateGrammar) -> Found | None:

@@ -20,6 +20,7 @@ from checker.rules.context import (
     dominant_places,
     event_around,
     leader,
+    names_whose,
     place_in,
     qualifiers_in,
     sentence_actor,
@@ -52,7 +53,7 @@ class QuantityOptions(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     require_context: bool = True
-    """Give a key only to claims whose counted thing has an actor or a place."""
+    """Key a claim only when its sentence, or else its article, says whose or where the counted thing is."""
 
 
 @data_cache
@@ -145,7 +146,8 @@ class QuantityRule(Rule):
             if concept is None and amount.unit == "day":
                 parts, evidence = event_around(doc, amount.start, amount.end, events(lang), vocab)
                 if parts:  # "de oefeningen in Wit-Rusland duren tien dagen": how long an event lasts
-                    yield self.draft(doc, amount, {**parts, "unit": "day"}, evidence, [], sentence, clause, vocab)
+                    draft = self.draft(doc, amount, {**parts, "unit": "day"}, evidence, [], sentence, clause, vocab)
+                    yield draft.model_copy(update={"partial": not names_whose(parts)})
                     continue
             if concept:
                 parts["concept"], evidence["concept"] = concept.label, concept.words
@@ -181,13 +183,15 @@ class QuantityRule(Rule):
                 if main := fallback_actors[scope]:
                     parts["actor"], evidence["actor"] = main, "(the article's main actor)"
                     inferred.append("actor")
-            keyed = concept is not None and ("actor" in parts or "place" in parts or not self.options.require_context) \
-                and not vocab.generic.search(text, *sentence) \
+            keyed = concept is not None and not vocab.generic.search(text, *sentence) \
                 and (owned not in vocab.owners or "qualifier" in parts or self.whole_set(text, amount, vocab))
             if not keyed:
                 parts, evidence, inferred = {}, {}, []
-            previous = Previous(sentence, amount.unit, parts, evidence, inferred) if parts else previous
+            partial = bool(parts) and self.options.require_context and not names_whose(parts)
+            previous = Previous(sentence, amount.unit, parts, evidence, inferred) if parts and not partial else previous
             draft = self.draft(doc, amount, parts, evidence, inferred, sentence, clause, vocab)
+            if partial:  # keyed only if the article says whose or where elsewhere (see checker.matching)
+                draft = draft.model_copy(update={"partial": True})
             if parts and "place" not in parts and owned not in vocab.owners:
                 if article_place is MISSING:
                     article_place = leader(dominant_places(doc, vocab))

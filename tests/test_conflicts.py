@@ -126,6 +126,19 @@ def test_a_claim_without_a_place_takes_the_one_place_its_own_article_gives():
         ("quantity:troops/russia/in-ukraine", "(ukraine, as in the same article)")
 
 
+def test_a_partial_claim_is_keyed_only_by_its_own_article():
+    def keys(text):
+        claims = complete_keys(extract_document(make_doc(text, date="2022-02"), RULES).claims)
+        return [(c.text, c.key) for c in claims]
+    assert keys("Volgens de VS heeft Rusland 169.000 militairen bij Oekraïne. Eerder ging het om "
+                "circa 100.000 manschappen.") == [
+        ("169.000", "quantity:troops/russia/in-ukraine"), ("circa 100.000", "quantity:troops/russia/in-ukraine")]
+    assert keys("Eerder ging het om circa 100.000 manschappen, zei een woordvoerder.")[0][1] is None
+    assert keys("Rusland houdt oefeningen in Wit-Rusland in februari. De manoeuvres duren tot 20 februari.") == [
+        ("februari", "date:exercise/russia/in-belarus"), ("20 februari", "date:exercise/russia/in-belarus")]
+    assert keys("De manoeuvres duren tot 20 februari.") == [("20 februari", None)]
+
+
 def test_a_thin_key_from_the_article_needs_another_figure_in_common():
     nato = "De NAVO vergadert. De NAVO-landen overleggen. "
     lone = findings(("De NAVO heeft 150 schepen in actie.", "2022-02"),
