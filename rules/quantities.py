@@ -171,8 +171,8 @@ class QuantityRule(Rule):
                     place = None
             if place:
                 parts["place"], evidence["place"] = place.label, place.words
-            quals = [q for a, b in self.qualifier_windows(doc, amount, clause, sentence, noun_end, phrase, vocab)
-                     for q in qualifiers_in(doc, a, b, vocab)]
+            windows = self.qualifier_windows(doc, amount, clause, sentence, noun_end, phrase, vocab, read.g.candidate)
+            quals = [q for a, b in windows for q in qualifiers_in(doc, a, b, vocab)]
             if quals:
                 parts["qualifier"] = "+".join(sorted({q.label for q in quals}))
                 evidence["qualifier"] = ", ".join(q.words for q in quals)
@@ -245,15 +245,17 @@ class QuantityRule(Rule):
 
     @staticmethod
     def qualifier_windows(doc: Document, amount: Amount, clause, sentence: tuple[int, int], noun_end: int,
-                          phrase: tuple[int, int] | None, vocab) -> list[tuple[int, int]]:
+                          phrase: tuple[int, int] | None, vocab, figures: regex.Pattern) -> list[tuple[int, int]]:
         """Where the words that qualify a figure are: just before it, after its noun, in the
         phrase that named it, and in the name of what it measures ("reactiemacht van 25.000 man")."""
         text = doc.scan_text
         windows = [(max(clause.start, amount.start - 12), amount.start)]
         tail_end = WORDS_AFTER_NOUN.match(text, noun_end, sentence[1]).end() if noun_end > amount.end else amount.end
         other_noun = vocab.concepts.find(text, noun_end, tail_end)
-        if other_noun:  # a qualifier of the next counted noun is not this one's: "... sturen extra schepen"
-            tail_end = other_noun[0].start
+        other_figure = figures.search(text, noun_end, tail_end)
+        others = [x for x in (other_noun[0].start if other_noun else None, other_figure and other_figure.start()) if x]
+        if others:  # a qualifier of the next figure or counted noun is not this one's: "en nog eens 40.000"
+            tail_end = min(others)
             theirs = [q for q in vocab.qualifiers.find(text, noun_end, tail_end) if len(text[q.end:tail_end].split()) <= 1]
             tail_end = theirs[0].start if theirs else tail_end
         windows.append((amount.end, tail_end))
