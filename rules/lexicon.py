@@ -293,6 +293,7 @@ class Vocabulary:
     generic: regex.Pattern
     count_noun: regex.Pattern
     earlier: regex.Pattern
+    before_event: regex.Pattern
     function_words: frozenset[str]
     owner_before: regex.Pattern
     owners: dict[str, frozenset[str]]
@@ -320,6 +321,7 @@ def vocabulary(language: str) -> Vocabulary:
         clause_break=regex.compile("|".join(regex.escape(b) for b in breaks)),
         generic=regex.compile(rf"(?<![\p{{L}}])(?:{phrase_pattern(grammar.get('generic', [])) or '(?!)'})(?![\p{{L}}])", regex.I),
         earlier=regex.compile(rf"(?<![\p{{L}}])(?:{phrase_pattern(grammar.get('earlier', [])) or '(?!)'})(?![\p{{L}}])", regex.I),
+        before_event=regex.compile(rf"(?<![\p{{L}}])(?:{phrase_pattern(grammar.get('before_event', [])) or '(?!)'})\s+", regex.I),
         function_words=frozenset(w.lower() for w in grammar.get("function_words", [])),
         owner_before=regex.compile(rf"(?<![\p{{L}}])([\p{{L}}\-]+)\s+(?:{phrase_pattern(grammar.get('owner_before', [])) or '(?!)'})\s+\Z",
                                    regex.I),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
@@ -12,6 +13,7 @@ from checker.articles import Document
 from checker.models import ClaimDraft, QuantityValue
 from checker.registry import Rule
 from checker.rules.context import (
+    Clause,
     actor_in,
     attribution_of,
     border_country,
@@ -49,6 +51,42 @@ class Previous(NamedTuple):
 
 
 
+@dataclass(frozen=True)
+class Change:
+    """A change from one figure to another: "van vier tot acht"."""
+
+    start: int
+    words: str
+    is_from: bool
+
+
+def change_around(text: str, amount: Amount) -> Change | None:
+    """The change a figure is the start or the end of, if any."""
+    target = CHANGE_TARGET.search(text, max(0, amount.start - 40), amount.start)
+    if target:
+        return Change(target.start(), text[target.start():amount.end], False)
+    opened = FROM_BEFORE.search(text, max(0, amount.start - 8), amount.start)
+    to = opened and CHANGE_TO.match(text, amount.end)
+    if to:
+        return Change(opened.start(), text[opened.start():to.end()], True)
+    return None
+
+
+def earlier_words(doc: Document, amount: Amount, clause, vocab) -> str | None:
+    """The words that put a figure before the article's time: "oorspronkelijk", "vóór de
+    inval", or the start of a change ("van vier tot acht")."""
+    text = doc.scan_text
+    earlier = vocab.earlier.search(text, clause.start, clause.end)
+    if earlier:
+        return earlier.group()
+    for m in vocab.before_event.finditer(text, clause.start, clause.end):
+        hits = events(doc.article.language).find(text, m.end(), min(clause.end, m.end() + 40))
+        if hits and len(text[m.end():hits[0].start].split()) <= 2:
+            return text[m.start():hits[0].end]
+    change = change_around(text, amount)
+    return change.words if change and change.is_from else None
+
+
 class QuantityOptions(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -81,6 +119,8 @@ NAME_BEFORE = regex.compile(r"(\p{Lu}[\p{L}\-]*)\s\Z")
 SENTENCE_OPENING_WORD = regex.compile(r"(?:\A|[.!?:\n\"'“„‘])\s*\p{Lu}[\p{L}\-]*\s\Z")
 PUNCTUATION = regex.compile(r"[.;:!?]")
 FROM_BEFORE = regex.compile(r"(?<![\p{L}])(?:van|from)\s+\Z", regex.I)
+CHANGE_TO = regex.compile(r"\s+(?:tot|naar|to)\s+[\p{L}\p{N}.,]*[\p{L}\p{N}]")
+WORDS_TO_CHANGE = 8  # "de gevechtsgroepen al in omvang verdubbelde, van vier tot acht"
 CURRENCY_BEFORE = regex.compile(r"([€$£])\s?\Z")
 NEXT_WORD = regex.compile(r"\s+([\p{L}][\p{L}\-']*)")
 
@@ -139,6 +179,8 @@ class QuantityRule(Rule):
             concept, phrase = self.counted(doc, amount, clause.end, vocab), None
             if concept is None:
                 concept, phrase = self.named_before(doc, amount, clause, sentence, vocab)
+                if phrase and phrase[0] < clause.start:  # whose and where are said where the thing is named
+                    clause = Clause(clause_around(doc, phrase[0], phrase[0] + 1, vocab).start, clause.end)
             if concept is None and previous and previous.sentence == sentence and previous.unit == amount.unit \
                     and not self.names_a_noun(text, amount.end, vocab):
                 yield self.draft(doc, amount, previous.parts, previous.evidence, previous.inferred, sentence, clause, vocab)
@@ -206,7 +248,7 @@ class QuantityRule(Rule):
             value=QuantityValue(low=amount.low, high=amount.high, unit=amount.unit, approximate=amount.approximate),
             key_parts=parts, evidence=evidence, inferred=inferred,
             attribution=attribution_of(doc, sentence, vocab),
-            earlier=earlier.group() if (earlier := vocab.earlier.search(doc.scan_text, clause.start, clause.end)) else None,
+            earlier=earlier_words(doc, amount, clause, vocab),
         )
 
     @staticmethod
@@ -226,6 +268,7 @@ class QuantityRule(Rule):
         """The counted thing named before the figure, with the phrase that names it.
 
         "De reactiemacht wordt zeven keer zo groot": a multiple of the clause's subject;
+        "de Navo verdubbelde de gevechtsgroepen, van vier tot acht": both figures of a change;
         "Het aantal militairen in hoge staat van paraatheid wordt opgevoerd, van 40.000 ...":
         the thing whose number the sentence gives.
         """
@@ -233,6 +276,11 @@ class QuantityRule(Rule):
             hits = vocab.concepts.find(doc.scan_text, clause.start, amount.start)
             if hits:
                 return hits[-1], (clause.start, amount.start)
+        change = change_around(doc.scan_text, amount)
+        if change:
+            hits = vocab.concepts.find(doc.scan_text, sentence[0], change.start)
+            if hits and len(doc.scan_text[hits[-1].end:change.start].split()) <= WORDS_TO_CHANGE:
+                return hits[-1], (hits[-1].start, change.start)
         found = None
         for m in vocab.count_noun.finditer(doc.scan_text, sentence[0], amount.start):
             found = m

@@ -126,6 +126,16 @@ def test_a_claim_without_a_place_takes_the_one_place_its_own_article_gives():
         ("quantity:troops/russia/in-ukraine", "(ukraine, as in the same article)")
 
 
+def test_a_change_from_one_figure_to_another_is_a_change_against_the_old_figure():
+    result = findings(("Vóór de inval telde de NAVO vier gevechtsgroepen aan de oostflank.", "2022-03"),
+                      ("De NAVO breidde haar gevechtsgroepen aan de oostflank uit, van vier tot acht.", "2022-03"))
+    assert [(f.status, f.key) for f in result] == [("changed", "quantity:battlegroups/nato/in-eastern-flank")]
+    claims = extract_document(make_doc("De NAVO breidde haar gevechtsgroepen aan de oostflank uit, van vier tot acht."),
+                              RULES).claims
+    assert [(c.text, c.earlier) for c in claims if c.kind == "quantity"] == [
+        ("vier", "van vier tot acht"), ("acht", None)]
+
+
 def test_a_partial_claim_is_keyed_only_by_its_own_article():
     def keys(text):
         claims = complete_keys(extract_document(make_doc(text, date="2022-02"), RULES).claims)
