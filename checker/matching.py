@@ -58,7 +58,7 @@ def complete_keys(claims: Sequence[Claim], known: Iterable[Group] = ()) -> list[
         by_core[core(g.parts)].append(g)
     fuller: dict[str, list[Group]] = {}  # per key: the groups that fill it, found once
     usual: dict[tuple, Group | None] = {}  # per key and article place: the filler for a claim of no filling group's article
-    in_article = own_groups(claims)
+    in_article = own_keys(claims)
     out = []
     for c in claims:
         target = None
@@ -78,25 +78,22 @@ def complete_keys(claims: Sequence[Claim], known: Iterable[Group] = ()) -> list[
     return out
 
 
-def own_groups(claims: Sequence[Claim]) -> dict[str, list[Group]]:
-    """Per article, the groups of its own keyed claims."""
-    groups: dict[tuple[str, str], Group] = {}
+def own_keys(claims: Sequence[Claim]) -> dict[str, dict[str, dict[str, str]]]:
+    """Per article, its keys and their parts."""
+    out: dict[str, dict[str, dict[str, str]]] = defaultdict(dict)
     for c in claims:
         if c.key is not None:
-            groups.setdefault((c.article, c.key), Group(c.key, dict(c.key_parts), {c.article}))
-    out: dict[str, list[Group]] = defaultdict(list)
-    for (article, _), g in groups.items():
-        out[article].append(g)
+            out[c.article].setdefault(c.key, c.key_parts)
     return out
 
 
-def same_article_filler(claim: Claim, groups: list[Group]) -> Group | None:
+def same_article_filler(claim: Claim, keys: dict[str, dict[str, str]]) -> Group | None:
     """The one most specific key of the claim's own article that fills its open parts: an
     article that says "100.000 militairen aan de grens met Oekraïne" means the same troops when
     it later says "100.000 militairen". Taken even for a key partly inferred already."""
-    fuller = [g for g in groups if fills(g.parts, claim.key_parts)]
-    tops = [g for g in fuller if not any(h is not g and fills(h.parts, g.parts) for h in fuller)]
-    return tops[0] if len(tops) == 1 else None
+    fuller = [(key, parts) for key, parts in keys.items() if fills(parts, claim.key_parts)]
+    tops = [(key, parts) for key, parts in fuller if not any(other is not parts and fills(other, parts) for _, other in fuller)]
+    return Group(tops[0][0], dict(tops[0][1]), {claim.article}) if len(tops) == 1 else None
 
 
 def shorter_keys(claim: Claim) -> set[str]:
