@@ -55,7 +55,7 @@ def complete_keys(claims: Sequence[Claim], known: Iterable[Group] = ()) -> list[
         groups.setdefault(g.key, Group(g.key, dict(g.parts))).articles.update(g.articles)
     by_core: dict[tuple, list[Group]] = defaultdict(list)
     for g in groups.values():
-        by_core[core(g.parts)].append(g)
+        by_core[kind_of(g.key), core(g.parts)].append(g)
     fuller: dict[str, list[Group]] = {}  # per key: the groups that fill it, found once
     usual: dict[tuple, Group | None] = {}  # per key and article place: the filler for a claim of no filling group's article
     in_article = own_keys(claims)
@@ -69,7 +69,7 @@ def complete_keys(claims: Sequence[Claim], known: Iterable[Group] = ()) -> list[
             continue
         if may_be_completed(c):
             if c.key not in fuller:
-                fuller[c.key] = [g for g in by_core[core(c.key_parts)] if fills(g.parts, c.key_parts)]
+                fuller[c.key] = [g for g in by_core[c.kind, core(c.key_parts)] if fills(g.parts, c.key_parts)]
             if (c.key, c.article_place) not in usual:
                 usual[c.key, c.article_place] = only_filler(c.model_copy(update={"article": ""}), fuller[c.key])
             own = any(g.articles == {c.article} for g in fuller[c.key])
@@ -91,7 +91,7 @@ def same_article_filler(claim: Claim, keys: dict[str, dict[str, str]]) -> Group 
     """The one most specific key of the claim's own article that fills its open parts: an
     article that says "100.000 militairen aan de grens met Oekraïne" means the same troops when
     it later says "100.000 militairen". Taken even for a key partly inferred already."""
-    fuller = [(key, parts) for key, parts in keys.items() if fills(parts, claim.key_parts)]
+    fuller = [(key, parts) for key, parts in keys.items() if kind_of(key) == claim.kind and fills(parts, claim.key_parts)]
     tops = [(key, parts) for key, parts in fuller if not any(other is not parts and fills(other, parts) for _, other in fuller)]
     return Group(tops[0][0], dict(tops[0][1]), {claim.article}) if len(tops) == 1 else None
 
@@ -114,13 +114,18 @@ def may_be_completed(claim: Claim) -> bool:
     return claim.key is not None and not claim.inferred and not OPEN_PARTS <= claim.key_parts.keys()
 
 
+def kind_of(key: str) -> str:
+    """The kind a key is of: "date" for "date:summit/nato"."""
+    return key.partition(":")[0]
+
+
 def core(parts: dict[str, str]) -> tuple:
     return tuple(sorted((k, v) for k, v in parts.items() if k not in OPEN_PARTS))
 
 
 def filler_key(claim: Claim, groups: Iterable[Group]) -> str | None:
     """The key ``claim`` would be completed to among ``groups``, if any."""
-    target = only_filler(claim, [g for g in groups if core(g.parts) == core(claim.key_parts)])
+    target = only_filler(claim, [g for g in groups if kind_of(g.key) == claim.kind and core(g.parts) == core(claim.key_parts)])
     return target.key if target else None
 
 

@@ -147,6 +147,8 @@ def test_a_partial_claim_is_keyed_only_by_its_own_article():
     assert keys("Rusland houdt oefeningen in Wit-Rusland in februari. De manoeuvres duren tot 20 februari.") == [
         ("februari", "date:exercise/russia/in-belarus"), ("20 februari", "date:exercise/russia/in-belarus")]
     assert keys("De manoeuvres duren tot 20 februari.") == [("20 februari", None)]
+    summit = keys("De NAVO-leiders houden op 24 maart een top in Brussel. De top begint op 24 maart.")
+    assert [k for t, k in summit if t == "24 maart"] == ["date:summit/nato"] * 2  # the place claim is no other way
 
 
 def test_a_thin_key_from_the_article_needs_another_figure_in_common():
