@@ -31,6 +31,7 @@ class DateGrammar:
     weekdays: dict[str, int]
     events: Lexicon
     this_week: regex.Pattern
+    statement_before: regex.Pattern
 
 
 @data_cache
@@ -69,6 +70,8 @@ def grammar(language: str) -> DateGrammar:
         pattern=pattern, months=names["months"], weekdays=names["weekdays"],
         events=events(language),
         this_week=regex.compile(phrase_pattern(data.get("weekdays", {}).get("this_week", [])) or r"(?!)", regex.I),
+        statement_before=regex.compile(
+            rf"(?<![\p{{L}}])(?:{phrase_pattern(data.get('statements', {}).get('verbs', [])) or '(?!)'})\s+(?:on\s+)?\Z", regex.I),
     )
 
 
@@ -102,7 +105,7 @@ class DateRule(Rule):
     date:ministers-meeting, 2022-04-06..2022-04-07."""
     kinds = ("date",)
     languages = ("nl", "en")
-    version = "2"
+    version = "3"
 
     def extract(self, doc: Document) -> Iterator[ClaimDraft]:
         lang = doc.article.language
@@ -111,7 +114,10 @@ class DateRule(Rule):
         self.resolve_weekdays(doc, found, g)
         vocab = vocabulary(lang)
         for f in found:
-            parts, evidence = self.event_key(doc, f, g, vocab)
+            if g.statement_before.search(doc.scan_text, max(0, f.start - 30), f.start):
+                parts, evidence = {}, {}  # "kondigde dinsdag aan": the day of a statement
+            else:
+                parts, evidence = self.event_key(doc, f, g, vocab)
             value = DateValue(start=f.value[0], end=f.value[1]) if f.value else None
             yield ClaimDraft(kind="date", start=f.start, end=f.end, value=value,
                              key_parts=parts, evidence=evidence, partial=bool(parts) and not names_whose(parts))
