@@ -188,8 +188,8 @@ class QuantityRule(Rule):
             if concept is None and amount.unit == "day":
                 parts, evidence = event_around(doc, amount.start, amount.end, events(lang), vocab)
                 if parts:  # "de oefeningen in Wit-Rusland duren tien dagen": how long an event lasts
-                    draft = self.draft(doc, amount, {**parts, "unit": "day"}, evidence, [], sentence, clause, vocab)
-                    yield draft.model_copy(update={"partial": not names_whose(parts)})
+                    yield self.draft(doc, amount, {**parts, "unit": "day"}, evidence, [], sentence, clause, vocab,
+                                     partial=not names_whose(parts))
                     continue
             if concept:
                 parts["concept"], evidence["concept"] = concept.label, concept.words
@@ -231,24 +231,24 @@ class QuantityRule(Rule):
                 parts, evidence, inferred = {}, {}, []
             partial = bool(parts) and self.options.require_context and not names_whose(parts)
             previous = Previous(sentence, amount.unit, parts, evidence, inferred) if parts and not partial else previous
-            draft = self.draft(doc, amount, parts, evidence, inferred, sentence, clause, vocab)
-            if partial:  # keyed only if the article says whose or where elsewhere (see checker.matching)
-                draft = draft.model_copy(update={"partial": True})
+            where = None  # for a key with no place: where the article is (see checker.matching)
             if parts and "place" not in parts and owned not in vocab.owners:
                 if article_place is MISSING:
                     article_place = leader(dominant_places(doc, vocab))
-                draft = draft.model_copy(update={"article_place": article_place})
-            yield draft
+                where = article_place
+            # a partial claim is keyed only if its article says whose or where elsewhere
+            yield self.draft(doc, amount, parts, evidence, inferred, sentence, clause, vocab,
+                             partial=partial, article_place=where)
 
     @staticmethod
     def draft(doc: Document, amount: Amount, parts: dict, evidence: dict, inferred: list, sentence: tuple[int, int],
-              clause, vocab) -> ClaimDraft:
+              clause, vocab, partial: bool = False, article_place: str | None = None) -> ClaimDraft:
         return ClaimDraft(
             kind="quantity", start=amount.start, end=amount.end,
             value=QuantityValue(low=amount.low, high=amount.high, unit=amount.unit, approximate=amount.approximate),
             key_parts=parts, evidence=evidence, inferred=inferred,
             attribution=attribution_of(doc, sentence, vocab),
-            earlier=earlier_words(doc, amount, clause, vocab),
+            earlier=earlier_words(doc, amount, clause, vocab), partial=partial, article_place=article_place,
         )
 
     @staticmethod
@@ -301,7 +301,7 @@ class QuantityRule(Rule):
         tail_end = WORDS_AFTER_NOUN.match(text, noun_end, sentence[1]).end() if noun_end > amount.end else amount.end
         other_noun = vocab.concepts.find(text, noun_end, tail_end)
         other_figure = figures.search(text, noun_end, tail_end)
-        others = [x for x in (other_noun[0].start if other_noun else None, other_figure and other_figure.start()) if x]
+        others = [h.start for h in other_noun[:1]] + ([other_figure.start()] if other_figure else [])
         if others:  # a qualifier of the next figure or counted noun is not this one's: "en nog eens 40.000"
             tail_end = min(others)
             theirs = [q for q in vocab.qualifiers.find(text, noun_end, tail_end) if len(text[q.end:tail_end].split()) <= 1]
