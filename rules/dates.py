@@ -21,6 +21,7 @@ from checker.rules.lexicon import (
     events,
     load_data,
     phrase_pattern,
+    words_pattern,
 )
 
 
@@ -70,8 +71,7 @@ def grammar(language: str) -> DateGrammar:
         pattern=pattern, months=names["months"], weekdays=names["weekdays"],
         events=events(language),
         this_week=regex.compile(phrase_pattern(data.get("weekdays", {}).get("this_week", [])) or r"(?!)", regex.I),
-        statement_before=regex.compile(
-            rf"(?<![\p{{L}}])(?:{phrase_pattern(data.get('statements', {}).get('verbs', [])) or '(?!)'})\s+(?:on\s+)?\Z", regex.I),
+        statement_before=words_pattern(data.get("statements", {}).get("verbs", []), r"\s+(?:on\s+)?\Z"),
     )
 
 

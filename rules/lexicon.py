@@ -101,6 +101,13 @@ def phrase_pattern(forms: list[str]) -> str:
     return "|".join(r"\s+".join(regex.escape(part) for part in f.split()) for f in alts)
 
 
+def words_pattern(forms: list[str], after: str = r"(?![\p{L}])") -> regex.Pattern:
+    """A pattern of whole words or phrases from ``forms`` (none: never matches), then ``after``:
+    by default the end of a word; white space and the end of the text for words that must end
+    just before a position ("de dertig": ``\\s+\\Z``)."""
+    return regex.compile(rf"(?<![\p{{L}}])(?:{phrase_pattern(forms) or '(?!)'}){after}", regex.I)
+
+
 @cache
 def calendar_names(language: str) -> dict[str, dict[str, int]]:
     """Month and weekday names of a language, from dateparser's own language data.
@@ -317,17 +324,17 @@ def vocabulary(language: str) -> Vocabulary:
         actors=Lexicon(data.get("actors", {}), compounds="modifier"),
         places=Lexicon(data.get("places", {}), compounds="modifier"),
         place_prepositions=frozenset(grammar.get("place_prepositions", [])),
-        attribution=regex.compile(rf"(?<![\p{{L}}])(?:{phrase_pattern(grammar.get('attribution', []))})(?![\p{{L}}])", regex.I),
+        attribution=words_pattern(grammar.get("attribution", [])),
         clause_break=regex.compile("|".join(regex.escape(b) for b in breaks)),
-        generic=regex.compile(rf"(?<![\p{{L}}])(?:{phrase_pattern(grammar.get('generic', [])) or '(?!)'})(?![\p{{L}}])", regex.I),
-        earlier=regex.compile(rf"(?<![\p{{L}}])(?:{phrase_pattern(grammar.get('earlier', [])) or '(?!)'})(?![\p{{L}}])", regex.I),
-        before_event=regex.compile(rf"(?<![\p{{L}}])(?:{phrase_pattern(grammar.get('before_event', [])) or '(?!)'})\s+", regex.I),
+        generic=words_pattern(grammar.get("generic", [])),
+        earlier=words_pattern(grammar.get("earlier", [])),
+        before_event=words_pattern(grammar.get("before_event", []), r"\s+"),
         function_words=frozenset(w.lower() for w in grammar.get("function_words", [])),
         owner_before=regex.compile(rf"(?<![\p{{L}}])([\p{{L}}\-]+)\s+(?:{phrase_pattern(grammar.get('owner_before', [])) or '(?!)'})\s+\Z",
                                    regex.I),
-        count_noun=regex.compile(rf"(?<![\p{{L}}])(?:{phrase_pattern(grammar.get('count_nouns', [])) or '(?!)'})\s+", regex.I),
+        count_noun=words_pattern(grammar.get("count_nouns", []), r"\s+"),
         owners={concept: frozenset(actors) for concept, actors in data.get("owners", {}).items()},
-        definite_before=regex.compile(rf"(?<![\p{{L}}])(?:{phrase_pattern(grammar.get('definite', [])) or '(?!)'})\s+\Z", regex.I),
+        definite_before=words_pattern(grammar.get("definite", []), r"\s+\Z"),
     )
 
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 import regex
 from text_to_num import text2num
 
-from checker.rules.lexicon import data_cache, load_data, phrase_pattern
+from checker.rules.lexicon import data_cache, load_data, phrase_pattern, words_pattern
 
 NUMBER_WORD_STARTS = {
     "nl": ["een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf",
@@ -89,9 +89,8 @@ def grammar(language: str) -> NumberGrammar:
         range_after=regex.compile(
             rf"-?\s*(?P<r>{phrase_pattern(ranges.get('words', []))})\s*(?=[\d\p{{L}}])", regex.I),
         range_join=regex.compile(rf"\s*(?P<r>{phrase_pattern(ranges.get('join', []))})\s+(?=[\d\p{{L}}])", regex.I),
-        range_open=regex.compile(rf"(?<![\p{{L}}])(?:{phrase_pattern(ranges.get('open', []))})\s+\Z", regex.I),
-        identifiers=regex.compile(
-            rf"(?<![\p{{L}}])(?:{phrase_pattern(data.get('identifiers', {}).get('before', []))})\s+\Z", regex.I),
+        range_open=words_pattern(ranges.get("open", []), r"\s+\Z"),
+        identifiers=words_pattern(data.get("identifiers", {}).get("before", []), r"\s+\Z"),
     )
 
 
