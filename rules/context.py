@@ -14,7 +14,8 @@ import regex
 from checker.articles import Document
 from checker.rules.lexicon import Hit, Lexicon, Vocabulary, vocabulary
 
-ATTRIBUTED_WORDS = regex.compile(r"\s+(?:(?:de|het|the)\s+)?[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?")
+# Who a verb of saying is about: "aldus de NAVO", "said Stoltenberg"; not what is said ("said that").
+ATTRIBUTED_WORDS = regex.compile(r"\s+(?!(?:[Dd]at|[Tt]hat)(?![\p{L}]))(?:(?:de|het|the)\s+)?[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?")
 NAME = regex.compile(r"\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?")
 NEXT_WORD = regex.compile(r"\s+([\p{L}\-]+)")
 WORD_BEFORE = regex.compile(r"([\p{L}\-]+)\s+(?:(?:de|het|the)\s+)?\Z", regex.I)

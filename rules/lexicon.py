@@ -299,6 +299,7 @@ class Vocabulary:
     clause_break: regex.Pattern
     generic: regex.Pattern
     count_noun: regex.Pattern
+    count_after: regex.Pattern
     earlier: regex.Pattern
     before_event: regex.Pattern
     function_words: frozenset[str]
@@ -333,6 +334,8 @@ def vocabulary(language: str) -> Vocabulary:
         owner_before=regex.compile(rf"(?<![\p{{L}}])([\p{{L}}\-]+)\s+(?:{phrase_pattern(grammar.get('owner_before', [])) or '(?!)'})\s+\Z",
                                    regex.I),
         count_noun=words_pattern(grammar.get("count_nouns", []), r"\s+"),
+        count_after=regex.compile(rf"\s+(?:{phrase_pattern(grammar.get('count_nouns_after', [])) or '(?!)'})(?![\p{{L}}])",
+                                  regex.I),
         owners={concept: frozenset(actors) for concept, actors in data.get("owners", {}).items()},
         definite_before=words_pattern(grammar.get("definite", []), r"\s+\Z"),
     )

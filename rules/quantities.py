@@ -269,8 +269,8 @@ class QuantityRule(Rule):
 
         "De reactiemacht wordt zeven keer zo groot": a multiple of the clause's subject;
         "de Navo verdubbelde de gevechtsgroepen, van vier tot acht": both figures of a change;
-        "Het aantal militairen in hoge staat van paraatheid wordt opgevoerd, van 40.000 ...":
-        the thing whose number the sentence gives.
+        "Het aantal militairen in hoge staat van paraatheid wordt opgevoerd, van 40.000 ...", "troop
+        numbers in Belarus climb to 30,000": the thing whose number the sentence gives.
         """
         if amount.unit == "times":
             hits = vocab.concepts.find(doc.scan_text, clause.start, amount.start)
@@ -281,6 +281,12 @@ class QuantityRule(Rule):
             hits = vocab.concepts.find(doc.scan_text, sentence[0], change.start)
             if hits and len(doc.scan_text[hits[-1].end:change.start].split()) <= WORDS_TO_CHANGE:
                 return hits[-1], (hits[-1].start, change.start)
+        text = doc.scan_text
+        for hit in reversed(vocab.concepts.find(text, clause.start, amount.start)):
+            after = vocab.count_after.match(text, hit.end, amount.start)
+            if after:  # "Russian troop numbers in Belarus are likely to climb to 30,000"
+                phrase = WORDS_AFTER_NOUN.match(text, after.end(), amount.start)
+                return hit, (hit.start, phrase.end())
         found = None
         for m in vocab.count_noun.finditer(doc.scan_text, sentence[0], amount.start):
             found = m
