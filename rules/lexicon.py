@@ -306,6 +306,14 @@ class Vocabulary:
     owner_before: regex.Pattern
     owners: dict[str, frozenset[str]]
     definite_before: regex.Pattern
+    size_compound: regex.Pattern
+    size_labels: dict[str, str]
+
+    def size_of(self, text: str, end: int) -> Hit | None:
+        """The concept of a compound that gives a whole's size, right after a figure: "the
+        30-nation alliance" counts the alliance's members."""
+        m = self.size_compound.match(text, end)
+        return Hit(m.start(1), m.end(1), self.size_labels[m.group(1).lower()], m.group(1)) if m else None
 
     def may_own(self, concept: str | None, actor: str) -> bool:
         """True unless the concept belongs only to other actors (a country has no member states)."""
@@ -318,6 +326,7 @@ def vocabulary(language: str) -> Vocabulary:
     data = load_data(language, "vocabulary") or load_data("nl", "vocabulary")
     grammar = data.get("grammar", {})
     breaks = grammar.get("clause_breaks", [","])
+    sizes = {form.lower(): label for label, forms in data.get("size_compounds", {}).items() for form in forms}
     return Vocabulary(
         language=language,
         concepts=Lexicon(data.get("concepts", {}), compounds="head"),
@@ -338,6 +347,8 @@ def vocabulary(language: str) -> Vocabulary:
                                   regex.I),
         owners={concept: frozenset(actors) for concept, actors in data.get("owners", {}).items()},
         definite_before=words_pattern(grammar.get("definite", []), r"\s+\Z"),
+        size_compound=regex.compile(rf"-({phrase_pattern(list(sizes)) or '(?!)'})(?![\p{{L}}])", regex.I),
+        size_labels=sizes,
     )
 
 

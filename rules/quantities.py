@@ -29,7 +29,7 @@ from checker.rules.context import (
     sentence_place,
     vocabulary,
 )
-from checker.rules.lexicon import data_cache, events, month_names
+from checker.rules.lexicon import Hit, data_cache, events, month_names
 from checker.rules.numbers import Amount, NumberReader
 
 MISSING = object()
@@ -197,7 +197,9 @@ class QuantityRule(Rule):
                 parts["unit"] = amount.unit
             noun_end = concept.end if concept and concept.start >= amount.end else amount.end
             owned = concept.label if concept else None
-            actor = actor_in(doc, clause, amount.start, noun_end, vocab, owned)
+            sized = concept is not None and concept.start == amount.end + 1 and vocab.size_of(text, amount.end)
+            actor = self.sized_whole(doc, concept, clause, vocab) if sized else \
+                actor_in(doc, clause, amount.start, noun_end, vocab, owned)
             place = None if owned in vocab.owners else \
                 place_in(doc, clause, amount.start, vocab, actor.label if actor else None) or \
                 sentence_place(doc, clause, vocab, read.g.candidate)  # members are an owner's, anywhere
@@ -218,14 +220,14 @@ class QuantityRule(Rule):
             if quals:
                 parts["qualifier"] = "+".join(sorted({q.label for q in quals}))
                 evidence["qualifier"] = ", ".join(q.words for q in quals)
-            if concept and not actor:
+            if concept and not actor and not sized:
                 scope = owned if owned in vocab.owners else None
                 if scope not in fallback_actors:
                     fallback_actors[scope] = dominant_actor(doc, vocab, scope)
                 if main := fallback_actors[scope]:
                     parts["actor"], evidence["actor"] = main, "(the article's main actor)"
                     inferred.append("actor")
-            keyed = concept is not None and not vocab.generic.search(text, *sentence) \
+            keyed = concept is not None and not vocab.generic.search(text, *sentence) and (actor or not sized) \
                 and (owned not in vocab.owners or "qualifier" in parts or self.whole_set(text, amount, vocab))
             if not keyed:
                 parts, evidence, inferred = {}, {}, []
@@ -252,10 +254,21 @@ class QuantityRule(Rule):
         )
 
     @staticmethod
+    def sized_whole(doc: Document, size: Hit, clause, vocab) -> Hit | None:
+        """Whose members a compound of size counts: the actor named just after it ("the
+        30-nation military alliance"); none for another whole ("a 40-nation coalition")."""
+        hits = vocab.actors.find(doc.scan_text, size.end, clause.end)
+        if hits and len(doc.scan_text[size.end:hits[0].start].split()) <= 2:
+            return hits[0]
+        return None
+
+    @staticmethod
     def whole_set(text: str, amount: Amount, vocab) -> bool:
         """True when a definite word makes the figure all of a set ("de dertig lidstaten"), not
-        some of it ("zes grote NAVO-landen")."""
-        return bool(vocab.definite_before.search(text, max(0, amount.start - 20), amount.start))
+        some of it ("zes grote NAVO-landen"), or a compound gives the size of a whole ("a
+        30-nation alliance")."""
+        return bool(vocab.definite_before.search(text, max(0, amount.start - 20), amount.start)) \
+            or vocab.size_of(text, amount.end) is not None
 
     @staticmethod
     def names_a_noun(text: str, end: int, vocab) -> bool:
@@ -359,7 +372,11 @@ class QuantityRule(Rule):
 
     @staticmethod
     def counted(doc: Document, amount: Amount, clause_end: int, vocab):
-        """The concept of the noun the amount counts: the first known noun just after it."""
+        """The concept of the noun the amount counts: the first known noun just after it, or the
+        second part of a compound of size ("the 30-nation alliance")."""
+        size = vocab.size_of(doc.scan_text, amount.end)
+        if size:
+            return size
         end = min(clause_end, amount.end + 60)
         for hit in vocab.concepts.find(doc.scan_text, amount.end, end):
             between = doc.scan_text[amount.end:hit.start]
