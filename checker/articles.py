@@ -96,6 +96,11 @@ class Document:
         i = max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
         return self.sentence_spans[i]
 
+    def sentence_before(self, sentence: tuple[int, int]) -> tuple[int, int] | None:
+        """The sentence just before a sentence of this document, if there is one."""
+        i = bisect.bisect_right(self._sentence_starts, sentence[0]) - 1
+        return self.sentence_spans[i - 1] if i > 0 else None
+
 
 @dataclass
 class LoadResult:

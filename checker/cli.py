@@ -44,7 +44,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--select", action="append", help="only these rules (codes or names, comma separated)")
     p.add_argument("--ignore", action="append", help="skip these rules (codes or names, comma separated)")
     p.add_argument("--rules-dir", action="append", help="a local folder of rule modules")
-    p.add_argument("--fail-on", choices=["conflict", "changed", "variant", "never"],
+    p.add_argument("--fail-on", choices=["conflict", "undated", "changed", "variant", "never"],
                    help="lowest status that makes the exit code 1 (default: conflict)")
     p.add_argument("--strict", action="store_true", default=None, help="rule errors are fatal (exit 2)")
     p.add_argument("--language", choices=["nl", "en"], help="language of all articles (default: detected, Dutch)")

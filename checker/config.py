@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-FailOn = Literal["conflict", "changed", "variant", "never"]
+FailOn = Literal["conflict", "undated", "changed", "variant", "never"]
 
 
 def _kebab(name: str) -> str:

@@ -6,6 +6,8 @@ from checker.report import articles_by_id, claims_by_id, quote
 
 STATUS_WHY = {
     "conflict": "the values cannot both be true, and the claims refer to the same period as far as the texts tell",
+    "undated": "the values cannot both be true at one time, but the time of at least one claim is unknown "
+               "(its article has no date line and gives no dates): a conflict if they speak of the same moment",
     "changed": "the values differ, but the claims refer to different periods: the figure moved on",
     "variant": "the same thing is written in different ways",
 }

@@ -12,8 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1.0"
 
-Status = Literal["conflict", "changed", "variant"]
-STATUS_ORDER: dict[str, int] = {"variant": 1, "changed": 2, "conflict": 3}
+Status = Literal["conflict", "undated", "changed", "variant"]
+STATUS_ORDER: dict[str, int] = {"variant": 1, "changed": 2, "undated": 3, "conflict": 4}
 
 
 class Frozen(BaseModel):
@@ -54,12 +54,17 @@ class Article(Frozen):
 
 
 class QuantityValue(Frozen):
-    """A count or amount as an interval; ``None`` marks an open side ("meer dan 200": 200..None)."""
+    """A count or amount as an interval; ``None`` marks an open side ("meer dan 200": 200..None).
+
+    ``vague`` marks a vague plural ("duizenden": 1000..10000), which says "at least" when
+    compared: thousands of troops on standby do not deny a force of 40,000.
+    """
 
     low: float | None
     high: float | None
     unit: str | None = None
     approximate: bool = False
+    vague: bool = False
 
     def as_text(self) -> str:
         def fmt(x: float | None) -> str:

@@ -181,6 +181,10 @@ class QuantityRule(Rule):
                 concept, phrase = self.named_before(doc, amount, clause, sentence, vocab)
                 if phrase and phrase[0] < clause.start:  # whose and where are said where the thing is named
                     clause = Clause(clause_around(doc, phrase[0], phrase[0] + 1, vocab).start, clause.end)
+            if concept is None and amount.unit is None and not self.names_a_noun(text, amount.end, vocab):
+                concept, named = self.asked_before(doc, sentence, vocab, read.g.candidate)
+                if concept:  # "Hoeveel militairen ... is niet bekend. Men schat het op 100.000."
+                    clause = named
             if concept is None and previous and previous.sentence == sentence and previous.unit == amount.unit \
                     and not self.names_a_noun(text, amount.end, vocab):
                 yield self.draft(doc, amount, previous.parts, previous.evidence, previous.inferred, sentence, clause, vocab)
@@ -247,11 +251,25 @@ class QuantityRule(Rule):
               clause, vocab, partial: bool = False, article_place: str | None = None) -> ClaimDraft:
         return ClaimDraft(
             kind="quantity", start=amount.start, end=amount.end,
-            value=QuantityValue(low=amount.low, high=amount.high, unit=amount.unit, approximate=amount.approximate),
+            value=QuantityValue(low=amount.low, high=amount.high, unit=amount.unit, approximate=amount.approximate,
+                                vague=amount.vague),
             key_parts=parts, evidence=evidence, inferred=inferred,
             attribution=attribution_of(doc, sentence, vocab),
             earlier=earlier_words(doc, amount, clause, vocab), partial=partial, article_place=article_place,
         )
+
+    @staticmethod
+    def asked_before(doc: Document, sentence: tuple[int, int], vocab, figures: regex.Pattern):
+        """The thing a bare figure answers, with the clause that names it: the one thing the
+        sentence before names when that sentence states no figure ("Hoeveel militairen er rond de
+        grens zijn samengetrokken, is niet bekend. Inlichtingendiensten schatten het op 100.000")."""
+        before = doc.sentence_before(sentence)
+        if before is None or figures.search(doc.scan_text, *before):
+            return None, None
+        hits = vocab.concepts.find(doc.scan_text, *before)
+        if not hits or len({h.label for h in hits}) > 1:
+            return None, None
+        return hits[0], clause_around(doc, hits[0].start, hits[0].end, vocab)
 
     @staticmethod
     def sized_whole(doc: Document, size: Hit, clause, vocab) -> Hit | None:

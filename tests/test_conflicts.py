@@ -88,7 +88,7 @@ def test_disagreeing_claims_are_those_of_some_disagreeing_pair(rows):
         members.append(Compared(claim, float(low), float(low + width), period))
     support = Corroboration(members)
     members = [m for m in members if m.claim.key == "k"]
-    expected = {"conflict": set(), "changed": set(), "variant": set()}
+    expected = {"conflict": set(), "undated": set(), "changed": set(), "variant": set()}
     for a, b in combinations(members, 2):
         if a.claim.article != b.claim.article and not compatible(a, b) and support(a, b) \
                 and (status := status_between(a, b)):
@@ -229,3 +229,40 @@ def test_the_seed_offices_and_places():
     places = {(c.text, c.value.text) for c in report.claims if c.kind == "place"}
     assert {("Brussel", "brussels"), ("Moskou", "moscow")} <= places
     assert [f.key for f in report.conflicts] == ["quantity:ships/nato"]
+
+
+def test_figures_of_an_undated_article_differ_without_a_conflict():
+    """With no date line and no dates, an article may be of another month: `undated`, not an alarm."""
+    result = findings(("Rusland heeft 100.000 militairen aan de grens met Oekraïne.", None),
+                      ("Rusland heeft 150.000 militairen aan de grens met Oekraïne.", "2022-02"))
+    assert [(f.status, f.key) for f in result] == [("undated", "quantity:troops/russia/in-ukraine")]
+
+
+def test_an_undated_claim_joins_the_conflict_of_its_key():
+    result = findings(("Rusland heeft 100.000 militairen aan de grens met Oekraïne.", None),
+                      ("Rusland heeft 150.000 militairen aan de grens met Oekraïne.", "2022-02"),
+                      ("Rusland heeft 150.000 militairen aan de grens met Oekraïne.", "2022-02"),
+                      ("Rusland heeft 90.000 militairen aan de grens met Oekraïne.", "2022-02"))
+    assert [(f.status, len(f.claims)) for f in result] == [("conflict", 4)]
+
+
+def test_a_vague_plural_does_not_deny_a_larger_figure():
+    """"Duizenden" is at least a thousand: it agrees with 40.000, not with 800."""
+    assert findings(("Duizenden Duitse militairen staan paraat in Litouwen.", "2022-02"),
+                    ("Duitsland heeft 40.000 militairen paraat in Litouwen.", "2022-02")) == []
+    result = findings(("Duizenden Duitse militairen staan paraat in Litouwen.", "2022-02"),
+                      ("Duitsland heeft 800 militairen paraat in Litouwen.", "2022-02"))
+    assert [f.status for f in result] == ["conflict"]
+
+
+def test_claims_whose_owner_comes_from_their_articles_compare_when_their_sentences_say_more():
+    """Both forces are the articles' NATO's; each sentence itself names the reaction force."""
+    result = findings(("De NAVO vergadert. De snelle reactiemacht van 25.000 man staat klaar. De NAVO wacht.", "2022-02"),
+                      ("De NAVO vergadert. De snelle reactiemacht van 30.000 man staat klaar. De NAVO wacht.", "2022-02"))
+    assert [(f.status, f.key) for f in result] == [("conflict", "quantity:troops/nato/high-readiness")]
+
+
+def test_a_bare_figure_answers_the_thing_the_sentence_before_asks_about():
+    result = findings(("Hoeveel Russische militairen er in Wit-Rusland zijn, is niet bekend. Kyiv schat het op 50.000.", "2022-02"),
+                      ("Rusland heeft 30.000 militairen in Wit-Rusland.", "2022-02"))
+    assert [(f.status, f.key) for f in result] == [("conflict", "quantity:troops/russia/in-belarus")]
