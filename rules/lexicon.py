@@ -302,6 +302,7 @@ class Vocabulary:
     count_after: regex.Pattern
     earlier: regex.Pattern
     before_event: regex.Pattern
+    planned: regex.Pattern
     function_words: frozenset[str]
     owner_before: regex.Pattern
     owners: dict[str, frozenset[str]]
@@ -339,6 +340,7 @@ def vocabulary(language: str) -> Vocabulary:
         generic=words_pattern(grammar.get("generic", [])),
         earlier=words_pattern(grammar.get("earlier", [])),
         before_event=words_pattern(grammar.get("before_event", []), r"\s+"),
+        planned=words_pattern(grammar.get("planned", [])),
         function_words=frozenset(w.lower() for w in grammar.get("function_words", [])),
         owner_before=regex.compile(rf"(?<![\p{{L}}])([\p{{L}}\-]+)\s+(?:{phrase_pattern(grammar.get('owner_before', [])) or '(?!)'})\s+\Z",
                                    regex.I),

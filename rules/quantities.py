@@ -53,23 +53,32 @@ class Previous(NamedTuple):
 
 @dataclass(frozen=True)
 class Change:
-    """A change from one figure to another: "van vier tot acht"."""
+    """A change from one figure to another: "van vier tot acht"; ``planned`` holds the words that
+    make it a plan ("zal ... worden, van 40.000 tot 300.000"): its start is then today's figure."""
 
     start: int
     words: str
     is_from: bool
+    planned: str | None = None
 
 
-def change_around(text: str, amount: Amount) -> Change | None:
+def change_around(doc: Document, amount: Amount, vocab) -> Change | None:
     """The change a figure is the start or the end of, if any."""
-    target = CHANGE_TARGET.search(text, max(0, amount.start - 40), amount.start)
+    text = doc.scan_text
+    target = CHANGE_TARGET.search(text, max(0, amount.start - 60), amount.start)
     if target:
-        return Change(target.start(), text[target.start():amount.end], False)
-    opened = FROM_BEFORE.search(text, max(0, amount.start - 8), amount.start)
+        return Change(target.start(), text[target.start():amount.end], False, planned_words(doc, target.start(), vocab))
+    opened = FROM_BEFORE.search(text, max(0, amount.start - 24), amount.start)
     to = opened and CHANGE_TO.match(text, amount.end)
     if to:
-        return Change(opened.start(), text[opened.start():to.end()], True)
+        return Change(opened.start(), text[opened.start():to.end()], True, planned_words(doc, opened.start(), vocab))
     return None
+
+
+def planned_words(doc: Document, change_start: int, vocab) -> str | None:
+    """The words before a change in its sentence that make it a plan ("zal", "will", "huidige")."""
+    found = vocab.planned.search(doc.scan_text, doc.sentence_at(change_start)[0], change_start + 20)
+    return found.group() if found else None
 
 
 def earlier_words(doc: Document, amount: Amount, clause, vocab) -> str | None:
@@ -83,8 +92,8 @@ def earlier_words(doc: Document, amount: Amount, clause, vocab) -> str | None:
         hits = events(doc.article.language).find(text, m.end(), min(clause.end, m.end() + 40))
         if hits and len(text[m.end():hits[0].start].split()) <= 2:
             return text[m.start():hits[0].end]
-    change = change_around(text, amount)
-    return change.words if change and change.is_from else None
+    change = change_around(doc, amount, vocab)
+    return change.words if change and change.is_from and not change.planned else None
 
 
 class QuantityOptions(BaseModel):
@@ -108,7 +117,10 @@ def date_neighbour(language: str) -> regex.Pattern:
 CLOCK = regex.compile(r"\d{1,2}[.:]\d{2}")
 CLOCK_AFTER = regex.compile(r"\s*(?:uur|u\b|h\b|am\b|pm\b|a\.m\.|p\.m\.)", regex.I)
 YEAR = regex.compile(r"(?:1[89]|20)\d\d")
-CHANGE_TARGET = regex.compile(r"(?<![\p{L}])(?:van|from)\s+[\p{L}\p{N}.,]+\s+(?:tot|naar|to)\s+\Z", regex.I)
+# "van vier tot acht", "van de huidige 40.000 tot meer dan 300.000": the figures of a change.
+CHANGE_FROM = r"(?<![\p{L}])(?:van|from)\s+(?:(?:de|het|the)\s+)?(?:\p{L}+\s+)?[\p{L}\p{N}][\p{L}\p{N}.,]*\s+(?:tot|naar|to)\s+"
+CHANGE_TARGET = regex.compile(rf"{CHANGE_FROM}(?:\p{{L}}+\s+){{0,2}}\Z", regex.I)  # bounds may follow "tot"
+TO_OF_CHANGE = regex.compile(rf"{CHANGE_FROM}\Z", regex.I)  # "tot" here is no bound ("tot 300")
 LIST_NUMBER = regex.compile(r"(?:\A|\n)[ \t]*\Z")
 GLUED_DIGITS = regex.compile(r"[.,]\d")
 LIST_MARK = regex.compile(r"[.)]\s")
@@ -118,7 +130,7 @@ SLASHED_BEFORE = regex.compile(r"\d[/:]\Z")
 NAME_BEFORE = regex.compile(r"(\p{Lu}[\p{L}\-]*)\s\Z")
 SENTENCE_OPENING_WORD = regex.compile(r"(?:\A|[.!?:\n\"'“„‘])\s*\p{Lu}[\p{L}\-]*\s\Z")
 PUNCTUATION = regex.compile(r"[.;:!?]")
-FROM_BEFORE = regex.compile(r"(?<![\p{L}])(?:van|from)\s+\Z", regex.I)
+FROM_BEFORE = regex.compile(r"(?<![\p{L}])(?:van|from)\s+(?:(?:de|het|the)\s+)?(?:\p{L}+\s+)?\Z", regex.I)
 CHANGE_TO = regex.compile(r"\s+(?:tot|naar|to)\s+[\p{L}\p{N}.,]*[\p{L}\p{N}]")
 WORDS_TO_CHANGE = 8  # "de gevechtsgroepen al in omvang verdubbelde, van vier tot acht"
 CURRENCY_BEFORE = regex.compile(r"([€$£])\s?\Z")
@@ -166,7 +178,7 @@ class QuantityRule(Rule):
             amount = self.with_range(text, amount, read)
             if date_neighbour(lang).match(text, amount.end):
                 continue  # "van 10 tot 20 februari": a date
-            if not CHANGE_TARGET.search(text, max(0, amount.start - 40), amount.start):
+            if not TO_OF_CHANGE.search(text, max(0, amount.start - 60), amount.start):
                 amount = read.bounds(text, amount)
             amount = self.with_unit(text, amount, read)
             if amount.unit is None and amount.low is not None and amount.low == amount.high \
@@ -221,6 +233,9 @@ class QuantityRule(Rule):
                 parts["place"], evidence["place"] = place.label, place.words
             windows = self.qualifier_windows(doc, amount, clause, sentence, noun_end, phrase, vocab, read.g.candidate)
             quals = [q for a, b in windows for q in qualifiers_in(doc, a, b, vocab)]
+            change = change_around(doc, amount, vocab)
+            if change and change.planned and not change.is_from:  # "zal groeien van 40.000 tot 300.000"
+                quals.append(Hit(change.start, amount.end, "planned", change.planned))
             if quals:
                 parts["qualifier"] = "+".join(sorted({q.label for q in quals}))
                 evidence["qualifier"] = ", ".join(q.words for q in quals)
@@ -307,7 +322,7 @@ class QuantityRule(Rule):
             hits = vocab.concepts.find(doc.scan_text, clause.start, amount.start)
             if hits:
                 return hits[-1], (clause.start, amount.start)
-        change = change_around(doc.scan_text, amount)
+        change = change_around(doc, amount, vocab)
         if change:
             hits = vocab.concepts.find(doc.scan_text, sentence[0], change.start)
             if hits and len(doc.scan_text[hits[-1].end:change.start].split()) <= WORDS_TO_CHANGE:

@@ -266,3 +266,13 @@ def test_a_bare_figure_answers_the_thing_the_sentence_before_asks_about():
     result = findings(("Hoeveel Russische militairen er in Wit-Rusland zijn, is niet bekend. Kyiv schat het op 50.000.", "2022-02"),
                       ("Rusland heeft 30.000 militairen in Wit-Rusland.", "2022-02"))
     assert [(f.status, f.key) for f in result] == [("conflict", "quantity:troops/russia/in-belarus")]
+
+
+def test_a_planned_figure_is_no_change_of_todays():
+    """"zal ... tot 9000" is a target; today's 4000 agrees with another article's 4000. After
+    "steeg van 4000 tot 9000" today's figure is 9000."""
+    assert findings(("Het aantal Duitse militairen in Litouwen zal stijgen van 4000 tot 9000.", "2022-06"),
+                    ("Duitsland heeft 4000 militairen in Litouwen.", "2022-06")) == []
+    result = findings(("Het aantal Duitse militairen in Litouwen steeg van 4000 tot 9000.", "2022-06"),
+                      ("Duitsland heeft 4000 militairen in Litouwen.", "2022-06"))
+    assert [f.status for f in result] == ["conflict"]
