@@ -178,7 +178,7 @@ class Lexicon:
         in one article (a clause here, a sentence there) cost a bisection each; a hit that
         reaches into the span counts ("snelle reactiemacht" for the span "reactiemacht").
         """
-        end = len(text) if end is None else end
+        end = len(text) if end is None else min(end, len(text))
         if len(text) < WHOLE_TEXT_SCAN:
             return self._scan(text, start, end)
         if self._scanned is None or self._scanned[0] is not text:

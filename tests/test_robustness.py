@@ -182,3 +182,9 @@ def test_random_text_through_the_whole_pipeline(articles):
             assert doc.text[c.start:c.end] == c.text
         claims += result.claims
     find_conflicts(claims, {d.article.id: d.article for d in docs})
+
+
+def test_a_span_looked_up_past_the_end_of_the_text():
+    """A year at the end of a short text is looked at with its next 40 characters."""
+    from checker.rules.lexicon import vocabulary
+    assert vocabulary("nl").concepts.find("2022 duizenden", 4, 60) == []
