@@ -238,7 +238,11 @@ def leader(counts: Counter[str]) -> str | None:
 def event_around(doc: Document, start: int, end: int, events: Lexicon, vocab: Vocabulary) -> tuple[dict, dict]:
     """The event a date or a duration belongs to, named in its clause or else its sentence,
     with the event's actor and place: key parts and their evidence. The event alone is too
-    vague to key a claim ("de oefening" could be any exercise): see ``names_whose``."""
+    vague to key a claim ("de oefening" could be any exercise): see ``names_whose``.
+
+    Actor and place are the event's, looked for next to it first ("de annexatie van de Krim
+    door Rusland in 2014 heeft de NAVO ... in het oostelijke deel": crimea), then in the date's
+    clause."""
     clause = clause_around(doc, start, end, vocab)
     hits = events.find(doc.scan_text, clause.start, clause.end)
     if not hits:
@@ -247,11 +251,13 @@ def event_around(doc: Document, start: int, end: int, events: Lexicon, vocab: Vo
         return {}, {}
     event = min(hits, key=lambda h: abs(h.start - start))
     parts, evidence = {"event": event.label}, {"event": event.words}
+    own = clause_around(doc, event.start, event.end, vocab)
     actor = vocab.actors.find(doc.scan_text, event.start, event.end)
-    actor_hit = actor[0] if actor else actor_in(doc, clause, event.start, event.end, vocab)
+    actor_hit = actor[0] if actor else actor_in(doc, own, event.start, event.end, vocab) or \
+        actor_in(doc, clause, event.start, event.end, vocab)
     if actor_hit:
         parts["actor"], evidence["actor"] = actor_hit.label, actor_hit.words
-    place = place_in(doc, clause, start, vocab)
+    place = place_in(doc, own, event.end, vocab) or place_in(doc, clause, start, vocab)
     if place:
         parts["place"], evidence["place"] = place.label, place.words
     return parts, evidence
