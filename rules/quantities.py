@@ -347,7 +347,9 @@ class QuantityRule(Rule):
     def qualifier_windows(doc: Document, amount: Amount, clause, sentence: tuple[int, int], noun_end: int,
                           phrase: tuple[int, int] | None, vocab, figures: regex.Pattern) -> list[tuple[int, int]]:
         """Where the words that qualify a figure are: just before it, after its noun, in the
-        phrase that named it, and in the name of what it measures ("reactiemacht van 25.000 man")."""
+        phrase that named it, in the name of what it measures ("reactiemacht van 25.000 man"),
+        and for a multiple in the sentence's subject ("De snelle reactiemacht, die ..., krijgt
+        acht keer zoveel militairen")."""
         text = doc.scan_text
         windows = [(max(clause.start, amount.start - 12), amount.start)]
         tail_end = WORDS_AFTER_NOUN.match(text, noun_end, sentence[1]).end() if noun_end > amount.end else amount.end
@@ -364,6 +366,8 @@ class QuantityRule(Rule):
             windows.append((owner.start(1), owner.end(1)))
         if phrase:
             windows.append(phrase)
+        if amount.unit == "times":
+            windows.append((sentence[0], clause_around(doc, sentence[0], sentence[0], vocab).end))
         return windows
 
     @staticmethod
