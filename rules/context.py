@@ -86,12 +86,19 @@ def actor_in(doc: Document, clause: Clause, start: int, end: int, vocab: Vocabul
     excluded = attribution_spans(doc, clause.start, clause.end, vocab)
     hits = [h for h in vocab.actors.find(doc.scan_text, clause.start, clause.end)
             if vocab.may_own(concept, h.label)
-            and not any(a <= h.start < b for a, b in excluded) and not is_place_use(doc, h, vocab)
+            and not any(a <= h.start < b for a, b in excluded) and not no_owner(doc, h, vocab)
             and not followed_by_place_noun(doc, h, vocab)]
     inside = [h for h in hits if start <= h.start < end]
     if inside:
         return inside[0]
     return nearest(hits, start)
+
+
+def no_owner(doc: Document, hit: Hit, vocab: Vocabulary) -> bool:
+    """True when an actor is named as a place ("in Wit-Rusland") or as the other side ("de
+    oorlog tegen Rusland"): not as the one who has what is counted."""
+    m = WORD_BEFORE.search(doc.scan_text, max(0, hit.start - 30), hit.start)
+    return bool(m) and m.group(1).lower() in vocab.opponent_prepositions or is_place_use(doc, hit, vocab)
 
 
 def is_place_use(doc: Document, hit: Hit, vocab: Vocabulary) -> bool:
@@ -195,7 +202,7 @@ def sentence_actor(doc: Document, clause: Clause, vocab: Vocabulary, figures: re
             break
         excluded = attribution_spans(doc, c.start, c.end, vocab)
         hits += [h for h in vocab.actors.find(doc.scan_text, c.start, c.end)
-                 if not any(a <= h.start < b for a, b in excluded) and not is_place_use(doc, h, vocab)
+                 if not any(a <= h.start < b for a, b in excluded) and not no_owner(doc, h, vocab)
                  and h.label != place and vocab.may_own(concept, h.label)]
     return from_sentence(hits)
 
@@ -216,8 +223,10 @@ PLACE_NOUNS = frozenset({"bodem", "grondgebied", "territorium", "soil", "territo
 
 def dominant_actor(doc: Document, vocab: Vocabulary, concept: str | None = None) -> str | None:
     """The actor an article is mostly about, among those that may own the concept, if one
-    clearly leads; the fallback for claims."""
-    return leader(Counter(h.label for h in vocab.actors.find(doc.scan_text) if vocab.may_own(concept, h.label)))
+    clearly leads; the fallback for claims. Names of places and of the other side do not count
+    ("Nederland stuurt wapens naar Oekraïne")."""
+    return leader(Counter(h.label for h in vocab.actors.find(doc.scan_text)
+                          if vocab.may_own(concept, h.label) and not no_owner(doc, h, vocab)))
 
 
 def dominant_places(doc: Document, vocab: Vocabulary) -> Counter[str]:

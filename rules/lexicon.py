@@ -295,6 +295,7 @@ class Vocabulary:
     actors: Lexicon
     places: Lexicon
     place_prepositions: frozenset[str]
+    opponent_prepositions: frozenset[str]
     attribution: regex.Pattern
     clause_break: regex.Pattern
     generic: regex.Pattern
@@ -335,6 +336,7 @@ def vocabulary(language: str) -> Vocabulary:
         actors=Lexicon(data.get("actors", {}), compounds="modifier"),
         places=Lexicon(data.get("places", {}), compounds="modifier"),
         place_prepositions=frozenset(grammar.get("place_prepositions", [])),
+        opponent_prepositions=frozenset(grammar.get("opponent_prepositions", [])),
         attribution=words_pattern(grammar.get("attribution", [])),
         clause_break=regex.compile("|".join(regex.escape(b) for b in breaks)),
         generic=words_pattern(grammar.get("generic", [])),
