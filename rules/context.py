@@ -12,13 +12,13 @@ from dataclasses import dataclass
 import regex
 
 from checker.articles import Document
-from checker.rules.lexicon import Hit, Lexicon, Vocabulary, vocabulary
+from checker.rules.lexicon import Hit, Lexicon, Vocabulary, ending_at, vocabulary
 
 # Who a verb of saying is about: "aldus de NAVO", "said Stoltenberg"; not what is said ("said that").
 ATTRIBUTED_WORDS = regex.compile(r"\s+(?!(?:[Dd]at|[Tt]hat)(?![\p{L}]))(?:(?:de|het|the)\s+)?[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?")
 NAME = regex.compile(r"\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?")
 NEXT_WORD = regex.compile(r"\s+([\p{L}\-]+)")
-WORD_BEFORE = regex.compile(r"([\p{L}\-]+)\s+(?:(?:de|het|the)\s+)?\Z", regex.I)
+WORD_BEFORE = ending_at(r"([\p{L}\-]+)\s+(?:(?:de|het|the)\s+)?\Z", regex.I)
 # A country further down a list of places: "in de Baltische landen en Polen", "in Hongarije, Slowakije".
 LIST_BEFORE = regex.compile(r"([\p{L}\-]+)\s+(?:(?:de|het|the)\s+)?(?:\p{Lu}[\p{L}\-]*\s+){0,2}?"
                             r"\p{Lu}[\p{L}\-]*(?:(?:\s*,\s*|\s+(?:en|and|of|or)\s+)\p{Lu}[\p{L}\-]*){0,4}?"
@@ -115,7 +115,7 @@ def is_place_use(doc: Document, hit: Hit, vocab: Vocabulary) -> bool:
     return not m.group().rstrip().endswith(",") or bool(LIST_GOES_ON.match(doc.scan_text, hit.end))
 
 
-LIST_JOINER_BEFORE = regex.compile(r"(?:,|\s(?:en|and|of|or))\s*\Z", regex.I)
+LIST_JOINER_BEFORE = ending_at(r"(?:,|\s(?:en|and|of|or))\s*\Z", regex.I)
 LIST_GOES_ON = regex.compile(r"\s*,|\s+(?:en|and|of|or)\s", regex.I)
 
 

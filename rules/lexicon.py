@@ -105,7 +105,14 @@ def words_pattern(forms: list[str], after: str = r"(?![\p{L}])") -> regex.Patter
     """A pattern of whole words or phrases from ``forms`` (none: never matches), then ``after``:
     by default the end of a word; white space and the end of the text for words that must end
     just before a position ("de dertig": ``\\s+\\Z``)."""
-    return regex.compile(rf"(?<![\p{{L}}])(?:{phrase_pattern(forms) or '(?!)'}){after}", regex.I)
+    return ending_at(rf"(?<![\p{{L}}])(?:{phrase_pattern(forms) or '(?!)'}){after}", regex.I)
+
+
+def ending_at(pattern: str, flags: int = 0) -> regex.Pattern:
+    """A compiled pattern; one that must end where the searched span ends (``\\Z``) is searched
+    from that end (regex's REVERSE flag), so a long look-behind window costs no more than a short
+    one. The words just before a figure are asked about many times per article."""
+    return regex.compile(pattern, flags | (regex.REVERSE if pattern.endswith(r"\Z") else 0))
 
 
 @cache
@@ -344,8 +351,8 @@ def vocabulary(language: str) -> Vocabulary:
         before_event=words_pattern(grammar.get("before_event", []), r"\s+"),
         planned=words_pattern(grammar.get("planned", [])),
         function_words=frozenset(w.lower() for w in grammar.get("function_words", [])),
-        owner_before=regex.compile(rf"(?<![\p{{L}}])([\p{{L}}\-]+)\s+(?:{phrase_pattern(grammar.get('owner_before', [])) or '(?!)'})\s+\Z",
-                                   regex.I),
+        owner_before=ending_at(rf"(?<![\p{{L}}])([\p{{L}}\-]+)\s+(?:{phrase_pattern(grammar.get('owner_before', [])) or '(?!)'})\s+\Z",
+                               regex.I),
         count_noun=words_pattern(grammar.get("count_nouns", []), r"\s+"),
         count_after=regex.compile(rf"\s+(?:{phrase_pattern(grammar.get('count_nouns_after', [])) or '(?!)'})(?![\p{{L}}])",
                                   regex.I),

@@ -29,7 +29,7 @@ from checker.rules.context import (
     sentence_place,
     vocabulary,
 )
-from checker.rules.lexicon import Hit, data_cache, events, month_names
+from checker.rules.lexicon import Hit, data_cache, ending_at, events, month_names
 from checker.rules.numbers import Amount, NumberReader
 
 MISSING = object()
@@ -119,28 +119,28 @@ CLOCK_AFTER = regex.compile(r"\s*(?:uur|u\b|h\b|am\b|pm\b|a\.m\.|p\.m\.)", regex
 YEAR = regex.compile(r"(?:1[89]|20)\d\d")
 # "van vier tot acht", "van de huidige 40.000 tot meer dan 300.000": the figures of a change.
 CHANGE_FROM = r"(?<![\p{L}])(?:van|from)\s+(?:(?:de|het|the)\s+)?(?:\p{L}+\s+)?[\p{L}\p{N}][\p{L}\p{N}.,]*\s+(?:tot|naar|to)\s+"
-CHANGE_TARGET = regex.compile(rf"{CHANGE_FROM}(?:\p{{L}}+\s+){{0,2}}\Z", regex.I)  # bounds may follow "tot"
-TO_OF_CHANGE = regex.compile(rf"{CHANGE_FROM}\Z", regex.I)  # "tot" here is no bound ("tot 300")
-LIST_NUMBER = regex.compile(r"(?:\A|\n)[ \t]*\Z")
+CHANGE_TARGET = ending_at(rf"{CHANGE_FROM}(?:\p{{L}}+\s+){{0,2}}\Z", regex.I)  # bounds may follow "tot"
+TO_OF_CHANGE = ending_at(rf"{CHANGE_FROM}\Z", regex.I)  # "tot" here is no bound ("tot 300")
+LIST_NUMBER = ending_at(r"(?:\A|\n)[ \t]*\Z")
 GLUED_DIGITS = regex.compile(r"[.,]\d")
 LIST_MARK = regex.compile(r"[.)]\s")
-WORD_OR_DIGIT_BEFORE = regex.compile(r"(?:\d|\p{L}{3,})[\s\-/]*\Z")
+WORD_OR_DIGIT_BEFORE = ending_at(r"(?:\d|\p{L}{3,})[\s\-/]*\Z")
 SLASHED_AFTER = regex.compile(r"[/:]\d")
-SLASHED_BEFORE = regex.compile(r"\d[/:]\Z")
-NAME_BEFORE = regex.compile(r"(\p{Lu}[\p{L}\-]*)\s\Z")
-SENTENCE_OPENING_WORD = regex.compile(r"(?:\A|[.!?:\n\"'“„‘])\s*\p{Lu}[\p{L}\-]*\s\Z")
+SLASHED_BEFORE = ending_at(r"\d[/:]\Z")
+NAME_BEFORE = ending_at(r"(\p{Lu}[\p{L}\-]*)\s\Z")
+SENTENCE_OPENING_WORD = ending_at(r"(?:\A|[.!?:\n\"'“„‘])\s*\p{Lu}[\p{L}\-]*\s\Z")
 PUNCTUATION = regex.compile(r"[.;:!?]")
-FROM_BEFORE = regex.compile(r"(?<![\p{L}])(?:van|from)\s+(?:(?:de|het|the)\s+)?(?:\p{L}+\s+)?\Z", regex.I)
+FROM_BEFORE = ending_at(r"(?<![\p{L}])(?:van|from)\s+(?:(?:de|het|the)\s+)?(?:\p{L}+\s+)?\Z", regex.I)
 CHANGE_TO = regex.compile(r"\s+(?:tot|naar|to)\s+[\p{L}\p{N}.,]*[\p{L}\p{N}]")
 WORDS_TO_CHANGE = 8  # "de gevechtsgroepen al in omvang verdubbelde, van vier tot acht"
-CURRENCY_BEFORE = regex.compile(r"([€$£])\s?\Z")
+CURRENCY_BEFORE = ending_at(r"([€$£])\s?\Z")
 NEXT_WORD = regex.compile(r"\s+([\p{L}][\p{L}\-']*)")
 
 
 @cache
 def month_before(language: str) -> regex.Pattern:
     """A month name just before a position: "24 februari 2022" is a date, not 2022 of something."""
-    return regex.compile(rf"(?:{'|'.join(month_names(language))})\.?\s*\Z", regex.I)
+    return ending_at(rf"(?:{'|'.join(month_names(language))})\.?\s*\Z", regex.I)
 
 
 class QuantityRule(Rule):
