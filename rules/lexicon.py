@@ -351,8 +351,8 @@ def vocabulary(language: str) -> Vocabulary:
         before_event=words_pattern(grammar.get("before_event", []), r"\s+"),
         planned=words_pattern(grammar.get("planned", [])),
         function_words=frozenset(w.lower() for w in grammar.get("function_words", [])),
-        owner_before=ending_at(rf"(?<![\p{{L}}])([\p{{L}}\-]+)\s+(?:{phrase_pattern(grammar.get('owner_before', [])) or '(?!)'})\s+\Z",
-                               regex.I),
+        owner_before=ending_at(rf"(?<![\p{{L}}])([\p{{L}}\-]+)\s+"
+                               rf"(?:{phrase_pattern(grammar.get('owner_before', [])) or '(?!)'})\s+\Z", regex.I),
         count_noun=words_pattern(grammar.get("count_nouns", []), r"\s+"),
         count_after=regex.compile(rf"\s+(?:{phrase_pattern(grammar.get('count_nouns_after', [])) or '(?!)'})(?![\p{{L}}])",
                                   regex.I),
