@@ -81,7 +81,7 @@ def planned_words(doc: Document, change_start: int, vocab) -> str | None:
     return found.group() if found else None
 
 
-def earlier_words(doc: Document, amount: Amount, clause, vocab) -> str | None:
+def earlier_words(doc: Document, amount: Amount, clause, vocab, change: Change | None) -> str | None:
     """The words that put a figure before the article's time: "oorspronkelijk", "vóór de
     inval", or the start of a change ("van vier tot acht")."""
     text = doc.scan_text
@@ -92,7 +92,6 @@ def earlier_words(doc: Document, amount: Amount, clause, vocab) -> str | None:
         hits = events(doc.article.language).find(text, m.end(), min(clause.end, m.end() + 40))
         if hits and len(text[m.end():hits[0].start].split()) <= 2:
             return text[m.start():hits[0].end]
-    change = change_around(doc, amount, vocab)
     return change.words if change and change.is_from and not change.planned else None
 
 
@@ -188,9 +187,10 @@ class QuantityRule(Rule):
             parts, evidence, inferred = {}, {}, []
             clause = clause_around(doc, amount.start, amount.end, vocab)
             sentence = doc.sentence_at(amount.start)
+            change = change_around(doc, amount, vocab)
             concept, phrase = self.counted(doc, amount, clause.end, vocab), None
             if concept is None:
-                concept, phrase = self.named_before(doc, amount, clause, sentence, vocab)
+                concept, phrase = self.named_before(doc, amount, change, clause, sentence, vocab)
                 if phrase and phrase[0] < clause.start:  # whose and where are said where the thing is named
                     clause = Clause(clause_around(doc, phrase[0], phrase[0] + 1, vocab).start, clause.end)
             if concept is None and amount.unit is None and not self.names_a_noun(text, amount.end, vocab):
@@ -199,13 +199,14 @@ class QuantityRule(Rule):
                     clause = named
             if concept is None and previous and previous.sentence == sentence and previous.unit == amount.unit \
                     and not self.names_a_noun(text, amount.end, vocab):
-                yield self.draft(doc, amount, previous.parts, previous.evidence, previous.inferred, sentence, clause, vocab)
+                yield self.draft(doc, amount, previous.parts, previous.evidence, previous.inferred, sentence, clause, vocab,
+                                 change)
                 continue  # "13.000 militairen ..., nu zijn dat er 40.000": the same thing again
             if concept is None and amount.unit == "day":
                 parts, evidence = event_around(doc, amount.start, amount.end, events(lang), vocab)
                 if parts:  # "de oefeningen in Wit-Rusland duren tien dagen": how long an event lasts
                     yield self.draft(doc, amount, {**parts, "unit": "day"}, evidence, [], sentence, clause, vocab,
-                                     partial=not names_whose(parts))
+                                     change, partial=not names_whose(parts))
                     continue
             if concept:
                 parts["concept"], evidence["concept"] = concept.label, concept.words
@@ -233,7 +234,6 @@ class QuantityRule(Rule):
                 parts["place"], evidence["place"] = place.label, place.words
             windows = self.qualifier_windows(doc, amount, clause, sentence, noun_end, phrase, vocab, read.g.candidate)
             quals = [q for a, b in windows for q in qualifiers_in(doc, a, b, vocab)]
-            change = change_around(doc, amount, vocab)
             if change and change.planned and not change.is_from:  # "zal groeien van 40.000 tot 300.000"
                 quals.append(Hit(change.start, amount.end, "planned", change.planned))
             if quals:
@@ -259,18 +259,18 @@ class QuantityRule(Rule):
                 where = article_place
             # a partial claim is keyed only if its article says whose or where elsewhere
             yield self.draft(doc, amount, parts, evidence, inferred, sentence, clause, vocab,
-                             partial=partial, article_place=where)
+                             change, partial=partial, article_place=where)
 
     @staticmethod
     def draft(doc: Document, amount: Amount, parts: dict, evidence: dict, inferred: list, sentence: tuple[int, int],
-              clause, vocab, partial: bool = False, article_place: str | None = None) -> ClaimDraft:
+              clause, vocab, change: Change | None, partial: bool = False, article_place: str | None = None) -> ClaimDraft:
         return ClaimDraft(
             kind="quantity", start=amount.start, end=amount.end,
             value=QuantityValue(low=amount.low, high=amount.high, unit=amount.unit, approximate=amount.approximate,
                                 vague=amount.vague),
             key_parts=parts, evidence=evidence, inferred=inferred,
             attribution=attribution_of(doc, sentence, vocab),
-            earlier=earlier_words(doc, amount, clause, vocab), partial=partial, article_place=article_place,
+            earlier=earlier_words(doc, amount, clause, vocab, change), partial=partial, article_place=article_place,
         )
 
     @staticmethod
@@ -310,7 +310,7 @@ class QuantityRule(Rule):
         return bool(m) and m.group(1).lower() not in vocab.function_words
 
     @staticmethod
-    def named_before(doc: Document, amount: Amount, clause, sentence: tuple[int, int], vocab):
+    def named_before(doc: Document, amount: Amount, change: Change | None, clause, sentence: tuple[int, int], vocab):
         """The counted thing named before the figure, with the phrase that names it.
 
         "De reactiemacht wordt zeven keer zo groot": a multiple of the clause's subject;
@@ -322,7 +322,6 @@ class QuantityRule(Rule):
             hits = vocab.concepts.find(doc.scan_text, clause.start, amount.start)
             if hits:
                 return hits[-1], (clause.start, amount.start)
-        change = change_around(doc, amount, vocab)
         if change:
             hits = vocab.concepts.find(doc.scan_text, sentence[0], change.start)
             if hits and len(doc.scan_text[hits[-1].end:change.start].split()) <= WORDS_TO_CHANGE:
