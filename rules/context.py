@@ -132,13 +132,13 @@ def place_in(doc: Document, clause: Clause, position: int, vocab: Vocabulary, ac
     hit = nearest(after or hits, position)
     if hit is None:
         return None
-    if hit.label in COUNTRY_LIKE and followed_by_border(doc, hit, vocab):
+    if hit.label in vocab.countries and followed_by_border(doc, hit, vocab):
         hit = Hit(hit.start, hit.end, "border", hit.words)  # "aan de Russische grens met Oekraïne"
-    if hit.label in COUNTRY_LIKE:
+    if hit.label in vocab.countries:
         return hit
     if hit.label == "border":
         window = vocab.places.find(doc.scan_text, max(clause.start, hit.start - 30), min(clause.end, hit.end + 30))
-        countries = [h for h in window if h.label in COUNTRY_LIKE and h.label != actor]
+        countries = [h for h in window if h.label in vocab.countries and h.label != actor]
         if countries:
             return Hit(hit.start, hit.end, countries[0].label, f"{hit.words} ({countries[0].words})")
     return hit
@@ -147,13 +147,13 @@ def place_in(doc: Document, clause: Clause, position: int, vocab: Vocabulary, ac
 def border_country(doc: Document, vocab: Vocabulary, actor: str | None) -> str | None:
     """Which border "de grens" is when the sentence does not say: the article's leading country."""
     counts = dominant_places(doc, vocab)
-    return leader(Counter({k: n for k, n in counts.items() if k in COUNTRY_LIKE and k != actor}))
+    return leader(Counter({k: n for k, n in counts.items() if k in vocab.countries and k != actor}))
 
 
 def places_of(doc: Document, start: int, end: int, vocab: Vocabulary) -> list[Hit]:
     """Place words of a span; a country only where it is used as a place."""
     return [h for h in vocab.places.find(doc.scan_text, start, end)
-            if h.label not in COUNTRY_LIKE or is_place_use(doc, h, vocab) or followed_by_place_noun(doc, h, vocab)]
+            if h.label not in vocab.countries or is_place_use(doc, h, vocab) or followed_by_place_noun(doc, h, vocab)]
 
 
 def clauses_without_figures(doc: Document, clause: Clause, vocab: Vocabulary, figures: regex.Pattern) -> list[Clause]:
@@ -176,10 +176,6 @@ def clauses_without_figures(doc: Document, clause: Clause, vocab: Vocabulary, fi
 def from_sentence(hits: list[Hit]) -> Hit | None:
     """The one label the other clauses agree on, or None when they name none or several."""
     return hits[0] if hits and len({h.label for h in hits}) == 1 else None
-
-
-COUNTRY_LIKE = frozenset({"belarus", "ukraine", "russia", "poland", "lithuania", "romania", "bulgaria",
-                          "slovakia", "hungary", "germany"})
 
 
 def sentence_place(doc: Document, clause: Clause, vocab: Vocabulary, figures: regex.Pattern) -> Hit | None:

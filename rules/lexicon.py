@@ -303,6 +303,7 @@ class Vocabulary:
     places: Lexicon
     place_prepositions: frozenset[str]
     opponent_prepositions: frozenset[str]
+    countries: frozenset[str]
     attribution: regex.Pattern
     clause_break: regex.Pattern
     generic: regex.Pattern
@@ -344,6 +345,7 @@ def vocabulary(language: str) -> Vocabulary:
         places=Lexicon(data.get("places", {}), compounds="modifier"),
         place_prepositions=frozenset(grammar.get("place_prepositions", [])),
         opponent_prepositions=frozenset(grammar.get("opponent_prepositions", [])),
+        countries=frozenset(grammar.get("countries", [])),
         attribution=words_pattern(grammar.get("attribution", [])),
         clause_break=regex.compile("|".join(regex.escape(b) for b in breaks)),
         generic=words_pattern(grammar.get("generic", [])),
