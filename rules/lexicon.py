@@ -178,6 +178,13 @@ class Lexicon:
         self._scanned: tuple[str, list[Hit], list[int], list[int]] | None = None
         self._heads = HeadIndex(exact, loose) if compounds == "head" else None
 
+    def completing(self, prefix: str) -> str | None:
+        """The label of every form that ``prefix`` begins, if they share one: the word a text
+        cut off in the middle meant ("milit.." -> troops); none when it could be several."""
+        prefix = prefix.lower()
+        labels = {label for form, label in self.label_of.items() if form.startswith(prefix)}
+        return labels.pop() if len(labels) == 1 else None
+
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         """Every hit in ``text[start:end]``, offsets relative to ``text``.
 
@@ -311,6 +318,7 @@ class Vocabulary:
     count_after: regex.Pattern
     earlier: regex.Pattern
     before_event: regex.Pattern
+    baseline: regex.Pattern
     planned: regex.Pattern
     function_words: frozenset[str]
     owner_before: regex.Pattern
@@ -352,6 +360,8 @@ def vocabulary(language: str) -> Vocabulary:
         earlier=words_pattern(grammar.get("earlier", [])),
         before_event=words_pattern(grammar.get("before_event", []), r"\s+"),
         planned=words_pattern(grammar.get("planned", [])),
+        baseline=ending_at(rf"(?<![\p{{L}}])(?:{phrase_pattern(grammar.get('growth', [])) or '(?!)'})(?:\s+\S+){{0,3}}?"
+                           rf"\s+(?:{phrase_pattern(grammar.get('compared', [])) or '(?!)'})(?:\s+\S+){{0,2}}?\s+\Z", regex.I),
         function_words=frozenset(w.lower() for w in grammar.get("function_words", [])),
         owner_before=ending_at(rf"(?<![\p{{L}}])([\p{{L}}\-]+)\s+"
                                rf"(?:{phrase_pattern(grammar.get('owner_before', [])) or '(?!)'})\s+\Z", regex.I),

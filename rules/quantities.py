@@ -83,11 +83,15 @@ def planned_words(doc: Document, change_start: int, vocab) -> str | None:
 
 def earlier_words(doc: Document, amount: Amount, clause, vocab, change: Change | None) -> str | None:
     """The words that put a figure before the article's time: "oorspronkelijk", "vóór de
-    inval", or the start of a change ("van vier tot acht")."""
+    inval", the start of a change ("van vier tot acht") or the figure a change is measured
+    against ("een stijging vergeleken met de 65.000", "up from 65,000")."""
     text = doc.scan_text
     earlier = vocab.earlier.search(text, clause.start, clause.end)
     if earlier:
         return earlier.group()
+    baseline = vocab.baseline.search(text, max(clause.start, amount.start - 80), amount.start)
+    if baseline:
+        return baseline.group().strip()
     for m in vocab.before_event.finditer(text, clause.start, clause.end):
         hits = events(doc.article.language).find(text, m.end(), min(clause.end, m.end() + 40))
         if hits and len(text[m.end():hits[0].start].split()) <= 2:
@@ -134,6 +138,7 @@ CHANGE_TO = regex.compile(r"\s+(?:tot|naar|to)\s+[\p{L}\p{N}.,]*[\p{L}\p{N}]")
 WORDS_TO_CHANGE = 8  # "de gevechtsgroepen al in omvang verdubbelde, van vier tot acht"
 CURRENCY_BEFORE = ending_at(r"([€$£])\s?\Z")
 NEXT_WORD = regex.compile(r"\s+([\p{L}][\p{L}\-']*)")
+CUT_OFF = regex.compile(r"(?:\s+[\p{L}\-]+){0,2}?\s+(\p{L}{4,})(?:\.\.+|…)(?!\p{L})")  # a word cut off by the text's source: "milit.."
 
 
 @cache
@@ -408,8 +413,9 @@ class QuantityRule(Rule):
 
     @staticmethod
     def counted(doc: Document, amount: Amount, clause_end: int, vocab):
-        """The concept of the noun the amount counts: the first known noun just after it, or the
-        second part of a compound of size ("the 30-nation alliance")."""
+        """The concept of the noun the amount counts: the first known noun just after it, the
+        second part of a compound of size ("the 30-nation alliance"), or the one concept a word
+        cut off by the text's source begins ("circa 65.000 milit..")."""
         size = vocab.size_of(doc.scan_text, amount.end)
         if size:
             return size
@@ -419,7 +425,9 @@ class QuantityRule(Rule):
             if len(between.split()) <= WORDS_TO_NOUN and not PUNCTUATION.search(between):
                 return hit
             break
-        return None
+        cut = CUT_OFF.match(doc.scan_text, amount.end, end)
+        label = cut and vocab.concepts.completing(cut.group(1))
+        return Hit(cut.start(1), cut.end(), label, doc.scan_text[cut.start(1):cut.end()]) if label else None
 
     @staticmethod
     def with_range(text: str, amount: Amount, read: NumberReader) -> Amount:

@@ -19,8 +19,9 @@ RULES = [rule() for rule in default_registry() if rule.__module__.startswith("ch
 
 
 def findings(*articles):
-    """Findings for articles given as (text, date) pairs."""
-    docs = [make_doc(text, date=date, name=f"a{i}.txt") for i, (text, date) in enumerate(articles)]
+    """Findings for articles given as (text, date) or (text, date, language)."""
+    docs = [make_doc(text, date=date, name=f"a{i}.txt", language=language)
+            for i, (text, date, language) in enumerate(a if len(a) == 3 else (*a, "nl") for a in articles)]
     claims = complete_keys([c for d in docs for c in extract_document(d, RULES).claims])
     return find_conflicts(claims, {d.article.id: d.article for d in docs})
 
@@ -58,6 +59,16 @@ def test_same_number_for_different_things_is_no_finding():
 def test_a_figure_said_to_be_from_earlier_is_a_change():
     result = findings(("Oorspronkelijk stonden 5000 Britse militairen in Estland.", "2022-05"),
                       ("Er staan 8000 Britse militairen in Estland.", "2022-05"))
+    assert [f.status for f in result] == ["changed"]
+
+
+def test_the_figure_a_rise_is_measured_against_is_a_change():
+    result = findings(("Er staan 8000 Britse soldaten in Polen.", "2022-05"),
+                      ("Groot-Brittannië heeft nu 8000 militairen in Polen, een forse stijging vergeleken met de "
+                       "3000 militairen in Polen van vorig jaar.", "2022-05"))
+    assert [f.status for f in result] == ["changed"]
+    result = findings(("There are 8,000 British troops in Poland.", "2022-05", "en"),
+                      ("Britain now has 8,000 troops in Poland, up from 3,000 troops last year.", "2022-05", "en"))
     assert [f.status for f in result] == ["changed"]
 
 
