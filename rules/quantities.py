@@ -138,7 +138,8 @@ CHANGE_TO = regex.compile(r"\s+(?:tot|naar|to)\s+[\p{L}\p{N}.,]*[\p{L}\p{N}]")
 WORDS_TO_CHANGE = 8  # "de gevechtsgroepen al in omvang verdubbelde, van vier tot acht"
 CURRENCY_BEFORE = ending_at(r"([€$£])\s?\Z")
 NEXT_WORD = regex.compile(r"\s+([\p{L}][\p{L}\-']*)")
-CUT_OFF = regex.compile(r"(?:\s+[\p{L}\-]+){0,2}?\s+(\p{L}{4,})(?:\.\.+|…)(?!\p{L})")  # a word cut off by the text's source: "milit.."
+# A word cut off by the text's source, a word or two after a figure: "circa 65.000 milit.."
+CUT_OFF = regex.compile(r"(?:\s+[\p{L}\-]+){0,2}?\s+(\p{L}{4,})(?:\.\.+|…)(?!\p{L})")
 
 
 @cache
