@@ -106,6 +106,8 @@ def is_place_use(doc: Document, hit: Hit, vocab: Vocabulary) -> bool:
     m = WORD_BEFORE.search(doc.scan_text, max(0, hit.start - 30), hit.start)
     if m and m.group(1).lower() in vocab.place_prepositions:
         return True
+    if vocab.across_border.search(doc.scan_text, max(0, hit.start - 40), hit.start):
+        return True  # "de grens met Oekraïne"
     if not LIST_JOINER_BEFORE.search(doc.scan_text, max(0, hit.start - 6), hit.start):
         return False
     m = LIST_BEFORE.search(doc.scan_text, max(0, hit.start - 80), hit.start)
@@ -132,12 +134,16 @@ def place_in(doc: Document, clause: Clause, position: int, vocab: Vocabulary, ac
     hit = nearest(after or hits, position)
     if hit is None:
         return None
-    if hit.label in vocab.countries and followed_by_border(doc, hit, vocab):
+    border_end = hit.end
+    if hit.label in vocab.countries and (border_end := border_after(doc, hit, vocab)):
         hit = Hit(hit.start, hit.end, "border", hit.words)  # "aan de Russische grens met Oekraïne"
     if hit.label in vocab.countries:
         return hit
     if hit.label == "border":
-        window = vocab.places.find(doc.scan_text, max(clause.start, hit.start - 30), min(clause.end, hit.end + 30))
+        # "de grens met Oekraïne", "regio's die grenzen aan het buurland": only the country after
+        across = vocab.border_with.match(doc.scan_text, border_end)
+        window = vocab.places.find(doc.scan_text, across.end() if across else max(clause.start, hit.start - 30),
+                                   min(clause.end, hit.end + 30))
         countries = [h for h in window if h.label in vocab.countries and h.label != actor]
         if countries:
             return Hit(hit.start, hit.end, countries[0].label, f"{hit.words} ({countries[0].words})")
@@ -209,9 +215,10 @@ def followed_by_place_noun(doc: Document, hit: Hit, vocab: Vocabulary) -> bool:
     return bool(m and (m.group(1).lower() in PLACE_NOUNS or vocab.places.find(doc.scan_text, m.start(1), m.end(1))))
 
 
-def followed_by_border(doc: Document, hit: Hit, vocab: Vocabulary) -> bool:
+def border_after(doc: Document, hit: Hit, vocab: Vocabulary) -> int | None:
+    """Where the border word right after a country's name ends ("Russische grens"), if any."""
     m = NEXT_WORD.match(doc.scan_text, hit.end, hit.end + 30)
-    return bool(m and vocab.places.label_of.get(m.group(1).lower()) == "border")
+    return m.end(1) if m and vocab.places.label_of.get(m.group(1).lower()) == "border" else None
 
 
 PLACE_NOUNS = frozenset({"bodem", "grondgebied", "territorium", "soil", "territory", "grens", "grenzen", "border"})

@@ -318,6 +318,8 @@ class Vocabulary:
     count_after: regex.Pattern
     earlier: regex.Pattern
     before_event: regex.Pattern
+    border_with: regex.Pattern
+    across_border: regex.Pattern
     baseline: regex.Pattern
     planned: regex.Pattern
     function_words: frozenset[str]
@@ -359,6 +361,9 @@ def vocabulary(language: str) -> Vocabulary:
         generic=words_pattern(grammar.get("generic", [])),
         earlier=words_pattern(grammar.get("earlier", [])),
         before_event=words_pattern(grammar.get("before_event", []), r"\s+"),
+        border_with=regex.compile(rf"\s+(?:{phrase_pattern(grammar.get('border_with', [])) or '(?!)'})(?![\p{{L}}])", regex.I),
+        across_border=ending_at(rf"(?<![\p{{L}}])(?:{phrase_pattern(data.get('places', {}).get('border', [])) or '(?!)'})\s+"
+                                rf"(?:{phrase_pattern(grammar.get('border_with', [])) or '(?!)'})\s+\Z", regex.I),
         planned=words_pattern(grammar.get("planned", [])),
         baseline=ending_at(rf"(?<![\p{{L}}])(?:{phrase_pattern(grammar.get('growth', [])) or '(?!)'})(?:\s+\S+){{0,3}}?"
                            rf"\s+(?:{phrase_pattern(grammar.get('compared', [])) or '(?!)'})(?:\s+\S+){{0,2}}?\s+\Z", regex.I),
