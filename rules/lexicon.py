@@ -323,6 +323,8 @@ class Vocabulary:
     baseline: regex.Pattern
     planned: regex.Pattern
     function_words: frozenset[str]
+    own_qualifiers: frozenset[str]
+    implied_qualifiers: dict[str, frozenset[str]]
     owner_before: regex.Pattern
     owners: dict[str, frozenset[str]]
     definite_before: regex.Pattern
@@ -368,6 +370,8 @@ def vocabulary(language: str) -> Vocabulary:
         baseline=ending_at(rf"(?<![\p{{L}}])(?:{phrase_pattern(grammar.get('growth', [])) or '(?!)'})(?:\s+\S+){{0,3}}?"
                            rf"\s+(?:{phrase_pattern(grammar.get('compared', [])) or '(?!)'})(?:\s+\S+){{0,2}}?\s+\Z", regex.I),
         function_words=frozenset(w.lower() for w in grammar.get("function_words", [])),
+        own_qualifiers=frozenset(grammar.get("own_qualifiers", [])),
+        implied_qualifiers={concept: frozenset(labels) for concept, labels in grammar.get("implied_qualifiers", {}).items()},
         owner_before=ending_at(rf"(?<![\p{{L}}])([\p{{L}}\-]+)\s+"
                                rf"(?:{phrase_pattern(grammar.get('owner_before', [])) or '(?!)'})\s+\Z", regex.I),
         count_noun=words_pattern(grammar.get("count_nouns", []), r"\s+"),

@@ -70,7 +70,7 @@ def change_around(doc: Document, amount: Amount, vocab) -> Change | None:
         return Change(target.start(), text[target.start():amount.end], False, planned_words(doc, target.start(), vocab))
     opened = FROM_BEFORE.search(text, max(0, amount.start - 24), amount.start)
     to = opened and CHANGE_TO.match(text, amount.end)
-    if to:
+    if to and reader(doc.article.language).g.candidate.match(text, to.start("to")):  # not "van wie 2 miljoen naar Polen"
         return Change(opened.start(), text[opened.start():to.end()], True, planned_words(doc, opened.start(), vocab))
     return None
 
@@ -134,7 +134,7 @@ NAME_BEFORE = ending_at(r"(\p{Lu}[\p{L}\-]*)\s\Z")
 SENTENCE_OPENING_WORD = ending_at(r"(?:\A|[.!?:\n\"'“„‘])\s*\p{Lu}[\p{L}\-]*\s\Z")
 PUNCTUATION = regex.compile(r"[.;:!?]")
 FROM_BEFORE = ending_at(r"(?<![\p{L}])(?:van|from)\s+(?:(?:de|het|the)\s+)?(?:\p{L}+\s+)?\Z", regex.I)
-CHANGE_TO = regex.compile(r"\s+(?:tot|naar|to)\s+[\p{L}\p{N}.,]*[\p{L}\p{N}]")
+CHANGE_TO = regex.compile(r"\s+(?:tot|naar|to)\s+(?P<to>[\p{L}\p{N}.,]*[\p{L}\p{N}])")
 WORDS_TO_CHANGE = 8  # "de gevechtsgroepen al in omvang verdubbelde, van vier tot acht"
 CURRENCY_BEFORE = ending_at(r"([€$£])\s?\Z")
 NEXT_WORD = regex.compile(r"\s+([\p{L}][\p{L}\-']*)")
@@ -205,8 +205,8 @@ class QuantityRule(Rule):
                     clause = named
             if concept is None and previous and previous.sentence == sentence and previous.unit == amount.unit \
                     and not self.names_a_noun(text, amount.end, vocab):
-                yield self.draft(doc, amount, previous.parts, previous.evidence, previous.inferred, sentence, clause, vocab,
-                                 change)
+                parts, evidence = self.same_thing_again(previous, vocab)
+                yield self.draft(doc, amount, parts, evidence, previous.inferred, sentence, clause, vocab, change)
                 continue  # "13.000 militairen ..., nu zijn dat er 40.000": the same thing again
             if concept is None and amount.unit == "day":
                 parts, evidence = event_around(doc, amount.start, amount.end, events(lang), vocab)
@@ -238,8 +238,9 @@ class QuantityRule(Rule):
                     place = None
             if place:
                 parts["place"], evidence["place"] = place.label, place.words
-            windows = self.qualifier_windows(doc, amount, clause, sentence, noun_end, phrase, vocab, read.g.candidate)
-            quals = [q for a, b in windows for q in qualifiers_in(doc, a, b, vocab)]
+            windows = self.qualifier_windows(doc, amount, clause, sentence, noun_end, phrase, vocab, read)
+            quals = [q for a, b in windows for q in qualifiers_in(doc, a, b, vocab)
+                     if q.label not in vocab.implied_qualifiers.get(owned, ())]  # "20 killed": deaths, nothing more
             if change and change.planned and not change.is_from:  # "zal groeien van 40.000 tot 300.000"
                 quals.append(Hit(change.start, amount.end, "planned", change.planned))
             if quals:
@@ -278,6 +279,20 @@ class QuantityRule(Rule):
             attribution=attribution_of(doc, sentence, vocab),
             earlier=earlier_words(doc, amount, clause, vocab, change), partial=partial, article_place=article_place,
         )
+
+    @staticmethod
+    def same_thing_again(previous: Previous, vocab) -> tuple[dict, dict]:
+        """The key of a bare figure that speaks of the previous one's thing again, without the
+        qualifiers that were that figure's own: "350 extra militairen; het contingent groeit tot
+        900" -- 900 is the whole contingent, not an extra."""
+        parts, evidence = dict(previous.parts), dict(previous.evidence)
+        if "qualifier" in parts:
+            kept = [q for q in parts["qualifier"].split("+") if q not in vocab.own_qualifiers]
+            if kept:
+                parts["qualifier"] = "+".join(kept)
+            else:
+                del parts["qualifier"], evidence["qualifier"]
+        return parts, evidence
 
     @staticmethod
     def asked_before(doc: Document, sentence: tuple[int, int], vocab, figures: regex.Pattern):
@@ -350,7 +365,7 @@ class QuantityRule(Rule):
 
     @staticmethod
     def qualifier_windows(doc: Document, amount: Amount, clause, sentence: tuple[int, int], noun_end: int,
-                          phrase: tuple[int, int] | None, vocab, figures: regex.Pattern) -> list[tuple[int, int]]:
+                          phrase: tuple[int, int] | None, vocab, read: NumberReader) -> list[tuple[int, int]]:
         """Where the words that qualify a figure are: just before it, after its noun, in the
         phrase that named it, in the name of what it measures ("reactiemacht van 25.000 man"),
         and for a multiple in the sentence's subject ("De snelle reactiemacht, die ..., krijgt
@@ -358,13 +373,17 @@ class QuantityRule(Rule):
         text = doc.scan_text
         windows = [(max(clause.start, amount.start - 12), amount.start)]
         tail_end = WORDS_AFTER_NOUN.match(text, noun_end, sentence[1]).end() if noun_end > amount.end else amount.end
-        other_noun = vocab.concepts.find(text, noun_end, tail_end)
-        other_figure = figures.search(text, noun_end, tail_end)
+        qualifier_words = {(q.start, q.end) for q in vocab.qualifiers.find(text, noun_end, tail_end)}
+        other_noun = [h for h in vocab.concepts.find(text, noun_end, tail_end) if (h.start, h.end) not in qualifier_words]
+        other_figure = read.g.candidate.search(text, noun_end, tail_end)
         others = [h.start for h in other_noun[:1]] + ([other_figure.start()] if other_figure else [])
         if others:  # a qualifier of the next figure or counted noun is not this one's: "en nog eens 40.000"
             tail_end = min(others)
             theirs = [q for q in vocab.qualifiers.find(text, noun_end, tail_end) if len(text[q.end:tail_end].split()) <= 1]
             tail_end = theirs[0].start if theirs else tail_end
+        bound = read.g.candidate.match(text, tail_end + 1) and read.g.before_bound.search(text[noun_end:tail_end + 1])
+        if bound:  # the tail ends inside the next figure's bound: "100 jets on high alert and more than 120"
+            tail_end = noun_end + bound.start("b")
         windows.append((amount.end, tail_end))
         owner = vocab.owner_before.search(text, max(clause.start, amount.start - 60), amount.start)
         if owner:

@@ -147,6 +147,12 @@ def test_a_change_from_one_figure_to_another_is_a_change_against_the_old_figure(
         ("vier", "van vier tot acht"), ("acht", None)]
 
 
+def test_from_whom_to_a_place_is_no_change():
+    claims = extract_document(make_doc("Volgens de VN zijn 3,5 miljoen mensen gevlucht, van wie ruim 2 miljoen naar Polen."),
+                              RULES).claims
+    assert [(c.text, c.earlier) for c in claims if c.kind == "quantity"] == [("3,5 miljoen", None), ("ruim 2 miljoen", None)]
+
+
 def test_a_partial_claim_is_keyed_only_by_its_own_article():
     def keys(text):
         claims = complete_keys(extract_document(make_doc(text, date="2022-02"), RULES).claims)
