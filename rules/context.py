@@ -16,6 +16,7 @@ from checker.rules.lexicon import Hit, Lexicon, Vocabulary, ending_at, vocabular
 
 # Who a verb of saying is about: "aldus de NAVO", "said Stoltenberg"; not what is said ("said that").
 ATTRIBUTED_WORDS = regex.compile(r"\s+(?!(?:[Dd]at|[Tt]hat)(?![\p{L}]))(?:(?:de|het|the)\s+)?[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?")
+SUBJECT_BEFORE = ending_at(r"(?:[\p{L}\-.]+\s+){1,4}\Z")  # "het Pentagon " before "schat"
 NAME = regex.compile(r"\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?")
 NEXT_WORD = regex.compile(r"\s+([\p{L}\-]+)")
 WORD_BEFORE = ending_at(r"([\p{L}\-]+)\s+(?:(?:de|het|the)\s+)?\Z", regex.I)
@@ -46,23 +47,45 @@ def clause_around(doc: Document, start: int, end: int, vocab: Vocabulary) -> Cla
 
 def attribution_spans(doc: Document, clause_start: int, clause_end: int, vocab: Vocabulary) -> list[tuple[int, int]]:
     """Spans of "volgens de NAVO", "aldus Stoltenberg": who states, not who does."""
-    spans = []
-    for m in vocab.attribution.finditer(doc.scan_text, clause_start, clause_end):
-        tail = doc.scan_text[m.end():min(clause_end, m.end() + 40)]
-        words = ATTRIBUTED_WORDS.match(tail)
-        spans.append((m.start(), m.end() + (words.end() if words else 0)))
-    return spans
+    return [attribution_span(doc, m, clause_end) for m in vocab.attribution.finditer(doc.scan_text, clause_start, clause_end)]
 
 
-def attribution_of(doc: Document, sentence: tuple[int, int], vocab: Vocabulary) -> str | None:
-    """Who states the figures of a sentence: an actor's label or a name, if the sentence says."""
-    for a, b in attribution_spans(doc, sentence[0], sentence[1], vocab):
-        actors = vocab.actors.find(doc.scan_text, a, b)
-        if actors:
-            return actors[0].label
-        name = NAME.search(doc.scan_text, a, b)
-        if name:
-            return name.group()
+def attribution_span(doc: Document, m: regex.Match, end: int) -> tuple[int, int]:
+    """The word of saying with the words that name who says: "volgens de NAVO"."""
+    words = ATTRIBUTED_WORDS.match(doc.scan_text[m.end():min(end, m.end() + 40)])
+    return m.start(), m.end() + (words.end() if words else 0)
+
+
+def attribution_of(doc: Document, sentence: tuple[int, int], vocab: Vocabulary, position: int | None = None) -> str | None:
+    """Who states a figure: an actor's label or a name, if its sentence says. The word of saying
+    nearest before the figure counts ("Ukraine claims 15,000, while the Pentagon puts the figure
+    at 7,000"), else the first after it. The claimant follows the word ("volgens de NAVO", "zei
+    Stoltenberg") or, for a verb, is its subject just before it ("Kyiv spreekt van", "Western
+    officials say Russia has ...": not Russia) or, in a language that puts the subject after
+    the verb, just after it ("Eerder meldde het kabinet"); an actor wins over a name, a pronoun
+    is no one."""
+    text = doc.scan_text
+    found = list(vocab.attribution.finditer(text, *sentence))
+    if position is not None:
+        before = [m for m in found if m.start() < position]
+        found = before[::-1] + [m for m in found if m.start() >= position]
+    for m in found:
+        after = attribution_span(doc, m, sentence[1])
+        subject = None
+        if " ".join(m.group().lower().split()) in vocab.claimant_before:
+            subject = SUBJECT_BEFORE.search(text, max(sentence[0], m.start() - 50), m.start())
+        spans = ([(subject.start(), subject.end(), -1)] if subject else []) + \
+            ([(*after, 0)] if not subject or vocab.subject_after_verb else [])  # "Eerder meldde het kabinet"
+        for a, b, which in spans:
+            actors = vocab.actors.find(text, a, b)
+            if actors:
+                return actors[which].label
+        for a, b, which in spans:
+            names = [n.group() for n in NAME.finditer(text, a, b) if n.group().lower() not in vocab.function_words]
+            if names:
+                return names[which]
+        if subject:
+            return None  # "officials say Russia has ...": someone unnamed says it
     return None
 
 

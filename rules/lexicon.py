@@ -312,6 +312,8 @@ class Vocabulary:
     opponent_prepositions: frozenset[str]
     countries: frozenset[str]
     attribution: regex.Pattern
+    claimant_before: frozenset[str]
+    subject_after_verb: bool
     clause_break: regex.Pattern
     generic: regex.Pattern
     count_noun: regex.Pattern
@@ -359,6 +361,8 @@ def vocabulary(language: str) -> Vocabulary:
         opponent_prepositions=frozenset(grammar.get("opponent_prepositions", [])),
         countries=frozenset(grammar.get("countries", [])),
         attribution=words_pattern(grammar.get("attribution", [])),
+        claimant_before=frozenset(" ".join(w.lower().split()) for w in grammar.get("claimant_before", [])),
+        subject_after_verb=bool(grammar.get("subject_after_verb", False)),
         clause_break=regex.compile("|".join(regex.escape(b) for b in breaks)),
         generic=words_pattern(grammar.get("generic", [])),
         earlier=words_pattern(grammar.get("earlier", [])),

@@ -276,7 +276,7 @@ class QuantityRule(Rule):
             value=QuantityValue(low=amount.low, high=amount.high, unit=amount.unit, approximate=amount.approximate,
                                 vague=amount.vague),
             key_parts=parts, evidence=evidence, inferred=inferred,
-            attribution=attribution_of(doc, sentence, vocab),
+            attribution=attribution_of(doc, sentence, vocab, amount.start),
             earlier=earlier_words(doc, amount, clause, vocab, change), partial=partial, article_place=article_place,
         )
 

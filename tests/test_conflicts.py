@@ -293,3 +293,10 @@ def test_a_planned_figure_is_no_change_of_todays():
     result = findings(("Het aantal Duitse militairen in Litouwen steeg van 4000 tot 9000.", "2022-06"),
                       ("Duitsland heeft 4000 militairen in Litouwen.", "2022-06"))
     assert [f.status for f in result] == ["conflict"]
+
+
+def test_competing_claimants_are_named_in_the_finding():
+    result = findings(("Kyiv says 15,000 Russian soldiers have been killed.", "2022-03", "en"),
+                      ("The Pentagon estimates that 7,000 Russian soldiers have been killed.", "2022-03", "en"))
+    assert [(f.status, f.key) for f in result] == [("conflict", "quantity:troops/russia/killed")]
+    assert "per ukraine" in result[0].reason and "per us" in result[0].reason
