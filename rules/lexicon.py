@@ -179,10 +179,10 @@ class Lexicon:
         self._heads = HeadIndex(exact, loose) if compounds == "head" else None
 
     def completing(self, prefix: str) -> str | None:
-        """The label of every form that ``prefix`` begins, if they share one: the word a text
-        cut off in the middle meant ("milit.." -> troops); none when it could be several."""
+        """The label of every one-word form that ``prefix`` begins, if they share one: the word a
+        text cut off in the middle meant ("milit.." -> troops); none when it could be several."""
         prefix = prefix.lower()
-        labels = {label for form, label in self.label_of.items() if form.startswith(prefix)}
+        labels = {label for form, label in self.label_of.items() if form.startswith(prefix) and " " not in form}
         return labels.pop() if len(labels) == 1 else None
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:

@@ -25,6 +25,7 @@ NUMBER_WORD_STARTS = {
 }
 ARTICLE_ONE = {"nl": "een", "en": "a"}
 PRONOUN_ONE = {"een", "één", "one"}
+HALF_ARTICLE = regex.compile(r"\s+an?(?=\s)", regex.I)  # "half a million"
 
 
 @dataclass(frozen=True)
@@ -212,6 +213,9 @@ class NumberReader:
         elif lower_token in self.g.words:
             value = self.g.words[lower_token]
             scale = self._scale_after(text, end)
+            if scale is None and value < 1:  # "half a million"
+                article = HALF_ARTICLE.match(text, end)
+                scale = article and self._scale_after(text, article.end())
             if scale:
                 value, end = value * scale[0], scale[1]
             elif value < 2 or lower_token in ("paar", "couple"):

@@ -144,8 +144,10 @@ CUT_OFF = regex.compile(r"(?:\s+[\p{L}\-]+){0,2}?\s+(\p{L}{4,})(?:\.\.+|…)(?!\
 
 @cache
 def month_before(language: str) -> regex.Pattern:
-    """A month name just before a position: "24 februari 2022" is a date, not 2022 of something."""
-    return ending_at(rf"(?:{'|'.join(month_names(language))})\.?\s*\Z", regex.I)
+    """A month name just before a position: "24 februari 2022" is a date, not 2022 of something;
+    so is the second day of "April 6 and 7"."""
+    return ending_at(rf"(?:{'|'.join(month_names(language))})\.?\s*(?:\d{{1,2}}\s*(?:and|en|to|tot|t/m|&|-|–)\s*)?\Z",
+                     regex.I)
 
 
 class QuantityRule(Rule):
