@@ -19,6 +19,8 @@ ATTRIBUTED_WORDS = regex.compile(r"\s+(?!(?:[Dd]at|[Tt]hat)(?![\p{L}]))(?:(?:de|
 SUBJECT_BEFORE = ending_at(r"(?:[\p{L}\-.]+\s+){1,4}\Z")  # "het Pentagon " before "schat"
 NAME = regex.compile(r"\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?")
 NEXT_WORD = regex.compile(r"\s+([\p{L}\-]+)")
+POSSESSIVE = regex.compile(r"['’]s(?![\p{L}])")
+WORDS_AFTER = regex.compile(r"(?:\s+[\p{L}\-]+){0,4}")
 WORD_BEFORE = ending_at(r"([\p{L}\-]+)\s+(?:(?:de|het|the)\s+)?\Z", regex.I)
 # A country further down a list of places: "in de Baltische landen en Polen", "in Hongarije, Slowakije".
 LIST_BEFORE = regex.compile(r"([\p{L}\-]+)\s+(?:(?:de|het|the)\s+)?(?:\p{Lu}[\p{L}\-]*\s+){0,2}?"
@@ -125,7 +127,12 @@ def no_owner(doc: Document, hit: Hit, vocab: Vocabulary) -> bool:
 
 
 def is_place_use(doc: Document, hit: Hit, vocab: Vocabulary) -> bool:
-    """True when a country is named as a place ("in Wit-Rusland"), not as an actor."""
+    """True when a country is named as a place ("in Wit-Rusland"), not as an actor ("in
+    Russia's armed forces")."""
+    owner = POSSESSIVE.match(doc.scan_text, hit.end)
+    if owner:  # "Ukraine's northern borders" is a place, "Russia's armed forces" an actor
+        words = WORDS_AFTER.match(doc.scan_text, owner.end()).group().split()
+        return any(w.lower() in PLACE_NOUNS or vocab.places.find(w) for w in words)
     m = WORD_BEFORE.search(doc.scan_text, max(0, hit.start - 30), hit.start)
     if m and m.group(1).lower() in vocab.place_prepositions:
         return True

@@ -375,12 +375,15 @@ class QuantityRule(Rule):
         text = doc.scan_text
         windows = [(max(clause.start, amount.start - 12), amount.start)]
         tail_end = WORDS_AFTER_NOUN.match(text, noun_end, sentence[1]).end() if noun_end > amount.end else amount.end
-        qualifier_words = {(q.start, q.end) for q in vocab.qualifiers.find(text, noun_end, tail_end)}
-        other_noun = [h for h in vocab.concepts.find(text, noun_end, tail_end) if (h.start, h.end) not in qualifier_words]
+        # the next counted noun may stand just past the tail: "30 allies pledged to send more troops"
+        next_word = NEXT_WORD.match(text, tail_end, sentence[1])
+        noun_end_limit = next_word.end() if next_word else tail_end
+        qualifier_words = {(q.start, q.end) for q in vocab.qualifiers.find(text, noun_end, noun_end_limit)}
+        other_noun = [h for h in vocab.concepts.find(text, noun_end, noun_end_limit) if (h.start, h.end) not in qualifier_words]
         other_figure = read.g.candidate.search(text, noun_end, tail_end)
         others = [h.start for h in other_noun[:1]] + ([other_figure.start()] if other_figure else [])
         if others:  # a qualifier of the next figure or counted noun is not this one's: "en nog eens 40.000"
-            tail_end = min(others)
+            tail_end = min(tail_end, *others)
             theirs = [q for q in vocab.qualifiers.find(text, noun_end, tail_end) if len(text[q.end:tail_end].split()) <= 1]
             tail_end = theirs[0].start if theirs else tail_end
         bound = read.g.candidate.match(text, tail_end + 1) and read.g.before_bound.search(text[noun_end:tail_end + 1])

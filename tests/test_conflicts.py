@@ -300,3 +300,9 @@ def test_competing_claimants_are_named_in_the_finding():
                       ("The Pentagon estimates that 7,000 Russian soldiers have been killed.", "2022-03", "en"))
     assert [(f.status, f.key) for f in result] == [("conflict", "quantity:troops/russia/killed")]
     assert "per ukraine" in result[0].reason and "per us" in result[0].reason
+
+
+def test_a_figure_of_last_month_is_a_change():
+    result = findings(("The Pentagon put 8,500 US troops in Europe on high alert last month.", "2022-02", "en"),
+                      ("The US has 5,000 troops in Europe on high alert.", "2022-02", "en"))
+    assert [f.status for f in result] == ["changed"]
