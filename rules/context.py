@@ -286,12 +286,12 @@ def event_around(doc: Document, start: int, end: int, events: Lexicon, vocab: Vo
     door Rusland in 2014 heeft de NAVO ... in het oostelijke deel": crimea), then in the date's
     clause."""
     clause = clause_around(doc, start, end, vocab)
-    hits = events.find(doc.scan_text, clause.start, clause.end)
-    if not hits:
-        hits = events.find(doc.scan_text, *doc.sentence_at(start))
+    hits = events.find(doc.scan_text, clause.start, clause.end) or events.find(doc.scan_text, *doc.sentence_at(start))
     if not hits:
         return {}, {}
     event = min(hits, key=lambda h: abs(h.start - start))
+    if relative_to(doc, event, start, vocab):
+        return {}, {}
     parts, evidence = {"event": event.label}, {"event": event.words}
     own = clause_around(doc, event.start, event.end, vocab)
     actor = vocab.actors.find(doc.scan_text, event.start, event.end)
@@ -303,6 +303,17 @@ def event_around(doc: Document, start: int, end: int, events: Lexicon, vocab: Vo
     if place:
         parts["place"], evidence["place"] = place.label, place.words
     return parts, evidence
+
+
+def relative_to(doc: Document, event: Hit, position: int, vocab: Vocabulary) -> bool:
+    """True when an event is named as a point of reference ("Biden travels to Poland on March
+    25, after the NATO summit"): a date elsewhere in the sentence is another thing's, and no
+    other event's either; one that follows the event in its phrase is still its own ("since the
+    invasion on February 24")."""
+    between = doc.scan_text[event.end:position]
+    if event.end <= position and len(between.split()) <= 8 and not vocab.clause_break.search(between):
+        return False
+    return bool(vocab.relative_to_event.search(doc.scan_text, max(0, event.start - 40), event.start))
 
 
 def names_whose(parts: dict[str, str]) -> bool:

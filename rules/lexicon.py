@@ -320,6 +320,7 @@ class Vocabulary:
     count_after: regex.Pattern
     earlier: regex.Pattern
     before_event: regex.Pattern
+    relative_to_event: regex.Pattern
     border_with: regex.Pattern
     across_border: regex.Pattern
     baseline: regex.Pattern
@@ -367,6 +368,7 @@ def vocabulary(language: str) -> Vocabulary:
         generic=words_pattern(grammar.get("generic", [])),
         earlier=words_pattern(grammar.get("earlier", [])),
         before_event=words_pattern(grammar.get("before_event", []), r"\s+"),
+        relative_to_event=words_pattern(grammar.get("relative_to_event", []), r"(?:\s+[\p{L}\-]+){0,2}?\s+\Z"),
         border_with=regex.compile(rf"\s+(?:{phrase_pattern(grammar.get('border_with', [])) or '(?!)'})(?![\p{{L}}])", regex.I),
         across_border=ending_at(rf"(?<![\p{{L}}])(?:{phrase_pattern(data.get('places', {}).get('border', [])) or '(?!)'})\s+"
                                 rf"(?:{phrase_pattern(grammar.get('border_with', [])) or '(?!)'})\s+\Z", regex.I),

@@ -306,3 +306,11 @@ def test_a_figure_of_last_month_is_a_change():
     result = findings(("The Pentagon put 8,500 US troops in Europe on high alert last month.", "2022-02", "en"),
                       ("The US has 5,000 troops in Europe on high alert.", "2022-02", "en"))
     assert [f.status for f in result] == ["changed"]
+
+
+def test_a_date_beside_an_event_of_reference_is_not_that_event_s():
+    assert findings(("Biden reist op 25 maart naar Polen, na de NAVO-top in Brussel.", "2022-03"),
+                    ("De NAVO-top in Brussel is op 24 maart.", "2022-03")) == []
+    result = findings(("Biden flies to Poland after the NATO summit in Brussels on March 25.", "2022-03", "en"),
+                      ("De NAVO-top in Brussel is op 24 maart.", "2022-03"))
+    assert [f.status for f in result] == ["conflict"]
