@@ -218,6 +218,7 @@ class NumberReader:
                 scale = article and self._scale_after(text, article.end())
             if scale:
                 value, end = value * scale[0], scale[1]
+                approximate = value < scale[0]  # "een half miljoen" is a rounding
             elif value < 2 or lower_token in ("paar", "couple"):
                 return None  # "half", "paar" alone are no amounts
             low = high = value
