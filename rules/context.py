@@ -132,7 +132,7 @@ def is_place_use(doc: Document, hit: Hit, vocab: Vocabulary) -> bool:
     owner = POSSESSIVE.match(doc.scan_text, hit.end)
     if owner:  # "Ukraine's northern borders" is a place, "Russia's armed forces" an actor
         words = WORDS_AFTER.match(doc.scan_text, owner.end()).group().split()
-        return any(w.lower() in PLACE_NOUNS or vocab.places.find(w) for w in words)
+        return any(w.lower() in PLACE_NOUNS or w.lower() in vocab.places.label_of for w in words)
     m = WORD_BEFORE.search(doc.scan_text, max(0, hit.start - 30), hit.start)
     if m and m.group(1).lower() in vocab.place_prepositions:
         return True

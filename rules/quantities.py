@@ -33,6 +33,7 @@ from checker.rules.lexicon import Hit, data_cache, ending_at, events, month_name
 from checker.rules.numbers import Amount, NumberReader
 
 MISSING = object()
+DAY_JOINER = r"(?:tot|en|t/m|to|and)"  # the words between two days of one date: "10 tot 20 februari", "April 6 and 7"
 WORDS_TO_NOUN = 3  # a counted noun is at most this many words after the number
 # Qualifiers may follow the counted noun closely, across a conjunction but not a comma:
 # "8500 militairen paraat", "15.000 man extra", "130 vliegtuigen in actie of stand-by".
@@ -114,7 +115,7 @@ def reader(language: str) -> NumberReader:
 @cache
 def date_neighbour(language: str) -> regex.Pattern:
     months = "|".join(sorted(month_names(language), key=len, reverse=True))
-    return regex.compile(rf"[\s\-–/]*(?:(?:tot|en|t/m|to|and)\s+)?(?:\d{{1,2}}\s*)?(?:{months})(?![\p{{L}}])", regex.I)
+    return regex.compile(rf"[\s\-–/]*(?:{DAY_JOINER}\s+)?(?:\d{{1,2}}\s*)?(?:{months})(?![\p{{L}}])", regex.I)
 
 
 CLOCK = regex.compile(r"\d{1,2}[.:]\d{2}")
@@ -146,8 +147,7 @@ CUT_OFF = regex.compile(r"(?:\s+[\p{L}\-]+){0,2}?\s+(\p{L}{4,})(?:\.\.+|…)(?!\
 def month_before(language: str) -> regex.Pattern:
     """A month name just before a position: "24 februari 2022" is a date, not 2022 of something;
     so is the second day of "April 6 and 7"."""
-    return ending_at(rf"(?:{'|'.join(month_names(language))})\.?\s*(?:\d{{1,2}}\s*(?:and|en|to|tot|t/m|&|-|–)\s*)?\Z",
-                     regex.I)
+    return ending_at(rf"(?:{'|'.join(month_names(language))})\.?\s*(?:\d{{1,2}}\s*(?:{DAY_JOINER}|[&\-–])\s*)?\Z", regex.I)
 
 
 class QuantityRule(Rule):
