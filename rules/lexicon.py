@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from collections.abc import Iterator
 from typing import Any
 
 import regex
@@ -161,22 +162,10 @@ class Lexicon:
                 bare = form.lstrip("=").lower()
                 self.label_of[" ".join(bare.split())] = label
                 (exact if form.startswith("=") else loose).append(bare)
-        # The standard library's re scans a lower-cased text for long literal alternations
-        # several times faster than regex does with IGNORECASE; these patterns need nothing more.
-        L, LETTER = r"[^\W_]", r"(?:[^\W\d_]|-)"
-        parts = []
-        if exact:
-            parts.append(rf"(?<!{L})(?<!-)(?P<w0>{literal_pattern(exact)})(?!{L}|-{L})")
-        if loose:
-            if compounds == "head":
-                parts.append(rf"(?<!{L})(?<!-){LETTER}*?(?P<w1>{literal_pattern(loose)})(?!{L})")
-            elif compounds == "modifier":
-                parts.append(rf"(?<!{L})(?<!-)(?P<w1>{literal_pattern(loose)})(?:-{LETTER}+)?(?!{L})")
-            else:
-                parts.append(rf"(?<!{L})(?<!-)(?P<w1>{literal_pattern(loose)})(?!{L}|-{L})")
-        self.pattern = re.compile("|".join(f"(?:{p})" for p in parts) or r"(?!)")
+        self.pattern = re.compile(lexicon_pattern(exact, loose, compounds))
         self._scanned: tuple[str, list[Hit], list[int], list[int]] | None = None
         self._heads = HeadIndex(exact, loose) if compounds == "head" else None
+        self._words = WordIndex.of(exact, loose, compounds) if compounds != "head" else None
 
     def completing(self, prefix: str) -> str | None:
         """The label of every one-word form that ``prefix`` begins, if they share one: the word a
@@ -204,13 +193,108 @@ class Lexicon:
     def _scan(self, text: str, start: int, end: int) -> list[Hit]:
         if self._heads is not None:
             return [Hit(a, b, self.label_of[form], text[a:b]) for a, b, form in self._heads.scan(lowered(text), start, end)]
-        hits = []
-        for m in self.pattern.finditer(lowered(text), start, end):
-            word = " ".join(m.group(m.lastgroup).split())
-            label = self.label_of.get(word)
-            if label:
-                hits.append(Hit(m.start(), m.end(), label, text[m.start():m.end()]))
-        return hits
+        found = self._words.scan(lowered(text), start, end) if self._words else \
+            ((m.start(), m.end(), " ".join(m.group(m.lastgroup).split()))
+             for m in self.pattern.finditer(lowered(text), start, end))
+        return [Hit(a, b, label, text[a:b]) for a, b, form in found if (label := self.label_of.get(form))]
+
+
+ALNUM_RUN = re.compile(r"[^\W_]+")
+
+
+class Runs:
+    """The runs of letters and digits of a lower-cased text: where each starts and ends, and
+    its letters; the lookups of every lexicon go through them."""
+
+    def __init__(self, low: str, start: int, end: int) -> None:
+        found = ALNUM_RUN.finditer(low, start, end)
+        spans = [m.span() for m in found]
+        self.low, self.start = low, start
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+        self.words = [low[a:b] for a, b in spans]
+        self._endings: dict[int, list[str]] = {}
+
+    def endings(self, k: int) -> list[str]:
+        """The last ``k`` characters of the text up to each run's end ("-top" for "navo-top")."""
+        if k not in self._endings:
+            low, start = self.low, self.start
+            self._endings[k] = [low[max(start, e - k):e] for e in self.ends]
+        return self._endings[k]
+
+
+_runs: Runs | None = None
+
+
+def alnum_runs(low: str, start: int, end: int) -> Runs:
+    """The runs of ``low[start:end]``; those of a whole text are kept for the next lexicon."""
+    global _runs
+    if start or end != len(low):
+        return Runs(low, start, end)
+    if _runs is None or _runs.low is not low:
+        _runs = Runs(low, 0, len(low))
+    return _runs
+
+
+# The standard library's re scans a lower-cased text for long literal alternations several
+# times faster than regex does with IGNORECASE; these patterns need nothing more.
+L, LETTER = r"[^\W_]", r"(?:[^\W\d_]|-)"
+WORD_START = rf"(?<!{L})(?<!-)"
+
+
+def lexicon_pattern(exact: list[str], loose: list[str], compounds: str, word_start: str = WORD_START) -> str:
+    """The pattern of a lexicon's forms (see ``Lexicon``): whole-word forms in group ``w0``, the
+    others in ``w1``, each at a word's start (``word_start``)."""
+    parts = []
+    if exact:
+        parts.append(rf"{word_start}(?P<w0>{literal_pattern(exact)})(?!{L}|-{L})")
+    if loose:
+        if compounds == "head":
+            parts.append(rf"{word_start}{LETTER}*?(?P<w1>{literal_pattern(loose)})(?!{L})")
+        elif compounds == "modifier":
+            parts.append(rf"{word_start}(?P<w1>{literal_pattern(loose)})(?:-{LETTER}+)?(?!{L})")
+        else:
+            parts.append(rf"{word_start}(?P<w1>{literal_pattern(loose)})(?!{L}|-{L})")
+    return "|".join(f"(?:{p})" for p in parts) or r"(?!)"
+
+
+class WordIndex:
+    """The forms of a lexicon without head compounds, tried only where a word starts that begins
+    one of them: the matches of the lexicon's pattern, with one dictionary lookup for most words."""
+
+    def __init__(self, by_first: dict[str, re.Pattern]) -> None:
+        self.by_first = by_first
+
+    @classmethod
+    def of(cls, exact: list[str], loose: list[str], compounds: str) -> "WordIndex | None":
+        """The index of these forms; None if a form starts with no letter or digit (the pattern
+        does for such forms)."""
+        groups: dict[str, tuple[list[str], list[str]]] = {}
+        for forms, which in ((exact, 0), (loose, 1)):
+            for form in forms:
+                first = ALNUM_RUN.match(form)
+                if first is None:
+                    return None
+                groups.setdefault(first.group(), ([], []))[which].append(form)
+        return cls({first: re.compile(lexicon_pattern(e, f, compounds, word_start=""))
+                    for first, (e, f) in groups.items()})
+
+    def scan(self, low: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        """(start, end, form) of every match in ``low[start:end]``, left to right, not overlapping."""
+        found, after, by_first = [], start, self.by_first
+        runs = alnum_runs(low, start, end)
+        for i in [i for i, word in enumerate(runs.words) if word in by_first]:
+            s = runs.starts[i]
+            if s < after:
+                continue
+            pattern = by_first[runs.words[i]]
+            if s and (low[s - 1] == "-" or low[s - 1].isalnum()):
+                continue  # inside a word: the span began within it
+            m = pattern.match(low, s, end)
+            if m:
+                found.append((s, m.end(), " ".join(m.group(m.lastgroup).split())))
+                after = m.end()
+        return found
 
 
 TOKEN = re.compile(r"(?<![^\W_])(?<!-)(?:[^\W\d_]|-)(?:[^\W_]|-)*(?:['’][^\W\d_]+(?![^\W_]))?")
@@ -236,8 +320,8 @@ class HeadIndex:
         self.multi_exact = self._pattern([f for f, e in multi if e])
         self.multi_loose = self._pattern([f for f, e in multi if not e])
         self.first_words = {f.split()[0] for f, _ in multi}
-        tails = {f[-TAIL:] for f in self.loose | self.exact} | {f.split()[0][-TAIL:] for f, _ in multi}
-        self.tail_pattern = re.compile(rf"(?:{literal_pattern(sorted(tails))})(?![^\W_])" if tails else r"(?!)")
+        self.tails = {f[-TAIL:] for f in self.loose | self.exact} | {f.split()[0][-TAIL:] for f, _ in multi}
+        self.tail_lengths = sorted({len(t) for t in self.tails}, reverse=True)
 
     @staticmethod
     def _pattern(forms: list[str]) -> re.Pattern | None:
@@ -246,13 +330,16 @@ class HeadIndex:
     def scan(self, low: str, start: int, end: int) -> list[tuple[int, int, str]]:
         """(start, end, form) of every hit in ``low[start:end]``, left to right, not overlapping."""
         found, after, done = [], start, set()
-        for m in self.tail_pattern.finditer(low, start, end):  # words that end like a form
-            w = word_start(low, m.end(), start)
+        runs, tails = alnum_runs(low, start, end), self.tails
+        endings = [runs.endings(k) for k in self.tail_lengths]
+        for i in sorted({i for column in endings for i, ending in enumerate(column) if ending in tails}):
+            e = runs.ends[i]  # a word that ends like a form
+            w = word_start(low, e, start)
             if w in done:
                 continue
             done.add(w)
             # A match starts at the word's start or after an apostrophe in it ("commando'stroepen").
-            we = m.end()
+            we = e
             while we < end and (low[we].isalnum() or low[we] in WORD_INNER):
                 we += 1
             starts = [w] + [i + 1 for i in range(w, we) if low[i] in "'’"]

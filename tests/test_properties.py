@@ -64,3 +64,23 @@ def test_compound_heads_are_found_as_the_pattern_finds_them(pieces):
     expected = [(m.start(), m.end()) for m in HEAD_LEXICON.pattern.finditer(lowered(text))
                 if HEAD_LEXICON.label_of.get(" ".join(m.group(m.lastgroup).split()))]
     assert [(h.start, h.end) for h in HEAD_LEXICON._scan(text, 0, len(text))] == expected
+
+
+WORD_FORMS = {"nato": ["navo", "=nato", "noord-atlantische verdragsorganisatie"], "russia": ["rusland", "russische"],
+              "belarus": ["wit-rusland", "wit-russische"], "usa": ["verenigde staten", "=vs", "v.s."]}
+WORD_LEXICONS = [Lexicon(WORD_FORMS, compounds=mode) for mode in ("none", "modifier")]
+WORD_PIECES = ["navo", "nato", "noord-atlantische", "verdragsorganisatie", "rusland", "russische", "wit", "wit-",
+               "verenigde", "staten", "vs", "v.s.", "NAVO-", "troepen", "-", "'", " ", "  ", ", ", ".", "7", "en", "s"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORD_PIECES), max_size=25), st.integers(min_value=0, max_value=30),
+       st.sampled_from(WORD_LEXICONS))
+def test_words_are_found_as_the_pattern_finds_them(pieces, start, lexicon):
+    """The word lookup of plain and modifier lexicons gives the matches of the lexicon's own
+    pattern, also in a span that begins inside a word."""
+    text = "".join(pieces)
+    start = min(start, len(text))
+    expected = [(m.start(), m.end()) for m in lexicon.pattern.finditer(lowered(text), start)
+                if lexicon.label_of.get(" ".join(m.group(m.lastgroup).split()))]
+    assert [(h.start, h.end) for h in lexicon._scan(text, start, len(text))] == expected
