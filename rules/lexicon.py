@@ -12,7 +12,6 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from collections.abc import Iterator
 from typing import Any
 
 import regex
