@@ -20,7 +20,9 @@ from checker.rules.lexicon import (
     data_cache,
     events,
     load_data,
+    matches_at_words,
     phrase_pattern,
+    prefixes,
     words_pattern,
 )
 
@@ -28,6 +30,7 @@ from checker.rules.lexicon import (
 @dataclass(frozen=True)
 class DateGrammar:
     pattern: regex.Pattern
+    first_words: frozenset[str]  # what a date's first word begins with (see lexicon.matches_at_words)
     months: dict[str, int]
     weekdays: dict[str, int]
     events: Lexicon
@@ -67,8 +70,13 @@ def grammar(language: str) -> DateGrammar:
     ]
     pattern = regex.compile(
         r"(?<![\p{L}\p{N}\-])(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")", regex.I)
+    # A date begins with a digit or with a word of the pattern's first words: a weekday, "van",
+    # a month, "mid-", a word before a year ("in", "sinds"). None if the data gives such a word
+    # that begins with no letter: the pattern is then tried everywhere.
+    starters = [*names["weekdays"], "van", "from", *names["months"], "mid", "medio", *data.get("years", {}).get("before", [])]
+    first_words = prefixes(starters) if all(regex.match(r"[\p{L}\p{N}]", w) for w in starters) else frozenset()
     return DateGrammar(
-        pattern=pattern, months=names["months"], weekdays=names["weekdays"],
+        pattern=pattern, first_words=first_words, months=names["months"], weekdays=names["weekdays"],
         events=events(language),
         this_week=regex.compile(phrase_pattern(data.get("weekdays", {}).get("this_week", [])) or r"(?!)", regex.I),
         statement_before=words_pattern(data.get("statements", {}).get("verbs", []), r"\s+(?:on\s+)?\Z"),
@@ -110,7 +118,9 @@ class DateRule(Rule):
     def extract(self, doc: Document) -> Iterator[ClaimDraft]:
         lang = doc.article.language
         g = grammar(lang)
-        found = [f for m in g.pattern.finditer(doc.scan_text) if (f := self.read(m, doc, g)) is not None]
+        matches = matches_at_words(g.pattern, doc.scan_text, g.first_words) if g.first_words \
+            else g.pattern.finditer(doc.scan_text)
+        found = [f for m in matches if (f := self.read(m, doc, g)) is not None]
         self.resolve_weekdays(doc, found, g)
         vocab = vocabulary(lang)
         for f in found:

@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from collections.abc import Iterator
 from typing import Any
 
 import regex
@@ -233,6 +234,30 @@ def alnum_runs(low: str, start: int, end: int) -> Runs:
     if _runs is None or _runs.low is not low:
         _runs = Runs(low, 0, len(low))
     return _runs
+
+
+PREFIX = 4  # letters: a word is tried when it begins like a pattern's first word
+
+
+def prefixes(words) -> frozenset[str]:
+    """What ``matches_at_words`` compares a text's words with: the first letters of the first
+    word of each of ``words`` ("in" of "in het jaar")."""
+    return frozenset(m.group()[:PREFIX] for w in words if (m := ALNUM_RUN.match(w.lower())))
+
+
+def matches_at_words(pattern: regex.Pattern, text: str, first: frozenset[str]) -> Iterator[regex.Match]:
+    """The matches of ``pattern.finditer(text)``, for a pattern whose every match begins a word
+    (a run of letters and digits not joined to the one before by a hyphen) that starts with a
+    digit or begins like one of the words of ``first`` (see ``prefixes``): tried at those words
+    only, not at every character."""
+    low = lowered(text)
+    runs = alnum_runs(low, 0, len(low))
+    after = 0
+    for s, word in zip(runs.starts, runs.words):
+        if s >= after and (word[0].isdigit() or word[:PREFIX] in first) and (not s or low[s - 1] != "-") \
+                and (m := pattern.match(text, s)):
+            yield m
+            after = m.end()
 
 
 # The standard library's re scans a lower-cased text for long literal alternations several

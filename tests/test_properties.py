@@ -2,7 +2,8 @@
 any text gives no crash and claims whose spans lie inside the text."""
 from __future__ import annotations
 
-from checker.rules.lexicon import Lexicon, lowered
+from checker.rules.dates import grammar as date_grammar
+from checker.rules.lexicon import Lexicon, lowered, matches_at_words
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from num2words import num2words
@@ -84,3 +85,21 @@ def test_words_are_found_as_the_pattern_finds_them(pieces, start, lexicon):
     expected = [(m.start(), m.end()) for m in lexicon.pattern.finditer(lowered(text), start)
                 if lexicon.label_of.get(" ".join(m.group(m.lastgroup).split()))]
     assert [(h.start, h.end) for h in lexicon._scan(text, start, len(text))] == expected
+
+
+DATE_PIECES = ["6", "7", "24", "2022", "1994", "april", "April", "maart", "March", "mei", "may", "Feb.", "sept.",
+               "dinsdag", "donderdagochtend", "Thursday", "van", "from", "tot", "en", "and", "-", "–", "/", "mid-",
+               "medio", "in", "sinds", "summer of", "het jaar", "e", "th", " ", "  ", ", ", ".", "x", "NAVO-",
+               "van 10 tot 20 februari", "from 6 to 7 April", "in het jaar 1994", "woensdag 6 april", "March 24, 2022",
+               "mid-March", "medio mei", "zaterdagavond"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(DATE_PIECES), max_size=25), st.sampled_from(["nl", "en"]))
+def test_dates_are_found_where_the_pattern_finds_them(pieces, language):
+    """Trying the date pattern only at the words that may begin a date finds what a scan of
+    every character finds."""
+    g = date_grammar(language)
+    text = "".join(pieces)
+    assert [m.span() for m in matches_at_words(g.pattern, text, g.first_words)] == \
+        [m.span() for m in g.pattern.finditer(text)]
