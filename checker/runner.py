@@ -40,9 +40,7 @@ def to_claim(doc: Document, rule: Rule, draft: ClaimDraft, sentences: dict | Non
     s_end = max(s_end, draft.end)
     scanned = doc.scan_text[s_start:s_end]
     s_start += len(scanned) - len(scanned.lstrip())  # not the blanked header token
-    # Every field is of the right type already (the draft was validated when the rule made it):
-    # no second validation.
-    return Claim.model_construct(
+    return Claim(
         id=f"{doc.article.id}@{draft.start}{KIND_MARK.get(draft.kind, draft.kind[:1])}",
         article=doc.article.id,
         rule=rule.code,
