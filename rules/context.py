@@ -7,7 +7,10 @@ in Europa, er patrouilleren 140 schepen" does not give the ships to the US.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import wraps
+from typing import TypeVar
 
 import regex
 
@@ -23,9 +26,23 @@ POSSESSIVE = regex.compile(r"['’]s(?![\p{L}])")
 WORDS_AFTER = regex.compile(r"(?:\s+[\p{L}\-]+){0,4}")
 WORD_BEFORE = ending_at(r"([\p{L}\-]+)\s+(?:(?:de|het|the)\s+)?\Z", regex.I)
 # A country further down a list of places: "in de Baltische landen en Polen", "in Hongarije, Slowakije".
+T = TypeVar("T")
 LIST_BEFORE = regex.compile(r"([\p{L}\-]+)\s+(?:(?:de|het|the)\s+)?(?:\p{Lu}[\p{L}\-]*\s+){0,2}?"
                             r"\p{Lu}[\p{L}\-]*(?:(?:\s*,\s*|\s+(?:en|and|of|or)\s+)\p{Lu}[\p{L}\-]*){0,4}?"
                             r"(?:\s*,\s*|\s+(?:en|and|of|or)\s+)\Z")
+
+
+def per_word(fn: Callable[[Document, Hit, Vocabulary], T]) -> Callable[[Document, Hit, Vocabulary], T]:
+    """Ask once per article how a word of it is used: the answer depends on the text around the
+    word alone, and every claim of its sentence asks it again."""
+    @wraps(fn)
+    def remembered(doc: Document, hit: Hit, vocab: Vocabulary) -> T:
+        key = (fn, hit.start, hit.end)  # the word's span is all the question depends on
+        memo = doc.memo
+        if key not in memo:
+            memo[key] = fn(doc, hit, vocab)
+        return memo[key]
+    return remembered
 
 
 @dataclass(frozen=True)
@@ -119,6 +136,7 @@ def actor_in(doc: Document, clause: Clause, start: int, end: int, vocab: Vocabul
     return nearest(hits, start)
 
 
+@per_word
 def no_owner(doc: Document, hit: Hit, vocab: Vocabulary) -> bool:
     """True when an actor is named as a place ("in Wit-Rusland") or as the other side ("de
     oorlog tegen Rusland"): not as the one who has what is counted."""
@@ -126,6 +144,7 @@ def no_owner(doc: Document, hit: Hit, vocab: Vocabulary) -> bool:
     return bool(m) and m.group(1).lower() in vocab.opponent_prepositions or is_place_use(doc, hit, vocab)
 
 
+@per_word
 def is_place_use(doc: Document, hit: Hit, vocab: Vocabulary) -> bool:
     """True when a country is named as a place ("in Wit-Rusland"), not as an actor ("in
     Russia's armed forces")."""
@@ -239,12 +258,14 @@ def sentence_actor(doc: Document, clause: Clause, vocab: Vocabulary, figures: re
     return from_sentence(hits)
 
 
+@per_word
 def followed_by_place_noun(doc: Document, hit: Hit, vocab: Vocabulary) -> bool:
     """An adjective of a country before a place noun: "op Wit-Russische bodem", "Oekraïense grens"."""
     m = NEXT_WORD.match(doc.scan_text, hit.end, hit.end + 30)
     return bool(m and (m.group(1).lower() in PLACE_NOUNS or vocab.places.find(doc.scan_text, m.start(1), m.end(1))))
 
 
+@per_word
 def border_after(doc: Document, hit: Hit, vocab: Vocabulary) -> int | None:
     """Where the border word right after a country's name ends ("Russische grens"), if any."""
     m = NEXT_WORD.match(doc.scan_text, hit.end, hit.end + 30)
