@@ -26,10 +26,12 @@ POSSESSIVE = regex.compile(r"['’]s(?![\p{L}])")
 WORDS_AFTER = regex.compile(r"(?:\s+[\p{L}\-]+){0,4}")
 WORD_BEFORE = ending_at(r"([\p{L}\-]+)\s+(?:(?:de|het|the)\s+)?\Z", regex.I)
 # A country further down a list of places: "in de Baltische landen en Polen", "in Hongarije, Slowakije".
-T = TypeVar("T")
 LIST_BEFORE = regex.compile(r"([\p{L}\-]+)\s+(?:(?:de|het|the)\s+)?(?:\p{Lu}[\p{L}\-]*\s+){0,2}?"
                             r"\p{Lu}[\p{L}\-]*(?:(?:\s*,\s*|\s+(?:en|and|of|or)\s+)\p{Lu}[\p{L}\-]*){0,4}?"
                             r"(?:\s*,\s*|\s+(?:en|and|of|or)\s+)\Z")
+
+
+T = TypeVar("T")
 
 
 def per_word(fn: Callable[[Document, Hit, Vocabulary], T]) -> Callable[[Document, Hit, Vocabulary], T]:
