@@ -256,10 +256,23 @@ def matches_at_words(pattern: regex.Pattern, text: str, first: frozenset[str]) -
     only, not at every character."""
     low = lowered(text)
     runs = alnum_runs(low, 0, len(low))
+    starts = [s for s, word in zip(runs.starts, runs.words)
+              if (word[0].isdigit() or word[:PREFIX] in first) and (not s or low[s - 1] != "-")]
+    return _matches_at(pattern, text, starts)
+
+
+def matches_at_capitals(pattern: regex.Pattern, text: str) -> Iterator[regex.Match]:
+    """The matches of ``pattern.finditer(text)``, for a pattern whose every match begins a word
+    with a capital letter (a name): tried at those words only."""
+    low = lowered(text)
+    runs = alnum_runs(low, 0, len(low))
+    return _matches_at(pattern, text, [s for s in runs.starts if text[s].isupper() and (not s or low[s - 1] != "-")])
+
+
+def _matches_at(pattern: regex.Pattern, text: str, starts: list[int]) -> Iterator[regex.Match]:
     after = 0
-    for s, word in zip(runs.starts, runs.words):
-        if s >= after and (word[0].isdigit() or word[:PREFIX] in first) and (not s or low[s - 1] != "-") \
-                and (m := pattern.match(text, s)):
+    for s in starts:
+        if s >= after and (m := pattern.match(text, s)):
             yield m
             after = m.end()
 

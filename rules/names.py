@@ -25,6 +25,7 @@ from checker.rules.lexicon import (
     calendar_names,
     data_cache,
     load_data,
+    matches_at_capitals,
     phrase_pattern,
 )
 
@@ -58,6 +59,7 @@ def grammar(language: str) -> NameGrammar:
     skeleton = Skeleton(translit)
     return NameGrammar(
         titles=Lexicon({"title": g.get("titles", [])}, compounds="head"),
+        # a name begins with a capital letter: see lexicon.matches_at_capitals
         said_after=regex.compile(rf"(?<![\p{{L}}\p{{N}}\-]){NAME},?[ \t]+(?i:{speech})(?![\p{{L}}])"),
         not_names=frozenset(not_names),
         transliteration=translit,
@@ -102,7 +104,7 @@ class NameRule(Rule):
             m = NAME_AFTER.match(text, hit.end)
             if m:
                 found.setdefault(m.start("name"), m)
-        for m in g.said_after.finditer(text):  # "Jens Stoltenberg zei", "Stoltenberg said"
+        for m in matches_at_capitals(g.said_after, text):  # "Jens Stoltenberg zei", "Stoltenberg said"
             found.setdefault(m.start("name"), m)
         for start in sorted(found):
             name = found[start].group("name")

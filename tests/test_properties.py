@@ -3,7 +3,8 @@ any text gives no crash and claims whose spans lie inside the text."""
 from __future__ import annotations
 
 from checker.rules.dates import grammar as date_grammar
-from checker.rules.lexicon import Lexicon, lowered, matches_at_words
+from checker.rules.lexicon import Lexicon, lowered, matches_at_capitals, matches_at_words
+from checker.rules.names import grammar as name_grammar
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from num2words import num2words
@@ -103,3 +104,18 @@ def test_dates_are_found_where_the_pattern_finds_them(pieces, language):
     text = "".join(pieces)
     assert [m.span() for m in matches_at_words(g.pattern, text, g.first_words)] == \
         [m.span() for m in g.pattern.finditer(text)]
+
+
+NAME_PIECES = ["Jens", "Stoltenberg", "Ursula", "von der", "Leyen", "zei", "said", "Zei", "NAVO-", "Van", "de",
+               "O'Brien", "Zelensky", "-", " ", ", ", ". ", "x", "7", "Ñeco", "Éric", "Jens Stoltenberg zei",
+               "Stoltenberg said", "Ursula von der Leyen, zei", "Éric Zemmour said"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=25), st.sampled_from(["nl", "en"]))
+def test_names_are_found_where_the_pattern_finds_them(pieces, language):
+    """Trying the pattern of a name before a verb of speech only at capitalised words finds what
+    a scan of every character finds."""
+    pattern = name_grammar(language).said_after
+    text = "".join(pieces)
+    assert [m.span() for m in matches_at_capitals(pattern, text)] == [m.span() for m in pattern.finditer(text)]
