@@ -16,13 +16,13 @@ from checker.registry import Rule
 from checker.rules.context import event_around, names_whose, vocabulary
 from checker.rules.lexicon import (
     Lexicon,
+    Starts,
     calendar_names,
     data_cache,
     events,
     load_data,
     matches_at_words,
     phrase_pattern,
-    prefixes,
     words_pattern,
 )
 
@@ -30,7 +30,7 @@ from checker.rules.lexicon import (
 @dataclass(frozen=True)
 class DateGrammar:
     pattern: regex.Pattern
-    first_words: frozenset[str]  # what a date's first word begins with (see lexicon.matches_at_words)
+    first_words: Starts | None  # what a date's first word begins with (see lexicon.matches_at_words)
     months: dict[str, int]
     weekdays: dict[str, int]
     events: Lexicon
@@ -74,7 +74,7 @@ def grammar(language: str) -> DateGrammar:
     # a month, "mid-", a word before a year ("in", "sinds"). None if the data gives such a word
     # that begins with no letter: the pattern is then tried everywhere.
     starters = [*names["weekdays"], "van", "from", *names["months"], "mid", "medio", *data.get("years", {}).get("before", [])]
-    first_words = prefixes(starters) if all(regex.match(r"[\p{L}\p{N}]", w) for w in starters) else frozenset()
+    first_words = Starts.of(starters)
     return DateGrammar(
         pattern=pattern, first_words=first_words, months=names["months"], weekdays=names["weekdays"],
         events=events(language),

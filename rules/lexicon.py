@@ -240,24 +240,38 @@ def alnum_runs(low: str, start: int, end: int) -> Runs:
     return _runs
 
 
-PREFIX = 4  # letters: a word is tried when it begins like a pattern's first word
+@dataclass(frozen=True)
+class Starts:
+    """What the words that may begin a pattern's match begin with: a digit, or their first
+    ``length`` letters are one of ``prefixes`` (``length`` is that of the shortest such word, so
+    "een" lets "eenentwintig" through)."""
+
+    length: int
+    prefixes: frozenset[str]
+
+    @classmethod
+    def of(cls, words) -> "Starts | None":
+        """The starts of these words or phrases (their first words count); None if one of them
+        begins with no letter or digit."""
+        firsts = [m.group() if (m := ALNUM_RUN.match(w.lower())) else "" for w in words]
+        if not all(firsts):
+            return None
+        length = min(PREFIX, *map(len, firsts))
+        return cls(length, frozenset(w[:length] for w in firsts))
 
 
-def prefixes(words) -> frozenset[str]:
-    """What ``matches_at_words`` compares a text's words with: the first letters of the first
-    word of each of ``words`` ("in" of "in het jaar")."""
-    return frozenset(m.group()[:PREFIX] for w in words if (m := ALNUM_RUN.match(w.lower())))
+PREFIX = 4  # letters: at most this many are compared
 
 
-def matches_at_words(pattern: regex.Pattern, text: str, first: frozenset[str]) -> Iterator[regex.Match]:
+def matches_at_words(pattern: regex.Pattern, text: str, first: Starts) -> Iterator[regex.Match]:
     """The matches of ``pattern.finditer(text)``, for a pattern whose every match begins a word
     (a run of letters and digits not joined to the one before by a hyphen) that starts with a
-    digit or begins like one of the words of ``first`` (see ``prefixes``): tried at those words
-    only, not at every character."""
+    digit or with one of ``first``: tried at those words only, not at every character."""
     low = lowered(text)
     runs = alnum_runs(low, 0, len(low))
+    n, prefixes = first.length, first.prefixes
     starts = [s for s, word in zip(runs.starts, runs.words)
-              if (word[0].isdigit() or word[:PREFIX] in first) and (not s or low[s - 1] != "-")]
+              if (word[0].isdigit() or word[:n] in prefixes) and (not s or low[s - 1] != "-")]
     return _matches_at(pattern, text, starts)
 
 
