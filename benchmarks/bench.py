@@ -5,7 +5,8 @@
 
 Each measurement runs in a fresh process (so that caches and memory start empty) and times the
 whole check in that process: loading, extraction, matching and the JSON report. It prints the
-median articles per second, the peak memory, how time grows from N to 4N articles, and the
+median articles per second, the milliseconds per article of each stage, the peak memory, how
+time grows from N to 4N articles, and the
 rate of a naive pipeline with the same libraries (dateparser's ``search_dates`` and text2num's
 ``alpha2digit`` over each article) measured in the same run, with the ratio of the two.
 """
@@ -31,12 +32,16 @@ def once_check(folder: str) -> dict:
     from checker.report import to_json
 
     n = len(list(Path(folder).glob("*.txt")))
+    stages: dict[str, float] = {}
     t = time.perf_counter()
-    report = run_check(RunOptions(paths=[folder]))
+    report = run_check(RunOptions(paths=[folder]), timings=stages)
+    json_start = time.perf_counter()
     size = len(to_json(report))
     seconds = time.perf_counter() - t
+    stages["json"] = time.perf_counter() - json_start
     return {"articles": n, "seconds": seconds, "claims": len(report.claims), "findings": len(report.conflicts),
-            "json_bytes": size, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+            "json_bytes": size, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "stages": stages}
 
 
 def once_naive(folder: str, sample: int) -> dict:
@@ -85,6 +90,8 @@ def main() -> None:
             last = runs[-1]
             print(f"{n:>7} articles: median {secs:.2f} s of {args.repeat} runs = {n / secs:,.0f} articles/s; "
                   f"{last['claims']:,} claims, {last['findings']:,} findings, peak memory {last['peak_rss_mb']:.0f} MB")
+            per_article = {stage: statistics.median(r["stages"][stage] for r in runs) / n * 1000 for stage in last["stages"]}
+            print("         ms per article: " + ", ".join(f"{stage} {ms:.2f}" for stage, ms in per_article.items()))
         naive = [in_fresh_process("--once", "naive", str(Path(tmp) / str(sizes[0])), "--sample", str(args.naive_sample))
                  for _ in range(args.repeat)]
         naive_rate = statistics.median(r["articles"] / r["seconds"] for r in naive)

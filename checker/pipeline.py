@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,17 +67,22 @@ def baseline_json(findings: list[Finding]) -> str:
     return json.dumps({"findings": rows}, ensure_ascii=False, indent=2) + "\n"
 
 
-def run_check(options: RunOptions, registry: Registry | None = None) -> Report:
+def run_check(options: RunOptions, registry: Registry | None = None, timings: dict[str, float] | None = None) -> Report:
     """Run the whole check; problems of input and rules are in the report, never raised.
 
     With ``options.against`` the articles of ``options.paths`` are drafts checked against an
     archive (folders and files, or a claim index): only findings that involve a draft are kept.
+    ``timings``, if given, receives the seconds each stage took (they are also logged).
     """
+    clock = Stopwatch(timings if timings is not None else {})
     registry = registry or default_registry(options.rules_dir)
     rules = build_rules(registry, options)
     extend_vocabulary(options.vocabulary)
+    clock.lap("rules")
     loaded = load(options.paths, language=options.language)
+    clock.lap("load")
     extraction = extract_all(loaded.documents, rules, jobs=options.jobs)
+    clock.lap("extract")
     articles = [d.article for d in loaded.documents]
     loaded.documents.clear()  # the texts are no longer needed: claims carry their sentences
     problems: list[Problem] = [*registry.problems, *loaded.problems, *extraction.problems]
@@ -84,14 +90,33 @@ def run_check(options: RunOptions, registry: Registry | None = None) -> Report:
         articles, claims, findings = against_archive(articles, extraction.claims, options, rules, problems)
     else:
         claims = complete_keys(extraction.claims)
+        clock.lap("match")
         findings = find_conflicts(claims, {a.id: a for a in articles})
+    clock.lap("compare")
     hidden = 0
     if options.baseline:
         accepted = read_baseline(options.baseline)
         kept = [f for f in findings if f.id not in accepted]
         hidden = len(findings) - len(kept)
         findings = kept
-    return build_report(articles, claims, findings, problems, hidden)
+    report = build_report(articles, claims, findings, problems, hidden)
+    clock.lap("report")
+    log.debug("seconds per stage for %d articles: %s", len(articles),
+              ", ".join(f"{stage} {seconds:.3f}" for stage, seconds in clock.laps.items()))
+    return report
+
+
+class Stopwatch:
+    """Seconds per stage of a run, each stage timed from the end of the one before."""
+
+    def __init__(self, laps: dict[str, float]) -> None:
+        self.laps = laps
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.laps[stage] = self.laps.get(stage, 0.0) + now - self._last
+        self._last = now
 
 
 def against_archive(drafts: list[Article], draft_claims: list[Claim], options: RunOptions, rules,
