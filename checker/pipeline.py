@@ -21,7 +21,7 @@ from checker.models import Article, Claim, Finding, Problem, Report
 from checker.registry import Registry, RegistryError, default_registry
 from checker.report import build_report
 from checker.rules.lexicon import extend_vocabulary
-from checker.runner import extract_all
+from checker.runner import extract_all, no_cycle_collection
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +74,11 @@ def run_check(options: RunOptions, registry: Registry | None = None, timings: di
     archive (folders and files, or a claim index): only findings that involve a draft are kept.
     ``timings``, if given, receives the seconds each stage took (they are also logged).
     """
+    with no_cycle_collection():
+        return _run_check(options, registry, timings)
+
+
+def _run_check(options: RunOptions, registry: Registry | None, timings: dict[str, float] | None) -> Report:
     clock = Stopwatch(timings if timings is not None else {})
     registry = registry or default_registry(options.rules_dir)
     rules = build_rules(registry, options)
