@@ -5,6 +5,7 @@ are far above the normal running time and measure nothing. Speed is measured in 
 """
 from __future__ import annotations
 
+import gc
 import json
 import os
 import time
@@ -18,7 +19,7 @@ from checker import cli
 from checker.articles import MAX_BYTES, MAX_SENTENCE
 from checker.conflicts import find_conflicts
 from checker.pipeline import RunOptions, run_check
-from checker.registry import default_registry
+from checker.registry import RegistryError, default_registry
 from checker.report import to_json
 from checker.runner import extract_document
 
@@ -188,3 +189,20 @@ def test_a_span_looked_up_past_the_end_of_the_text():
     """A year at the end of a short text is looked at with its next 40 characters."""
     from checker.rules.lexicon import vocabulary
     assert vocabulary("nl").concepts.find("2022 duizenden", 4, 60) == []
+
+
+def test_a_check_leaves_the_cycle_collector_as_it_found_it(tmp_path):
+    """The collector is paused during a check, and on again after it, also after a failed one."""
+    (tmp_path / "a.txt").write_text(" date 2022-03\nDe NAVO heeft 140 schepen in de regio.", encoding="utf-8")
+    assert gc.isenabled()
+    run_check(RunOptions(paths=[str(tmp_path)]))
+    assert gc.isenabled()
+    with pytest.raises(RegistryError):
+        run_check(RunOptions(paths=[str(tmp_path)], select=["no-such-rule"]))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        run_check(RunOptions(paths=[str(tmp_path)]))
+        assert not gc.isenabled()  # a caller's choice stands
+    finally:
+        gc.enable()
