@@ -317,8 +317,15 @@ class WordIndex:
     """The forms of a lexicon without head compounds, tried only where a word starts that begins
     one of them: the matches of the lexicon's pattern, with one dictionary lookup for most words."""
 
-    def __init__(self, by_first: dict[str, re.Pattern]) -> None:
-        self.by_first = by_first
+    def __init__(self, by_first: dict[str, str]) -> None:
+        self.by_first = by_first  # the pattern of the forms that begin with a word
+        self._compiled: dict[str, re.Pattern] = {}  # compiled when the word is first met
+
+    def _pattern(self, word: str) -> re.Pattern:
+        pattern = self._compiled.get(word)
+        if pattern is None:
+            pattern = self._compiled[word] = re.compile(self.by_first[word])
+        return pattern
 
     @classmethod
     def of(cls, exact: list[str], loose: list[str], compounds: str) -> "WordIndex | None":
@@ -331,8 +338,7 @@ class WordIndex:
                 if first is None:
                     return None
                 groups.setdefault(first.group(), ([], []))[which].append(form)
-        return cls({first: re.compile(lexicon_pattern(e, f, compounds, word_start=""))
-                    for first, (e, f) in groups.items()})
+        return cls({first: lexicon_pattern(e, f, compounds, word_start="") for first, (e, f) in groups.items()})
 
     def scan(self, low: str, start: int, end: int) -> list[tuple[int, int, str]]:
         """(start, end, form) of every match in ``low[start:end]``, left to right, not overlapping."""
@@ -342,10 +348,9 @@ class WordIndex:
             s = runs.starts[i]
             if s < after:
                 continue
-            pattern = by_first[runs.words[i]]
             if s and (low[s - 1] == "-" or low[s - 1].isalnum()):
                 continue  # inside a word: the span began within it
-            m = pattern.match(low, s, end)
+            m = self._pattern(runs.words[i]).match(low, s, end)
             if m:
                 found.append((s, m.end(), " ".join(m.group(m.lastgroup).split())))
                 after = m.end()
