@@ -9,10 +9,10 @@ import importlib
 import re
 import tomllib
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, cached_property
+from importlib import resources
 from typing import Any
 
 import regex
@@ -162,10 +162,16 @@ class Lexicon:
                 bare = form.lstrip("=").lower()
                 self.label_of[" ".join(bare.split())] = label
                 (exact if form.startswith("=") else loose).append(bare)
-        self.pattern = re.compile(lexicon_pattern(exact, loose, compounds))
+        self._source = (exact, loose, compounds)
         self._scanned: tuple[str, list[Hit], list[int], list[int]] | None = None
         self._heads = HeadIndex(exact, loose) if compounds == "head" else None
         self._words = WordIndex.of(exact, loose, compounds) if compounds != "head" else None
+
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        """One pattern of all the forms: what the lookups of ``HeadIndex`` and ``WordIndex`` give
+        the matches of, and what scans for forms that begin with no letter or digit."""
+        return re.compile(lexicon_pattern(*self._source))
 
     def completing(self, prefix: str) -> str | None:
         """The label of every one-word form that ``prefix`` begins, if they share one: the word a
@@ -240,6 +246,9 @@ def alnum_runs(low: str, start: int, end: int) -> Runs:
     return _runs
 
 
+PREFIX = 4  # letters: at most this many of a word are compared with the words of a Starts
+
+
 @dataclass(frozen=True)
 class Starts:
     """What the words that may begin a pattern's match begin with: a digit, or their first
@@ -258,9 +267,6 @@ class Starts:
             return None
         length = min(PREFIX, *map(len, firsts))
         return cls(length, frozenset(w[:length] for w in firsts))
-
-
-PREFIX = 4  # letters: at most this many are compared
 
 
 def matches_at_words(pattern: regex.Pattern, text: str, first: Starts) -> Iterator[regex.Match]:
