@@ -6,9 +6,9 @@
 Each measurement runs in a fresh process (so that caches and memory start empty) and times the
 whole check in that process: loading, extraction, matching and the JSON report. It prints the
 median articles per second, the milliseconds per article of each stage, the peak memory, how
-time grows from N to 4N articles, and the
-rate of a naive pipeline with the same libraries (dateparser's ``search_dates`` and text2num's
-``alpha2digit`` over each article) measured in the same run, with the ratio of the two.
+time grows from N to 4N articles, and the rate of a naive pipeline with the same libraries
+(dateparser's ``search_dates`` and text2num's ``alpha2digit`` over each article) measured in the
+same run, with the ratio of the two.
 """
 from __future__ import annotations
 
