@@ -219,18 +219,15 @@ class Runs:
         self.starts = [a for a, _ in spans]
         self.ends = [b for _, b in spans]
         self.words = [low[a:b] for a, b in spans]
-        self._endings: dict[int, dict[str, list[int]]] = {}
+        self._endings: dict[int, list[str]] = {}
 
-    def ending_in(self, k: int, endings: set[str]) -> list[int]:
-        """The runs whose last ``k`` characters, up to the run's end, are one of ``endings``
-        ("-top" for "navo-top")."""
-        if k not in self._endings:
-            low, start, index = self.low, self.start, {}
-            for i, e in enumerate(self.ends):
-                index.setdefault(low[e - k:e] if e - k >= start else low[start:e], []).append(i)
-            self._endings[k] = index
-        index = self._endings[k]
-        return [i for ending in endings.intersection(index) for i in index[ending]]
+    def endings(self, k: int) -> list[str]:
+        """The last ``k`` characters of the text up to each run's end ("-top" for "navo-top")."""
+        column = self._endings.get(k)
+        if column is None:
+            low, start = self.low, self.start
+            column = self._endings[k] = [low[e - k:e] if e - k >= start else low[start:e] for e in self.ends]
+        return column
 
 
 _runs: Runs | None = None
@@ -397,8 +394,13 @@ class HeadIndex:
         """(start, end, form) of every hit in ``low[start:end]``, left to right, not overlapping."""
         found, after, done = [], start, set()
         runs, tails = alnum_runs(low, start, end), self.tails
-        for i in sorted({i for k in self.tail_lengths for i in runs.ending_in(k, tails)}):
-            e = runs.ends[i]  # a word that ends like a form
+        ending_like_a_form: set[int] = set()
+        for k in self.tail_lengths:
+            column = runs.endings(k)
+            if not tails.isdisjoint(column):
+                ending_like_a_form.update(i for i, ending in enumerate(column) if ending in tails)
+        for i in sorted(ending_like_a_form):
+            e = runs.ends[i]
             w = word_start(low, e, start)
             if w in done:
                 continue
