@@ -271,7 +271,14 @@ def status_between(a: Compared, b: Compared) -> str | None:
         return "changed"  # "oorspronkelijk 13.000" against today's figure
     if a.period is None or b.period is None:
         return "undated"  # the same moment or not: the texts do not tell
+    if (a.claim.running or b.claim.running) and not same_day(a.period, b.period):
+        return "changed"  # a running tally of two reports that need not be of one moment
     return "conflict" if a.period.overlaps(b.period) else "changed"
+
+
+def same_day(a: Period, b: Period) -> bool:
+    """True when both periods are the one same day."""
+    return a.start == a.end == b.start == b.end
 
 
 @dataclass
@@ -339,7 +346,7 @@ def disagreeing(members: Sequence[Compared], support: Corroboration | None = Non
         return {k: list(v.values()) for k, v in involved.items()}
     grouped: dict[tuple, list[Compared]] = defaultdict(list)
     for m in members:
-        grouped[(m.period, bool(m.claim.earlier), bool(m.claim.inferred), weak(m.claim))].append(m)
+        grouped[(m.period, bool(m.claim.earlier), bool(m.claim.inferred), weak(m.claim), bool(m.claim.running))].append(m)
     buckets = [Bucket.of(ms) for ms in grouped.values()]
     everyone = Bucket.of(list(members))
     strong = [b for b in buckets if not weak(b.members[0].claim)]

