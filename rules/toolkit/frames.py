@@ -11,6 +11,7 @@ died) is a running tally: it moves on from one report to the next.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import regex
@@ -22,6 +23,7 @@ from checker.rules.toolkit.lemmas import lemma
 
 WORD = regex.compile(r"\p{L}[\p{L}\-'’]*")
 NOUN_REACH = 2  # words: the counted noun is at most this many words after the figure
+HEAD_LENGTH = 4  # letters: the shortest form a compound may end with and take its predicate from
 JOINT = " & "  # joins the places of a joint total: "in Duitsland en België" -> belgium & germany
 
 
@@ -40,11 +42,19 @@ class FrameVocabulary:
     open_place: regex.Pattern
     not_places: frozenset[str]
     joint: regex.Pattern
+    compounds: bool
 
     def predicate(self, word: str) -> str | None:
-        """The predicate class of one word, by its form or its lemma."""
+        """The predicate class of one word, by its form or its lemma, or for a compound by the
+        form it ends with ("griepprik" -> prik -> vaccinated)."""
         low = word.lower()
-        return self.predicate_of.get(low) or self.predicate_of.get(lemma(low, self.language))
+        found = self.predicate_of.get(low) or self.predicate_of.get(lemma(low, self.language))
+        if found or not self.compounds:
+            return found
+        for i in range(1, len(low) - HEAD_LENGTH + 1):
+            if low[i:] in self.predicate_of:
+                return self.predicate_of[low[i:]]
+        return None
 
 
 @data_cache
@@ -71,10 +81,12 @@ def frame_vocabulary(language: str) -> FrameVocabulary:
         people_concepts=dict(data.get("people_concepts", {})),
         tallies=Lexicon(data.get("tallies", {})),
         open_place=regex.compile(
-            rf"(?<![\p{{L}}])(?i:{prepositions})\s+(?:(?i:de|het|the)\s+)?(?:(?i:{kinds})\s+(?:(?i:of)\s+)?)?(?P<names>{name}"
+            rf"(?<![\p{{L}}])(?i:{prepositions})\s+(?:(?i:de|het|the)\s+)?(?:\p{{Ll}}[\p{{L}}\-]*\s+|[\p{{L}}\-]+\s+(?=(?i:{kinds})\s))?"
+            rf"(?:(?i:{kinds})\s+(?:(?i:of)\s+)?)?(?P<names>{name}"
             rf"(?:(?:\s*,\s*|\s+(?:en|and)\s+){name}){{0,3}})"),
         not_places=frozenset(w.lower() for w in grammar.get("not_places", [])) | frozenset(month_names(language)),
         joint=words_pattern(grammar.get("joint", [])),
+        compounds=bool(grammar.get("compounds", False)),
     )
 
 
@@ -243,6 +255,7 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
         place = (parts["actor"], evidence.get("actor", ""))  # "the German death toll"
     if place is None and not people and "actor" in parts:
         out["actor"], ev["actor"] = parts["actor"], evidence.get("actor", "")
+    article_place = article_place or leading_open_place(ctx.doc, vocab, fv)
     if place is None and people and article_place and "predicate" in out:
         place = (article_place, "(the place the article is mostly about)")
         inferred.append("place")
@@ -328,6 +341,23 @@ def again(ctx: FigureContext, parts: dict[str, str], evidence: dict[str, str], i
     running = running_words(ctx.doc, *ctx.clause, fv) or \
         (out.get("predicate") in fv.running_classes and ev.get("predicate")) or None
     return Frame(out, ev, inf, running, True)
+
+
+def leading_open_place(doc: Document, vocab, fv: FrameVocabulary) -> str | None:
+    """The place the article names most often after a preposition of place, if one clearly leads."""
+    key = ("leading_open_place", fv.language)
+    if key not in doc.memo:
+        counts = Counter(h.label for h in open_places(doc, 0, len(doc.scan_text), vocab.places, fv) if JOINT not in h.label)
+        doc.memo[key] = leader(counts)
+    return doc.memo[key]
+
+
+def leader(counts: Counter) -> str | None:
+    """The label that clearly leads a count (by a quarter), if any."""
+    ranked = counts.most_common(2)
+    if not ranked or len(ranked) > 1 and ranked[1][1] * 1.25 >= ranked[0][1]:
+        return None
+    return ranked[0][0]
 
 
 def past_year(ctx: FigureContext) -> str | None:
