@@ -43,6 +43,7 @@ class FrameVocabulary:
     not_places: frozenset[str]
     joint: regex.Pattern
     compounds: bool
+    transparent: frozenset[str]
 
     def predicate(self, word: str) -> str | None:
         """The predicate class of one word, by its form or its lemma, or for a compound by the
@@ -87,6 +88,7 @@ def frame_vocabulary(language: str) -> FrameVocabulary:
         not_places=frozenset(w.lower() for w in grammar.get("not_places", [])) | frozenset(month_names(language)),
         joint=words_pattern(grammar.get("joint", [])),
         compounds=bool(grammar.get("compounds", False)),
+        transparent=frozenset(w.lower() for w in grammar.get("transparent", [])),
     )
 
 
@@ -115,9 +117,11 @@ def predicate_near(doc: Document, start: int, end: int, figure: tuple[int, int],
     return nearest_to(predicates_in(doc, start, end, fv, figure), figure[0])
 
 
-def counted_noun(doc: Document, figure_end: int, limit: int, function_words: frozenset[str]) -> Hit | None:
+def counted_noun(doc: Document, figure_end: int, limit: int, function_words: frozenset[str],
+                 transparent: frozenset[str] = frozenset()) -> Hit | None:
     """The noun a figure counts when no concept names it: the first word after the figure that
-    is no function word, within a couple of words, labelled with its lemma ("huishoudens")."""
+    is no function word, within a couple of words, labelled with its lemma ("huishoudens").
+    ``transparent`` words are passed over ("43 confirmed deaths", "officiële cijfers")."""
     text = doc.scan_text
     for i, m in enumerate(WORD.finditer(text, figure_end, limit)):
         if i >= NOUN_REACH or PUNCT.search(text, figure_end, m.start()):
@@ -125,7 +129,7 @@ def counted_noun(doc: Document, figure_end: int, limit: int, function_words: fro
         word = m.group()
         if CUT_OFF.match(text, m.end()):
             return None  # a word the text's source cut off: "12 sch.."
-        if word.lower() in function_words or word[:1].isupper():
+        if word.lower() in function_words or word.lower() in transparent or word[:1].isupper():
             continue
         return Hit(m.start(), m.end(), word.lower(), word)
     return None
@@ -133,6 +137,7 @@ def counted_noun(doc: Document, figure_end: int, limit: int, function_words: fro
 
 PUNCT = regex.compile(r"[.,;:!?()]")
 CUT_OFF = regex.compile(r"\.\.|…")
+POSSESSIVE = regex.compile(r"['’]s?$")
 
 
 def open_places(doc: Document, start: int, end: int, vocab_places: Lexicon, fv: FrameVocabulary) -> list[Hit]:
@@ -141,7 +146,7 @@ def open_places(doc: Document, start: int, end: int, vocab_places: Lexicon, fv: 
     text = doc.scan_text
     out = []
     for m in fv.open_place.finditer(text, start, end):
-        names = [n for n in regex.split(r"\s*,\s*|\s+(?:en|and)\s+", m.group("names")) if n]
+        names = [POSSESSIVE.sub("", n) for n in regex.split(r"\s*,\s*|\s+(?:en|and)\s+", m.group("names")) if n]
         ids = [place_id(n, vocab_places, fv) for n in names]
         ids = [i for i in ids if i]
         if not ids:
@@ -210,7 +215,7 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
     tallies = [h for h in fv.tallies.find(text, ctx.clause[0], ctx.figure[0])]
     if tallies:  # "het dodental is opgelopen tot 42"
         return "people", tallies[-1].words, tallies[-1].label
-    noun = counted_noun(ctx.doc, ctx.figure[1], min(ctx.clause[1], ctx.figure[1] + 60), function_words)
+    noun = counted_noun(ctx.doc, ctx.figure[1], min(ctx.clause[1], ctx.figure[1] + 60), function_words, fv.transparent)
     if noun is None:
         return None
     base = lemma(noun.label, fv.language)
@@ -313,7 +318,9 @@ def specificity(label: str, fv: FrameVocabulary) -> int:
 
 
 def figureless_clauses(ctx: FigureContext, vocab) -> list[tuple[int, int]]:
-    """The clauses of the figure's sentence that hold no digit."""
+    """The clauses of the figure's sentence that hold no digit (a figure in words, "vier
+    lichamen", does not count: the measured cost of reading every number word was more lost
+    places than gained)."""
     text = ctx.doc.scan_text
     s_start, s_end = ctx.sentence
     bounds = [s_start] + [m.end() for m in vocab.clause_break.finditer(text, s_start, s_end)] + [s_end]
