@@ -31,6 +31,7 @@ from checker.rules.context import (
 )
 from checker.rules.lexicon import Hit, data_cache, ending_at, events, month_names
 from checker.rules.numbers import Amount, NumberReader
+from checker.rules.toolkit.gazetteer import gazetteer
 from checker.rules.toolkit.frames import FigureContext, again, frame_vocabulary, quantity_frame
 
 MISSING = object()
@@ -442,17 +443,16 @@ class QuantityRule(Rule):
                 not SENTENCE_OPENING_WORD.search(before):
             word = prev.group(1)
             vocab = vocabulary(lang)
-            if not vocab.actors.find(word) and not vocab.places.find(word):
-                return True  # "Panzerfaust 3", "Leopard 2"
+            if not vocab.actors.find(word) and not vocab.places.find(word) and not gazetteer(lang).lookup(word):
+                return True  # "Panzerfaust 3", "Leopard 2"; not "in Zeeland 1800 mensen"
         return False
 
     @staticmethod
     def counts_something(doc: Document, amount: Amount, vocab) -> bool:
+        """True when a figure that could be a year is followed at once by a counted noun
+        ("2022 militairen"); "the 1953 flood killed" is a year."""
         hits = vocab.concepts.find(doc.scan_text, amount.end, amount.end + 40)
-        if not hits:
-            return False
-        between = doc.scan_text[amount.end:hits[0].start]
-        return len(between.split()) <= WORDS_TO_NOUN and not reader(doc.article.language).g.candidate.search(between)
+        return bool(hits) and not doc.scan_text[amount.end:hits[0].start].strip()
 
     @staticmethod
     def counted(doc: Document, amount: Amount, clause_end: int, vocab):

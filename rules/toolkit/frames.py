@@ -286,7 +286,7 @@ def place_of(ctx: FigureContext, parts: dict[str, str], evidence: dict[str, str]
     joint = fv.joint.search(ctx.doc.scan_text, *ctx.clause)
     if joint:
         return "total", joint.group()
-    hit = most_specific(open_places(ctx.doc, *ctx.clause, vocab.places, fv), ctx.figure, fv)
+    hit = most_specific(clause_places(ctx, vocab, fv), ctx.figure, fv)
     if hit:
         return hit.label, hit.words
     if "place" in parts and parts["place"] != "border":
@@ -294,6 +294,12 @@ def place_of(ctx: FigureContext, parts: dict[str, str], evidence: dict[str, str]
     hits = [h for a, b in figureless_clauses(ctx, vocab) for h in open_places(ctx.doc, a, b, vocab.places, fv)]
     hit = most_specific(hits, ctx.figure, fv)
     return (hit.label, hit.words) if hit else None
+
+
+def clause_places(ctx: FigureContext, vocab, fv: FrameVocabulary) -> list[Hit]:
+    """The places named in the figure's clause, a list of places that begins before it included
+    ("In Duitsland en België zijn 202 mensen omgekomen": the clause begins at "België")."""
+    return [h for h in open_places(ctx.doc, ctx.sentence[0], ctx.clause[1], vocab.places, fv) if h.end > ctx.clause[0]]
 
 
 def most_specific(hits: list[Hit], figure: tuple[int, int], fv: FrameVocabulary) -> Hit | None:
@@ -341,7 +347,7 @@ def again(ctx: FigureContext, parts: dict[str, str], evidence: dict[str, str], i
     if predicate is not None:
         out["predicate"], ev["predicate"] = predicate.label, predicate.words
     joint = fv.joint.search(ctx.doc.scan_text, *ctx.clause)
-    hit = None if joint else most_specific(open_places(ctx.doc, *ctx.clause, vocab.places, fv), ctx.figure, fv)
+    hit = None if joint else most_specific(clause_places(ctx, vocab, fv), ctx.figure, fv)
     if joint or hit:
         out["place"], ev["place"] = ("total", joint.group()) if joint else (hit.label, hit.words)
         inf = [p for p in inf if p != "place"]

@@ -1,0 +1,94 @@
+"""Frames: the predicate, the counted noun and the place of a figure, read from its clause."""
+from __future__ import annotations
+
+import pytest
+
+from checker.rules.toolkit.frames import frame_vocabulary
+from checker.rules.toolkit.gazetteer import Gazetteer, gazetteer, slug
+from checker.runner import extract_document
+
+from conftest import make_doc
+
+
+def keys(registry, text: str, language: str = "nl", date: str = "2021-07") -> dict[str, str | None]:
+    doc = make_doc(text, date=date, language=language)
+    return {c.text: c.key for c in extract_document(doc, [registry.get("quantities")()]).claims}
+
+
+@pytest.mark.parametrize("language,word,label", [
+    ("nl", "omgekomen", "died"), ("nl", "overleden", "died"), ("nl", "geëvacueerd", "evacuated"),
+    ("nl", "vermist", "missing"), ("nl", "griepprik", "vaccinated"), ("en", "drowned", "died"),
+    ("en", "evacuated", "evacuated"), ("en", "injured", "injured"), ("nl", "huizen", None), ("en", "ships", None),
+])
+def test_a_word_names_its_predicate_by_form_lemma_or_compound_head(language, word, label):
+    assert frame_vocabulary(language).predicate(word) == label
+
+
+def test_the_gazetteer_knows_places_by_their_names_in_either_language():
+    nl, en = gazetteer("nl"), gazetteer("en")
+    assert nl.lookup("Keulen") == en.lookup("Cologne") == nl.lookup("Köln")
+    assert nl.lookup("Keulen").kind == "city" and nl.lookup("Keulen").country == "DE"
+    assert nl.lookup("Duitsland").kind == "country" and en.lookup("Germany").id == nl.lookup("Duitsland").id
+    assert nl.lookup("Noordrijn-Westfalen") == en.lookup("North Rhine-Westphalia")
+    assert nl.lookup("Noordrijn-Westfalen").kind == "region"
+    assert nl.lookup("zonder stroom") is None
+    assert slug("Liège") == "liege"
+
+
+def test_the_gazetteer_cache_gives_the_table_it_was_built_from(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = Gazetteer.cached("en")
+    assert list(tmp_path.rglob("gazetteer-en-*.marshal"))
+    again = Gazetteer.cached("en")
+    assert again._by_name == built._by_name and again.lookup("Cologne").id == "koln"
+
+
+def test_people_are_keyed_by_what_happened_to_them_and_where(registry):
+    assert keys(registry, "In Verviers zijn 42 mensen omgekomen.")["42"] == "quantity:people/died/in-verviers"
+    assert keys(registry, "At least 42 people have died in Verviers.", "en")["At least 42"] == \
+        "quantity:people/died/in-verviers"
+    got = keys(registry, "At least 19 people have died in Cologne, and 300 were evacuated in Bonn.", "en")
+    assert got == {"At least 19": "quantity:people/died/in-koln", "300": "quantity:people/evacuated/in-bonn"}
+
+
+def test_people_without_a_predicate_are_not_keyed(registry):
+    assert keys(registry, "De bondgenoten beschermen de 1 miljard mensen in onze landen.")["1 miljard"] is None
+
+
+def test_a_tally_noun_names_the_counted_people(registry):
+    got = keys(registry, "Het dodental in Duitsland is inmiddels opgelopen tot 81.")
+    assert list(got.values()) == ["quantity:people/died/in-germany"]
+
+
+def test_a_town_a_region_and_a_joint_total_are_places_of_their_own(registry):
+    assert keys(registry, "In de provincie Luik zijn 32 mensen omgekomen.")["32"] == "quantity:people/died/in-liege"
+    assert keys(registry, "In de Turkse stad Antakya zijn 150 mensen omgekomen.")["150"] == \
+        "quantity:people/died/in-antakya"
+    assert keys(registry, "In Duitsland en België zijn 202 mensen omgekomen.")["202"] == \
+        "quantity:people/died/in-belgium & germany"
+    assert keys(registry, "Another 31 died, bringing the death toll in both countries to 202.", "en")["202"] == \
+        "quantity:people/died/in-total"
+
+
+def test_a_past_year_is_part_of_the_key_and_no_figure(registry):
+    got = keys(registry, "The 1953 flood killed 1,836 people in Zeeland.", "en", date="2021-07")
+    assert got == {"1,836": "quantity:people/died/in-zeeland/1953"}
+
+
+def test_a_place_name_before_a_figure_is_no_name_of_a_thing(registry):
+    got = keys(registry, "Bij de ramp kwamen in Zeeland 1800 mensen om het leven.")
+    assert got == {"1800": "quantity:people/died/in-zeeland"}
+
+
+def test_a_noun_no_concept_knows_is_keyed_by_its_lemma_with_a_stated_place(registry):
+    nl = keys(registry, "In de provincie Luik zitten 12.000 huishoudens zonder stroom.")
+    en = keys(registry, "In Liège, 12,000 households were without power.", "en")
+    assert nl["12.000"] == "quantity:huishouden/affected/in-liege"
+    assert en["12,000"] == "quantity:household/affected/in-liege"  # a clause of its sentence states the place
+    assert keys(registry, "Er zitten 12.000 huishoudens zonder stroom.")["12.000"] is None
+
+
+def test_a_running_tally_is_marked_with_its_words(registry):
+    doc = make_doc("Het aantal vermisten in België is gestegen naar 163.", date="2021-07")
+    claim, = extract_document(doc, [registry.get("quantities")()]).claims
+    assert claim.key == "quantity:people/missing/in-belgium" and claim.running
