@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
@@ -29,10 +28,11 @@ from checker.rules.context import (
     sentence_place,
     vocabulary,
 )
-from checker.rules.lexicon import Hit, data_cache, ending_at, events, month_names
+from checker.rules.changes import FROM_BEFORE, TO_OF_CHANGE, Change, change_around, earlier_words, reader
+from checker.rules.lexicon import Hit, ending_at, events, month_names
 from checker.rules.numbers import Amount, NumberReader
-from checker.rules.toolkit.gazetteer import gazetteer
 from checker.rules.toolkit.frames import FigureContext, again, frame_vocabulary, quantity_frame
+from checker.rules.toolkit.gazetteer import gazetteer
 
 MISSING = object()
 DAY_JOINER = r"(?:tot|en|t/m|to|and)"  # the words between two days of one date: "10 tot 20 februari", "April 6 and 7"
@@ -54,64 +54,11 @@ class Previous(NamedTuple):
 
 
 
-@dataclass(frozen=True)
-class Change:
-    """A change from one figure to another: "van vier tot acht"; ``planned`` holds the words that
-    make it a plan ("zal ... worden, van 40.000 tot 300.000"): its start is then today's figure."""
-
-    start: int
-    words: str
-    is_from: bool
-    planned: str | None = None
-
-
-def change_around(doc: Document, amount: Amount, vocab) -> Change | None:
-    """The change a figure is the start or the end of, if any."""
-    text = doc.scan_text
-    target = CHANGE_TARGET.search(text, max(0, amount.start - 60), amount.start)
-    if target:
-        return Change(target.start(), text[target.start():amount.end], False, planned_words(doc, target.start(), vocab))
-    opened = FROM_BEFORE.search(text, max(0, amount.start - 24), amount.start)
-    to = opened and CHANGE_TO.match(text, amount.end)
-    if to and reader(doc.article.language).g.candidate.match(text, to.start("to")):  # not "van wie 2 miljoen naar Polen"
-        return Change(opened.start(), text[opened.start():to.end()], True, planned_words(doc, opened.start(), vocab))
-    return None
-
-
-def planned_words(doc: Document, change_start: int, vocab) -> str | None:
-    """The words before a change in its sentence that make it a plan ("zal", "will", "huidige")."""
-    found = vocab.planned.search(doc.scan_text, doc.sentence_at(change_start)[0], change_start + 20)
-    return found.group() if found else None
-
-
-def earlier_words(doc: Document, amount: Amount, clause, vocab, change: Change | None) -> str | None:
-    """The words that put a figure before the article's time: "oorspronkelijk", "vóór de
-    inval", the start of a change ("van vier tot acht") or the figure a change is measured
-    against ("een stijging vergeleken met de 65.000", "up from 65,000")."""
-    text = doc.scan_text
-    earlier = vocab.earlier.search(text, clause.start, clause.end)
-    if earlier:
-        return earlier.group()
-    baseline = vocab.baseline.search(text, max(clause.start, amount.start - 80), amount.start)
-    if baseline:
-        return baseline.group().strip()
-    for m in vocab.before_event.finditer(text, clause.start, clause.end):
-        hits = events(doc.article.language).find(text, m.end(), min(clause.end, m.end() + 40))
-        if hits and len(text[m.end():hits[0].start].split()) <= 2:
-            return text[m.start():hits[0].end]
-    return change.words if change and change.is_from and not change.planned else None
-
-
 class QuantityOptions(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     require_context: bool = True
     """Key a claim only when its sentence, or else its article, says whose or where the counted thing is."""
-
-
-@data_cache
-def reader(language: str) -> NumberReader:
-    return NumberReader(language)
 
 
 @cache
@@ -123,10 +70,6 @@ def date_neighbour(language: str) -> regex.Pattern:
 CLOCK = regex.compile(r"\d{1,2}[.:]\d{2}")
 CLOCK_AFTER = regex.compile(r"\s*(?:uur|u\b|h\b|am\b|pm\b|a\.m\.|p\.m\.)", regex.I)
 YEAR = regex.compile(r"(?:1[89]|20)\d\d")
-# "van vier tot acht", "van de huidige 40.000 tot meer dan 300.000": the figures of a change.
-CHANGE_FROM = r"(?<![\p{L}])(?:van|from)\s+(?:(?:de|het|the)\s+)?(?:\p{L}+\s+)?[\p{L}\p{N}][\p{L}\p{N}.,]*\s+(?:tot|naar|to)\s+"
-CHANGE_TARGET = ending_at(rf"{CHANGE_FROM}(?:\p{{L}}+\s+){{0,2}}\Z", regex.I)  # bounds may follow "tot"
-TO_OF_CHANGE = ending_at(rf"{CHANGE_FROM}\Z", regex.I)  # "tot" here is no bound ("tot 300")
 LIST_NUMBER = ending_at(r"(?:\A|\n)[ \t]*\Z")
 GLUED_DIGITS = regex.compile(r"[.,]\d")
 LIST_MARK = regex.compile(r"[.)]\s")
@@ -136,8 +79,6 @@ SLASHED_BEFORE = ending_at(r"\d[/:]\Z")
 NAME_BEFORE = ending_at(r"(\p{Lu}[\p{L}\-]*)\s\Z")
 SENTENCE_OPENING_WORD = ending_at(r"(?:\A|[.!?:\n\"'“„‘])\s*\p{Lu}[\p{L}\-]*\s\Z")
 PUNCTUATION = regex.compile(r"[.;:!?]")
-FROM_BEFORE = ending_at(r"(?<![\p{L}])(?:van|from)\s+(?:(?:de|het|the)\s+)?(?:\p{L}+\s+)?\Z", regex.I)
-CHANGE_TO = regex.compile(r"\s+(?:tot|naar|to)\s+(?P<to>[\p{L}\p{N}.,]*[\p{L}\p{N}])")
 WORDS_TO_CHANGE = 8  # "de gevechtsgroepen al in omvang verdubbelde, van vier tot acht"
 CURRENCY_BEFORE = ending_at(r"([€$£])\s?\Z")
 NEXT_WORD = regex.compile(r"\s+([\p{L}][\p{L}\-']*)")
@@ -161,10 +102,15 @@ class QuantityRule(Rule):
     ("1 miljard"), vague plurals ("duizenden": 1000..10000) and bounds ("meer dan 200": at least
     200; "bijna 50": at most 50; "zo'n 130": about 130). The key joins what is counted
     (a concept: "jachtvliegtuigen" -> aircraft), whose it is (an actor) and where (a place):
-    "de Navo heeft meer dan 200 schepen in de regio" -> quantity:ships/nato, value 200..open."""
+    "de Navo heeft meer dan 200 schepen in de regio" -> quantity:ships/nato, value 200..open.
+    People are keyed by what happened to them (the predicate, from the lemma of a word of the
+    clause) and the most specific place named: "In Verviers zijn 42 mensen omgekomen" and "42
+    people died in Verviers" -> quantity:people/died/in-verviers; people with no predicate are
+    not keyed. A noun no concept knows is keyed by its lemma with a stated place or actor. A
+    figure of a running tally ("het dodental", "so far", died, missing) is marked as such."""
     kinds = ("quantity",)
     languages = ("nl", "en")
-    version = "2"
+    version = "3"
     Options = QuantityOptions
 
     def extract(self, doc: Document) -> Iterator[ClaimDraft]:

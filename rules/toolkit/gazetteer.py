@@ -17,7 +17,6 @@ import os
 import tempfile
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
 from importlib import metadata
 from pathlib import Path
 

@@ -1,0 +1,74 @@
+"""Changes from one figure to another, and the words that put a figure before the article's time.
+
+"van vier tot acht", "van de huidige 40.000 tot meer dan 300.000": the figures of a change; "zal
+groeien van ... tot" makes it a plan; "oorspronkelijk", "up from 65,000" make a figure earlier.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from checker.articles import Document
+from checker.rules.lexicon import data_cache, ending_at, events
+from checker.rules.numbers import Amount, NumberReader
+
+# "van vier tot acht", "van de huidige 40.000 tot meer dan 300.000": the figures of a change.
+CHANGE_FROM = r"(?<![\p{L}])(?:van|from)\s+(?:(?:de|het|the)\s+)?(?:\p{L}+\s+)?[\p{L}\p{N}][\p{L}\p{N}.,]*\s+(?:tot|naar|to)\s+"
+CHANGE_TARGET = ending_at(rf"{CHANGE_FROM}(?:\p{{L}}+\s+){{0,2}}\Z", regex.I)  # bounds may follow "tot"
+TO_OF_CHANGE = ending_at(rf"{CHANGE_FROM}\Z", regex.I)  # "tot" here is no bound ("tot 300")
+FROM_BEFORE = ending_at(r"(?<![\p{L}])(?:van|from)\s+(?:(?:de|het|the)\s+)?(?:\p{L}+\s+)?\Z", regex.I)
+CHANGE_TO = regex.compile(r"\s+(?:tot|naar|to)\s+(?P<to>[\p{L}\p{N}.,]*[\p{L}\p{N}])")
+
+
+@data_cache
+def reader(language: str) -> NumberReader:
+    return NumberReader(language)
+
+
+@dataclass(frozen=True)
+class Change:
+    """A change from one figure to another: "van vier tot acht"; ``planned`` holds the words that
+    make it a plan ("zal ... worden, van 40.000 tot 300.000"): its start is then today's figure."""
+
+    start: int
+    words: str
+    is_from: bool
+    planned: str | None = None
+
+
+def change_around(doc: Document, amount: Amount, vocab) -> Change | None:
+    """The change a figure is the start or the end of, if any."""
+    text = doc.scan_text
+    target = CHANGE_TARGET.search(text, max(0, amount.start - 60), amount.start)
+    if target:
+        return Change(target.start(), text[target.start():amount.end], False, planned_words(doc, target.start(), vocab))
+    opened = FROM_BEFORE.search(text, max(0, amount.start - 24), amount.start)
+    to = opened and CHANGE_TO.match(text, amount.end)
+    if to and reader(doc.article.language).g.candidate.match(text, to.start("to")):  # not "van wie 2 miljoen naar Polen"
+        return Change(opened.start(), text[opened.start():to.end()], True, planned_words(doc, opened.start(), vocab))
+    return None
+
+
+def planned_words(doc: Document, change_start: int, vocab) -> str | None:
+    """The words before a change in its sentence that make it a plan ("zal", "will", "huidige")."""
+    found = vocab.planned.search(doc.scan_text, doc.sentence_at(change_start)[0], change_start + 20)
+    return found.group() if found else None
+
+
+def earlier_words(doc: Document, amount: Amount, clause, vocab, change: Change | None) -> str | None:
+    """The words that put a figure before the article's time: "oorspronkelijk", "vóór de
+    inval", the start of a change ("van vier tot acht") or the figure a change is measured
+    against ("een stijging vergeleken met de 65.000", "up from 65,000")."""
+    text = doc.scan_text
+    earlier = vocab.earlier.search(text, clause.start, clause.end)
+    if earlier:
+        return earlier.group()
+    baseline = vocab.baseline.search(text, max(clause.start, amount.start - 80), amount.start)
+    if baseline:
+        return baseline.group().strip()
+    for m in vocab.before_event.finditer(text, clause.start, clause.end):
+        hits = events(doc.article.language).find(text, m.end(), min(clause.end, m.end() + 40))
+        if hits and len(text[m.end():hits[0].start].split()) <= 2:
+            return text[m.start():hits[0].end]
+    return change.words if change and change.is_from and not change.planned else None
