@@ -41,6 +41,9 @@ class Amount:
     vague: bool = False
 
 
+MULTIPLE = (2, 10)  # "een veelvoud van X", "a multiple of X": at least twice X, at most ten times
+
+
 @dataclass(frozen=True)
 class NumberGrammar:
     language: str
@@ -49,6 +52,8 @@ class NumberGrammar:
     lower: frozenset[str]
     upper: frozenset[str]
     approx: frozenset[str]
+    multiple: frozenset[str]
+    change_before: regex.Pattern
     scales: dict[str, float]
     vague: dict[str, float]
     words: dict[str, float]
@@ -76,11 +81,13 @@ def grammar(language: str) -> NumberGrammar:
         candidate=regex.compile(
             rf"(?<![\p{{L}}\p{{N}}\-/.,])(?:\d+(?:[.,]\d+)*(?![\p{{N}}\p{{L}}])|(?i:(?:{starts_alt})\p{{L}}*)(?![\p{{L}}]))"),
         before_bound=regex.compile(
-            rf"(?<![\p{{L}}])(?P<b>{phrase_pattern(bounds.get('lower', []) + bounds.get('upper', []) + bounds.get('approx', []))})"
+            rf"(?<![\p{{L}}])(?P<b>{phrase_pattern(bounds.get('lower', []) + bounds.get('upper', []) + bounds.get('approx', []) + bounds.get('multiple', []))})"
             rf"[\"'”’]?\s+(?:[€$£]\s?)?\Z", regex.I),
         lower=frozenset(" ".join(b.lower().split()) for b in bounds.get("lower", [])),
         upper=frozenset(" ".join(b.lower().split()) for b in bounds.get("upper", [])),
         approx=frozenset(" ".join(b.lower().split()) for b in bounds.get("approx", [])),
+        multiple=frozenset(" ".join(b.lower().split()) for b in bounds.get("multiple", [])),
+        change_before=words_pattern(bounds.get("change_verbs", []), r"\s+\Z"),
         scales={k.lower(): float(v) for k, v in data.get("scales", {}).items()},
         vague={k.lower(): float(v) for k, v in data.get("vague", {}).items()},
         words={k.lower(): float(v) for k, v in data.get("words", {}).items()},
@@ -265,10 +272,16 @@ class NumberReader:
         word = " ".join(m.group("b").lower().split())
         start = amount.start - (len(text[max(0, amount.start - 40):amount.start]) - m.start("b"))
         low, high, approx = amount.low, amount.high, amount.approximate
+        bound_start = m.start("b") + max(0, amount.start - 40)
+        if word in self.g.upper and self.g.change_before.search(text, max(0, bound_start - 30), bound_start):
+            return amount  # "is opgelopen tot 117": the new figure itself, no bound
         if word in self.g.lower:
             high = None
         elif word in self.g.upper:
             low = None
         elif word in self.g.approx:
             approx = True
+        elif word in self.g.multiple:  # "een veelvoud van 100 miljoen": several times it
+            low = None if low is None else low * MULTIPLE[0]
+            high = None if high is None else high * MULTIPLE[1]
         return Amount(start, amount.end, low, high, approx, amount.unit, amount.vague)

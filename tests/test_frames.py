@@ -92,3 +92,12 @@ def test_a_running_tally_is_marked_with_its_words(registry):
     doc = make_doc("Het aantal vermisten in België is gestegen naar 163.", date="2021-07")
     claim, = extract_document(doc, [registry.get("quantities")()]).claims
     assert claim.key == "quantity:people/missing/in-belgium" and claim.running
+
+
+def test_an_amount_with_a_unit_measures_the_noun_phrase_its_clause_opens_with(registry):
+    nl = keys(registry, "De totale verzekerde schade door wateroverlast in Limburg is ,,een veelvoud van 100 miljoen euro”.")
+    assert nl == {"een veelvoud van 100 miljoen euro": "quantity:schade/in-limburg/euro"}
+    fr = keys(registry, "Het begrotingstekort van Frankrijk komt dit jaar uit op 4,4 procent.")
+    assert fr == {"4,4 procent": "quantity:begrotingstekort/france/percent"}
+    assert keys(registry, "Turnout in the Netherlands was 78 percent.", "en") == \
+        {"78 percent": "quantity:turnout/in-netherlands/percent"}

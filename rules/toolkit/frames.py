@@ -12,7 +12,7 @@ died) is a running tally: it moves on from one report to the next.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -44,6 +44,8 @@ class FrameVocabulary:
     joint: regex.Pattern
     compounds: bool
     transparent: frozenset[str]
+    determiners: frozenset[str]
+    measure_stops: frozenset[str]
 
     def predicate(self, word: str) -> str | None:
         """The predicate class of one word, by its form or its lemma, or for a compound by the
@@ -89,6 +91,8 @@ def frame_vocabulary(language: str) -> FrameVocabulary:
         joint=words_pattern(grammar.get("joint", [])),
         compounds=bool(grammar.get("compounds", False)),
         transparent=frozenset(w.lower() for w in grammar.get("transparent", [])),
+        determiners=frozenset(w.lower() for w in grammar.get("determiners", [])),
+        measure_stops=frozenset(w.lower() for w in grammar.get("measure_stops", [])),
     )
 
 
@@ -133,6 +137,38 @@ def counted_noun(doc: Document, figure_end: int, limit: int, function_words: fro
             continue
         return Hit(m.start(), m.end(), word.lower(), word)
     return None
+
+
+def measured_noun(ctx: FigureContext, fv: FrameVocabulary, function_words: frozenset[str]) -> Hit | None:
+    """What an amount with a unit measures, named before it: the last word of the first noun
+    phrase a determiner opens in the figure's clause ("De totale verzekerde schade door ... is
+    100 miljoen euro": schade; "Het begrotingstekort komt dit jaar uit op": not jaar), else of
+    the phrase that opens the clause ("Turnout was 78 percent"). A phrase ends at a function word, a verb of being or amounting, a name or a
+    predicate."""
+    text = ctx.doc.scan_text
+    phrases: list[tuple[bool, list[regex.Match]]] = []
+    opened, current = False, []
+    for i, m in enumerate(WORD.finditer(text, ctx.clause[0], ctx.figure[0])):
+        word = m.group()
+        low = word.lower()
+        if low in fv.determiners:
+            phrases.append((opened, current))
+            opened, current = True, []
+            continue
+        stop = low in function_words or lemma(low, fv.language) in fv.measure_stops or fv.predicate(low) \
+            or (word[:1].isupper() and i > 0) or low in fv.transparent
+        if stop:
+            phrases.append((opened, current))
+            opened, current = False, []
+            continue
+        if i == 0 or current or opened:
+            current.append(m)
+    phrases.append((opened, current))
+    chosen = [ms for opened, ms in phrases if opened and ms] or [ms for _, ms in phrases[:1] if ms]
+    if not chosen:
+        return None
+    head = chosen[0][-1]
+    return Hit(head.start(), head.end(), head.group().lower(), head.group())
 
 
 PUNCT = regex.compile(r"[.,;:!?()]")
@@ -209,8 +245,10 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
         if concept.label in fv.people_concepts:
             return "people", concept.words, fv.people_concepts[concept.label]
         return None
-    if ctx.has_unit:
-        return None
+    if ctx.has_unit:  # "De totale verzekerde schade ... is 100 miljoen euro": what the amount measures
+        noun = measured_noun(ctx, fv, function_words) or \
+            measured_noun(replace(ctx, clause=(ctx.sentence[0], ctx.clause[1])), fv, function_words)
+        return (lemma(noun.label, fv.language), noun.words, "") if noun else None
     text = ctx.doc.scan_text
     tallies = [h for h in fv.tallies.find(text, ctx.clause[0], ctx.figure[0])]
     if tallies:  # "het dodental is opgelopen tot 42"
