@@ -120,6 +120,7 @@ class QuantityRule(Rule):
         text = doc.scan_text
         fallback_actors: dict[str | None, str | None] = {}  # per owned concept: the article's main actor
         article_place: str | None | object = MISSING  # the place the article is mostly about, found once
+        earlier_place: tuple[str, str] | None = None  # where the article's last figure of people was
         consumed = 0
         previous: Previous | None = None
         for m in read.g.candidate.finditer(text):
@@ -206,8 +207,10 @@ class QuantityRule(Rule):
             if article_place is MISSING:
                 article_place = leader(dominant_places(doc, vocab))
             frame = quantity_frame(FigureContext(doc, (amount.start, amount.end), (clause.start, clause.end), sentence,
-                                                 amount.unit is not None), concept, parts, evidence, vocab,
-                                   frame_vocabulary(lang), article_place)
+                                                 amount.unit is not None, earlier_place), concept, parts, evidence,
+                                   vocab, frame_vocabulary(lang), article_place)
+            if frame and frame.keyed and frame.parts.get("concept") == "people" and "place" not in frame.inferred:
+                earlier_place = frame.parts["place"], frame.evidence["place"]
             if frame is None and concept and not actor and not sized:
                 scope = owned if owned in vocab.owners else None
                 if scope not in fallback_actors:

@@ -46,6 +46,7 @@ class FrameVocabulary:
     transparent: frozenset[str]
     determiners: frozenset[str]
     measure_stops: frozenset[str]
+    people_predicates: frozenset[str]
 
     def predicate(self, word: str) -> str | None:
         """The predicate class of one word, by its form or its lemma, or for a compound by the
@@ -93,6 +94,7 @@ def frame_vocabulary(language: str) -> FrameVocabulary:
         transparent=frozenset(w.lower() for w in grammar.get("transparent", [])),
         determiners=frozenset(w.lower() for w in grammar.get("determiners", [])),
         measure_stops=frozenset(w.lower() for w in grammar.get("measure_stops", [])),
+        people_predicates=frozenset(grammar.get("people_predicates", [])),
     )
 
 
@@ -235,6 +237,7 @@ class FigureContext:
     clause: tuple[int, int]
     sentence: tuple[int, int]
     has_unit: bool
+    earlier_place: tuple[str, str] | None = None  # the place of the article's last figure of people
 
 
 def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary,
@@ -254,7 +257,10 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
     if tallies:  # "het dodental is opgelopen tot 42"
         return "people", tallies[-1].words, tallies[-1].label
     noun = counted_noun(ctx.doc, ctx.figure[1], min(ctx.clause[1], ctx.figure[1] + 60), function_words, fv.transparent)
-    if noun is None:
+    if noun is None:  # "which has killed at least 170 in Germany": what happened says people
+        predicate = predicate_near(ctx.doc, *ctx.clause, ctx.figure, fv)
+        if predicate is not None and predicate.label in fv.people_predicates:
+            return "people", predicate.words, predicate.label
         return None
     base = lemma(noun.label, fv.language)
     if base in fv.people or noun.label in fv.people:
@@ -270,8 +276,8 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
     verviers) or of a noun no concept knows ("12.000 huishoudens zonder stroom in Luik"); None
     for the vocabulary's own concepts, whose key stands as the rule made it.
 
-    People are keyed only with a predicate and a place (the clause's, else the article's
-    leading place, marked as inferred); an open noun only with a place or actor its sentence
+    People are keyed only with a predicate and a place (the clause's, else that of the
+    article's last figure of people, else the article's leading place, marked as inferred); an open noun only with a place or actor its sentence
     states. A year of the clause before the article's own ("de ramp van 1953") is part of the
     key: another event, not an earlier figure of this one."""
     counted = what_is_counted(ctx, concept, fv, vocab.function_words)
@@ -298,6 +304,9 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
         place = (parts["actor"], evidence.get("actor", ""))  # "the German death toll"
     if place is None and not people and "actor" in parts:
         out["actor"], ev["actor"] = parts["actor"], evidence.get("actor", "")
+    if place is None and people and ctx.earlier_place and "predicate" in out:
+        place = (ctx.earlier_place[0], f"(as earlier in the article: {ctx.earlier_place[1]})")
+        inferred.append("place")
     article_place = article_place or leading_open_place(ctx.doc, vocab, fv)
     if place is None and people and article_place and "predicate" in out:
         place = (article_place, "(the place the article is mostly about)")
