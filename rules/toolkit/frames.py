@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from checker.articles import Document
-from checker.rules.lexicon import Hit, Lexicon, data_cache, load_data, month_names, words_pattern
+from checker.rules.lexicon import Hit, Lexicon, data_cache, load_data, month_names, phrase_pattern, words_pattern
 from checker.rules.toolkit.gazetteer import gazetteer, slug
 from checker.rules.toolkit.lemmas import lemma
 
@@ -47,6 +47,8 @@ class FrameVocabulary:
     determiners: frozenset[str]
     measure_stops: frozenset[str]
     people_predicates: frozenset[str]
+    increment_before: regex.Pattern
+    increment_after: regex.Pattern
 
     def predicate(self, word: str) -> str | None:
         """The predicate class of one word, by its form or its lemma, or for a compound by the
@@ -95,6 +97,9 @@ def frame_vocabulary(language: str) -> FrameVocabulary:
         determiners=frozenset(w.lower() for w in grammar.get("determiners", [])),
         measure_stops=frozenset(w.lower() for w in grammar.get("measure_stops", [])),
         people_predicates=frozenset(grammar.get("people_predicates", [])),
+        increment_before=words_pattern(grammar.get("increment_before", []), r"\s+\Z"),
+        increment_after=regex.compile(rf"\s+(?:{phrase_pattern(grammar.get('increment_after', [])) or '(?!)'})(?![\p{{L}}])",
+                                      regex.I),
     )
 
 
@@ -300,6 +305,13 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
             out["qualifier"], ev["qualifier"] = "+".join(kept), evidence.get("qualifier", "")
     inferred: list[str] = []
     place = place_of(ctx, parts, evidence, vocab, fv)
+    if people and place and not adjacent_extra(ctx, fv) and "extra" in out.get("qualifier", "").split("+"):
+        # "another 20 missing" after "20 dead", "Another 31 died in Belgium" after Germany's toll:
+        # the next figure of a list, not more of the same
+        kept = [q for q in out.pop("qualifier").split("+") if q != "extra"]
+        ev.pop("qualifier", None)
+        if kept:
+            out["qualifier"], ev["qualifier"] = "+".join(kept), evidence.get("qualifier", "")
     if place is None and people and "actor" in parts and parts["actor"] in vocab.countries:
         place = (parts["actor"], evidence.get("actor", ""))  # "the German death toll"
     if place is None and not people and "actor" in parts:
@@ -321,6 +333,13 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
     running = running_words(ctx.doc, *ctx.clause, fv) or \
         (out.get("predicate") in fv.running_classes and ev.get("predicate")) or None
     return Frame(out, ev, inferred, running if "predicate" in out else None, keyed)
+
+
+def adjacent_extra(ctx: FigureContext, fv: FrameVocabulary) -> bool:
+    """True when a word of increment stands right against the figure ("nog eens 20", "20 more")."""
+    text = ctx.doc.scan_text
+    return bool(fv.increment_before.search(text, max(0, ctx.figure[0] - 20), ctx.figure[0])
+                or fv.increment_after.match(text, ctx.figure[1]))
 
 
 def place_of(ctx: FigureContext, parts: dict[str, str], evidence: dict[str, str], vocab,
