@@ -167,15 +167,23 @@ def parse_header_date(token: str) -> Period | None:
     if not m:
         return None
     year, month, day = int(m[1]), int(m[2]), m[3]
-    if not 1 <= month <= 12:
-        return None
-    if day is None:
-        return Period(start=date(year, month, 1), end=date(year, month, calendar.monthrange(year, month)[1]))
-    try:
+    try:  # year 0, month 13, 31 April: no date (date() raises ValueError for each)
+        if day is None:
+            start = date(year, month, 1)
+            return Period(start=start, end=date(year, month, calendar.monthrange(year, month)[1]))
         d = date(year, month, int(day))
     except ValueError:
         return None
     return Period(start=d, end=d)
+
+
+def date_problem(what: str, token: str) -> str:
+    """Why a header or front-matter date was not read: its form, or a day no calendar has
+    (year 0, 31 April)."""
+    m = HEADER_DATE.fullmatch(token)
+    if m and 1 <= int(m[2]) <= 12:
+        return f"{what} date {token} is not a valid date; date unknown"
+    return f"malformed {what} date {token!r} (want YYYY-MM or YYYY-MM-DD); date unknown"
 
 
 def guess_language(text: str) -> str:
@@ -213,8 +221,7 @@ def make_document(path: Path, text: str, encoding: str, aid: str, language: str 
         token = header[1]
         period = parse_header_date(token)
         if period is None:
-            problems.append(Problem(severity="warning", file=name,
-                                    message=f"malformed header date {token!r} (want YYYY-MM or YYYY-MM-DD); date unknown"))
+            problems.append(Problem(severity="warning", file=name, message=date_problem("header", token)))
         scan = " " * header.end() + text[header.end():]
     elif fm:
         meta = {k.lower(): v.strip("'\"") for k, v in FRONT_FIELD.findall(fm[1])}
@@ -222,7 +229,7 @@ def make_document(path: Path, text: str, encoding: str, aid: str, language: str 
             period = parse_header_date(meta["date"][:10])
             if period is None:
                 problems.append(Problem(severity="warning", file=name,
-                                        message=f"malformed front-matter date {meta['date']!r}; date unknown"))
+                                        message=date_problem("front-matter", meta["date"][:10])))
         blank = NOT_NEWLINE.sub(" ", fm[0])
         scan = blank + text[fm.end():]
     article = Article(

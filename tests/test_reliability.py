@@ -1,0 +1,46 @@
+"""One odd file, setting or failure never stops a run, never passes in silence and never loses
+data: each case names the file or setting, exits 2 for an error (1 means findings), and the
+good article beside the bad one is still checked."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from checker import cli
+from checker.index import ClaimIndex
+
+GOOD = " date 2022-03 De NAVO heeft 140 schepen in de Oostzee.\n"
+
+
+def write(path: Path, text: str = GOOD) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def run(capsys, *argv) -> tuple[int, str, str]:
+    """Exit code, standard output and standard error of `check ARGV`."""
+    code = cli.main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("header", [" date 0000-01 De NAVO heeft 200 schepen in de Oostzee.\n",
+                                    "---\ndate: 0000-01-05\n---\nDe NAVO heeft 200 schepen in de Oostzee.\n"])
+def test_a_date_of_year_zero_is_a_problem_of_its_file(tmp_path, capsys, header):
+    bad = write(tmp_path / "archive" / "bad.txt", header)
+    write(tmp_path / "archive" / "good.txt")
+    code, out, err = run(capsys, tmp_path / "archive", "--format", "json", "--fail-on", "never")
+    data = json.loads(out)
+    assert code == 0 and {a["id"] for a in data["articles"]} == {"bad", "good"}
+    assert [a["date"] for a in data["articles"] if a["id"] == "bad"] == [None]
+    assert any(p["file"] == str(bad) and "0000-01" in p["message"] and "not a valid date" in p["message"]
+               for p in data["problems"]), data["problems"]
+    assert f"{bad}: " in err and "not a valid date" in err
+    db = tmp_path / "i.sqlite"
+    code, _, err = run(capsys, "index", tmp_path / "archive", "--db", db)
+    assert code == 0 and "not a valid date" in err
+    with ClaimIndex(db) as index:
+        assert index.count()[0] == 2
