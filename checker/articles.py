@@ -114,6 +114,13 @@ class LoadResult:
     problems: list[Problem] = field(default_factory=list)
 
 
+def shown(path: str | os.PathLike) -> str:
+    """A path as text that every output can hold: the bytes of a name that is not UTF-8 (a file
+    from another system) are written as \\xNN escapes instead of the lone surrogates Python
+    reads them as, which no encoder, JSON or SQLite accepts."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def discover(paths: list[str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> tuple[list[Path], list[Problem]]:
     """Expand files and folders (recursively, following no symlink loops) into article files."""
     found: list[Path] = []
@@ -122,7 +129,7 @@ def discover(paths: list[str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> 
     for raw in paths:
         p = Path(raw)
         if not p.exists():
-            problems.append(Problem(file=raw, message="no such file or folder"))
+            problems.append(Problem(file=shown(raw), message="no such file or folder"))
             continue
         if p.is_file():
             candidates = [p]
@@ -196,9 +203,9 @@ def guess_language(text: str) -> str:
 
 def article_id(path: Path, used: set[str]) -> str:
     """A readable, stable id: the file's stem, made unique with its folder or a counter."""
-    candidate = path.stem
+    candidate = shown(path.stem)
     if candidate in used:
-        candidate = f"{path.parent.name}/{path.stem}"
+        candidate = f"{shown(path.parent.name)}/{candidate}"
     n = 2
     base = candidate
     while candidate in used:
@@ -211,7 +218,7 @@ def article_id(path: Path, used: set[str]) -> str:
 def make_document(path: Path, text: str, encoding: str, aid: str, language: str | None,
                   problems: list[Problem]) -> Document:
     """Read the metadata of a decoded article and blank it out of the text rules scan."""
-    name = str(path)
+    name = shown(path)
     scan = text
     meta: dict[str, str] = {}
     period = None
@@ -243,7 +250,7 @@ def make_document(path: Path, text: str, encoding: str, aid: str, language: str 
 
 def read_bytes(path: Path, problems: list[Problem]) -> bytes | None:
     """A file's bytes, or None with a problem (not a regular file, too big, unreadable)."""
-    name = str(path)
+    name = shown(path)
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
@@ -260,7 +267,7 @@ def read_bytes(path: Path, problems: list[Problem]) -> bytes | None:
 
 def document_of(path: Path, data: bytes, aid: str, language: str | None, problems: list[Problem]) -> Document | None:
     """The document of a file's bytes, or None with a problem (binary, empty)."""
-    name = str(path)
+    name = shown(path)
     text, encoding, problem = decode(data, name)
     if problem:
         problems.append(problem)

@@ -24,6 +24,7 @@ from checker.articles import (
     discover,
     document_of,
     read_bytes,
+    shown,
 )
 from checker.conflicts import claim_periods
 from checker.matching import Group, core
@@ -135,7 +136,7 @@ class ClaimIndex:
         seen: set[str] = set()
         pending: list[tuple[str, Article | None, list[Claim], str]] = []
         for n, path in enumerate(files, start=1):
-            name = str(path)
+            name = shown(path)
             seen.add(name)
             data = read_bytes(path, stats.problems)
             if data is not None:

@@ -4,6 +4,7 @@ good article beside the bad one is still checked."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -44,3 +45,21 @@ def test_a_date_of_year_zero_is_a_problem_of_its_file(tmp_path, capsys, header):
     assert code == 0 and "not a valid date" in err
     with ClaimIndex(db) as index:
         assert index.count()[0] == 2
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_shown_escaped(tmp_path, capsys):
+    folder = tmp_path / "archive"
+    write(folder / "good.txt")
+    odd = os.path.join(os.fsencode(folder), b"caf\xe9.txt")
+    with open(odd, "wb") as f:
+        f.write(b" date 2022-03 De NAVO heeft 200 schepen in de Oostzee.\n")
+    code, out, _ = run(capsys, folder, "--format", "json")
+    data = json.loads(out)
+    assert code == 1 and sorted(Path(a["path"]).name for a in data["articles"]) == ["caf\\xe9.txt", "good.txt"]
+    assert len(data["conflicts"]) == 1
+    code, _, err = run(capsys, folder, "-o", tmp_path / "report.html")
+    assert code == 1 and "caf\\xe9" in (tmp_path / "report.html").read_text(encoding="utf-8")
+    for _ in range(2):  # the second run finds the stored name again
+        code, _, err = run(capsys, "index", folder, "--db", tmp_path / "i.sqlite")
+        assert code == 0 and "2 articles" in err
+    assert "0 added, 0 changed, 2 unchanged" in err
