@@ -63,3 +63,19 @@ def test_a_file_name_that_is_not_utf8_is_read_and_shown_escaped(tmp_path, capsys
         code, _, err = run(capsys, "index", folder, "--db", tmp_path / "i.sqlite")
         assert code == 0 and "2 articles" in err
     assert "0 added, 0 changed, 2 unchanged" in err
+
+
+def test_a_folder_tree_1100_deep_is_walked_without_recursion(tmp_path, capsys, monkeypatch):
+    deepest = tmp_path / "archive"
+    deepest.mkdir()
+    for _ in range(1100):  # os.makedirs recurses: one mkdir a level
+        deepest = deepest / "d"
+        deepest.mkdir()
+    write(deepest / "deep.txt")
+    write(tmp_path / "archive" / "top.txt")
+    calls = []
+    real = os.path.realpath
+    monkeypatch.setattr(os.path, "realpath", lambda *a, **k: calls.append(a) or real(*a, **k))
+    code, out, _ = run(capsys, tmp_path / "archive", "--format", "json")
+    assert code == 0 and sorted(a["id"] for a in json.loads(out)["articles"]) == ["deep", "top"]
+    assert len(calls) < 100  # not a real path of every folder and file: each costs a call per level
