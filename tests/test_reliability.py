@@ -65,17 +65,39 @@ def test_a_file_name_that_is_not_utf8_is_read_and_shown_escaped(tmp_path, capsys
     assert "0 added, 0 changed, 2 unchanged" in err
 
 
-def test_a_folder_tree_1100_deep_is_walked_without_recursion(tmp_path, capsys, monkeypatch):
-    deepest = tmp_path / "archive"
-    deepest.mkdir()
-    for _ in range(1100):  # os.makedirs recurses: one mkdir a level
+def remove_tree(top: Path) -> None:
+    """Remove a folder tree without recursion: shutil.rmtree recurses in Python 3.11, and pytest
+    cleans old temporary folders with it."""
+    folders, i = [top], 0
+    while i < len(folders):
+        for entry in os.scandir(folders[i]):
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(Path(entry.path))
+            else:
+                os.unlink(entry.path)
+        i += 1
+    for folder in reversed(folders):
+        folder.rmdir()
+
+
+@pytest.fixture
+def deep_tree(tmp_path):
+    """A tree of folders 1,100 deep with an article at the bottom, removed afterwards."""
+    deepest = tmp_path / "archive" / "d"
+    deepest.mkdir(parents=True)
+    for _ in range(1099):  # os.makedirs recurses: one mkdir a level
         deepest = deepest / "d"
         deepest.mkdir()
     write(deepest / "deep.txt")
-    write(tmp_path / "archive" / "top.txt")
+    yield tmp_path / "archive"
+    remove_tree(tmp_path / "archive" / "d")
+
+
+def test_a_folder_tree_1100_deep_is_walked_without_recursion(deep_tree, capsys, monkeypatch):
+    write(deep_tree / "top.txt")
     calls = []
     real = os.path.realpath
     monkeypatch.setattr(os.path, "realpath", lambda *a, **k: calls.append(a) or real(*a, **k))
-    code, out, _ = run(capsys, tmp_path / "archive", "--format", "json")
+    code, out, _ = run(capsys, deep_tree, "--format", "json")
     assert code == 0 and sorted(a["id"] for a in json.loads(out)["articles"]) == ["deep", "top"]
     assert len(calls) < 100  # not a real path of every folder and file: each costs a call per level
