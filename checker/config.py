@@ -49,6 +49,25 @@ def _describe(e: ValidationError, path: Path) -> str:
     return f"{path}: " + "; ".join(problems)
 
 
+def read_table(file: Path) -> Any:
+    """The settings a config file holds (in a pyproject.toml, its ``[tool.checker]`` table, None
+    without one); ConfigError naming the file when it cannot be read."""
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise ConfigError(f"{file}: not valid TOML: {e}") from None
+    except RecursionError:  # tomllib reads nested arrays and tables by recursion
+        raise ConfigError(f"{file}: not readable: arrays or tables nested too deep") from None
+    except OSError as e:
+        raise ConfigError(f"{file}: cannot read: {e.strerror or e}") from None
+    if file.name != "pyproject.toml":
+        return data
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{file}: 'tool' should be a table ([tool.checker]), not {type(tool).__name__}")
+    return tool.get("checker")
+
+
 def load_config(path: str | Path | None = None, cwd: str | Path = ".") -> tuple[Config, Path | None]:
     """Read the config named, or the one found in ``cwd``; defaults when there is none.
 
@@ -63,14 +82,9 @@ def load_config(path: str | Path | None = None, cwd: str | Path = ".") -> tuple[
     for file in candidates:
         if not file.is_file():
             continue
-        try:
-            data = tomllib.loads(file.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-            raise ConfigError(f"{file}: not valid TOML: {e}") from None
-        if file.name == "pyproject.toml":
-            data = data.get("tool", {}).get("checker")
-            if data is None:
-                continue
+        data = read_table(file)
+        if data is None:
+            continue
         try:
             config = Config.model_validate(data)
         except ValidationError as e:

@@ -101,3 +101,16 @@ def test_a_folder_tree_1100_deep_is_walked_without_recursion(deep_tree, capsys, 
     code, out, _ = run(capsys, deep_tree, "--format", "json")
     assert code == 0 and sorted(a["id"] for a in json.loads(out)["articles"]) == ["deep", "top"]
     assert len(calls) < 100  # not a real path of every folder and file: each costs a call per level
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), [
+    ("pyproject.toml", 'tool = "x"\n', "'tool' should be a table"),
+    ("checker.toml", "paths = " + "[" * 5000 + "]" * 5000 + "\n", "nested too deep"),
+])
+def test_a_config_that_cannot_be_read_is_named(tmp_path, capsys, monkeypatch, name, text, expected):
+    write(tmp_path / name, text)
+    write(tmp_path / "a.txt")
+    monkeypatch.chdir(tmp_path)
+    for argv in (["a.txt"], ["index", "a.txt", "--db", "i.sqlite"]):
+        code, _, err = run(capsys, *argv)
+        assert code == 2 and f"{name}: " in err and expected in err, err
