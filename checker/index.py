@@ -11,6 +11,7 @@ last finished batch left it. An index of another schema version is refused with 
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import sqlite3
@@ -86,6 +87,20 @@ def claim_core(claim: Claim) -> str | None:
     return f"{claim.kind}:{json.dumps(core(claim.key_parts))}" if claim.key else None
 
 
+def failures_named(doing: str) -> Callable:
+    """A method of the index whose sqlite and file errors (a damaged page, a full disk) become an
+    IndexFileError naming the index and what could not be done."""
+    def wrap(method: Callable) -> Callable:
+        @functools.wraps(method)
+        def guarded(self: ClaimIndex, *args, **kwargs):
+            try:
+                return method(self, *args, **kwargs)
+            except (sqlite3.Error, OSError) as e:
+                raise IndexFileError(f"{self.path}: cannot {doing} the claim index: {e}") from None
+        return guarded
+    return wrap
+
+
 class ClaimIndex:
     """An open index; ``path`` ":memory:" makes a private one for a single run."""
 
@@ -93,6 +108,11 @@ class ClaimIndex:
         self.path = str(path)
         if not create and self.path != ":memory:" and not Path(self.path).is_file():
             raise IndexFileError(f"{self.path}: no such index (build it with: check index ARCHIVE... --db {self.path})")
+        self._open(create)
+
+    @failures_named("open")
+    def _open(self, create: bool) -> None:
+        """Connect, and check the schema version (or write the schema into a new file)."""
         try:
             self.db = sqlite3.connect(self.path, timeout=30)
             self.db.execute("PRAGMA journal_mode=WAL")
@@ -124,6 +144,7 @@ class ClaimIndex:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    @failures_named("update")
     def update(self, paths: list[str], rules: Sequence[Rule], language: str | None = None,
                progress: Callable[[int, int], None] | None = None) -> IndexStats:
         """Make the index hold exactly the articles below ``paths``, extracting only what changed."""
@@ -188,17 +209,20 @@ class ClaimIndex:
                                     [(c.id, article.id, c.key, claim_core(c), json.dumps(c.key_parts, sort_keys=True),
                                       c.model_dump_json()) for c in claims])
 
+    @failures_named("read")
     def count(self) -> tuple[int, int]:
         """(articles, claims) held."""
         return (self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0],
                 self.db.execute("SELECT COUNT(*) FROM claims").fetchone()[0])
 
+    @failures_named("read")
     def claims_about(self, keys: Iterable[str]) -> list[Claim]:
         """The claims with one of ``keys``."""
         out = [Claim.model_validate_json(data) for chunk in chunks(sorted(set(keys)))
                for (data,) in self.db.execute(f"SELECT claim FROM claims WHERE key IN ({marks(chunk)})", chunk)]
         return sorted(out, key=lambda c: (c.article, c.start, c.kind))
 
+    @failures_named("read")
     def groups_of(self, cores: Iterable[str]) -> list[Group]:
         """Every key of these cores with its parts and articles, without loading the claims:
         what matching needs to decide how a key is completed."""
@@ -209,11 +233,13 @@ class ClaimIndex:
             out += [Group(key, json.loads(parts), set(articles.split(","))) for key, parts, articles in rows]
         return out
 
+    @failures_named("read")
     def ids_of_texts(self, hashes: Iterable[str]) -> set[str]:
         """The ids of the articles whose text has one of these SHA-256 hashes."""
         return {aid for chunk in chunks(sorted(set(hashes))) for (aid,) in self.db.execute(
             f"SELECT id FROM articles WHERE json_extract(article, '$.sha256') IN ({marks(chunk)})", chunk)}
 
+    @failures_named("read")
     def articles_of(self, ids: Iterable[str]) -> list[Article]:
         out = [Article.model_validate_json(a) for chunk in chunks(sorted(set(ids)))
                for (a,) in self.db.execute(f"SELECT article FROM articles WHERE id IN ({marks(chunk)})", chunk)]

@@ -3,8 +3,10 @@ data: each case names the file or setting, exits 2 for an error (1 means finding
 good article beside the bad one is still checked."""
 from __future__ import annotations
 
+import errno
 import json
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -114,3 +116,43 @@ def test_a_config_that_cannot_be_read_is_named(tmp_path, capsys, monkeypatch, na
     for argv in (["a.txt"], ["index", "a.txt", "--db", "i.sqlite"]):
         code, _, err = run(capsys, *argv)
         assert code == 2 and f"{name}: " in err and expected in err, err
+
+
+def damage_key_column(db: Path) -> None:
+    """Bytes that are not UTF-8 in the key column, as a damaged page gives them."""
+    with sqlite3.connect(db) as raw:
+        raw.execute("UPDATE claims SET key = CAST(x'ff' AS TEXT) || key")
+    raw.close()
+
+
+def damage_page(db: Path) -> None:
+    """Overwrite the index's second page: sqlite finds the file malformed."""
+    with db.open("r+b") as f:
+        f.seek(4096)
+        f.write(b"\xff" * 4096)
+
+
+@pytest.mark.parametrize("damage", [damage_key_column, damage_page])
+def test_a_damaged_index_is_an_error_naming_it(tmp_path, capsys, damage):
+    db = tmp_path / "i.sqlite"
+    assert run(capsys, "index", write(tmp_path / "archive" / "a.txt"), "--db", db)[0] == 0
+    damage(db)
+    draft = write(tmp_path / "draft.txt", GOOD.replace("140", "200"))
+    runs = [[draft, "--against", db]]
+    if damage is damage_page:  # check index reads no key of an unchanged article
+        runs.append(["index", tmp_path / "archive", "--db", db])
+    for argv in runs:
+        code, _, err = run(capsys, *argv)
+        assert code == 2 and f"{db}: cannot " in err and "Traceback" not in err, err
+
+
+@pytest.mark.parametrize("failure", [OSError(errno.ENOSPC, "No space left on device"),
+                                     sqlite3.OperationalError("database or disk is full")])
+def test_an_index_that_cannot_be_written_is_an_error_naming_it(tmp_path, capsys, monkeypatch, failure):
+    def full(*args):
+        raise failure
+
+    monkeypatch.setattr(ClaimIndex, "_write", full)
+    db = tmp_path / "i.sqlite"
+    code, _, err = run(capsys, "index", write(tmp_path / "archive" / "a.txt"), "--db", db)
+    assert code == 2 and f"{db}: cannot update the claim index: {failure}" in err
