@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 import tempfile
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from tabulate import tabulate
@@ -142,7 +143,18 @@ def exit_status(report: Report, fail_on: str, strict: bool) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    """The `check` command. What a run did not foresee is one line on standard error and exit 2:
+    a traceback's exit 1 would read as "findings"."""
+    try:
+        return run_command(sys.argv[1:] if argv is None else argv)
+    except Exception as e:  # noqa: BLE001 - the last resort; known failures have their own messages
+        log.debug("unexpected failure", exc_info=True)
+        print(f"check: unexpected failure: {type(e).__name__}: {e} (check -v shows where)", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def run_command(argv: list[str]) -> int:
+    """`check index ...` or `check ...`, with the exit code."""
     if argv[:1] == ["index"]:
         return run_index(argv[1:])
     args = parser().parse_args(argv)
@@ -183,6 +195,10 @@ def main(argv: list[str] | None = None) -> int:
             registry)
     except (RegistryError, ValueError) as e:
         print(f"check: {e}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenProcessPool:
+        print(f"check: --jobs {args.jobs}: a worker process ended abruptly (killed, or out of memory); "
+              f"no report. Run again, or with fewer jobs", file=sys.stderr)
         return EXIT_ERROR
 
     for p in report.problems:

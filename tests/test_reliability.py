@@ -6,12 +6,13 @@ from __future__ import annotations
 import errno
 import json
 import os
+import signal
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from checker import cli
+from checker import cli, runner
 from checker.index import ClaimIndex
 
 GOOD = " date 2022-03 De NAVO heeft 140 schepen in de Oostzee.\n"
@@ -156,3 +157,27 @@ def test_an_index_that_cannot_be_written_is_an_error_naming_it(tmp_path, capsys,
     db = tmp_path / "i.sqlite"
     code, _, err = run(capsys, "index", write(tmp_path / "archive" / "a.txt"), "--db", db)
     assert code == 2 and f"{db}: cannot update the claim index: {failure}" in err
+
+
+def test_a_killed_worker_is_an_error_naming_jobs(tmp_path, capsys, monkeypatch):
+    parent, real = os.getpid(), runner.extract_document
+
+    def killed_in_a_worker(doc, rules):
+        if os.getpid() != parent:  # the workers are forked with this module as patched here
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(doc, rules)
+
+    monkeypatch.setattr(runner, "extract_document", killed_in_a_worker)
+    write(tmp_path / "a.txt")
+    write(tmp_path / "b.txt", GOOD.replace("140", "200"))
+    code, out, err = run(capsys, tmp_path, "--jobs", "2")
+    assert code == 2 and "--jobs 2: " in err and "Traceback" not in err and not out
+
+
+def test_whatever_escapes_a_run_is_one_line_and_exit_2(tmp_path, capsys, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("something unforeseen")
+
+    monkeypatch.setattr(cli, "run_check", broken)
+    code, _, err = run(capsys, write(tmp_path / "a.txt"))
+    assert code == 2 and "RuntimeError: something unforeseen" in err
