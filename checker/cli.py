@@ -13,7 +13,7 @@ from pathlib import Path
 from tabulate import tabulate
 
 from checker import __version__
-from checker.config import ConfigError, load_config
+from checker.config import Config, ConfigError, load_config
 from checker.explain import explain
 from checker.formatters import default_formatters
 from checker.index import ClaimIndex
@@ -165,10 +165,8 @@ def run_command(argv: list[str]) -> int:
     except ConfigError as e:
         print(f"check: config error: {e}", file=sys.stderr)
         return EXIT_ERROR
-    formatters = default_formatters()
     strict = args.strict if args.strict is not None else config.strict
-    rules_dir = (args.rules_dir or []) + config.rules_dir
-    registry = default_registry(rules_dir)
+    registry = default_registry((args.rules_dir or []) + config.rules_dir)
     if args.schema:
         print(json.dumps(Report.model_json_schema(), indent=2))
         return EXIT_CLEAN
@@ -177,18 +175,22 @@ def run_command(argv: list[str]) -> int:
         for p in registry.problems:
             print(f"check: {p.file or p.rule}: {p.message}", file=sys.stderr)
         return EXIT_ERROR if strict and registry.problems else EXIT_CLEAN
-
-    paths = args.paths or config.paths
-    if not paths:
+    if not (args.paths or config.paths):
         print("check: give article files or folders (see check --help)", file=sys.stderr)
         return EXIT_ERROR
+    return check_articles(args, config, registry, strict)
+
+
+def check_articles(args: argparse.Namespace, config: Config, registry: Registry, strict: bool) -> int:
+    """The check itself: run, tell the problems, then explain a finding or deliver the report."""
+    formatters = default_formatters()
     fmt = args.format or (formatters.for_suffix(Path(args.output).suffix) if args.output else None) \
         or config.format or "table"
     try:
         formatter = formatters.get(fmt)
         report = run_check(RunOptions(
-            paths=paths, select=split_words(args.select) or config.select,
-            ignore=split_words(args.ignore) or config.ignore, rules_dir=rules_dir,
+            paths=args.paths or config.paths, select=split_words(args.select) or config.select,
+            ignore=split_words(args.ignore) or config.ignore, rules_dir=(args.rules_dir or []) + config.rules_dir,
             rule_options=config.rules, language=args.language or config.language,
             jobs=max(1, args.jobs), baseline=args.baseline or config.baseline, against=args.against or [],
             vocabulary=config.vocabulary),
@@ -200,7 +202,6 @@ def run_command(argv: list[str]) -> int:
         print(f"check: --jobs {args.jobs}: a worker process ended abruptly (killed, or out of memory); "
               f"no report. Run again, or with fewer jobs", file=sys.stderr)
         return EXIT_ERROR
-
     for p in report.problems:
         where = ": ".join(x for x in (p.file, f"rule {p.rule}" if p.rule else None) if x)
         print(f"check: {p.severity}: {where}: {p.message}", file=sys.stderr)
@@ -211,6 +212,14 @@ def run_command(argv: list[str]) -> int:
             return EXIT_ERROR
         sys.stdout.write(text)
         return EXIT_CLEAN
+    if not deliver(report, args, formatter, fmt):
+        return EXIT_ERROR
+    return exit_status(report, config.fail_on if args.fail_on is None else args.fail_on, strict)
+
+
+def deliver(report: Report, args: argparse.Namespace, formatter, fmt: str) -> bool:
+    """Write the baseline if asked, and the report to its file or standard output; False when
+    either could not be written (said on standard error)."""
     try:
         if args.write_baseline:
             write_atomic(Path(args.write_baseline), baseline_json(report.conflicts))
@@ -225,7 +234,7 @@ def run_command(argv: list[str]) -> int:
     except Exception as e:  # noqa: BLE001 - a formatter is a plugin too: its failure is reported, not raised
         print(f"check: cannot write the {fmt} report: {type(e).__name__}: {e} "
               f"(an earlier report file is left as it was)", file=sys.stderr)
-        return EXIT_ERROR
+        return False
     if report.hidden_by_baseline:
         print(f"check: {report.hidden_by_baseline} findings hidden by the baseline", file=sys.stderr)
-    return exit_status(report, config.fail_on if args.fail_on is None else args.fail_on, strict)
+    return True
