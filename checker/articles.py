@@ -131,7 +131,12 @@ def discover(paths: list[str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> 
         if not p.exists():
             problems.append(Problem(file=shown(raw), message="no such file or folder"))
             continue
-        candidates = [p] if p.is_file() else walk(p, suffixes)
+        # Anything but a folder is read as a file: a pipe or device named is then reported.
+        known = len(problems)
+        candidates = walk(p, suffixes, problems) if p.is_dir() else [p]
+        if not candidates and len(problems) == known:  # not when the folder could not be read
+            problems.append(Problem(severity="warning", file=shown(raw),
+                                    message=f"no article files ({', '.join('*' + s for s in suffixes)}) in this folder"))
         for c in candidates:
             key = identity(c)
             if key not in seen:
@@ -140,9 +145,9 @@ def discover(paths: list[str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> 
     return found, problems
 
 
-def walk(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
+def walk(folder: Path, suffixes: tuple[str, ...], problems: list[Problem]) -> list[Path]:
     """The article files below a folder, each real folder once (symlinks may loop), in the order
-    of a sorted top-down walk.
+    of a sorted top-down walk; a folder that cannot be read is a problem.
 
     A stack, not recursion (``os.walk`` recurses in Python 3.11: a tree 1,000 folders deep
     overflowed it), and folders are known by device and inode, not by their real path, which
@@ -160,7 +165,8 @@ def walk(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
             visited.add((info.st_dev, info.st_ino))
             with os.scandir(current) as entries:
                 listed = sorted(entries, key=lambda e: e.name)
-        except OSError:
+        except OSError as e:
+            problems.append(Problem(file=shown(current), message=f"cannot read folder: {e.strerror or e}"))
             continue
         folders = []
         for entry in listed:

@@ -181,3 +181,37 @@ def test_whatever_escapes_a_run_is_one_line_and_exit_2(tmp_path, capsys, monkeyp
     monkeypatch.setattr(cli, "run_check", broken)
     code, _, err = run(capsys, write(tmp_path / "a.txt"))
     assert code == 2 and "RuntimeError: something unforeseen" in err
+
+
+def test_folders_without_articles_pipes_and_devices_are_named(tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    write(tmp_path / "notes" / "readme.rst", "no article")
+    os.mkfifo(tmp_path / "pipe")
+    good = write(tmp_path / "a.txt")
+    code, out, err = run(capsys, tmp_path / "empty", tmp_path / "notes", tmp_path / "pipe", "/dev/null", good,
+                         "--format", "json")
+    found = {(Path(p["file"]).name, p["message"]) for p in json.loads(out)["problems"]}
+    assert {("empty", "no article files (*.txt, *.md) in this folder"),
+            ("notes", "no article files (*.txt, *.md) in this folder")} <= found
+    assert {name for name, message in found if message.startswith("not a regular file")} == {"pipe", "null"}
+    assert code == 2 and f"{tmp_path / 'empty'}: no article files" in err
+    assert [a["id"] for a in json.loads(out)["articles"]] == ["a"]
+
+
+def test_folders_that_cannot_be_read_are_named(tmp_path, capsys, monkeypatch):
+    locked = [tmp_path / "locked", tmp_path / "archive" / "sub"]
+    for folder in locked:
+        write(folder / "hidden.txt")
+    write(tmp_path / "archive" / "a.txt")
+    real = os.scandir
+
+    def scandir(path="."):  # as without the read permission (which root does not need)
+        if Path(path) in locked:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    code, out, err = run(capsys, tmp_path / "locked", tmp_path / "archive", "--format", "json")
+    problems = {(p["file"], p["message"]) for p in json.loads(out)["problems"]}
+    assert problems == {(str(folder), "cannot read folder: Permission denied") for folder in locked}
+    assert code == 2 and [a["id"] for a in json.loads(out)["articles"]] == ["a"]
