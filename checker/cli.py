@@ -203,8 +203,8 @@ def check_articles(args: argparse.Namespace, config: Config, registry: Registry,
               f"no report. Run again, or with fewer jobs", file=sys.stderr)
         return EXIT_ERROR
     for p in report.problems:
-        where = ": ".join(x for x in (p.file, f"rule {p.rule}" if p.rule else None) if x)
-        print(f"check: {p.severity}: {where}: {p.message}", file=sys.stderr)
+        where = "".join(f"{x}: " for x in (p.file, f"rule {p.rule}" if p.rule else None) if x)
+        print(f"check: {p.severity}: {where}{p.message}", file=sys.stderr)
     if args.explain:
         text = explain(report, args.explain)
         if text is None:

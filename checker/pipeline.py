@@ -85,6 +85,8 @@ def _run_check(options: RunOptions, registry: Registry | None, timings: dict[str
     extend_vocabulary(options.vocabulary)
     clock.lap("rules")
     loaded = load(options.paths, language=options.language)
+    if not loaded.documents:  # "no findings" would read as "all agree"
+        loaded.problems.append(Problem(message="no article was read: nothing was checked"))
     clock.lap("load")
     extraction = extract_all(loaded.documents, rules, jobs=options.jobs)
     clock.lap("extract")

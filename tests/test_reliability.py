@@ -215,3 +215,14 @@ def test_folders_that_cannot_be_read_are_named(tmp_path, capsys, monkeypatch):
     problems = {(p["file"], p["message"]) for p in json.loads(out)["problems"]}
     assert problems == {(str(folder), "cannot read folder: Permission denied") for folder in locked}
     assert code == 2 and [a["id"] for a in json.loads(out)["articles"]] == ["a"]
+
+
+@pytest.mark.parametrize("layout", [{}, {"notes/readme.rst": "no article"}, {"empty.txt": ""}])
+def test_a_run_that_read_no_article_says_so(tmp_path, capsys, layout):
+    (tmp_path / "archive").mkdir()
+    for name, text in layout.items():
+        write(tmp_path / "archive" / name, text)
+    code, out, err = run(capsys, tmp_path / "archive", "--format", "json")
+    assert code == 2 and "check: error: no article was read: nothing was checked" in err
+    assert {"severity": "error", "file": None, "rule": None,
+            "message": "no article was read: nothing was checked"} in json.loads(out)["problems"]
