@@ -226,3 +226,20 @@ def test_a_run_that_read_no_article_says_so(tmp_path, capsys, layout):
     assert code == 2 and "check: error: no article was read: nothing was checked" in err
     assert {"severity": "error", "file": None, "rule": None,
             "message": "no article was read: nothing was checked"} in json.loads(out)["problems"]
+
+
+@pytest.mark.parametrize(("name", "content", "expected"), [
+    ("notes.csv", "a,b\n1,2\n", "neither a claim index"),
+    ("archive.sqlite", "", "neither a claim index"),
+    ("folder", None, "no article files"),
+])
+def test_an_archive_that_holds_no_article_is_an_error(tmp_path, capsys, name, content, expected):
+    archive = tmp_path / name
+    if content is None:
+        archive.mkdir()
+    else:
+        write(archive, content)
+    code, out, err = run(capsys, write(tmp_path / "draft.txt"), "--against", archive, "--format", "json")
+    assert code == 2 and f"{archive}: {expected}" in err
+    assert f"{archive}: the archive holds no article" in err
+    assert [a["id"] for a in json.loads(out)["articles"]] == ["draft"]
