@@ -17,7 +17,9 @@ def _kebab(name: str) -> str:
 class Config(BaseModel):
     """Everything a run can be told; command-line options override these."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=_kebab, populate_by_name=True)
+    # strict: "yes" is no boolean and 1 no string; TOML has the real types
+    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=_kebab, populate_by_name=True,
+                              strict=True)
 
     paths: list[str] = Field(default_factory=list)
     select: list[str] = Field(default_factory=list)
@@ -25,7 +27,7 @@ class Config(BaseModel):
     rules_dir: list[str] = Field(default_factory=list, description="local folders of rule modules")
     fail_on: FailOn = "conflict"
     format: str | None = None
-    language: str | None = None
+    language: Literal["nl", "en"] | None = None
     baseline: str | None = None
     index: str | None = None
     strict: bool = False

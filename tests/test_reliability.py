@@ -243,3 +243,16 @@ def test_an_archive_that_holds_no_article_is_an_error(tmp_path, capsys, name, co
     assert code == 2 and f"{archive}: {expected}" in err
     assert f"{archive}: the archive holds no article" in err
     assert [a["id"] for a in json.loads(out)["articles"]] == ["draft"]
+
+
+@pytest.mark.parametrize(("setting", "expected"), [
+    ('language = "fr"', "language: Input should be 'nl' or 'en'"),
+    ('strict = "yes"', "strict: Input should be a valid boolean"),
+    ("select = [1]", "select.0: Input should be a valid string"),
+])
+def test_a_setting_of_the_wrong_type_is_an_error_naming_it(tmp_path, capsys, monkeypatch, setting, expected):
+    write(tmp_path / "checker.toml", setting + "\n")
+    write(tmp_path / "a.txt")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "a.txt")
+    assert code == 2 and f"checker.toml: {expected}" in err, err
