@@ -92,7 +92,8 @@ def _run_check(options: RunOptions, registry: Registry | None, timings: dict[str
     clock.lap("extract")
     articles = [d.article for d in loaded.documents]
     loaded.documents.clear()  # the texts are no longer needed: claims carry their sentences
-    problems: list[Problem] = [*registry.problems, *loaded.problems, *extraction.problems]
+    problems: list[Problem] = [*registry.problems, *loaded.problems, *extraction.problems,
+                               *unread_languages(articles, rules)]
     if options.against:
         articles, claims, findings = against_archive(articles, extraction.claims, options, rules, problems)
     else:
@@ -111,6 +112,15 @@ def _run_check(options: RunOptions, registry: Registry | None, timings: dict[str
     log.debug("seconds per stage for %d articles: %s", len(articles),
               ", ".join(f"{stage} {seconds:.3f}" for stage, seconds in clock.laps.items()))
     return report
+
+
+def unread_languages(articles: list[Article], rules) -> list[Problem]:
+    """A problem for each article in a language no selected rule reads (front matter may name
+    any language): it would pass unchecked."""
+    read = {language for rule in rules for language in rule.languages}
+    return [Problem(severity="warning", file=a.path,
+                    message=f"language {a.language!r}: no selected rule reads it, not checked")
+            for a in articles if a.language not in read]
 
 
 class Stopwatch:

@@ -256,3 +256,10 @@ def test_a_setting_of_the_wrong_type_is_an_error_naming_it(tmp_path, capsys, mon
     monkeypatch.chdir(tmp_path)
     code, _, err = run(capsys, "a.txt")
     assert code == 2 and f"checker.toml: {expected}" in err, err
+
+
+def test_an_article_in_a_language_no_rule_reads_is_named(tmp_path, capsys):
+    french = write(tmp_path / "fr.md", "---\nlanguage: fr\ndate: 2022-03\n---\nL'OTAN a 200 navires.\n")
+    code, out, err = run(capsys, french, write(tmp_path / "a.txt"), "--format", "json")
+    assert code == 0 and f"{french}: language 'fr': no selected rule reads it" in err
+    assert len(json.loads(out)["articles"]) == 2
