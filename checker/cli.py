@@ -75,6 +75,8 @@ def index_parser() -> argparse.ArgumentParser:
     p.add_argument("--rules-dir", action="append", help="a local folder of rule modules")
     p.add_argument("--language", choices=["nl", "en"], help="language of all articles (default: detected, Dutch)")
     p.add_argument("--config", help="config file (default: ./checker.toml or [tool.checker] in ./pyproject.toml)")
+    p.add_argument("--prune", action="store_true",
+                   help="remove the articles that are gone even when they are more than half of the index")
     return p
 
 
@@ -96,7 +98,7 @@ def run_index(argv: list[str]) -> int:
         db = args.db or config.index or DEFAULT_INDEX
         progress = Progress("indexing")
         with ClaimIndex(db, create=True) as index:
-            stats = index.update(paths, rules, args.language or config.language, progress)
+            stats = index.update(paths, rules, args.language or config.language, progress, prune=args.prune)
             progress.close()
             articles, claims = index.count()
     except (ConfigError, RegistryError, ValueError) as e:

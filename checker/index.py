@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ from checker.runner import extract_document
 
 SCHEMA_VERSION = "1"
 BATCH = 200  # articles per transaction
+MAX_REMOVED_SHARE = 0.5  # removing more of the index in one run needs --prune: a typo must not empty it
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -146,8 +148,12 @@ class ClaimIndex:
 
     @failures_named("update")
     def update(self, paths: list[str], rules: Sequence[Rule], language: str | None = None,
-               progress: Callable[[int, int], None] | None = None) -> IndexStats:
-        """Make the index hold exactly the articles below ``paths``, extracting only what changed."""
+               progress: Callable[[int, int], None] | None = None, prune: bool = False) -> IndexStats:
+        """Make the index hold the articles below ``paths``, extracting only what changed.
+
+        Articles that are gone are removed only from below ``paths`` and only where those could
+        be read; more than MAX_REMOVED_SHARE of the index only with ``prune`` (see ``_remove_gone``).
+        """
         stats = IndexStats()
         files, stats.problems = discover(paths, DEFAULT_SUFFIXES)
         signature = rules_signature(rules)
@@ -178,11 +184,29 @@ class ClaimIndex:
             if progress:
                 progress(n, len(files))
         self._write(pending, signature)
-        gone = [p for p in stored if p not in seen]
+        if not stats.added + stats.changed + stats.unchanged:
+            stats.problems.append(Problem(message="no article was read: nothing was indexed"))
+        self._remove_gone([p for p in stored if p not in seen], len(stored), paths, stats, prune)
+        return stats
+
+    def _remove_gone(self, missing: list[str], held: int, paths: list[str], stats: IndexStats, prune: bool) -> None:
+        """Remove the articles not found again, where that cannot be a typo or a lost disk.
+
+        Only articles below the paths given are candidates (indexing one file keeps the rest),
+        and none below a path that is missing or could not be read. A share over
+        MAX_REMOVED_SHARE of the index (an empty or unmounted archive folder) needs ``prune``.
+        """
+        roots = [os.path.abspath(p) for p in paths]
+        unread = [os.path.abspath(p.file) for p in stats.problems if p.severity == "error" and p.file]
+        gone = [p for p in missing if is_under(p, roots) and not is_under(p, unread)]
+        if len(gone) > MAX_REMOVED_SHARE * held and not prune:
+            stats.problems.append(Problem(file=self.path, message=(
+                f"{len(gone)} of its {held} articles were not found again; none removed "
+                f"(an empty or unmounted archive folder?). If they are gone, run again with --prune")))
+            return
         with self.db:
             self.db.executemany("DELETE FROM articles WHERE path = ?", [(p,) for p in gone])
         stats.removed = len(gone)
-        return stats
 
     @staticmethod
     def _claims(doc, rules: Sequence[Rule], stats: IndexStats) -> list[Claim]:
@@ -244,6 +268,12 @@ class ClaimIndex:
         out = [Article.model_validate_json(a) for chunk in chunks(sorted(set(ids)))
                for (a,) in self.db.execute(f"SELECT article FROM articles WHERE id IN ({marks(chunk)})", chunk)]
         return sorted(out, key=lambda a: a.id)
+
+
+def is_under(path: str, roots: list[str]) -> bool:
+    """Whether a path is one of ``roots`` (absolute paths) or lies below one."""
+    full = os.path.abspath(path)
+    return any(full == root or full.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
 
 
 def chunks(values: list[str], size: int = 500) -> Iterable[list[str]]:

@@ -263,3 +263,56 @@ def test_an_article_in_a_language_no_rule_reads_is_named(tmp_path, capsys):
     code, out, err = run(capsys, french, write(tmp_path / "a.txt"), "--format", "json")
     assert code == 0 and f"{french}: language 'fr': no selected rule reads it" in err
     assert len(json.loads(out)["articles"]) == 2
+
+
+@pytest.fixture
+def indexed(tmp_path, capsys):
+    """An index of an archive of four articles, two of them in a subfolder."""
+    archive = tmp_path / "archive"
+    for name, n in (("a.txt", 10), ("b.txt", 20), ("sub/c.txt", 30), ("sub/d.txt", 40)):
+        write(archive / name, GOOD.replace("140", str(n)))
+    db = tmp_path / "i.sqlite"
+    assert run(capsys, "index", archive, "--db", db)[0] == 0
+    return archive, db
+
+
+def held(db: Path) -> int:
+    with ClaimIndex(db) as index:
+        return index.count()[0]
+
+
+def test_a_mistyped_archive_path_removes_nothing(indexed, capsys):
+    archive, db = indexed
+    code, _, err = run(capsys, "index", archive.with_name("archiv"), "--db", db)
+    assert code == 2 and "archiv: no such file or folder" in err and held(db) == 4
+
+
+def test_indexing_one_file_keeps_the_others(indexed, capsys):
+    archive, db = indexed
+    code, _, err = run(capsys, "index", archive / "a.txt", "--db", db)
+    assert code == 0 and "0 removed" in err and held(db) == 4
+
+
+def test_a_folder_that_cannot_be_read_keeps_its_articles(indexed, capsys, monkeypatch):
+    archive, db = indexed
+    real = os.scandir
+
+    def scandir(path="."):
+        if Path(path) == archive / "sub":
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    code, _, err = run(capsys, "index", archive, "--db", db)
+    assert code == 2 and "sub: cannot read folder" in err and held(db) == 4
+
+
+def test_removing_most_of_the_index_needs_prune(indexed, capsys):
+    archive, db = indexed
+    for name in ("a.txt", "sub/c.txt", "sub/d.txt"):  # an archive folder emptied, or a mount point
+        (archive / name).unlink()
+    code, _, err = run(capsys, "index", archive, "--db", db)
+    assert code == 2 and held(db) == 4
+    assert f"{db}: 3 of its 4 articles were not found again; none removed" in err and "--prune" in err
+    code, _, err = run(capsys, "index", archive, "--db", db, "--prune")
+    assert code == 0 and "3 removed" in err and held(db) == 1
