@@ -4,9 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import sys
-import tempfile
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from checker.explain import explain
 from checker.formatters import default_formatters
 from checker.index import ClaimIndex
 from checker.models import STATUS_ORDER, Report
+from checker.output import input_clash, output_path, write_atomic
 from checker.pipeline import RunOptions, baseline_json, build_rules, run_check
 from checker.progress import Progress
 from checker.registry import Registry, RegistryError, default_registry
@@ -26,7 +25,6 @@ from checker.rules.lexicon import extend_vocabulary
 log = logging.getLogger("checker")
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-REPORTS_DIR = "reports"
 DEFAULT_INDEX = "checker-index.sqlite"
 
 
@@ -110,26 +108,6 @@ def run_index(argv: list[str]) -> int:
     return EXIT_ERROR if any(p.severity == "error" for p in stats.problems) else EXIT_CLEAN
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write a whole file or nothing: a temporary file beside it, then a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def output_path(name: str) -> Path:
-    p = Path(name)
-    return Path(REPORTS_DIR, name) if len(p.parts) == 1 else p
-
-
 def rules_table(registry: Registry) -> str:
     rows = [[r.code, r.name, ", ".join(r.kinds), ", ".join(r.languages), r.__module__, r.summary()] for r in registry]
     return tabulate(rows, headers=["code", "name", "kinds", "languages", "module", "description"], maxcolwidths=[None] * 5 + [60])
@@ -185,6 +163,8 @@ def run_command(argv: list[str]) -> int:
 
 def check_articles(args: argparse.Namespace, config: Config, registry: Registry, strict: bool) -> int:
     """The check itself: run, tell the problems, then explain a finding or deliver the report."""
+    if clashes_with_input(args, [*(args.paths or config.paths), *(args.against or [])]):
+        return EXIT_ERROR
     formatters = default_formatters()
     fmt = args.format or (formatters.for_suffix(Path(args.output).suffix) if args.output else None) \
         or config.format or "table"
@@ -217,6 +197,19 @@ def check_articles(args: argparse.Namespace, config: Config, registry: Registry,
     if not deliver(report, args, formatter, fmt):
         return EXIT_ERROR
     return exit_status(report, config.fail_on if args.fail_on is None else args.fail_on, strict)
+
+
+def clashes_with_input(args: argparse.Namespace, inputs: list[str]) -> bool:
+    """Whether the report or baseline would overwrite an input article or join the input as an
+    article the next run reads (said on standard error)."""
+    for option, name, target in (("-o", args.output, args.output and output_path(args.output)),
+                                 ("--write-baseline", args.write_baseline, args.write_baseline)):
+        clash = input_clash(Path(target), inputs) if name else None
+        if clash:
+            print(f"check: {option} {name}: would overwrite an input article or add one to {clash}; "
+                  f"write it elsewhere", file=sys.stderr)
+            return True
+    return False
 
 
 def deliver(report: Report, args: argparse.Namespace, formatter, fmt: str) -> bool:

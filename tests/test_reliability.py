@@ -316,3 +316,15 @@ def test_removing_most_of_the_index_needs_prune(indexed, capsys):
     assert f"{db}: 3 of its 4 articles were not found again; none removed" in err and "--prune" in err
     code, _, err = run(capsys, "index", archive, "--db", db, "--prune")
     assert code == 0 and "3 removed" in err and held(db) == 1
+
+
+@pytest.mark.parametrize("target", ["archive/a.txt", "archive/new.md", "{tmp}/draft.md"])
+def test_a_report_never_overwrites_or_joins_the_input(tmp_path, capsys, monkeypatch, target):
+    monkeypatch.chdir(tmp_path)
+    target = target.format(tmp=tmp_path)  # a bare name goes to reports/
+    write(tmp_path / "archive" / "a.txt")
+    write(tmp_path / "draft.md", GOOD.replace("140", "200"))
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    code, out, err = run(capsys, "draft.md", "--against", "archive", "-o", target, "--format", "markdown")
+    assert code == 2 and f"-o {target}: " in err and not out
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
