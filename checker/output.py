@@ -1,4 +1,5 @@
-"""Writing reports and baselines: whole or not at all, never over the input."""
+"""Writing reports and baselines: whole or not at all, never over the input, in the mode the
+replaced file had."""
 from __future__ import annotations
 
 import os
@@ -29,15 +30,29 @@ def input_clash(target: Path, inputs: list[str]) -> str | None:
     return None
 
 
+def new_file_mode() -> int:
+    """The mode a newly created file gets under the process's umask."""
+    umask = os.umask(0)  # the umask can only be read by setting it
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def write_atomic(path: Path, text: str) -> None:
-    """Write a whole file or nothing: a temporary file beside it, then a rename."""
+    """Write a whole file or nothing: a temporary file beside it, then a rename. The file keeps
+    the mode of the one it replaces (mkstemp makes it 0600, which other readers of a shared
+    reports folder cannot open)."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except OSError:
+        mode = new_file_mode()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

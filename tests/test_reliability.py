@@ -328,3 +328,17 @@ def test_a_report_never_overwrites_or_joins_the_input(tmp_path, capsys, monkeypa
     code, out, err = run(capsys, "draft.md", "--against", "archive", "-o", target, "--format", "markdown")
     assert code == 2 and f"-o {target}: " in err and not out
     assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+
+
+@pytest.mark.parametrize("old_mode", [0o644, 0o664, None])
+def test_a_report_keeps_the_mode_of_the_file_it_replaces(tmp_path, capsys, old_mode):
+    out = tmp_path / "report.json"
+    if old_mode is not None:
+        out.write_text("old\n", encoding="utf-8")
+        out.chmod(old_mode)
+    umask = os.umask(0o022)
+    try:
+        assert run(capsys, write(tmp_path / "a.txt"), "-o", out)[0] == 0
+    finally:
+        os.umask(umask)
+    assert out.stat().st_mode & 0o777 == (old_mode or 0o644)
