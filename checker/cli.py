@@ -214,22 +214,36 @@ def clashes_with_input(args: argparse.Namespace, inputs: list[str]) -> bool:
 
 def deliver(report: Report, args: argparse.Namespace, formatter, fmt: str) -> bool:
     """Write the baseline if asked, and the report to its file or standard output; False when
-    either could not be written (said on standard error)."""
-    try:
-        if args.write_baseline:
-            write_atomic(Path(args.write_baseline), baseline_json(report.conflicts))
+    either could not be written (said on standard error). A failed baseline keeps the report."""
+    written = True
+    if args.write_baseline:
+        written = write_file(Path(args.write_baseline), baseline_json(report.conflicts), "baseline")
+        if written:
             print(f"check: {len(report.conflicts)} findings recorded in {args.write_baseline}", file=sys.stderr)
+    try:
         rendered = formatter.render(report)
-        if args.output:
-            target = output_path(args.output)
-            write_atomic(target, rendered)
-            print(f"check: report written to {target}", file=sys.stderr)
-        else:
-            sys.stdout.write(rendered)
     except Exception as e:  # noqa: BLE001 - a formatter is a plugin too: its failure is reported, not raised
-        print(f"check: cannot write the {fmt} report: {type(e).__name__}: {e} "
+        print(f"check: cannot make the {fmt} report: {type(e).__name__}: {e} "
               f"(an earlier report file is left as it was)", file=sys.stderr)
         return False
+    if args.output:
+        target = output_path(args.output)
+        if not write_file(target, rendered, "report"):
+            return False
+        print(f"check: report written to {target}", file=sys.stderr)
+    else:
+        sys.stdout.write(rendered)
     if report.hidden_by_baseline:
         print(f"check: {report.hidden_by_baseline} findings hidden by the baseline", file=sys.stderr)
+    return written
+
+
+def write_file(path: Path, text: str, what: str) -> bool:
+    """Write a report or baseline whole; False, naming the path, when it cannot be written."""
+    try:
+        write_atomic(path, text)
+    except OSError as e:
+        print(f"check: {path}: cannot write the {what}: {e.strerror or e} "
+              f"(an earlier {what} file is left as it was)", file=sys.stderr)
+        return False
     return True

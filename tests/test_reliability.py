@@ -342,3 +342,14 @@ def test_a_report_keeps_the_mode_of_the_file_it_replaces(tmp_path, capsys, old_m
     finally:
         os.umask(umask)
     assert out.stat().st_mode & 0o777 == (old_mode or 0o644)
+
+
+def test_a_report_that_cannot_be_written_names_its_path(tmp_path, capsys, monkeypatch):
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    out = tmp_path / "report.json"
+    code, _, err = run(capsys, write(tmp_path / "a.txt"), "-o", out)
+    assert code == 2 and f"{out}: cannot write the report: No space left on device" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
