@@ -117,7 +117,6 @@ class ClaimIndex:
         """Connect, and check the schema version (or write the schema into a new file)."""
         try:
             self.db = sqlite3.connect(self.path, timeout=30)
-            self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         except sqlite3.DatabaseError as e:
@@ -136,6 +135,8 @@ class ClaimIndex:
             with self.db:
                 self.db.executescript(SCHEMA)
                 self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+        # Only now: the journal mode is written into the file, and a foreign one must stay as it was.
+        self.db.execute("PRAGMA journal_mode=WAL")
 
     def close(self) -> None:
         self.db.close()

@@ -353,3 +353,15 @@ def test_a_report_that_cannot_be_written_names_its_path(tmp_path, capsys, monkey
     code, _, err = run(capsys, write(tmp_path / "a.txt"), "-o", out)
     assert code == 2 and f"{out}: cannot write the report: No space left on device" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+def test_a_foreign_database_is_refused_unchanged(tmp_path, capsys):
+    db = tmp_path / "other.sqlite"
+    with sqlite3.connect(db) as raw:
+        raw.execute("CREATE TABLE t (x)")
+    raw.close()
+    before = db.read_bytes()
+    for argv in ([write(tmp_path / "a.txt"), "--against", db], ["index", tmp_path / "a.txt", "--db", db]):
+        code, _, err = run(capsys, *argv)
+        assert code == 2 and f"{db}: not a claim index" in err
+    assert db.read_bytes() == before  # not switched to WAL mode
