@@ -15,7 +15,7 @@ from checker.config import Config, ConfigError, load_config
 from checker.explain import explain
 from checker.formatters import default_formatters
 from checker.index import ClaimIndex
-from checker.models import STATUS_ORDER, Report
+from checker.models import STATUS_ORDER, Problem, Report
 from checker.output import input_clash, output_path, write_atomic
 from checker.pipeline import RunOptions, baseline_json, build_rules, run_check
 from checker.progress import Progress
@@ -103,7 +103,7 @@ def run_index(argv: list[str]) -> int:
         print(f"check index: {e}", file=sys.stderr)
         return EXIT_ERROR
     for p in [*registry.problems, *stats.problems]:
-        print(f"check index: {p.severity}: {p.file or p.rule}: {p.message}", file=sys.stderr)
+        print(problem_line("check index", p), file=sys.stderr)
     print(f"check index: {db}: {articles} articles, {claims} claims ({stats.summary()})", file=sys.stderr)
     return EXIT_ERROR if any(p.severity == "error" for p in stats.problems) else EXIT_CLEAN
 
@@ -111,6 +111,12 @@ def run_index(argv: list[str]) -> int:
 def rules_table(registry: Registry) -> str:
     rows = [[r.code, r.name, ", ".join(r.kinds), ", ".join(r.languages), r.__module__, r.summary()] for r in registry]
     return tabulate(rows, headers=["code", "name", "kinds", "languages", "module", "description"], maxcolwidths=[None] * 5 + [60])
+
+
+def problem_line(command: str, problem: Problem) -> str:
+    """A problem as one line of standard error, naming its file and rule when it has them."""
+    where = "".join(f"{x}: " for x in (problem.file, f"rule {problem.rule}" if problem.rule else None) if x)
+    return f"{command}: {problem.severity}: {where}{problem.message}"
 
 
 def exit_status(report: Report, fail_on: str, strict: bool) -> int:
@@ -185,8 +191,7 @@ def check_articles(args: argparse.Namespace, config: Config, registry: Registry,
               f"no report. Run again, or with fewer jobs", file=sys.stderr)
         return EXIT_ERROR
     for p in report.problems:
-        where = "".join(f"{x}: " for x in (p.file, f"rule {p.rule}" if p.rule else None) if x)
-        print(f"check: {p.severity}: {where}{p.message}", file=sys.stderr)
+        print(problem_line("check", p), file=sys.stderr)
     if args.explain:
         text = explain(report, args.explain)
         if text is None:

@@ -285,6 +285,7 @@ def test_a_mistyped_archive_path_removes_nothing(indexed, capsys):
     archive, db = indexed
     code, _, err = run(capsys, "index", archive.with_name("archiv"), "--db", db)
     assert code == 2 and "archiv: no such file or folder" in err and held(db) == 4
+    assert "check index: error: no article was read: nothing was indexed" in err
 
 
 def test_indexing_one_file_keeps_the_others(indexed, capsys):
