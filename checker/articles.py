@@ -114,35 +114,86 @@ class LoadResult:
     problems: list[Problem] = field(default_factory=list)
 
 
+def shown(path: str | os.PathLike) -> str:
+    """A path as text that every output can hold: the bytes of a name that is not UTF-8 (a file
+    from another system) are written as \\xNN escapes instead of the lone surrogates Python
+    reads them as, which no encoder, JSON or SQLite accepts."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def discover(paths: list[str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> tuple[list[Path], list[Problem]]:
     """Expand files and folders (recursively, following no symlink loops) into article files."""
     found: list[Path] = []
     problems: list[Problem] = []
-    seen: set[Path] = set()
+    seen: set[object] = set()
     for raw in paths:
         p = Path(raw)
         if not p.exists():
-            problems.append(Problem(file=raw, message="no such file or folder"))
+            problems.append(Problem(file=shown(raw), message="no such file or folder"))
             continue
-        if p.is_file():
-            candidates = [p]
-        else:
-            candidates = []
-            visited: set[str] = set()
-            for root, dirs, files in os.walk(p, followlinks=True):
-                real = os.path.realpath(root)
-                if real in visited:  # a symlink loop: walk each real folder once
-                    dirs[:] = []
-                    continue
-                visited.add(real)
-                dirs.sort()
-                candidates.extend(Path(root, f) for f in sorted(files) if f.lower().endswith(suffixes))
+        # Anything but a folder is read as a file: a pipe or device named is then reported.
+        known = len(problems)
+        candidates = walk(p, suffixes, problems) if p.is_dir() else [p]
+        if not candidates and len(problems) == known:  # not when the folder could not be read
+            problems.append(Problem(severity="warning", file=shown(raw),
+                                    message=f"no article files ({', '.join('*' + s for s in suffixes)}) in this folder"))
         for c in candidates:
-            real = Path(os.path.realpath(c))
-            if real not in seen:
-                seen.add(real)
+            key = identity(c)
+            if key not in seen:
+                seen.add(key)
                 found.append(c)
     return found, problems
+
+
+def walk(folder: Path, suffixes: tuple[str, ...], problems: list[Problem]) -> list[Path]:
+    """The article files below a folder, each real folder once (symlinks may loop), in the order
+    of a sorted top-down walk; a folder that cannot be read is a problem.
+
+    A stack, not recursion (``os.walk`` recurses in Python 3.11: a tree 1,000 folders deep
+    overflowed it), and folders are known by device and inode, not by their real path, which
+    costs as many calls as the path is deep.
+    """
+    found: list[Path] = []
+    visited: set[tuple[int, int]] = set()
+    stack = [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            info = current.stat()
+            if (info.st_dev, info.st_ino) in visited:
+                continue
+            visited.add((info.st_dev, info.st_ino))
+            with os.scandir(current) as entries:
+                listed = sorted(entries, key=lambda e: e.name)
+        except OSError as e:
+            problems.append(Problem(file=shown(current), message=f"cannot read folder: {e.strerror or e}"))
+            continue
+        folders = []
+        for entry in listed:
+            if is_folder(entry):
+                folders.append(Path(entry.path))
+            elif entry.name.lower().endswith(suffixes):
+                found.append(Path(entry.path))
+        stack.extend(reversed(folders))
+    return found
+
+
+def is_folder(entry: os.DirEntry) -> bool:
+    """A folder or a symlink to one; False for what cannot be asked (a dangling link)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def identity(path: Path) -> object:
+    """What makes two paths one file (a symlink and its target): device and inode, or the path
+    itself for what cannot be stat'ed (reading it will say why)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return shown(path)
+    return info.st_dev, info.st_ino
 
 
 def decode(data: bytes, name: str) -> tuple[str | None, str, Problem | None]:
@@ -167,15 +218,23 @@ def parse_header_date(token: str) -> Period | None:
     if not m:
         return None
     year, month, day = int(m[1]), int(m[2]), m[3]
-    if not 1 <= month <= 12:
-        return None
-    if day is None:
-        return Period(start=date(year, month, 1), end=date(year, month, calendar.monthrange(year, month)[1]))
-    try:
+    try:  # year 0, month 13, 31 April: no date (date() raises ValueError for each)
+        if day is None:
+            start = date(year, month, 1)
+            return Period(start=start, end=date(year, month, calendar.monthrange(year, month)[1]))
         d = date(year, month, int(day))
     except ValueError:
         return None
     return Period(start=d, end=d)
+
+
+def date_problem(what: str, token: str) -> str:
+    """Why a header or front-matter date was not read: its form, or a day no calendar has
+    (year 0, 31 April)."""
+    m = HEADER_DATE.fullmatch(token)
+    if m and 1 <= int(m[2]) <= 12:
+        return f"{what} date {token} is not a valid date; date unknown"
+    return f"malformed {what} date {token!r} (want YYYY-MM or YYYY-MM-DD); date unknown"
 
 
 def guess_language(text: str) -> str:
@@ -188,9 +247,9 @@ def guess_language(text: str) -> str:
 
 def article_id(path: Path, used: set[str]) -> str:
     """A readable, stable id: the file's stem, made unique with its folder or a counter."""
-    candidate = path.stem
+    candidate = shown(path.stem)
     if candidate in used:
-        candidate = f"{path.parent.name}/{path.stem}"
+        candidate = f"{shown(path.parent.name)}/{candidate}"
     n = 2
     base = candidate
     while candidate in used:
@@ -203,7 +262,7 @@ def article_id(path: Path, used: set[str]) -> str:
 def make_document(path: Path, text: str, encoding: str, aid: str, language: str | None,
                   problems: list[Problem]) -> Document:
     """Read the metadata of a decoded article and blank it out of the text rules scan."""
-    name = str(path)
+    name = shown(path)
     scan = text
     meta: dict[str, str] = {}
     period = None
@@ -213,8 +272,7 @@ def make_document(path: Path, text: str, encoding: str, aid: str, language: str 
         token = header[1]
         period = parse_header_date(token)
         if period is None:
-            problems.append(Problem(severity="warning", file=name,
-                                    message=f"malformed header date {token!r} (want YYYY-MM or YYYY-MM-DD); date unknown"))
+            problems.append(Problem(severity="warning", file=name, message=date_problem("header", token)))
         scan = " " * header.end() + text[header.end():]
     elif fm:
         meta = {k.lower(): v.strip("'\"") for k, v in FRONT_FIELD.findall(fm[1])}
@@ -222,7 +280,7 @@ def make_document(path: Path, text: str, encoding: str, aid: str, language: str 
             period = parse_header_date(meta["date"][:10])
             if period is None:
                 problems.append(Problem(severity="warning", file=name,
-                                        message=f"malformed front-matter date {meta['date']!r}; date unknown"))
+                                        message=date_problem("front-matter", meta["date"][:10])))
         blank = NOT_NEWLINE.sub(" ", fm[0])
         scan = blank + text[fm.end():]
     article = Article(
@@ -236,7 +294,7 @@ def make_document(path: Path, text: str, encoding: str, aid: str, language: str 
 
 def read_bytes(path: Path, problems: list[Problem]) -> bytes | None:
     """A file's bytes, or None with a problem (not a regular file, too big, unreadable)."""
-    name = str(path)
+    name = shown(path)
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
@@ -253,7 +311,7 @@ def read_bytes(path: Path, problems: list[Problem]) -> bytes | None:
 
 def document_of(path: Path, data: bytes, aid: str, language: str | None, problems: list[Problem]) -> Document | None:
     """The document of a file's bytes, or None with a problem (binary, empty)."""
-    name = str(path)
+    name = shown(path)
     text, encoding, problem = decode(data, name)
     if problem:
         problems.append(problem)

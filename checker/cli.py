@@ -4,19 +4,19 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import sys
-import tempfile
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from tabulate import tabulate
 
 from checker import __version__
-from checker.config import ConfigError, load_config
+from checker.config import Config, ConfigError, load_config
 from checker.explain import explain
 from checker.formatters import default_formatters
 from checker.index import ClaimIndex
-from checker.models import STATUS_ORDER, Report
+from checker.models import STATUS_ORDER, Problem, Report
+from checker.output import input_clash, output_path, write_atomic
 from checker.pipeline import RunOptions, baseline_json, build_rules, run_check
 from checker.progress import Progress
 from checker.registry import Registry, RegistryError, default_registry
@@ -25,7 +25,6 @@ from checker.rules.lexicon import extend_vocabulary
 log = logging.getLogger("checker")
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-REPORTS_DIR = "reports"
 DEFAULT_INDEX = "checker-index.sqlite"
 
 
@@ -74,6 +73,8 @@ def index_parser() -> argparse.ArgumentParser:
     p.add_argument("--rules-dir", action="append", help="a local folder of rule modules")
     p.add_argument("--language", choices=["nl", "en"], help="language of all articles (default: detected, Dutch)")
     p.add_argument("--config", help="config file (default: ./checker.toml or [tool.checker] in ./pyproject.toml)")
+    p.add_argument("--prune", action="store_true",
+                   help="remove the articles that are gone even when they are more than half of the index")
     return p
 
 
@@ -95,41 +96,27 @@ def run_index(argv: list[str]) -> int:
         db = args.db or config.index or DEFAULT_INDEX
         progress = Progress("indexing")
         with ClaimIndex(db, create=True) as index:
-            stats = index.update(paths, rules, args.language or config.language, progress)
+            stats = index.update(paths, rules, args.language or config.language, progress, prune=args.prune)
             progress.close()
             articles, claims = index.count()
     except (ConfigError, RegistryError, ValueError) as e:
         print(f"check index: {e}", file=sys.stderr)
         return EXIT_ERROR
     for p in [*registry.problems, *stats.problems]:
-        print(f"check index: {p.severity}: {p.file or p.rule}: {p.message}", file=sys.stderr)
+        print(problem_line("check index", p), file=sys.stderr)
     print(f"check index: {db}: {articles} articles, {claims} claims ({stats.summary()})", file=sys.stderr)
     return EXIT_ERROR if any(p.severity == "error" for p in stats.problems) else EXIT_CLEAN
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write a whole file or nothing: a temporary file beside it, then a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def output_path(name: str) -> Path:
-    p = Path(name)
-    return Path(REPORTS_DIR, name) if len(p.parts) == 1 else p
 
 
 def rules_table(registry: Registry) -> str:
     rows = [[r.code, r.name, ", ".join(r.kinds), ", ".join(r.languages), r.__module__, r.summary()] for r in registry]
     return tabulate(rows, headers=["code", "name", "kinds", "languages", "module", "description"], maxcolwidths=[None] * 5 + [60])
+
+
+def problem_line(command: str, problem: Problem) -> str:
+    """A problem as one line of standard error, naming its file and rule when it has them."""
+    where = "".join(f"{x}: " for x in (problem.file, f"rule {problem.rule}" if problem.rule else None) if x)
+    return f"{command}: {problem.severity}: {where}{problem.message}"
 
 
 def exit_status(report: Report, fail_on: str, strict: bool) -> int:
@@ -142,7 +129,18 @@ def exit_status(report: Report, fail_on: str, strict: bool) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    """The `check` command. What a run did not foresee is one line on standard error and exit 2:
+    a traceback's exit 1 would read as "findings"."""
+    try:
+        return run_command(sys.argv[1:] if argv is None else argv)
+    except Exception as e:  # noqa: BLE001 - the last resort; known failures have their own messages
+        log.debug("unexpected failure", exc_info=True)
+        print(f"check: unexpected failure: {type(e).__name__}: {e} (check -v shows where)", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def run_command(argv: list[str]) -> int:
+    """`check index ...` or `check ...`, with the exit code."""
     if argv[:1] == ["index"]:
         return run_index(argv[1:])
     args = parser().parse_args(argv)
@@ -153,10 +151,8 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as e:
         print(f"check: config error: {e}", file=sys.stderr)
         return EXIT_ERROR
-    formatters = default_formatters()
     strict = args.strict if args.strict is not None else config.strict
-    rules_dir = (args.rules_dir or []) + config.rules_dir
-    registry = default_registry(rules_dir)
+    registry = default_registry((args.rules_dir or []) + config.rules_dir)
     if args.schema:
         print(json.dumps(Report.model_json_schema(), indent=2))
         return EXIT_CLEAN
@@ -165,18 +161,24 @@ def main(argv: list[str] | None = None) -> int:
         for p in registry.problems:
             print(f"check: {p.file or p.rule}: {p.message}", file=sys.stderr)
         return EXIT_ERROR if strict and registry.problems else EXIT_CLEAN
-
-    paths = args.paths or config.paths
-    if not paths:
+    if not (args.paths or config.paths):
         print("check: give article files or folders (see check --help)", file=sys.stderr)
         return EXIT_ERROR
+    return check_articles(args, config, registry, strict)
+
+
+def check_articles(args: argparse.Namespace, config: Config, registry: Registry, strict: bool) -> int:
+    """The check itself: run, tell the problems, then explain a finding or deliver the report."""
+    if clashes_with_input(args, [*(args.paths or config.paths), *(args.against or [])]):
+        return EXIT_ERROR
+    formatters = default_formatters()
     fmt = args.format or (formatters.for_suffix(Path(args.output).suffix) if args.output else None) \
         or config.format or "table"
     try:
         formatter = formatters.get(fmt)
         report = run_check(RunOptions(
-            paths=paths, select=split_words(args.select) or config.select,
-            ignore=split_words(args.ignore) or config.ignore, rules_dir=rules_dir,
+            paths=args.paths or config.paths, select=split_words(args.select) or config.select,
+            ignore=split_words(args.ignore) or config.ignore, rules_dir=(args.rules_dir or []) + config.rules_dir,
             rule_options=config.rules, language=args.language or config.language,
             jobs=max(1, args.jobs), baseline=args.baseline or config.baseline, against=args.against or [],
             vocabulary=config.vocabulary),
@@ -184,10 +186,12 @@ def main(argv: list[str] | None = None) -> int:
     except (RegistryError, ValueError) as e:
         print(f"check: {e}", file=sys.stderr)
         return EXIT_ERROR
-
+    except BrokenProcessPool:
+        print(f"check: --jobs {args.jobs}: a worker process ended abruptly (killed, or out of memory); "
+              f"no report. Run again, or with fewer jobs", file=sys.stderr)
+        return EXIT_ERROR
     for p in report.problems:
-        where = ": ".join(x for x in (p.file, f"rule {p.rule}" if p.rule else None) if x)
-        print(f"check: {p.severity}: {where}: {p.message}", file=sys.stderr)
+        print(problem_line("check", p), file=sys.stderr)
     if args.explain:
         text = explain(report, args.explain)
         if text is None:
@@ -195,21 +199,56 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_ERROR
         sys.stdout.write(text)
         return EXIT_CLEAN
-    try:
-        if args.write_baseline:
-            write_atomic(Path(args.write_baseline), baseline_json(report.conflicts))
-            print(f"check: {len(report.conflicts)} findings recorded in {args.write_baseline}", file=sys.stderr)
-        rendered = formatter.render(report)
-        if args.output:
-            target = output_path(args.output)
-            write_atomic(target, rendered)
-            print(f"check: report written to {target}", file=sys.stderr)
-        else:
-            sys.stdout.write(rendered)
-    except Exception as e:  # noqa: BLE001 - a formatter is a plugin too: its failure is reported, not raised
-        print(f"check: cannot write the {fmt} report: {type(e).__name__}: {e} "
-              f"(an earlier report file is left as it was)", file=sys.stderr)
+    if not deliver(report, args, formatter, fmt):
         return EXIT_ERROR
+    return exit_status(report, config.fail_on if args.fail_on is None else args.fail_on, strict)
+
+
+def clashes_with_input(args: argparse.Namespace, inputs: list[str]) -> bool:
+    """Whether the report or baseline would overwrite an input article or join the input as an
+    article the next run reads (said on standard error)."""
+    for option, name, target in (("-o", args.output, args.output and output_path(args.output)),
+                                 ("--write-baseline", args.write_baseline, args.write_baseline)):
+        clash = input_clash(Path(target), inputs) if name else None
+        if clash:
+            print(f"check: {option} {name}: would overwrite an input article or add one to {clash}; "
+                  f"write it elsewhere", file=sys.stderr)
+            return True
+    return False
+
+
+def deliver(report: Report, args: argparse.Namespace, formatter, fmt: str) -> bool:
+    """Write the baseline if asked, and the report to its file or standard output; False when
+    either could not be written (said on standard error). A failed baseline keeps the report."""
+    written = True
+    if args.write_baseline:
+        written = write_file(Path(args.write_baseline), baseline_json(report.conflicts), "baseline")
+        if written:
+            print(f"check: {len(report.conflicts)} findings recorded in {args.write_baseline}", file=sys.stderr)
+    try:
+        rendered = formatter.render(report)
+    except Exception as e:  # noqa: BLE001 - a formatter is a plugin too: its failure is reported, not raised
+        print(f"check: cannot make the {fmt} report: {type(e).__name__}: {e} "
+              f"(an earlier report file is left as it was)", file=sys.stderr)
+        return False
+    if args.output:
+        target = output_path(args.output)
+        if not write_file(target, rendered, "report"):
+            return False
+        print(f"check: report written to {target}", file=sys.stderr)
+    else:
+        sys.stdout.write(rendered)
     if report.hidden_by_baseline:
         print(f"check: {report.hidden_by_baseline} findings hidden by the baseline", file=sys.stderr)
-    return exit_status(report, config.fail_on if args.fail_on is None else args.fail_on, strict)
+    return written
+
+
+def write_file(path: Path, text: str, what: str) -> bool:
+    """Write a report or baseline whole; False, naming the path, when it cannot be written."""
+    try:
+        write_atomic(path, text)
+    except OSError as e:
+        print(f"check: {path}: cannot write the {what}: {e.strerror or e} "
+              f"(an earlier {what} file is left as it was)", file=sys.stderr)
+        return False
+    return True

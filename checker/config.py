@@ -17,7 +17,9 @@ def _kebab(name: str) -> str:
 class Config(BaseModel):
     """Everything a run can be told; command-line options override these."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=_kebab, populate_by_name=True)
+    # strict: "yes" is no boolean and 1 no string; TOML has the real types
+    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=_kebab, populate_by_name=True,
+                              strict=True)
 
     paths: list[str] = Field(default_factory=list)
     select: list[str] = Field(default_factory=list)
@@ -25,7 +27,7 @@ class Config(BaseModel):
     rules_dir: list[str] = Field(default_factory=list, description="local folders of rule modules")
     fail_on: FailOn = "conflict"
     format: str | None = None
-    language: str | None = None
+    language: Literal["nl", "en"] | None = None
     baseline: str | None = None
     index: str | None = None
     strict: bool = False
@@ -49,6 +51,25 @@ def _describe(e: ValidationError, path: Path) -> str:
     return f"{path}: " + "; ".join(problems)
 
 
+def read_table(file: Path) -> Any:
+    """The settings a config file holds (in a pyproject.toml, its ``[tool.checker]`` table, None
+    without one); ConfigError naming the file when it cannot be read."""
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise ConfigError(f"{file}: not valid TOML: {e}") from None
+    except RecursionError:  # tomllib reads nested arrays and tables by recursion
+        raise ConfigError(f"{file}: not readable: arrays or tables nested too deep") from None
+    except OSError as e:
+        raise ConfigError(f"{file}: cannot read: {e.strerror or e}") from None
+    if file.name != "pyproject.toml":
+        return data
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{file}: 'tool' should be a table ([tool.checker]), not {type(tool).__name__}")
+    return tool.get("checker")
+
+
 def load_config(path: str | Path | None = None, cwd: str | Path = ".") -> tuple[Config, Path | None]:
     """Read the config named, or the one found in ``cwd``; defaults when there is none.
 
@@ -63,14 +84,9 @@ def load_config(path: str | Path | None = None, cwd: str | Path = ".") -> tuple[
     for file in candidates:
         if not file.is_file():
             continue
-        try:
-            data = tomllib.loads(file.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-            raise ConfigError(f"{file}: not valid TOML: {e}") from None
-        if file.name == "pyproject.toml":
-            data = data.get("tool", {}).get("checker")
-            if data is None:
-                continue
+        data = read_table(file)
+        if data is None:
+            continue
         try:
             config = Config.model_validate(data)
         except ValidationError as e:

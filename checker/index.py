@@ -11,8 +11,10 @@ last finished batch left it. An index of another schema version is refused with 
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +26,7 @@ from checker.articles import (
     discover,
     document_of,
     read_bytes,
+    shown,
 )
 from checker.conflicts import claim_periods
 from checker.matching import Group, core
@@ -33,6 +36,7 @@ from checker.runner import extract_document
 
 SCHEMA_VERSION = "1"
 BATCH = 200  # articles per transaction
+MAX_REMOVED_SHARE = 0.5  # removing more of the index in one run needs --prune: a typo must not empty it
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -85,6 +89,20 @@ def claim_core(claim: Claim) -> str | None:
     return f"{claim.kind}:{json.dumps(core(claim.key_parts))}" if claim.key else None
 
 
+def failures_named(doing: str) -> Callable:
+    """A method of the index whose sqlite and file errors (a damaged page, a full disk) become an
+    IndexFileError naming the index and what could not be done."""
+    def wrap(method: Callable) -> Callable:
+        @functools.wraps(method)
+        def guarded(self: ClaimIndex, *args, **kwargs):
+            try:
+                return method(self, *args, **kwargs)
+            except (sqlite3.Error, OSError) as e:
+                raise IndexFileError(f"{self.path}: cannot {doing} the claim index: {e}") from None
+        return guarded
+    return wrap
+
+
 class ClaimIndex:
     """An open index; ``path`` ":memory:" makes a private one for a single run."""
 
@@ -92,9 +110,13 @@ class ClaimIndex:
         self.path = str(path)
         if not create and self.path != ":memory:" and not Path(self.path).is_file():
             raise IndexFileError(f"{self.path}: no such index (build it with: check index ARCHIVE... --db {self.path})")
+        self._open(create)
+
+    @failures_named("open")
+    def _open(self, create: bool) -> None:
+        """Connect, and check the schema version (or write the schema into a new file)."""
         try:
             self.db = sqlite3.connect(self.path, timeout=30)
-            self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         except sqlite3.DatabaseError as e:
@@ -113,6 +135,8 @@ class ClaimIndex:
             with self.db:
                 self.db.executescript(SCHEMA)
                 self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+        # Only now: the journal mode is written into the file, and a foreign one must stay as it was.
+        self.db.execute("PRAGMA journal_mode=WAL")
 
     def close(self) -> None:
         self.db.close()
@@ -123,9 +147,14 @@ class ClaimIndex:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    @failures_named("update")
     def update(self, paths: list[str], rules: Sequence[Rule], language: str | None = None,
-               progress: Callable[[int, int], None] | None = None) -> IndexStats:
-        """Make the index hold exactly the articles below ``paths``, extracting only what changed."""
+               progress: Callable[[int, int], None] | None = None, prune: bool = False) -> IndexStats:
+        """Make the index hold the articles below ``paths``, extracting only what changed.
+
+        Articles that are gone are removed only from below ``paths`` and only where those could
+        be read; more than MAX_REMOVED_SHARE of the index only with ``prune`` (see ``_remove_gone``).
+        """
         stats = IndexStats()
         files, stats.problems = discover(paths, DEFAULT_SUFFIXES)
         signature = rules_signature(rules)
@@ -135,7 +164,7 @@ class ClaimIndex:
         seen: set[str] = set()
         pending: list[tuple[str, Article | None, list[Claim], str]] = []
         for n, path in enumerate(files, start=1):
-            name = str(path)
+            name = shown(path)
             seen.add(name)
             data = read_bytes(path, stats.problems)
             if data is not None:
@@ -156,11 +185,29 @@ class ClaimIndex:
             if progress:
                 progress(n, len(files))
         self._write(pending, signature)
-        gone = [p for p in stored if p not in seen]
+        if not stats.added + stats.changed + stats.unchanged:
+            stats.problems.append(Problem(message="no article was read: nothing was indexed"))
+        self._remove_gone([p for p in stored if p not in seen], len(stored), paths, stats, prune)
+        return stats
+
+    def _remove_gone(self, missing: list[str], held: int, paths: list[str], stats: IndexStats, prune: bool) -> None:
+        """Remove the articles not found again, where that cannot be a typo or a lost disk.
+
+        Only articles below the paths given are candidates (indexing one file keeps the rest),
+        and none below a path that is missing or could not be read. A share over
+        MAX_REMOVED_SHARE of the index (an empty or unmounted archive folder) needs ``prune``.
+        """
+        roots = [os.path.abspath(p) for p in paths]
+        unread = [os.path.abspath(p.file) for p in stats.problems if p.severity == "error" and p.file]
+        gone = [p for p in missing if is_under(p, roots) and not is_under(p, unread)]
+        if len(gone) > MAX_REMOVED_SHARE * held and not prune:
+            stats.problems.append(Problem(file=self.path, message=(
+                f"{len(gone)} of its {held} articles were not found again; none removed "
+                f"(an empty or unmounted archive folder?). If they are gone, run again with --prune")))
+            return
         with self.db:
             self.db.executemany("DELETE FROM articles WHERE path = ?", [(p,) for p in gone])
         stats.removed = len(gone)
-        return stats
 
     @staticmethod
     def _claims(doc, rules: Sequence[Rule], stats: IndexStats) -> list[Claim]:
@@ -187,17 +234,20 @@ class ClaimIndex:
                                     [(c.id, article.id, c.key, claim_core(c), json.dumps(c.key_parts, sort_keys=True),
                                       c.model_dump_json()) for c in claims])
 
+    @failures_named("read")
     def count(self) -> tuple[int, int]:
         """(articles, claims) held."""
         return (self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0],
                 self.db.execute("SELECT COUNT(*) FROM claims").fetchone()[0])
 
+    @failures_named("read")
     def claims_about(self, keys: Iterable[str]) -> list[Claim]:
         """The claims with one of ``keys``."""
         out = [Claim.model_validate_json(data) for chunk in chunks(sorted(set(keys)))
                for (data,) in self.db.execute(f"SELECT claim FROM claims WHERE key IN ({marks(chunk)})", chunk)]
         return sorted(out, key=lambda c: (c.article, c.start, c.kind))
 
+    @failures_named("read")
     def groups_of(self, cores: Iterable[str]) -> list[Group]:
         """Every key of these cores with its parts and articles, without loading the claims:
         what matching needs to decide how a key is completed."""
@@ -208,15 +258,23 @@ class ClaimIndex:
             out += [Group(key, json.loads(parts), set(articles.split(","))) for key, parts, articles in rows]
         return out
 
+    @failures_named("read")
     def ids_of_texts(self, hashes: Iterable[str]) -> set[str]:
         """The ids of the articles whose text has one of these SHA-256 hashes."""
         return {aid for chunk in chunks(sorted(set(hashes))) for (aid,) in self.db.execute(
             f"SELECT id FROM articles WHERE json_extract(article, '$.sha256') IN ({marks(chunk)})", chunk)}
 
+    @failures_named("read")
     def articles_of(self, ids: Iterable[str]) -> list[Article]:
         out = [Article.model_validate_json(a) for chunk in chunks(sorted(set(ids)))
                for (a,) in self.db.execute(f"SELECT article FROM articles WHERE id IN ({marks(chunk)})", chunk)]
         return sorted(out, key=lambda a: a.id)
+
+
+def is_under(path: str, roots: list[str]) -> bool:
+    """Whether a path is one of ``roots`` (absolute paths) or lies below one."""
+    full = os.path.abspath(path)
+    return any(full == root or full.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
 
 
 def chunks(values: list[str], size: int = 500) -> Iterable[list[str]]:

@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker.articles import load
+from checker.articles import DEFAULT_SUFFIXES, load, shown
 from checker.conflicts import duration_key, find_conflicts
 from checker.index import ClaimIndex, claim_core, is_index_file
 from checker.matching import (
@@ -85,12 +85,15 @@ def _run_check(options: RunOptions, registry: Registry | None, timings: dict[str
     extend_vocabulary(options.vocabulary)
     clock.lap("rules")
     loaded = load(options.paths, language=options.language)
+    if not loaded.documents:  # "no findings" would read as "all agree"
+        loaded.problems.append(Problem(message="no article was read: nothing was checked"))
     clock.lap("load")
     extraction = extract_all(loaded.documents, rules, jobs=options.jobs)
     clock.lap("extract")
     articles = [d.article for d in loaded.documents]
     loaded.documents.clear()  # the texts are no longer needed: claims carry their sentences
-    problems: list[Problem] = [*registry.problems, *loaded.problems, *extraction.problems]
+    problems: list[Problem] = [*registry.problems, *loaded.problems, *extraction.problems,
+                               *unread_languages(articles, rules)]
     if options.against:
         articles, claims, findings = against_archive(articles, extraction.claims, options, rules, problems)
     else:
@@ -109,6 +112,15 @@ def _run_check(options: RunOptions, registry: Registry | None, timings: dict[str
     log.debug("seconds per stage for %d articles: %s", len(articles),
               ", ".join(f"{stage} {seconds:.3f}" for stage, seconds in clock.laps.items()))
     return report
+
+
+def unread_languages(articles: list[Article], rules) -> list[Problem]:
+    """A problem for each article in a language no selected rule reads (front matter may name
+    any language): it would pass unchecked."""
+    read = {language for rule in rules for language in rule.languages}
+    return [Problem(severity="warning", file=a.path,
+                    message=f"language {a.language!r}: no selected rule reads it, not checked")
+            for a in articles if a.language not in read]
 
 
 class Stopwatch:
@@ -135,9 +147,12 @@ def against_archive(drafts: list[Article], draft_claims: list[Claim], options: R
         index = ClaimIndex(options.against[0])
     else:
         index = ClaimIndex(":memory:")
-        stats = index.update(options.against, rules, options.language)
+        stats = index.update(archive_sources(options.against, problems), rules, options.language)
         problems.extend(stats.problems)
     with index:
+        if index.count()[0] == 0:
+            problems.append(Problem(file=", ".join(shown(p) for p in options.against),
+                                    message="the archive holds no article: the drafts were checked against nothing"))
         # What the drafts are about: their keys, the shorter keys that could be completed into
         # them, the durations of their dated events, and the keys their claims would be completed to.
         keys = {k for c in draft_claims if c.key for k in shorter_keys(c)}
@@ -172,6 +187,19 @@ def against_archive(drafts: list[Article], draft_claims: list[Claim], options: R
     claims = [c for c in claims if c.id in draft_ids or c.id in involved]
     used = {c.article for c in claims}
     return [*drafts, *(a for a in archive if a.id in used)], claims, findings
+
+
+def archive_sources(paths: list[str], problems: list[Problem]) -> list[str]:
+    """The folders and article files of an archive named with --against; a file that is neither
+    an article nor a claim index (a mistyped index name, a CSV) is a problem, not an article."""
+    kept = []
+    for path in paths:
+        if Path(path).is_file() and not path.lower().endswith(DEFAULT_SUFFIXES):
+            problems.append(Problem(file=shown(path), message="neither a claim index (built by check index) nor "
+                                    f"an article ({', '.join('*' + s for s in DEFAULT_SUFFIXES)}); not read"))
+        else:
+            kept.append(path)
+    return kept
 
 
 def renamed(claim: Claim, article: str) -> Claim:

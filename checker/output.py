@@ -1,0 +1,59 @@
+"""Writing reports and baselines: whole or not at all, never over the input, in the mode the
+replaced file had."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from checker.articles import DEFAULT_SUFFIXES
+
+REPORTS_DIR = "reports"
+
+
+def output_path(name: str) -> Path:
+    """Where ``-o NAME`` writes: a bare name goes to the reports folder."""
+    p = Path(name)
+    return Path(REPORTS_DIR, name) if len(p.parts) == 1 else p
+
+
+def input_clash(target: Path, inputs: list[str]) -> str | None:
+    """The input path that a file written to ``target`` would overwrite, or join as an article
+    read by the next run (an article file below an input folder); None when there is none."""
+    full = os.path.realpath(target)
+    for given in inputs:
+        root = os.path.realpath(given)
+        if full == root:
+            return given
+        if full.startswith(root.rstrip(os.sep) + os.sep) and full.lower().endswith(DEFAULT_SUFFIXES):
+            return given
+    return None
+
+
+def new_file_mode() -> int:
+    """The mode a newly created file gets under the process's umask."""
+    umask = os.umask(0)  # the umask can only be read by setting it
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a whole file or nothing: a temporary file beside it, then a rename. The file keeps
+    the mode of the one it replaces (mkstemp makes it 0600, which other readers of a shared
+    reports folder cannot open)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except OSError:
+        mode = new_file_mode()
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
