@@ -101,3 +101,15 @@ def test_an_amount_with_a_unit_measures_the_noun_phrase_its_clause_opens_with(re
     assert fr == {"4,4 procent": "quantity:begrotingstekort/france/percent"}
     assert keys(registry, "Turnout in the Netherlands was 78 percent.", "en") == \
         {"78 percent": "quantity:turnout/in-netherlands/percent"}
+
+
+def test_a_noun_is_measured_only_when_the_amount_is_said_to_be_it(registry):
+    assert keys(registry, "Nederland had in 2023 een begrotingstekort van 4,6 miljard euro.") == \
+        {"4,6 miljard euro": "quantity:begrotingstekort/netherlands/euro"}
+    assert keys(registry, "De gemeente Amsterdam trekt 5 miljoen euro uit voor nieuwe fietspaden.") == \
+        {"5 miljoen euro": None}
+
+
+def test_a_name_of_the_clause_is_the_actor_of_an_open_noun(registry):
+    assert keys(registry, "According to the final count, the Party for Freedom won 35 seats.", "en") == \
+        {"35": "quantity:seat/party-for-freedom"}

@@ -15,8 +15,10 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 import regex
+import simplemma
 
 from checker.articles import Document
+from checker.rules.context import attribution_spans
 from checker.rules.lexicon import Hit, Lexicon, data_cache, load_data, month_names, phrase_pattern, words_pattern
 from checker.rules.toolkit.gazetteer import gazetteer, slug
 from checker.rules.toolkit.lemmas import lemma
@@ -47,6 +49,9 @@ class FrameVocabulary:
     determiners: frozenset[str]
     measure_stops: frozenset[str]
     people_predicates: frozenset[str]
+    time_nouns: frozenset[str]
+    phrase_ends: frozenset[str]
+    measure_of: frozenset[str]
     increment_before: regex.Pattern
     increment_after: regex.Pattern
 
@@ -97,6 +102,9 @@ def frame_vocabulary(language: str) -> FrameVocabulary:
         determiners=frozenset(w.lower() for w in grammar.get("determiners", [])),
         measure_stops=frozenset(w.lower() for w in grammar.get("measure_stops", [])),
         people_predicates=frozenset(grammar.get("people_predicates", [])),
+        time_nouns=frozenset(grammar.get("time_nouns", [])),
+        phrase_ends=frozenset(grammar.get("phrase_ends", [])),
+        measure_of=frozenset(grammar.get("measure_of", [])),
         increment_before=words_pattern(grammar.get("increment_before", []), r"\s+\Z"),
         increment_after=regex.compile(rf"\s+(?:{phrase_pattern(grammar.get('increment_after', [])) or '(?!)'})(?![\p{{L}}])",
                                       regex.I),
@@ -147,11 +155,12 @@ def counted_noun(doc: Document, figure_end: int, limit: int, function_words: fro
 
 
 def measured_noun(ctx: FigureContext, fv: FrameVocabulary, function_words: frozenset[str]) -> Hit | None:
-    """What an amount with a unit measures, named before it: the last word of the first noun
-    phrase a determiner opens in the figure's clause ("De totale verzekerde schade door ... is
-    100 miljoen euro": schade; "Het begrotingstekort komt dit jaar uit op": not jaar), else of
-    the phrase that opens the clause ("Turnout was 78 percent"). A phrase ends at a function word, a verb of being or amounting, a name or a
-    predicate."""
+    """What an amount with a unit measures, named before it: the last word of the noun phrase a
+    determiner opens nearest before the figure ("De totale verzekerde schade door ... is 100
+    miljoen euro": schade; "Nederland had in 2023 een begrotingstekort van": begrotingstekort),
+    a phrase of time aside ("komt dit jaar uit op"), else of the phrase that opens the clause
+    ("Turnout was 78 percent"). A phrase ends at a function word, a verb of being or amounting,
+    a name after its first word or a predicate."""
     text = ctx.doc.scan_text
     phrases: list[tuple[bool, list[regex.Match]]] = []
     opened, current = False, []
@@ -162,20 +171,66 @@ def measured_noun(ctx: FigureContext, fv: FrameVocabulary, function_words: froze
             phrases.append((opened, current))
             opened, current = True, []
             continue
-        stop = low in function_words or lemma(low, fv.language) in fv.measure_stops or fv.predicate(low) \
-            or (word[:1].isupper() and i > 0) or low in fv.transparent
-        if stop:
+        name = word[:1].isupper() and i > 0 and not (opened and not current)  # "de Nederlandse economie"
+        if name or low in function_words or low in fv.phrase_ends or lemma(low, fv.language) in fv.measure_stops \
+                or fv.predicate(low) or low in fv.transparent:
             phrases.append((opened, current))
             opened, current = False, []
             continue
         if i == 0 or current or opened:
             current.append(m)
     phrases.append((opened, current))
-    chosen = [ms for opened, ms in phrases if opened and ms] or [ms for _, ms in phrases[:1] if ms]
-    if not chosen:
+    heads = [ms[-1] for opened, ms in phrases if opened and ms and ms[-1].group()[:1].islower()
+             and lemma(ms[-1].group().lower(), fv.language) not in fv.time_nouns]  # "the Netherlands" is no measure
+    if not heads:
+        heads = [ms[-1] for _, ms in phrases[:1] if ms]
+    heads = [h for h in heads if equated(ctx, h.end(), fv)]
+    if not heads:
         return None
-    head = chosen[0][-1]
+    head = heads[-1]
     return Hit(head.start(), head.end(), head.group().lower(), head.group())
+
+
+def equated(ctx: FigureContext, head_end: int, fv: FrameVocabulary) -> bool:
+    """True when the words between a noun and the amount make the amount its measure: a verb
+    of being or amounting ("de schade is", "turnout was", "kwam uit op") or "van", "of" right
+    after it ("een begrotingstekort van", "a turnout of"); not "De gemeente trekt 5 miljoen uit"."""
+    text = ctx.doc.scan_text
+    words = [m.group().lower() for m in WORD.finditer(text, head_end, ctx.figure[0])]
+    if words[:1] and words[0] in fv.measure_of:
+        return True
+    return any(lemma(w, fv.language) in fv.measure_stops for w in words)
+
+
+NAME = regex.compile(r"\p{Lu}[\p{L}\-'’]*(?:\s+(?:(?:for|of|van|der|den|de)\s+)?\p{Lu}[\p{L}\-'’]*)*")
+
+
+def open_actor(ctx: FigureContext, fv: FrameVocabulary, vocab) -> Hit | None:
+    """Who an open noun's figure is of, when the vocabulary knows no actor there: the first name
+    of the clause that is no place, no month or weekday and no claimant ("De PVV behaalde 37
+    zetels", "the Party for Freedom won 35 seats"). A capitalised first word of a sentence is a
+    name only when the language does not know it as a word, or a name goes on after it."""
+    text = ctx.doc.scan_text
+    claimed = [span for span in attribution_spans(ctx.doc, *ctx.clause, vocab)]
+    for m in NAME.finditer(text, *ctx.clause):
+        words = m.group().split()
+        while words and words[0].lower() in vocab.function_words:  # "The Party for Freedom"
+            words = words[1:]
+        if not words:
+            continue
+        name = POSSESSIVE.sub("", " ".join(words))
+        low = name.lower()
+        if any(a <= m.start() < b for a, b in claimed) or low in fv.not_places or low.split()[0] in fv.not_places:
+            continue
+        if low.split()[0] in vocab.function_words or fv.predicate(low.split()[0]):
+            continue
+        opens_sentence = not text[ctx.sentence[0]:m.start()].strip() and len(words) == len(m.group().split())
+        if opens_sentence and " " not in name and simplemma.is_known(low, lang=fv.language):
+            continue
+        if vocab.places.find(name) or gazetteer(fv.language).lookup(name):
+            continue
+        return Hit(m.start(), m.end(), slug(name), name)
+    return None
 
 
 PUNCT = regex.compile(r"[.,;:!?()]")
@@ -293,7 +348,9 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
     out = {k: v for k, v in parts.items() if k in ("unit", "qualifier")}
     ev = {k: v for k, v in evidence.items() if k in out}
     out["concept"], ev["concept"] = label, words
-    predicate = predicate_near(ctx.doc, *ctx.clause, ctx.figure, fv)
+    # what happened to people is said on either side ("killed 32 people", "42 mensen zijn
+    # omgekomen"); to other things after them ("12.000 huishoudens zonder stroom")
+    predicate = predicate_near(ctx.doc, ctx.clause[0] if people else ctx.figure[0], ctx.clause[1], ctx.figure, fv)
     if predicate is not None:
         out["predicate"], ev["predicate"] = predicate.label, predicate.words
     elif implied:
@@ -316,6 +373,10 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
         place = (parts["actor"], evidence.get("actor", ""))  # "the German death toll"
     if place is None and not people and "actor" in parts:
         out["actor"], ev["actor"] = parts["actor"], evidence.get("actor", "")
+    if not people and "actor" not in out and place is None:
+        actor = open_actor(ctx, fv, vocab)
+        if actor:
+            out["actor"], ev["actor"] = actor.label, actor.words
     if place is None and people and ctx.earlier_place and "predicate" in out:
         place = (ctx.earlier_place[0], f"(as earlier in the article: {ctx.earlier_place[1]})")
         inferred.append("place")
