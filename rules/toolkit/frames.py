@@ -52,6 +52,7 @@ class FrameVocabulary:
     time_nouns: frozenset[str]
     phrase_ends: frozenset[str]
     measure_of: frozenset[str]
+    population_nouns: frozenset[str]
     increment_before: regex.Pattern
     increment_after: regex.Pattern
 
@@ -105,6 +106,7 @@ def frame_vocabulary(language: str) -> FrameVocabulary:
         time_nouns=frozenset(grammar.get("time_nouns", [])),
         phrase_ends=frozenset(grammar.get("phrase_ends", [])),
         measure_of=frozenset(grammar.get("measure_of", [])),
+        population_nouns=frozenset(grammar.get("population_nouns", [])),
         increment_before=words_pattern(grammar.get("increment_before", []), r"\s+\Z"),
         increment_after=regex.compile(rf"\s+(?:{phrase_pattern(grammar.get('increment_after', [])) or '(?!)'})(?![\p{{L}}])",
                                       regex.I),
@@ -205,6 +207,17 @@ def equated(ctx: FigureContext, head_end: int, fv: FrameVocabulary) -> bool:
 NAME = regex.compile(r"\p{Lu}[\p{L}\-'’]*(?:\s+(?:(?:for|of|van|der|den|de)\s+)?\p{Lu}[\p{L}\-'’]*)*")
 
 
+def names_within_sentences(doc: Document) -> frozenset[str]:
+    """The capitalised words an article writes inside its sentences, not only at their start."""
+    key = "names_within_sentences"
+    if key not in doc.memo:
+        doc.memo[key] = frozenset(m.group(1) for m in INNER_NAME.finditer(doc.scan_text))
+    return doc.memo[key]
+
+
+INNER_NAME = regex.compile(r"[\p{Ll},;]\s+(\p{Lu}[\p{L}\-]+)")
+
+
 def open_actor(ctx: FigureContext, fv: FrameVocabulary, vocab) -> Hit | None:
     """Who an open noun's figure is of, when the vocabulary knows no actor there: the first name
     of the clause that is no place, no month or weekday and no claimant ("De PVV behaalde 37
@@ -225,8 +238,9 @@ def open_actor(ctx: FigureContext, fv: FrameVocabulary, vocab) -> Hit | None:
         if low.split()[0] in vocab.function_words or fv.predicate(low.split()[0]):
             continue
         opens_sentence = not text[ctx.sentence[0]:m.start()].strip() and len(words) == len(m.group().split())
-        if opens_sentence and " " not in name and simplemma.is_known(low, lang=fv.language):
-            continue
+        if opens_sentence and " " not in name and simplemma.is_known(low, lang=fv.language) \
+                and name not in names_within_sentences(ctx.doc):
+            continue  # "Officials", "Turnout": a word; "Ajax", named mid-sentence elsewhere too: a name
         if vocab.places.find(name) or gazetteer(fv.language).lookup(name):
             continue
         return Hit(m.start(), m.end(), slug(name), name)
@@ -306,7 +320,10 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
     None when a concept of the vocabulary that counts no people names it, or nothing does."""
     if concept is not None:
         if concept.label in fv.people_concepts:
-            return "people", concept.words, fv.people_concepts[concept.label]
+            implied = fv.people_concepts[concept.label]
+            if implied == "live" and lemma(concept.words.lower(), fv.language) not in fv.population_nouns:
+                implied = ""  # "80 residents spent the night in a hall" are no population
+            return "people", concept.words, implied
         return None
     if ctx.has_unit:  # "De totale verzekerde schade ... is 100 miljoen euro": what the amount measures
         noun = measured_noun(ctx, fv, function_words) or \
@@ -321,7 +338,8 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
         predicate = predicate_near(ctx.doc, *ctx.clause, ctx.figure, fv)
         if predicate is not None and predicate.label in fv.people_predicates:
             return "people", predicate.words, predicate.label
-        return None
+        measured = measured_noun(ctx, fv, function_words)  # "Measles cases in Birmingham have risen to 150"
+        return (lemma(measured.label, fv.language), measured.words, "") if measured else None
     base = lemma(noun.label, fv.language)
     if base in fv.people or noun.label in fv.people:
         return "people", noun.words, fv.people.get(base, fv.people.get(noun.label, ""))
