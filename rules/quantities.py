@@ -31,7 +31,7 @@ from checker.rules.context import (
 from checker.rules.changes import FROM_BEFORE, TO_OF_CHANGE, Change, change_around, earlier_words, reader
 from checker.rules.lexicon import Hit, ending_at, events, month_names
 from checker.rules.numbers import Amount, NumberReader
-from checker.rules.toolkit.frames import FigureContext, again, frame_vocabulary, quantity_frame
+from checker.rules.toolkit.frames import FigureContext, again, frame_vocabulary, measure_of_before, quantity_frame
 from checker.rules.toolkit.gazetteer import gazetteer
 
 MISSING = object()
@@ -155,7 +155,7 @@ class QuantityRule(Rule):
                 if concept:  # "Hoeveel militairen ... is niet bekend. Men schat het op 100.000."
                     clause = named
             if concept is None and previous and previous.sentence == sentence and previous.unit == amount.unit \
-                    and not self.names_a_noun(text, amount.end, vocab):
+                    and not self.names_a_noun(text, amount.end, vocab) and not (change is None and measure_of_before(text, amount.start, lang)):
                 parts, evidence = self.same_thing_again(previous, vocab)
                 running = None
                 if "predicate" in parts:
@@ -225,7 +225,7 @@ class QuantityRule(Rule):
             else:
                 keyed = concept is not None and not vocab.generic.search(text, *sentence) and (actor or not sized) \
                     and (owned not in vocab.owners or "qualifier" in parts or self.whole_set(text, amount, vocab))
-            if not keyed:
+            if not keyed or self.in_ratio(text, amount, read, lang):  # "een op de drie huishoudens": no count
                 parts, evidence, inferred = {}, {}, []
             partial = bool(parts) and self.options.require_context and not names_whose(parts)
             previous = Previous(sentence, amount.unit, parts, evidence, inferred) if parts and not partial else previous
@@ -394,6 +394,19 @@ class QuantityRule(Rule):
             vocab = vocabulary(lang)
             if not vocab.actors.find(word) and not vocab.places.find(word) and not gazetteer(lang).lookup(word):
                 return True  # "Panzerfaust 3", "Leopard 2"; not "in Zeeland 1800 mensen"
+        return False
+
+    @staticmethod
+    def in_ratio(text: str, amount: Amount, read: NumberReader, lang: str) -> bool:
+        """True when the figure is one side of a ratio: "one in three", "vier op de vijf"."""
+        ratio = frame_vocabulary(lang).ratio
+        after = ratio.match(text, amount.end)
+        if after and read.g.candidate.match(text, after.end()):
+            return True
+        for m in read.g.candidate.finditer(text, max(0, amount.start - 30), amount.start):
+            joined = ratio.match(text, m.end())
+            if joined and joined.end() == amount.start:
+                return True
         return False
 
     @staticmethod

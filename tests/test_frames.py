@@ -113,3 +113,20 @@ def test_a_noun_is_measured_only_when_the_amount_is_said_to_be_it(registry):
 def test_a_name_of_the_clause_is_the_actor_of_an_open_noun(registry):
     assert keys(registry, "According to the final count, the Party for Freedom won 35 seats.", "en") == \
         {"35": "quantity:seat/party-for-freedom"}
+
+
+def test_a_ratio_is_no_count(registry):
+    assert keys(registry, "Een op de drie huishoudens in Valencia zat zonder stroom.") == {"drie": None}
+    assert keys(registry, "Four out of five voters in Ohio backed the measure.", "en") == {"Four": None, "five": None}
+
+
+def test_a_separable_verb_names_its_predicate(registry):
+    assert keys(registry, "In Brussel keerden 300 mensen terug naar hun huis.")["300"] == \
+        "quantity:people/returned/in-brussels"
+
+
+def test_a_magnitude_measures_its_own_noun_not_the_figure_before_it(registry):
+    got = keys(registry, "In Turkije kwamen 50.000 mensen om bij een aardbeving met een kracht van 7,8.")
+    assert got == {"50.000": "quantity:people/died/in-turkey", "7,8": "quantity:kracht/in-turkey"}
+    assert keys(registry, "Er worden nu nog 70 mensen vermist in België, in plaats van 127.")["127"] == \
+        "quantity:people/missing/in-belgium"

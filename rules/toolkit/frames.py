@@ -19,7 +19,7 @@ import simplemma
 
 from checker.articles import Document
 from checker.rules.context import attribution_spans
-from checker.rules.lexicon import Hit, Lexicon, data_cache, load_data, month_names, phrase_pattern, words_pattern
+from checker.rules.lexicon import Hit, Lexicon, data_cache, ending_at, load_data, month_names, phrase_pattern, words_pattern
 from checker.rules.toolkit.gazetteer import gazetteer, slug
 from checker.rules.toolkit.lemmas import lemma
 
@@ -53,6 +53,10 @@ class FrameVocabulary:
     phrase_ends: frozenset[str]
     measure_of: frozenset[str]
     population_nouns: frozenset[str]
+    particles: frozenset[str]
+    measure_before: regex.Pattern
+    not_measures: frozenset[str]
+    ratio: regex.Pattern
     increment_before: regex.Pattern
     increment_after: regex.Pattern
 
@@ -107,6 +111,10 @@ def frame_vocabulary(language: str) -> FrameVocabulary:
         phrase_ends=frozenset(grammar.get("phrase_ends", [])),
         measure_of=frozenset(grammar.get("measure_of", [])),
         population_nouns=frozenset(grammar.get("population_nouns", [])),
+        particles=frozenset(grammar.get("particles", [])),
+        not_measures=frozenset(grammar.get("not_measures", [])),
+        measure_before=ending_at(rf"(\p{{Ll}}[\p{{L}}\-]+)\s+(?:{phrase_pattern(grammar.get('measure_of', [])) or '(?!)'})\s+\Z"),
+        ratio=regex.compile(rf"\s+(?:{phrase_pattern(grammar.get('ratio_joiners', [])) or '(?!)'})\s+(?=[\p{{N}}\p{{L}}])", regex.I),
         increment_before=words_pattern(grammar.get("increment_before", []), r"\s+\Z"),
         increment_after=regex.compile(rf"\s+(?:{phrase_pattern(grammar.get('increment_after', [])) or '(?!)'})(?![\p{{L}}])",
                                       regex.I),
@@ -124,12 +132,17 @@ def predicates_in(doc: Document, start: int, end: int, fv: FrameVocabulary, skip
     """Every word or phrase of ``start..end`` that names a predicate, outside ``skip`` (the figure)."""
     text = doc.scan_text
     hits = [h for h in fv.predicate_phrases.find(text, start, end) if not skip[0] <= h.start < skip[1]]
-    for m in WORD.finditer(text, start, end):
-        if skip[0] <= m.start() < skip[1]:
-            continue
+    words = [m for m in WORD.finditer(text, start, end) if not skip[0] <= m.start() < skip[1]]
+    particles = [m for m in words if m.group().lower() in fv.particles]
+    for i, m in enumerate(words):
         label = fv.predicate(m.group())
         if label:
             hits.append(Hit(m.start(), m.end(), label, m.group()))
+            continue
+        for p in particles:  # a separable verb: "kwamen ... om" is omkomen
+            if p.start() > m.end() and (label := fv.predicate_of.get(p.group().lower() + lemma(m.group().lower(), fv.language))):
+                hits.append(Hit(m.start(), p.end(), label, f"{m.group()} ... {p.group()}"))
+                break
     return hits
 
 
@@ -191,6 +204,14 @@ def measured_noun(ctx: FigureContext, fv: FrameVocabulary, function_words: froze
         return None
     head = heads[-1]
     return Hit(head.start(), head.end(), head.group().lower(), head.group())
+
+
+def measure_of_before(text: str, position: int, language: str) -> bool:
+    """True when a noun and "van", "of" stand right before a figure ("een kracht van 7,8", "a
+    magnitude of 7.8"): the figure measures that noun, not the thing of a figure before it."""
+    fv = frame_vocabulary(language)
+    m = fv.measure_before.search(text, max(0, position - 40), position)
+    return bool(m) and m.group(1).lower() not in fv.determiners and m.group(1).lower() not in fv.not_measures
 
 
 def equated(ctx: FigureContext, head_end: int, fv: FrameVocabulary) -> bool:
@@ -334,6 +355,9 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
     if tallies:  # "het dodental is opgelopen tot 42"
         return "people", tallies[-1].words, tallies[-1].label
     noun = counted_noun(ctx.doc, ctx.figure[1], min(ctx.clause[1], ctx.figure[1] + 60), function_words, fv.transparent)
+    if noun is None and measure_of_before(text, ctx.figure[0], fv.language):  # "een kracht van 7,8"
+        measured = measured_noun(ctx, fv, function_words)
+        return (lemma(measured.label, fv.language), measured.words, "") if measured else None
     if noun is None:  # "which has killed at least 170 in Germany": what happened says people
         predicate = predicate_near(ctx.doc, *ctx.clause, ctx.figure, fv)
         if predicate is not None and predicate.label in fv.people_predicates:
