@@ -56,6 +56,7 @@ class FrameVocabulary:
     particles: frozenset[str]
     measure_before: regex.Pattern
     not_measures: frozenset[str]
+    noun_stops: frozenset[str]
     ratio: regex.Pattern
     increment_before: regex.Pattern
     increment_after: regex.Pattern
@@ -113,6 +114,7 @@ def frame_vocabulary(language: str) -> FrameVocabulary:
         population_nouns=frozenset(grammar.get("population_nouns", [])),
         particles=frozenset(grammar.get("particles", [])),
         not_measures=frozenset(grammar.get("not_measures", [])),
+        noun_stops=frozenset(grammar.get("noun_stops", [])),
         measure_before=ending_at(rf"(\p{{Ll}}[\p{{L}}\-]+)\s+(?:{phrase_pattern(grammar.get('measure_of', [])) or '(?!)'})\s+\Z"),
         ratio=regex.compile(rf"\s+(?:{phrase_pattern(grammar.get('ratio_joiners', [])) or '(?!)'})\s+(?=[\p{{N}}\p{{L}}])", regex.I),
         increment_before=words_pattern(grammar.get("increment_before", []), r"\s+\Z"),
@@ -152,21 +154,28 @@ def predicate_near(doc: Document, start: int, end: int, figure: tuple[int, int],
 
 
 def counted_noun(doc: Document, figure_end: int, limit: int, function_words: frozenset[str],
-                 transparent: frozenset[str] = frozenset()) -> Hit | None:
+                 transparent: frozenset[str] = frozenset(), stops: frozenset[str] = frozenset()) -> Hit | None:
     """The noun a figure counts when no concept names it: the first word after the figure that
-    is no function word, within a couple of words, labelled with its lemma ("huishoudens").
-    ``transparent`` words are passed over ("43 confirmed deaths", "officiële cijfers")."""
+    is no function word, within a couple of words. ``transparent`` words are passed over ("43 confirmed
+    deaths", "officiële cijfers"); a preposition or adverb of ``stops`` ends it ("2.3 seconds
+    behind")."""
     text = doc.scan_text
+    found = None
     for i, m in enumerate(WORD.finditer(text, figure_end, limit)):
+        word = m.group()
+        low = word.lower()
+        if found is not None:
+            break
         if i >= NOUN_REACH or PUNCT.search(text, figure_end, m.start()):
             return None
-        word = m.group()
         if CUT_OFF.match(text, m.end()):
             return None  # a word the text's source cut off: "12 sch.."
-        if word.lower() in function_words or word.lower() in transparent or word[:1].isupper():
+        if low in function_words or low in transparent or word[:1].isupper():
             continue
-        return Hit(m.start(), m.end(), word.lower(), word)
-    return None
+        if low in stops:
+            return None  # "on lap 64 after a clash"
+        found = Hit(m.start(), m.end(), low, word)
+    return found
 
 
 def measured_noun(ctx: FigureContext, fv: FrameVocabulary, function_words: frozenset[str]) -> Hit | None:
@@ -246,7 +255,7 @@ def open_actor(ctx: FigureContext, fv: FrameVocabulary, vocab) -> Hit | None:
     name only when the language does not know it as a word, or a name goes on after it."""
     text = ctx.doc.scan_text
     claimed = [span for span in attribution_spans(ctx.doc, *ctx.clause, vocab)]
-    for m in NAME.finditer(text, *ctx.clause):
+    for m in NAME.finditer(text, ctx.clause[0], ctx.figure[0]):  # "of GDP" after the figure is none
         words = m.group().split()
         while words and words[0].lower() in vocab.function_words:  # "The Party for Freedom"
             words = words[1:]
@@ -280,13 +289,24 @@ def open_places(doc: Document, start: int, end: int, vocab_places: Lexicon, fv: 
     out = []
     for m in fv.open_place.finditer(text, start, end):
         names = [POSSESSIVE.sub("", n) for n in regex.split(r"\s*,\s*|\s+(?:en|and)\s+", m.group("names")) if n]
-        ids = [place_id(n, vocab_places, fv) for n in names]
-        ids = [i for i in ids if i]
-        if not ids:
+        first = place_id(names[0], vocab_places, fv)
+        if not first:
             continue
+        ids = [first]
+        for name in names[1:]:  # "In Pennsylvania, Trump won": only known places go on a list
+            if not known_place(name, vocab_places, fv):
+                break
+            ids.append(place_id(name, vocab_places, fv))
         label = JOINT.join(sorted(set(ids)))
         out.append(Hit(m.start("names"), m.end("names"), label, m.group("names")))
     return out
+
+
+def known_place(name: str, vocab_places: Lexicon, fv: FrameVocabulary) -> bool:
+    """True when the vocabulary or the gazetteer knows the name as a place."""
+    known = vocab_places.find(name)
+    return bool(known and known[0].start == 0 and known[0].end == len(name)) or \
+        gazetteer(fv.language).lookup(name) is not None
 
 
 def place_id(name: str, vocab_places: Lexicon, fv: FrameVocabulary) -> str | None:
@@ -354,7 +374,8 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
     tallies = [h for h in fv.tallies.find(text, ctx.clause[0], ctx.figure[0])]
     if tallies:  # "het dodental is opgelopen tot 42"
         return "people", tallies[-1].words, tallies[-1].label
-    noun = counted_noun(ctx.doc, ctx.figure[1], min(ctx.clause[1], ctx.figure[1] + 60), function_words, fv.transparent)
+    noun = counted_noun(ctx.doc, ctx.figure[1], min(ctx.clause[1], ctx.figure[1] + 60), function_words, fv.transparent,
+                        fv.phrase_ends | fv.noun_stops)
     if noun is None and measure_of_before(text, ctx.figure[0], fv.language):  # "een kracht van 7,8"
         measured = measured_noun(ctx, fv, function_words)
         return (lemma(measured.label, fv.language), measured.words, "") if measured else None
