@@ -95,6 +95,7 @@ def test_a_long_line_is_read_in_bounded_sentences(tmp_path):
     assert seconds < HANG
 
 
+@pytest.mark.slow
 def test_a_hundred_thousand_tiny_files(tmp_path):
     for i in range(100_000):
         (tmp_path / f"{i:06d}.txt").write_bytes(b"x")

@@ -12,7 +12,8 @@ died) is a running tally: it moves on from one report to the next.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from bisect import bisect_left
+from dataclasses import dataclass, field, replace
 
 import regex
 import simplemma
@@ -60,11 +61,18 @@ class FrameVocabulary:
     ratio: regex.Pattern
     increment_before: regex.Pattern
     increment_after: regex.Pattern
+    known: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)  # word -> predicate
 
     def predicate(self, word: str) -> str | None:
         """The predicate class of one word, by its form or its lemma, or for a compound by the
         form it ends with ("griepprik" -> prik -> vaccinated)."""
         low = word.lower()
+        if low in self.known:
+            return self.known[low]
+        self.known[low] = found = self._predicate(low)
+        return found
+
+    def _predicate(self, low: str) -> str | None:
         found = self.predicate_of.get(low) or self.predicate_of.get(lemma(low, self.language))
         if found or not self.compounds:
             return found
@@ -130,21 +138,54 @@ def nearest_to(hits: list[Hit], position: int) -> Hit | None:
     return min(hits, key=lambda h: (gap(h), h.start < position), default=None)
 
 
+@dataclass(frozen=True)
+class Words:
+    """An article's words, each with the predicate it names, found once and looked up by range."""
+
+    starts: list[int]
+    matches: list[regex.Match]
+    labels: list[str | None]
+    particles: list[int]  # indexes of the words that may be particles of a separable verb
+
+    @classmethod
+    def of(cls, doc: Document, fv: FrameVocabulary) -> "Words":
+        key = ("frame words", fv.language)
+        if key not in doc.memo:
+            matches = list(WORD.finditer(doc.scan_text))
+            doc.memo[key] = cls([m.start() for m in matches], matches, [fv.predicate(m.group()) for m in matches],
+                                [i for i, m in enumerate(matches) if m.group().lower() in fv.particles])
+        return doc.memo[key]
+
+    def span(self, start: int, end: int) -> range:
+        return range(bisect_left(self.starts, start), bisect_left(self.starts, end))
+
+
 def predicates_in(doc: Document, start: int, end: int, fv: FrameVocabulary, skip: tuple[int, int]) -> list[Hit]:
     """Every word or phrase of ``start..end`` that names a predicate, outside ``skip`` (the figure)."""
     text = doc.scan_text
     hits = [h for h in fv.predicate_phrases.find(text, start, end) if not skip[0] <= h.start < skip[1]]
-    words = [m for m in WORD.finditer(text, start, end) if not skip[0] <= m.start() < skip[1]]
-    particles = [m for m in words if m.group().lower() in fv.particles]
-    for i, m in enumerate(words):
-        label = fv.predicate(m.group())
-        if label:
-            hits.append(Hit(m.start(), m.end(), label, m.group()))
+    words = Words.of(doc, fv)
+    inside = words.span(start, end)
+    for i in inside:
+        m = words.matches[i]
+        if skip[0] <= m.start() < skip[1] or m.end() > end:
             continue
-        for p in particles:  # a separable verb: "kwamen ... om" is omkomen
-            if p.start() > m.end() and (label := fv.predicate_of.get(p.group().lower() + lemma(m.group().lower(), fv.language))):
-                hits.append(Hit(m.start(), p.end(), label, f"{m.group()} ... {p.group()}"))
+        if words.labels[i]:
+            hits.append(Hit(m.start(), m.end(), words.labels[i], m.group()))
+    particles = [words.matches[i] for i in words.particles[bisect_left(words.particles, inside.start):
+                                                           bisect_left(words.particles, inside.stop)]]
+    for p in particles:  # a separable verb: "kwamen ... om" is omkomen
+        if skip[0] <= p.start() < skip[1] or p.end() > end:
+            continue
+        for i in inside:
+            m = words.matches[i]
+            if m.end() >= p.start():
                 break
+            if words.labels[i] or skip[0] <= m.start() < skip[1]:
+                continue
+            label = fv.predicate_of.get(p.group().lower() + lemma(m.group().lower(), fv.language))
+            if label:
+                hits.append(Hit(m.start(), p.end(), label, f"{m.group()} ... {p.group()}"))
     return hits
 
 
@@ -284,10 +325,26 @@ POSSESSIVE = regex.compile(r"['’]s?$")
 
 def open_places(doc: Document, start: int, end: int, vocab_places: Lexicon, fv: FrameVocabulary) -> list[Hit]:
     """Places named after a preposition of place in ``start..end``, known to the gazetteer or
-    not; a list of places ("in Duitsland en België") is one joint place."""
-    text = doc.scan_text
+    not; a list of places ("in Duitsland en België") is one joint place. The article is read
+    once; a list that runs past ``end`` is read again up to it."""
+    key = ("open places", fv.language, id(vocab_places))
+    if key not in doc.memo:
+        hits = places_of_matches(fv.open_place.finditer(doc.scan_text), vocab_places, fv)
+        doc.memo[key] = ([h.start for h in hits], hits)
+    starts, hits = doc.memo[key]
     out = []
-    for m in fv.open_place.finditer(text, start, end):
+    for h in hits[bisect_left(starts, start):bisect_left(starts, end)]:
+        if h.end <= end:
+            out.append(h)
+        else:
+            out += places_of_matches(fv.open_place.finditer(doc.scan_text, max(start, h.start - 40), end),
+                                     vocab_places, fv)[-1:]
+    return out
+
+
+def places_of_matches(matches, vocab_places: Lexicon, fv: FrameVocabulary) -> list[Hit]:
+    out = []
+    for m in matches:
         names = [POSSESSIVE.sub("", n) for n in regex.split(r"\s*,\s*|\s+(?:en|and)\s+", m.group("names")) if n]
         first = place_id(names[0], vocab_places, fv)
         if not first:
@@ -323,8 +380,15 @@ def place_id(name: str, vocab_places: Lexicon, fv: FrameVocabulary) -> str | Non
 
 def running_words(doc: Document, start: int, end: int, fv: FrameVocabulary) -> str | None:
     """The words of a clause that make its figure a tally so far ("inmiddels", "has risen to")."""
-    m = fv.running_words.search(doc.scan_text, start, end)
-    return m.group() if m else None
+    key = ("running words", fv.language)
+    if key not in doc.memo:
+        found = list(fv.running_words.finditer(doc.scan_text))
+        doc.memo[key] = ([m.start() for m in found], found)
+    starts, found = doc.memo[key]
+    for m in found[bisect_left(starts, start):bisect_left(starts, end)]:
+        if m.end() <= end:
+            return m.group()
+    return None
 
 
 @dataclass(frozen=True)
