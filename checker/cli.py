@@ -96,7 +96,8 @@ def run_index(argv: list[str]) -> int:
         db = args.db or config.index or DEFAULT_INDEX
         progress = Progress("indexing")
         with ClaimIndex(db, create=True) as index:
-            stats = index.update(paths, rules, args.language or config.language, progress, prune=args.prune)
+            stats = index.update(paths, rules, registry.schema(), args.language or config.language, progress,
+                                 prune=args.prune)
             progress.close()
             articles, claims = index.count()
     except (ConfigError, RegistryError, ValueError) as e:

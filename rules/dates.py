@@ -11,6 +11,7 @@ import dateparser
 import regex
 
 from checker.articles import Document
+from checker.keys import KindSpec
 from checker.models import ClaimDraft, DateValue
 from checker.registry import Rule
 from checker.rules.context import event_around, names_whose, vocabulary
@@ -25,6 +26,7 @@ from checker.rules.lexicon import (
     phrase_pattern,
     words_pattern,
 )
+from checker.rules.toolkit import key_parts as part
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,10 @@ class DateRule(Rule):
     the event named beside the date: "de ministers komen op 6-7 april bijeen" ->
     date:ministers-meeting, 2022-04-06..2022-04-07."""
     kinds = ("date",)
+    key_parts = (part.EVENT, part.ACTOR, part.PLACE)
+    # An event recurs; its dates date their sentences; its length is checked against the
+    # durations the quantities rule reads ("de top duurt twee dagen": quantity:<event>/day).
+    kind_specs = (KindSpec("date", mark="d", compared_as="recurring", dates=True, duration=("quantity", "day")),)
     languages = ("nl", "en")
     version = "3"
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import regex
 
 from checker.articles import Document
+from checker.keys import KindSpec
 from checker.models import ClaimDraft, TextValue
 from checker.registry import Rule
 from checker.rules.context import vocabulary
@@ -28,6 +29,7 @@ from checker.rules.lexicon import (
     matches_at_capitals,
     phrase_pattern,
 )
+from checker.rules.toolkit import key_parts as part
 
 PARTICLE = r"(?:van\s+der|van\s+den|van\s+de|van|de|der|den|von|al|bin|ter|ten)"
 NAME_WORD = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
@@ -92,6 +94,8 @@ class NameRule(Rule):
     finding that names the house style's spelling (rules/data/<language>/names.toml); a
     language's own exonym (Poetin in Dutch, Putin in English) is no variant."""
     kinds = ("name",)
+    key_parts = (part.PERSON,)  # and the article's language, undeclared: it goes last
+    kind_specs = (KindSpec("name", mark="n", compared_as="spelling"),)
     languages = ("nl", "en")
     version = "1"
 

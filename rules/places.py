@@ -14,10 +14,12 @@ from dataclasses import dataclass
 import regex
 
 from checker.articles import Document
+from checker.keys import KindSpec
 from checker.models import ClaimDraft, TextValue
 from checker.registry import Rule
 from checker.rules.context import actor_in, clause_around, nearest, vocabulary
 from checker.rules.lexicon import Lexicon, data_cache, events, load_data, phrase_pattern
+from checker.rules.toolkit import key_parts as part
 
 EVENT_REACH = 80  # characters: an event named this near a city, in its sentence, takes place there
 
@@ -47,6 +49,8 @@ class PlaceRule(Rule):
     ("de NAVO-ministers komen bijeen in Brussel") is a claim of kind `place`, keyed by the
     event and its actor as the dates rule keys them: place:ministers-meeting/nato = brussels."""
     kinds = ("place",)
+    key_parts = (part.EVENT, part.ACTOR)
+    kind_specs = (KindSpec("place", mark="p", compared_as="recurring"),)  # a summit recurs elsewhere
     languages = ("nl", "en")
     version = "1"
 

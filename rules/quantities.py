@@ -9,6 +9,7 @@ import regex
 from pydantic import BaseModel, ConfigDict
 
 from checker.articles import Document
+from checker.keys import KindSpec
 from checker.models import ClaimDraft, QuantityValue
 from checker.registry import Rule
 from checker.rules.context import (
@@ -31,6 +32,7 @@ from checker.rules.context import (
 from checker.rules.changes import FROM_BEFORE, TO_OF_CHANGE, Change, change_around, earlier_words, reader
 from checker.rules.lexicon import Hit, ending_at, events, month_names
 from checker.rules.numbers import Amount, NumberReader
+from checker.rules.toolkit import key_parts as part
 from checker.rules.toolkit.frames import FigureContext, again, frame_vocabulary, quantity_frame
 from checker.rules.toolkit.gazetteer import gazetteer
 
@@ -109,6 +111,8 @@ class QuantityRule(Rule):
     not keyed. A noun no concept knows is keyed by its lemma with a stated place or actor. A
     figure of a running tally ("het dodental", "so far", died, missing) is marked as such."""
     kinds = ("quantity",)
+    key_parts = (part.EVENT, part.CONCEPT, part.PREDICATE, part.ACTOR, part.PLACE, part.QUALIFIER, part.UNIT, part.YEAR)
+    kind_specs = (KindSpec("quantity", mark="q"),)
     languages = ("nl", "en")
     version = "3"
     Options = QuantityOptions

@@ -17,12 +17,14 @@ from dataclasses import dataclass
 import regex
 
 from checker.articles import Document
+from checker.keys import KindSpec
 from checker.models import ClaimDraft, TextValue
 from checker.registry import Rule
 from checker.rules.context import vocabulary
 from checker.rules.lexicon import Hit, Lexicon, data_cache, load_data, phrase_pattern
 from checker.rules.names import NAME, NAME_AFTER, NAME_WORD, PARTICLE, Skeleton
 from checker.rules.names import grammar as name_grammar
+from checker.rules.toolkit import key_parts as part
 
 MODIFIER_BEFORE = regex.compile(r"([\p{L}\-]+)[ \t]+\Z")
 FULL_NAME = regex.compile(rf"(?<![\p{{L}}\p{{N}}\-]){NAME_WORD}[ \t]+(?:{PARTICLE}[ \t]+)?(?P<last>{NAME_WORD})"
@@ -85,6 +87,8 @@ class RoleRule(Rule):
     `holder` (office of an organisation -> person); a surname alone takes the full name the
     article gives earlier."""
     kinds = ("role", "holder")
+    key_parts = (part.PERSON, part.OFFICE, part.ORGANISATION)
+    kind_specs = (KindSpec("role", mark="r"), KindSpec("holder", mark="h"))
     languages = ("nl", "en")
     version = "1"
 

@@ -12,7 +12,7 @@ from conftest import make_doc
 
 def keys(registry, text: str, language: str = "nl", date: str = "2021-07") -> dict[str, str | None]:
     doc = make_doc(text, date=date, language=language)
-    return {c.text: c.key for c in extract_document(doc, [registry.get("quantities")()]).claims}
+    return {c.text: c.key for c in extract_document(doc, [registry.get("quantities")()], registry.schema()).claims}
 
 
 @pytest.mark.parametrize("language,word,label", [
@@ -90,7 +90,7 @@ def test_a_noun_no_concept_knows_is_keyed_by_its_lemma_with_a_stated_place(regis
 
 def test_a_running_tally_is_marked_with_its_words(registry):
     doc = make_doc("Het aantal vermisten in België is gestegen naar 163.", date="2021-07")
-    claim, = extract_document(doc, [registry.get("quantities")()]).claims
+    claim, = extract_document(doc, [registry.get("quantities")()], registry.schema()).claims
     assert claim.key == "quantity:people/missing/in-belgium" and claim.running
 
 

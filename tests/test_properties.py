@@ -16,6 +16,7 @@ from checker.runner import extract_document
 from conftest import make_doc
 
 RULES = [rule() for rule in default_registry() if rule.__module__.startswith("checker.rules.")]
+SCHEMA = default_registry().schema()
 
 
 @settings(max_examples=300, deadline=None)
@@ -29,7 +30,7 @@ def test_number_words_read_back(n, language):
 def test_number_words_in_a_sentence(n, language):
     words = num2words(n, lang=language).replace(",", "")  # in running text a comma separates items
     text = f"De NAVO stuurt {words} militairen." if language == "nl" else f"NATO sends {words} troops."
-    claims = extract_document(make_doc(text, language=language), RULES).claims
+    claims = extract_document(make_doc(text, language=language), RULES, SCHEMA).claims
     quantities = [c for c in claims if c.kind == "quantity"]
     assert len(quantities) == 1 and quantities[0].value.low == n, (text, quantities)
 
@@ -43,7 +44,7 @@ ALPHABET = st.sampled_from(list("0123456789.,- \n") + ["meer dan ", "miljoen ", 
        language=st.sampled_from(["nl", "en"]))
 def test_any_text_gives_claims_inside_the_text(text, language):
     doc = make_doc(text, language=language)
-    result = extract_document(doc, RULES)
+    result = extract_document(doc, RULES, SCHEMA)
     assert result.problems == []
     for c in result.claims:
         assert 0 <= c.start < c.end <= len(doc.text)
