@@ -21,7 +21,6 @@ from checker.matching import (
 from checker.models import Article, Claim, Finding, Problem, Report
 from checker.registry import Registry, RegistryError, default_registry
 from checker.report import build_report
-from checker.rules.lexicon import extend_vocabulary
 from checker.runner import extract_all, no_cycle_collection
 
 log = logging.getLogger(__name__)
@@ -36,13 +35,15 @@ class RunOptions:
     rule_options: dict[str, dict] = field(default_factory=dict)
     language: str | None = None
     jobs: int = 1
+    start_method: str | None = None  # of the worker processes (see extract_all); None: the platform's default
     baseline: str | None = None
     against: list[str] = field(default_factory=list)
     vocabulary: dict = field(default_factory=dict)
 
 
 def build_rules(registry: Registry, options: RunOptions):
-    """The selected rules, instantiated with their options (RegistryError on bad options)."""
+    """The selected rules, built with their options and the config's vocabulary extensions
+    (RegistryError on bad options, ValueError on a vocabulary table no data file has)."""
     chosen = registry.select(options.select, options.ignore)
     for word in options.rule_options:
         if registry.get(word) is None:
@@ -50,7 +51,7 @@ def build_rules(registry: Registry, options: RunOptions):
     rules = []
     for rule in chosen:
         opts = options.rule_options.get(rule.code) or options.rule_options.get(rule.name)
-        rules.append(registry.instantiate(rule, opts))
+        rules.append(registry.instantiate(rule, opts, options.vocabulary))
     return rules
 
 
@@ -83,14 +84,14 @@ def _run_check(options: RunOptions, registry: Registry | None, timings: dict[str
     clock = Stopwatch(timings if timings is not None else {})
     registry = registry or default_registry(options.rules_dir)
     rules = build_rules(registry, options)
-    extend_vocabulary(options.vocabulary)
     schema = registry.schema()
     clock.lap("rules")
     loaded = load(options.paths, language=options.language)
     if not loaded.documents:  # "no findings" would read as "all agree"
         loaded.problems.append(Problem(message="no article was read: nothing was checked"))
     clock.lap("load")
-    extraction = extract_all(loaded.documents, rules, schema, jobs=options.jobs)
+    extraction = extract_all(loaded.documents, rules, schema, jobs=options.jobs,
+                             start_method=options.start_method)
     clock.lap("extract")
     articles = [d.article for d in loaded.documents]
     loaded.documents.clear()  # the texts are no longer needed: claims carry their sentences

@@ -48,8 +48,12 @@ class Rule:
     key_parts: ClassVar[tuple[KeyPart, ...]] = ()
     kind_specs: ClassVar[tuple[KindSpec, ...]] = ()
 
-    def __init__(self, options: BaseModel | None = None) -> None:
+    def __init__(self, options: BaseModel | None = None, vocabulary: dict | None = None) -> None:
         self.options = options if options is not None else self.Options()
+        # The config's vocabulary extensions, {language: {table: {label: [forms]}}}: a rule that
+        # reads vocabulary data adds them to it. A rule is picklable: worker processes receive it
+        # as built here, extensions included.
+        self.vocabulary = vocabulary or {}
 
     def extract(self, doc: Document) -> Iterable[ClaimDraft]:  # pragma: no cover - abstract
         """Yield the claims of one article. A rule never sees other articles."""
@@ -161,13 +165,16 @@ class Registry:
         chosen = [r for r in self if not select or r.code in select or r.name in select]
         return [r for r in chosen if r.code not in ignore and r.name not in ignore]
 
-    def instantiate(self, rule: type[Rule], options: dict | None) -> Rule:
-        """Build a rule with validated options; raises RegistryError naming the rule and key."""
+    def instantiate(self, rule: type[Rule], options: dict | None, vocabulary: dict | None = None) -> Rule:
+        """Build a rule with validated options and the config's vocabulary extensions; raises
+        RegistryError naming the rule and key of a bad option, ValueError naming a vocabulary
+        table the rule's data lacks."""
         try:
-            return rule(rule.Options(**(options or {})))
+            validated = rule.Options(**(options or {}))
         except ValidationError as e:
             details = "; ".join(f"{'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors())
             raise RegistryError(f"options of rule {rule.code} ({rule.name}): {details}") from None
+        return rule(validated, vocabulary)
 
 
 def schema_of(rules: Iterable[type[Rule]]) -> KeySchema:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import multiprocessing
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -110,14 +111,20 @@ def no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def extract_all(docs: Iterable[Document], rules: Sequence[Rule], schema: KeySchema, jobs: int = 1) -> Extraction:
-    """Claims of all articles, in article order; with ``jobs`` > 1 in that many processes."""
+def extract_all(docs: Iterable[Document], rules: Sequence[Rule], schema: KeySchema, jobs: int = 1,
+                start_method: str | None = None) -> Extraction:
+    """Claims of all articles, in article order; with ``jobs`` > 1 in that many processes,
+    started by ``start_method`` ("fork", "spawn", "forkserver"; None: the platform's default).
+
+    The processes receive the rules as built (options and vocabulary included) and the schema
+    with their articles: nothing of the parent's module state is needed."""
     docs = list(docs)
     if jobs <= 1 or len(docs) < 2:
         return _extract_many((docs, rules, schema))
     chunks = [docs[i::jobs] for i in range(jobs)]
     total = Extraction()
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    context = multiprocessing.get_context(start_method) if start_method else None
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         parts = list(pool.map(_extract_many, [(c, rules, schema) for c in chunks]))
     order = {d.article.id: i for i, d in enumerate(docs)}
     for part in parts:

@@ -19,7 +19,6 @@ import regex
 from checker.articles import Document
 from checker.keys import KindSpec
 from checker.models import ClaimDraft, TextValue
-from checker.registry import Rule
 from checker.rules.context import vocabulary
 from checker.rules.lexicon import (
     Lexicon,
@@ -30,6 +29,7 @@ from checker.rules.lexicon import (
     phrase_pattern,
 )
 from checker.rules.toolkit import key_parts as part
+from checker.rules.toolkit.vocabulary import Language, VocabularyRule
 
 PARTICLE = r"(?:van\s+der|van\s+den|van\s+de|van|de|der|den|von|al|bin|ter|ten)"
 NAME_WORD = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
@@ -49,11 +49,11 @@ class NameGrammar:
 
 
 @data_cache
-def grammar(language: str) -> NameGrammar:
-    data = load_data(language, "names") or load_data("nl", "names")
+def grammar(language: Language) -> NameGrammar:
+    data = load_data(language, "names") or load_data(language.other("nl"), "names")
     g = data.get("grammar", {})
     vocab = vocabulary(language)
-    names = calendar_names(language)
+    names = calendar_names(language.code)
     not_names = {w.lower() for w in g.get("not_names", [])} | set(names["months"]) | set(names["weekdays"]) \
         | set(vocab.places.label_of)  # not the actors: they include people ("Poetin")
     speech = phrase_pattern(g.get("speech", [])) or "(?!)"
@@ -83,7 +83,7 @@ class Skeleton:
         return DOUBLED.sub(r"\1", s)
 
 
-class NameRule(Rule):
+class NameRule(VocabularyRule):
     code = "N001"
     name = "names"
     description = """Spellings of people's names: Zelensky, Zelenski and Zelenskyy are one person.
@@ -100,7 +100,7 @@ class NameRule(Rule):
     version = "1"
 
     def extract(self, doc: Document) -> Iterator[ClaimDraft]:
-        g = grammar(doc.article.language)
+        g = grammar(self.language(doc))
         skeleton = Skeleton(g.transliteration)
         text = doc.scan_text
         found: dict[int, regex.Match] = {}

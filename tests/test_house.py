@@ -1,5 +1,6 @@
-"""House rules of the engine: it names no rule. The kinds and key parts of the built-in rules
-are theirs to declare (see checker.keys); the engine reads them from the registry's schema."""
+"""House rules of the engine: it imports and names no rule. The kinds and key parts of the
+built-in rules are theirs to declare (see checker.keys); the engine reads them from the
+registry's schema, and rules get the config's vocabulary when the registry builds them."""
 from __future__ import annotations
 
 import ast
@@ -33,6 +34,23 @@ def docstrings(tree: ast.AST) -> set[int]:
             if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
                 out.add(id(first.value))
     return out
+
+
+def test_the_engine_imports_no_rule_module():
+    """Only the registry loads rules, through entry points and folders, never by import."""
+    found = []
+    for path in engine_modules():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = "." * node.level + (node.module or "")
+                names = [base, *(f"{base}.{a.name}" for a in node.names)]
+            else:
+                continue
+            if any(n == "checker.rules" or n.startswith(("checker.rules.", ".rules")) for n in names):
+                found.append(f"checker/{path.relative_to(ENGINE).as_posix()}:{node.lineno}")
+    assert not found, "the engine imports rule modules:\n" + "\n".join(found)
 
 
 def test_the_engine_names_no_kind_or_part_of_a_built_in_rule(registry):

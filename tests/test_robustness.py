@@ -188,8 +188,8 @@ def test_random_text_through_the_whole_pipeline(articles):
 
 def test_a_span_looked_up_past_the_end_of_the_text():
     """A year at the end of a short text is looked at with its next 40 characters."""
-    from checker.rules.lexicon import vocabulary
-    assert vocabulary("nl").concepts.find("2022 duizenden", 4, 60) == []
+    from checker.rules.lexicon import Language, vocabulary
+    assert vocabulary(Language("nl")).concepts.find("2022 duizenden", 4, 60) == []
 
 
 def test_a_check_leaves_the_cycle_collector_as_it_found_it(tmp_path):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from checker.articles import Document
-from checker.rules.lexicon import Hit, Lexicon, data_cache, load_data, month_names, phrase_pattern, words_pattern
+from checker.rules.lexicon import Hit, Language, Lexicon, data_cache, load_data, month_names, phrase_pattern, words_pattern
 from checker.rules.toolkit.gazetteer import gazetteer, slug
 from checker.rules.toolkit.lemmas import lemma
 
@@ -32,6 +32,7 @@ class FrameVocabulary:
     """The frame data of one language."""
 
     language: str
+    source: Language  # the language and additions it was built from, for the gazetteer
     predicate_of: dict[str, str]
     predicate_phrases: Lexicon
     running_classes: frozenset[str]
@@ -64,8 +65,8 @@ class FrameVocabulary:
 
 
 @data_cache
-def frame_vocabulary(language: str) -> FrameVocabulary:
-    data = load_data(language, "frames") or load_data("nl", "frames")
+def frame_vocabulary(language: Language) -> FrameVocabulary:
+    data = load_data(language, "frames") or load_data(language.other("nl"), "frames")
     single, phrases = {}, {}
     for label, forms in data.get("predicates", {}).items():
         for form in forms:
@@ -78,7 +79,8 @@ def frame_vocabulary(language: str) -> FrameVocabulary:
     kinds = "|".join(regex.escape(p) for p in grammar.get("place_kinds", [])) or "(?!)"
     name = r"\p{Lu}[\p{L}\-'’]+(?:[ \-]\p{Lu}[\p{L}\-'’]+){0,2}"
     return FrameVocabulary(
-        language=language,
+        language=language.code,
+        source=language,
         predicate_of=single,
         predicate_phrases=Lexicon(phrases),
         running_classes=frozenset(data.get("running", {}).get("classes", [])),
@@ -90,7 +92,7 @@ def frame_vocabulary(language: str) -> FrameVocabulary:
             rf"(?<![\p{{L}}])(?i:{prepositions})\s+(?:(?i:de|het|the)\s+)?(?:\p{{Ll}}[\p{{L}}\-]*\s+|[\p{{L}}\-]+\s+(?=(?i:{kinds})\s))?"
             rf"(?:(?i:{kinds})\s+(?:(?i:of)\s+)?)?(?P<names>{name}"
             rf"(?:(?:\s*,\s*|\s+(?:en|and)\s+){name}){{0,3}})"),
-        not_places=frozenset(w.lower() for w in grammar.get("not_places", [])) | frozenset(month_names(language)),
+        not_places=frozenset(w.lower() for w in grammar.get("not_places", [])) | frozenset(month_names(language.code)),
         joint=words_pattern(grammar.get("joint", [])),
         compounds=bool(grammar.get("compounds", False)),
         transparent=frozenset(w.lower() for w in grammar.get("transparent", [])),
@@ -207,7 +209,7 @@ def place_id(name: str, vocab_places: Lexicon, fv: FrameVocabulary) -> str | Non
     known = vocab_places.find(name)
     if known and known[0].start == 0 and known[0].end == len(name):
         return known[0].label
-    place = gazetteer(fv.language).lookup(name)
+    place = gazetteer(fv.source).lookup(name)
     return place.id if place else slug(name) or None
 
 
@@ -383,7 +385,7 @@ def most_specific(hits: list[Hit], figure: tuple[int, int], fv: FrameVocabulary)
 def specificity(label: str, fv: FrameVocabulary) -> int:
     if JOINT in label:
         return 0
-    place = gazetteer(fv.language).lookup(label)
+    place = gazetteer(fv.source).lookup(label)
     if place is None or place.id != label:
         return 2
     return {"country": 0, "region": 1}.get(place.kind, 2)
