@@ -34,20 +34,21 @@ def main() -> None:
     from checker.registry import default_registry
     from checker.report import to_json
 
-    rules = [rule() for rule in default_registry()]
+    registry = default_registry()
+    rules, schema = [rule() for rule in registry], registry.schema()
     with tempfile.TemporaryDirectory() as tmp:
         archive = write_corpus(Path(tmp) / "archive", args.articles, seed=7)
         db = Path(tmp) / "archive.sqlite"
         t = time.perf_counter()
         with ClaimIndex(db, create=True) as index:
-            stats = index.update([str(archive)], rules)
+            stats = index.update([str(archive)], rules, schema)
             n_articles, n_claims = index.count()
         build = time.perf_counter() - t
         print(f"index built: {n_articles:,} articles, {n_claims:,} claims in {build:.1f} s = "
               f"{n_articles / build:,.0f} articles/s; {db.stat().st_size / 1e6:.0f} MB")
         t = time.perf_counter()
         with ClaimIndex(db) as index:
-            again = index.update([str(archive)], rules)
+            again = index.update([str(archive)], rules, schema)
         rebuild = time.perf_counter() - t
         print(f"re-index unchanged: {rebuild:.2f} s ({again.unchanged:,} unchanged), {build / rebuild:.0f}x faster")
         rng = random.Random(99)

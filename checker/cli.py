@@ -20,7 +20,6 @@ from checker.output import input_clash, output_path, write_atomic
 from checker.pipeline import RunOptions, baseline_json, build_rules, run_check
 from checker.progress import Progress
 from checker.registry import Registry, RegistryError, default_registry
-from checker.rules.lexicon import extend_vocabulary
 
 log = logging.getLogger("checker")
 
@@ -91,12 +90,12 @@ def run_index(argv: list[str]) -> int:
         registry = default_registry(rules_dir)
         rules = build_rules(registry, RunOptions(paths=paths, select=split_words(args.select) or config.select,
                                                  ignore=split_words(args.ignore) or config.ignore,
-                                                 rule_options=config.rules))
-        extend_vocabulary(config.vocabulary)
+                                                 rule_options=config.rules, vocabulary=config.vocabulary))
         db = args.db or config.index or DEFAULT_INDEX
         progress = Progress("indexing")
         with ClaimIndex(db, create=True) as index:
-            stats = index.update(paths, rules, args.language or config.language, progress, prune=args.prune)
+            stats = index.update(paths, rules, registry.schema(), args.language or config.language, progress,
+                                 prune=args.prune)
             progress.close()
             articles, claims = index.count()
     except (ConfigError, RegistryError, ValueError) as e:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from itertools import combinations
 
+from checker.keys import KeySchema
 from checker.models import (
     Article,
     Claim,
@@ -25,8 +26,6 @@ from checker.models import (
     TextValue,
 )
 
-SPELLINGS = frozenset({"name"})
-OF_EVENTS = frozenset({"date", "place"})  # kinds that describe an event, which recurs in other months  # kinds whose differing values are spellings of one thing
 APPROXIMATION = 0.10  # "zo'n", "ongeveer", "circa" agree with values within about 10%
 
 
@@ -64,7 +63,7 @@ SHORT_DATE = 31  # days: a date this precise dates the sentence that gives it
 NEWS_SPAN = 62  # days: the dates an undated article gives span at most this when they date it
 
 
-def article_periods(claims: Sequence[Claim], articles: dict[str, Article]) -> dict[str, Period | None]:
+def article_periods(claims: Sequence[Claim], articles: dict[str, Article], schema: KeySchema) -> dict[str, Period | None]:
     """Each article's period: its own date, else the span of the precise dates it gives.
 
     An undated article that dates its events within two months ("op 24 februari", "begin
@@ -72,7 +71,7 @@ def article_periods(claims: Sequence[Claim], articles: dict[str, Article]) -> di
     """
     spans: dict[str, list] = defaultdict(list)
     for c in claims:
-        if c.kind == "date" and isinstance(c.value, DateValue) and (c.value.end - c.value.start).days <= SHORT_DATE:
+        if dates_its_sentence(c, schema):
             spans[c.article].append(c.value)
     periods = {}
     for aid, article in articles.items():
@@ -92,18 +91,24 @@ def text_of(m: Compared) -> str | None:
     return v.parts.get("id", v.text) if isinstance(v, TextValue) else None
 
 
-def claim_periods(claims: Sequence[Claim], articles: dict[str, Article]) -> dict[str, Period | None]:
+def dates_its_sentence(claim: Claim, schema: KeySchema) -> bool:
+    """True for a claim of a kind of times whose value is precise enough to date its sentence."""
+    v = claim.value
+    return schema.kind(claim.kind).dates and isinstance(v, DateValue) and (v.end - v.start).days <= SHORT_DATE
+
+
+def claim_periods(claims: Sequence[Claim], articles: dict[str, Article], schema: KeySchema) -> dict[str, Period | None]:
     """The period each claim speaks of: its own, a dated sentence's, or its article's period."""
     sentence_dates: dict[tuple[str, int], Period] = {}
     for c in claims:
-        if c.kind == "date" and isinstance(c.value, DateValue) and (c.value.end - c.value.start).days <= SHORT_DATE:
+        if dates_its_sentence(c, schema):
             sentence_dates.setdefault((c.article, c.sentence_start), Period(start=c.value.start, end=c.value.end))
-    by_article = article_periods(claims, articles)
+    by_article = article_periods(claims, articles, schema)
     periods: dict[str, Period | None] = {}
     for c in claims:
         if c.period is not None:
             periods[c.id] = c.period
-        elif c.kind != "date" and (c.article, c.sentence_start) in sentence_dates:
+        elif not schema.kind(c.kind).dates and (c.article, c.sentence_start) in sentence_dates:
             periods[c.id] = sentence_dates[(c.article, c.sentence_start)]
         else:
             periods[c.id] = by_article.get(c.article)
@@ -146,9 +151,9 @@ def _finding(key: str, status: str, members: Iterable[Compared]) -> Finding:
     )
 
 
-def find_conflicts(claims: Sequence[Claim], articles: dict[str, Article]) -> list[Finding]:
+def find_conflicts(claims: Sequence[Claim], articles: dict[str, Article], schema: KeySchema) -> list[Finding]:
     """Findings for every key whose claims from different articles cannot all be true."""
-    periods = claim_periods(claims, articles)
+    periods = claim_periods(claims, articles, schema)
     groups: dict[str, list[Compared]] = defaultdict(list)
     for c in claims:
         if c.key is None or c.value is None:
@@ -157,15 +162,16 @@ def find_conflicts(claims: Sequence[Claim], articles: dict[str, Article]) -> lis
         low, high = span if span else (0.0, 0.0)
         groups[c.key].append(Compared(c, low, high, periods[c.id]))
     for c, days in spans_of_days(claims):
-        if duration_key(c.key) in groups:  # only where an article states a duration
-            groups[duration_key(c.key)].append(Compared(c, days, days, periods[c.id]))
-    support = Corroboration(m for ms in groups.values() for m in ms)
+        duration = schema.duration_key(c.kind, c.key)
+        if duration in groups:  # only where an article states a duration
+            groups[duration].append(Compared(c, days, days, periods[c.id]))
+    support = Corroboration((m for ms in groups.values() for m in ms), schema)
     findings = []
     for key in sorted(groups):
         members = groups[key]
         if len({m.claim.article for m in members}) < 2 or all_agree(members):
             continue
-        involved = disagreeing(members, support)
+        involved = disagreeing(members, schema, support)
         if involved["conflict"]:  # one alarm per key: claims of unknown time join it
             seen = {m.claim.id for m in involved["conflict"]}
             involved["conflict"] += [m for m in involved.pop("undated") if m.claim.id not in seen]
@@ -175,18 +181,16 @@ def find_conflicts(claims: Sequence[Claim], articles: dict[str, Article]) -> lis
     return findings
 
 
-SPECIFIC_PARTS = frozenset({"place", "qualifier", "event"})
+def specific(claim: Claim, schema: KeySchema) -> bool:
+    """True when the claim's own sentence says a part that makes a key specific (for the
+    built-in rules: where, in what state or at what event, "de snelle reactiemacht van 25.000
+    man"), whatever its article had to add."""
+    return bool(schema.specific_parts.intersection(claim.key_parts).difference(claim.inferred))
 
 
-def specific(claim: Claim) -> bool:
-    """True when the claim's own sentence says where, in what state or at what event ("de snelle
-    reactiemacht van 25.000 man"), whatever its article had to add."""
-    return bool(SPECIFIC_PARTS.intersection(claim.key_parts).difference(claim.inferred))
-
-
-def weak(claim: Claim) -> bool:
+def weak(claim: Claim, schema: KeySchema) -> bool:
     """A thin key, partly inferred: see Corroboration."""
-    return bool(claim.inferred) and not SPECIFIC_PARTS & claim.key_parts.keys()
+    return bool(claim.inferred) and not schema.specific_parts & claim.key_parts.keys()
 
 
 class Corroboration:
@@ -199,7 +203,8 @@ class Corroboration:
     one article, "130 vliegtuigen" beside "meer dan 200 schepen" in the other).
     """
 
-    def __init__(self, members: Iterable[Compared]) -> None:
+    def __init__(self, members: Iterable[Compared], schema: KeySchema) -> None:
+        self.schema = schema
         self.by_sentence: dict[tuple[str, int], list[Compared]] = defaultdict(list)
         self.by_key: dict[str | None, list[Compared]] = defaultdict(list)
         for m in members:
@@ -222,20 +227,15 @@ class Corroboration:
         return self._backing[(sentence_of(x), x.claim.key)]
 
     def __call__(self, a: Compared, b: Compared) -> bool:
-        return not (weak(a.claim) or weak(b.claim)) or sentence_of(b) in self.backing(a)
+        return not (weak(a.claim, self.schema) or weak(b.claim, self.schema)) or sentence_of(b) in self.backing(a)
 
 
 def sentence_of(m: Compared) -> tuple[str, int]:
     return m.claim.article, m.claim.sentence_start
 
 
-def duration_key(date_key: str) -> str:
-    """Where a dated event's length is compared: "date:exercise/russia" -> "quantity:exercise/russia/day"."""
-    return "quantity:" + date_key.split(":", 1)[1] + "/day"
-
-
 def spans_of_days(claims: Sequence[Claim]) -> Iterator[tuple[Claim, float]]:
-    """Date claims that give an event's first and last day ("6-7 april", "van 10 tot 20 februari"),
+    """Claims of times that give an event's first and last day ("6-7 april", "van 10 tot 20 februari"),
     with the number of days they span: a duration stated elsewhere ("de top duurt twee dagen")
     is checked against them. Whole months and years say nothing of how long an event lasts."""
     for c in claims:
@@ -256,13 +256,14 @@ def all_agree(members: Sequence[Compared]) -> bool:
     return max(m.low for m in members) <= min(m.high for m in members)
 
 
-def status_between(a: Compared, b: Compared) -> str | None:
+def status_between(a: Compared, b: Compared, schema: KeySchema) -> str | None:
     """How two disagreeing claims of different articles are reported, or None if not at all."""
-    if a.claim.kind in SPELLINGS:
+    compared_as = schema.kind(a.claim.kind).compared_as
+    if compared_as == "spelling":
         return "variant"  # a spelling is no fact of a moment
-    if a.claim.inferred and b.claim.inferred and not (specific(a.claim) and specific(b.claim)):
+    if a.claim.inferred and b.claim.inferred and not (specific(a.claim, schema) and specific(b.claim, schema)):
         return None  # two claims matched only through what their articles are about: too weak
-    if a.claim.kind in OF_EVENTS:
+    if compared_as == "recurring":
         # An event recurs: one of another time (last year's summit, "twaalf jaar geleden") or
         # of unknown time is another event, not a moved one.
         known = a.period is not None and b.period is not None and a.period.overlaps(b.period)
@@ -325,18 +326,19 @@ def two_articles(ordered: list[Compared]) -> list[Compared]:
     return out
 
 
-def disagreeing(members: Sequence[Compared], support: Corroboration | None = None) -> dict[str, list[Compared]]:
+def disagreeing(members: Sequence[Compared], schema: KeySchema,
+                support: Corroboration | None = None) -> dict[str, list[Compared]]:
     """The claims that disagree with a claim of another article, by the status of that disagreement.
 
     Claims are bucketed by what decides a status; a weakly matched claim (see Corroboration)
     is compared only with the claims of the sentences that corroborate it.
     """
-    support = support or Corroboration(members)
+    support = support or Corroboration(members, schema)
     involved: dict[str, dict[str, Compared]] = {"conflict": {}, "undated": {}, "changed": {}, "variant": {}}
 
     def mark(a: Compared, b: Compared) -> None:
         if a.claim.article != b.claim.article and not compatible(a, b) and support(a, b):
-            status = status_between(a, b)
+            status = status_between(a, b, schema)
             if status:
                 involved[status].update({a.claim.id: a, b.claim.id: b})
 
@@ -346,18 +348,19 @@ def disagreeing(members: Sequence[Compared], support: Corroboration | None = Non
         return {k: list(v.values()) for k, v in involved.items()}
     grouped: dict[tuple, list[Compared]] = defaultdict(list)
     for m in members:
-        grouped[(m.period, bool(m.claim.earlier), bool(m.claim.inferred), weak(m.claim), bool(m.claim.running))].append(m)
+        grouped[(m.period, bool(m.claim.earlier), bool(m.claim.inferred), weak(m.claim, schema),
+                 bool(m.claim.running))].append(m)
     buckets = [Bucket.of(ms) for ms in grouped.values()]
     everyone = Bucket.of(list(members))
-    strong = [b for b in buckets if not weak(b.members[0].claim)]
+    strong = [b for b in buckets if not weak(b.members[0].claim, schema)]
     for a in buckets:
-        if weak(a.members[0].claim):
+        if weak(a.members[0].claim, schema):
             for x in a.members:
                 for y in everyone.in_sentences(support.backing(x)):
                     mark(x, y)
             continue
         for b in strong:
-            status = status_between(a.members[0], b.members[0])
+            status = status_between(a.members[0], b.members[0], schema)
             if status is None:
                 continue
             for x in a.members:

@@ -29,7 +29,8 @@ from checker.articles import (
     shown,
 )
 from checker.conflicts import claim_periods
-from checker.matching import Group, core
+from checker.keys import KeySchema
+from checker.matching import Group
 from checker.models import Article, Claim, Problem
 from checker.registry import Rule
 from checker.runner import extract_document
@@ -84,9 +85,9 @@ def rules_signature(rules: Sequence[Rule]) -> str:
     return ";".join(f"{r.code}={r.version}:{r.options.model_dump_json()}" for r in sorted(rules, key=lambda r: r.code))
 
 
-def claim_core(claim: Claim) -> str | None:
+def claim_core(claim: Claim, schema: KeySchema) -> str | None:
     """The part of a key that matching never fills in (see checker.matching)."""
-    return f"{claim.kind}:{json.dumps(core(claim.key_parts))}" if claim.key else None
+    return schema.core_text(claim.kind, claim.key_parts) if claim.key else None
 
 
 def failures_named(doing: str) -> Callable:
@@ -148,9 +149,10 @@ class ClaimIndex:
         self.close()
 
     @failures_named("update")
-    def update(self, paths: list[str], rules: Sequence[Rule], language: str | None = None,
+    def update(self, paths: list[str], rules: Sequence[Rule], schema: KeySchema, language: str | None = None,
                progress: Callable[[int, int], None] | None = None, prune: bool = False) -> IndexStats:
-        """Make the index hold the articles below ``paths``, extracting only what changed.
+        """Make the index hold the articles below ``paths``, extracting only what changed;
+        ``schema`` (the rules' key schema) writes the claims' keys and cores.
 
         Articles that are gone are removed only from below ``paths`` and only where those could
         be read; more than MAX_REMOVED_SHARE of the index only with ``prune`` (see ``_remove_gone``).
@@ -175,16 +177,16 @@ class ClaimIndex:
                 else:
                     aid = old[0] if old else article_id(path, used)
                     doc = document_of(path, data, aid, language, stats.problems)
-                    claims = self._claims(doc, rules, stats) if doc else []
+                    claims = self._claims(doc, rules, schema, stats) if doc else []
                     pending.append((name, doc.article if doc else None, claims, sha))
                     stats.changed += bool(old)
                     stats.added += not old
             if len(pending) >= BATCH:
-                self._write(pending, signature)
+                self._write(pending, signature, schema)
                 pending = []
             if progress:
                 progress(n, len(files))
-        self._write(pending, signature)
+        self._write(pending, signature, schema)
         if not stats.added + stats.changed + stats.unchanged:
             stats.problems.append(Problem(message="no article was read: nothing was indexed"))
         self._remove_gone([p for p in stored if p not in seen], len(stored), paths, stats, prune)
@@ -210,16 +212,16 @@ class ClaimIndex:
         stats.removed = len(gone)
 
     @staticmethod
-    def _claims(doc, rules: Sequence[Rule], stats: IndexStats) -> list[Claim]:
+    def _claims(doc, rules: Sequence[Rule], schema: KeySchema, stats: IndexStats) -> list[Claim]:
         """An article's claims, each with the period its article gives it (which needs the whole article)."""
-        extraction = extract_document(doc, rules)
+        extraction = extract_document(doc, rules, schema)
         stats.problems.extend(extraction.problems)
         stats.claims += len(extraction.claims)
-        periods = claim_periods(extraction.claims, {doc.article.id: doc.article})
+        periods = claim_periods(extraction.claims, {doc.article.id: doc.article}, schema)
         return [c if c.period is not None or periods.get(c.id) is None else c.model_copy(update={"period": periods[c.id]})
                 for c in extraction.claims]
 
-    def _write(self, pending: list, signature: str) -> None:
+    def _write(self, pending: list, signature: str, schema: KeySchema) -> None:
         """One transaction: a changed article's old row and claims go, its new ones come."""
         if not pending:
             return
@@ -231,7 +233,7 @@ class ClaimIndex:
                 self.db.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?)",
                                 (article.id, path, sha, signature, article.model_dump_json()))
                 self.db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?)",
-                                    [(c.id, article.id, c.key, claim_core(c), json.dumps(c.key_parts, sort_keys=True),
+                                    [(c.id, article.id, c.key, claim_core(c, schema), json.dumps(c.key_parts, sort_keys=True),
                                       c.model_dump_json()) for c in claims])
 
     @failures_named("read")

@@ -21,12 +21,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from checker.keys import KeySchema, kind_of
 from checker.models import Claim
-from checker.runner import make_key
 
-# The parts a sentence may leave unsaid. What is counted, its unit, the event and the qualifiers
-# never are: a qualifier changes what is counted ("extra", "per dag", "geen lid").
-OPEN_PARTS = frozenset({"actor", "place"})
+# The parts a sentence may leave unsaid are the schema's open parts (for the built-in rules:
+# whose and where). What is counted, its unit, the event and the qualifiers never are: a
+# qualifier changes what is counted ("extra", "per dag", "geen lid").
 
 
 @dataclass
@@ -36,14 +36,7 @@ class Group:
     articles: set[str] = field(default_factory=set)
 
 
-def fills(fuller: dict[str, str], shorter: dict[str, str]) -> bool:
-    """True when ``fuller`` says all that ``shorter`` says, and more only in open parts."""
-    if len(fuller) <= len(shorter) or any(fuller.get(k) != v for k, v in shorter.items()):
-        return False
-    return all(k in OPEN_PARTS for k in fuller.keys() - shorter.keys())
-
-
-def complete_keys(claims: Sequence[Claim], known: Iterable[Group] = ()) -> list[Claim]:
+def complete_keys(claims: Sequence[Claim], schema: KeySchema, known: Iterable[Group] = ()) -> list[Claim]:
     """The claims, with keys completed where other articles fill their open parts one way.
 
     ``known`` adds groups whose claims are not at hand (an index's keys, see checker.index)."""
@@ -55,26 +48,26 @@ def complete_keys(claims: Sequence[Claim], known: Iterable[Group] = ()) -> list[
         groups.setdefault(g.key, Group(g.key, dict(g.parts))).articles.update(g.articles)
     by_core: dict[tuple, list[Group]] = defaultdict(list)
     for g in groups.values():
-        by_core[kind_of(g.key), core(g.parts)].append(g)
+        by_core[kind_of(g.key), schema.core(g.parts)].append(g)
     fuller: dict[str, list[Group]] = {}  # per key: the groups that fill it, found once
     usual: dict[tuple, Group | None] = {}  # per key and article place: the filler for a claim of no filling group's article
     in_article = own_keys(claims)
     out = []
     for c in claims:
         target = None
-        if (c.key is not None or c.partial) and not OPEN_PARTS <= c.key_parts.keys():
-            target = same_article_filler(c, in_article[c.article])
+        if (c.key is not None or c.partial) and not schema.open_parts <= c.key_parts.keys():
+            target = same_article_filler(c, in_article[c.article], schema)
         if target:
-            out.append(joined(c, target, "the same article"))
+            out.append(joined(c, target, schema, "the same article"))
             continue
-        if may_be_completed(c):
+        if may_be_completed(c, schema):
             if c.key not in fuller:
-                fuller[c.key] = [g for g in by_core[c.kind, core(c.key_parts)] if fills(g.parts, c.key_parts)]
+                fuller[c.key] = [g for g in by_core[c.kind, schema.core(c.key_parts)] if schema.fills(g.parts, c.key_parts)]
             if (c.key, c.article_place) not in usual:
-                usual[c.key, c.article_place] = only_filler(c.model_copy(update={"article": ""}), fuller[c.key])
+                usual[c.key, c.article_place] = only_filler(c.model_copy(update={"article": ""}), fuller[c.key], schema)
             own = any(g.articles == {c.article} for g in fuller[c.key])
-            target = only_filler(c, fuller[c.key]) if own else usual[c.key, c.article_place]
-        out.append(joined(c, target) if target else c)
+            target = only_filler(c, fuller[c.key], schema) if own else usual[c.key, c.article_place]
+        out.append(joined(c, target, schema) if target else c)
     return out
 
 
@@ -87,58 +80,53 @@ def own_keys(claims: Sequence[Claim]) -> dict[str, dict[str, dict[str, str]]]:
     return out
 
 
-def same_article_filler(claim: Claim, keys: dict[str, dict[str, str]]) -> Group | None:
+def same_article_filler(claim: Claim, keys: dict[str, dict[str, str]], schema: KeySchema) -> Group | None:
     """The one most specific key of the claim's own article that fills its open parts: an
     article that says "100.000 militairen aan de grens met Oekraïne" means the same troops when
     it later says "100.000 militairen". Taken even for a key partly inferred already."""
+    fills = schema.fills
     fuller = [(key, parts) for key, parts in keys.items() if kind_of(key) == claim.kind and fills(parts, claim.key_parts)]
     tops = [(key, parts) for key, parts in fuller if not any(other is not parts and fills(other, parts) for _, other in fuller)]
     return Group(tops[0][0], dict(tops[0][1]), {claim.article}) if len(tops) == 1 else None
 
 
-def shorter_keys(claim: Claim) -> set[str]:
+def shorter_keys(claim: Claim, schema: KeySchema) -> set[str]:
     """The keys of claims that could be completed into this claim's key (and the key itself)."""
-    open_parts = sorted(OPEN_PARTS & claim.key_parts.keys())
+    open_parts = sorted(schema.open_parts & claim.key_parts.keys())
     keys = set()
     for mask in range(1 << len(open_parts)):
         dropped = {p for i, p in enumerate(open_parts) if mask >> i & 1}
         parts = {k: v for k, v in claim.key_parts.items() if k not in dropped}
-        key = make_key(claim.kind, parts)
+        key = schema.make_key(claim.kind, parts)
         if key:
             keys.add(key)
     return keys
 
 
-def may_be_completed(claim: Claim) -> bool:
+def may_be_completed(claim: Claim, schema: KeySchema) -> bool:
     """True when the claim's key leaves an open part that other articles could fill."""
-    return claim.key is not None and not claim.inferred and not OPEN_PARTS <= claim.key_parts.keys()
+    return claim.key is not None and not claim.inferred and not schema.open_parts <= claim.key_parts.keys()
 
 
-def kind_of(key: str) -> str:
-    """The kind a key is of: "date" for "date:summit/nato"."""
-    return key.partition(":")[0]
-
-
-def core(parts: dict[str, str]) -> tuple:
-    return tuple(sorted((k, v) for k, v in parts.items() if k not in OPEN_PARTS))
-
-
-def filler_key(claim: Claim, groups: Iterable[Group]) -> str | None:
+def filler_key(claim: Claim, groups: Iterable[Group], schema: KeySchema) -> str | None:
     """The key ``claim`` would be completed to among ``groups``, if any."""
-    target = only_filler(claim, [g for g in groups if kind_of(g.key) == claim.kind and core(g.parts) == core(claim.key_parts)])
+    own = schema.core(claim.key_parts)
+    target = only_filler(claim, [g for g in groups if kind_of(g.key) == claim.kind and schema.core(g.parts) == own], schema)
     return target.key if target else None
 
 
-def only_filler(claim: Claim, candidates: list[Group]) -> Group | None:
+def only_filler(claim: Claim, candidates: list[Group], schema: KeySchema) -> Group | None:
     """The one most specific group of other articles that fills the claim's open parts."""
+    fills = schema.fills
     fuller = [g for g in candidates if fills(g.parts, claim.key_parts) and (len(g.articles) > 1 or claim.article not in g.articles)]
     tops = [g for g in fuller if not any(h is not g and fills(h.parts, g.parts) for h in fuller)]
-    if len(tops) > 1 and claim.article_place:  # Russian troops at the Ukrainian border or in Belarus:
-        tops = [g for g in tops if g.parts.get("place") == claim.article_place]  # where the article is
+    where = schema.article_place_part
+    if len(tops) > 1 and claim.article_place and where:  # Russian troops at the Ukrainian border or in Belarus:
+        tops = [g for g in tops if g.parts.get(where) == claim.article_place]  # where the article is
     return tops[0] if len(tops) == 1 else None
 
 
-def joined(claim: Claim, group: Group, where: str = "") -> Claim:
+def joined(claim: Claim, group: Group, schema: KeySchema, where: str = "") -> Claim:
     added = sorted(group.parts.keys() - claim.key_parts.keys())
     others = len(group.articles - {claim.article})
     where = where or ("another article" if others == 1 else f"{others} other articles")
@@ -146,7 +134,7 @@ def joined(claim: Claim, group: Group, where: str = "") -> Claim:
     for part in added:
         evidence[part] = f"({group.parts[part]}, as in {where})"
     return claim.model_copy(update={
-        "key": make_key(claim.kind, group.parts),
+        "key": schema.make_key(claim.kind, group.parts),
         "key_parts": dict(group.parts),
         "evidence": evidence,
         "inferred": [*claim.inferred, *added],

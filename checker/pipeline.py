@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.articles import DEFAULT_SUFFIXES, load, shown
-from checker.conflicts import duration_key, find_conflicts
+from checker.conflicts import find_conflicts
 from checker.index import ClaimIndex, claim_core, is_index_file
+from checker.keys import KeySchema
 from checker.matching import (
     Group,
     complete_keys,
@@ -20,7 +21,6 @@ from checker.matching import (
 from checker.models import Article, Claim, Finding, Problem, Report
 from checker.registry import Registry, RegistryError, default_registry
 from checker.report import build_report
-from checker.rules.lexicon import extend_vocabulary
 from checker.runner import extract_all, no_cycle_collection
 
 log = logging.getLogger(__name__)
@@ -35,13 +35,15 @@ class RunOptions:
     rule_options: dict[str, dict] = field(default_factory=dict)
     language: str | None = None
     jobs: int = 1
+    start_method: str | None = None  # of the worker processes (see extract_all); None: the platform's default
     baseline: str | None = None
     against: list[str] = field(default_factory=list)
     vocabulary: dict = field(default_factory=dict)
 
 
 def build_rules(registry: Registry, options: RunOptions):
-    """The selected rules, instantiated with their options (RegistryError on bad options)."""
+    """The selected rules, built with their options and the config's vocabulary extensions
+    (RegistryError on bad options, ValueError on a vocabulary table no data file has)."""
     chosen = registry.select(options.select, options.ignore)
     for word in options.rule_options:
         if registry.get(word) is None:
@@ -49,7 +51,7 @@ def build_rules(registry: Registry, options: RunOptions):
     rules = []
     for rule in chosen:
         opts = options.rule_options.get(rule.code) or options.rule_options.get(rule.name)
-        rules.append(registry.instantiate(rule, opts))
+        rules.append(registry.instantiate(rule, opts, options.vocabulary))
     return rules
 
 
@@ -82,24 +84,25 @@ def _run_check(options: RunOptions, registry: Registry | None, timings: dict[str
     clock = Stopwatch(timings if timings is not None else {})
     registry = registry or default_registry(options.rules_dir)
     rules = build_rules(registry, options)
-    extend_vocabulary(options.vocabulary)
+    schema = registry.schema()
     clock.lap("rules")
     loaded = load(options.paths, language=options.language)
     if not loaded.documents:  # "no findings" would read as "all agree"
         loaded.problems.append(Problem(message="no article was read: nothing was checked"))
     clock.lap("load")
-    extraction = extract_all(loaded.documents, rules, jobs=options.jobs)
+    extraction = extract_all(loaded.documents, rules, schema, jobs=options.jobs,
+                             start_method=options.start_method)
     clock.lap("extract")
     articles = [d.article for d in loaded.documents]
     loaded.documents.clear()  # the texts are no longer needed: claims carry their sentences
     problems: list[Problem] = [*registry.problems, *loaded.problems, *extraction.problems,
                                *unread_languages(articles, rules)]
     if options.against:
-        articles, claims, findings = against_archive(articles, extraction.claims, options, rules, problems)
+        articles, claims, findings = against_archive(articles, extraction.claims, options, rules, schema, problems)
     else:
-        claims = complete_keys(extraction.claims)
+        claims = complete_keys(extraction.claims, schema)
         clock.lap("match")
-        findings = find_conflicts(claims, {a.id: a for a in articles})
+        findings = find_conflicts(claims, {a.id: a for a in articles}, schema)
     clock.lap("compare")
     hidden = 0
     if options.baseline:
@@ -136,7 +139,7 @@ class Stopwatch:
         self._last = now
 
 
-def against_archive(drafts: list[Article], draft_claims: list[Claim], options: RunOptions, rules,
+def against_archive(drafts: list[Article], draft_claims: list[Claim], options: RunOptions, rules, schema: KeySchema,
                     problems: list[Problem]) -> tuple[list[Article], list[Claim], list[Finding]]:
     """Drafts against an archive: the archive's claims about what the drafts are about, compared.
 
@@ -147,22 +150,14 @@ def against_archive(drafts: list[Article], draft_claims: list[Claim], options: R
         index = ClaimIndex(options.against[0])
     else:
         index = ClaimIndex(":memory:")
-        stats = index.update(archive_sources(options.against, problems), rules, options.language)
+        stats = index.update(archive_sources(options.against, problems), rules, schema, options.language)
         problems.extend(stats.problems)
     with index:
         if index.count()[0] == 0:
             problems.append(Problem(file=", ".join(shown(p) for p in options.against),
                                     message="the archive holds no article: the drafts were checked against nothing"))
-        # What the drafts are about: their keys, the shorter keys that could be completed into
-        # them, the durations of their dated events, and the keys their claims would be completed to.
-        keys = {k for c in draft_claims if c.key for k in shorter_keys(c)}
-        keys |= {duration_key(c.key) for c in draft_claims if c.kind == "date" and c.key}
-        keys |= {"date:" + c.key.split(":", 1)[1].removesuffix("/day") for c in draft_claims
-                 if c.key and c.key.endswith("/day")}
-        known = index.groups_of({claim_core(c) for c in draft_claims if c.key})
-        everyone = [*known, *(Group(c.key, dict(c.key_parts), {c.article}) for c in draft_claims if c.key)]
-        keys |= {k for c in draft_claims if may_be_completed(c) and (k := filler_key(c, everyone))}
-        found = index.claims_about(keys)
+        known = index.groups_of({claim_core(c, schema) for c in draft_claims if c.key})
+        found = index.claims_about(keys_about(draft_claims, known, schema))
         same = index.ids_of_texts({a.sha256 for a in drafts})  # a draft already in the archive
         taken = {a.id for a in drafts}
 
@@ -173,20 +168,34 @@ def against_archive(drafts: list[Article], draft_claims: list[Claim], options: R
                    if a.id not in same]
         archive_claims = [renamed(c, own(c.article)) for c in found if c.article not in same]
         known = [Group(g.key, g.parts, {own(a) for a in g.articles if a not in same}) for g in known]
-    claims = complete_keys([*draft_claims, *archive_claims], known)
+    claims = complete_keys([*draft_claims, *archive_claims], schema, known)
     draft_ids = {c.id for c in draft_claims}
     wanted = {c.key for c in claims if c.id in draft_ids and c.key}
-    wanted |= {duration_key(k) for k in wanted if k.startswith("date:")}
+    wanted |= {d for c in claims if c.id in draft_ids and c.key and (d := schema.duration_key(c.kind, c.key))}
     # Every draft claim (their dates date their sentences); of the archive, what a draft is about
     # (an archive claim carries the period its article gives it).
     compared = [c for c in claims if c.id in draft_ids or c.key in wanted
-                or c.kind == "date" and c.key and duration_key(c.key) in wanted]
-    findings = find_conflicts(compared, {a.id: a for a in [*drafts, *archive]})
+                or c.key and schema.duration_key(c.kind, c.key) in wanted]
+    findings = find_conflicts(compared, {a.id: a for a in [*drafts, *archive]}, schema)
     findings = [f for f in findings if draft_ids & set(f.claims)]
     involved = {cid for f in findings for cid in f.claims}
     claims = [c for c in claims if c.id in draft_ids or c.id in involved]
     used = {c.article for c in claims}
     return [*drafts, *(a for a in archive if a.id in used)], claims, findings
+
+
+def keys_about(draft_claims: list[Claim], known: list[Group], schema: KeySchema) -> set[str]:
+    """What drafts are about, to look up in an archive: their keys, the shorter keys that could be
+    completed into them, the durations of their dated events and the events whose durations they
+    state, and the keys their claims would be completed to among ``known`` (the archive's groups
+    of the drafts' cores)."""
+    keyed = [c for c in draft_claims if c.key]
+    keys = {k for c in keyed for k in shorter_keys(c, schema)}
+    keys |= {d for c in keyed if (d := schema.duration_key(c.kind, c.key))}
+    keys |= {e for c in keyed for e in schema.event_keys(c.key)}
+    everyone = [*known, *(Group(c.key, dict(c.key_parts), {c.article}) for c in keyed)]
+    keys |= {k for c in keyed if may_be_completed(c, schema) and (k := filler_key(c, everyone, schema))}
+    return keys
 
 
 def archive_sources(paths: list[str], problems: list[Problem]) -> list[str]:

@@ -19,6 +19,7 @@ from typing import ClassVar
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from checker.articles import Document
+from checker.keys import KeyPart, KeySchema, KindSpec, SchemaError
 from checker.models import ClaimDraft, Problem
 
 log = logging.getLogger(__name__)
@@ -31,7 +32,11 @@ class NoOptions(BaseModel):
 
 
 class Rule:
-    """Base class of every rule. Subclasses set the class attributes and implement ``extract``."""
+    """Base class of every rule. Subclasses set the class attributes and implement ``extract``.
+
+    ``key_parts`` and ``kind_specs`` say what the parts of its keys and its kinds mean (see
+    checker.keys); a kind without a spec is compared as a fact, a part without a declaration
+    goes after the declared ones in a key and is never filled in by matching."""
 
     code: ClassVar[str]
     name: ClassVar[str]
@@ -40,9 +45,15 @@ class Rule:
     languages: ClassVar[tuple[str, ...]] = ("nl", "en")
     version: ClassVar[str] = "1"
     Options: ClassVar[type[BaseModel]] = NoOptions
+    key_parts: ClassVar[tuple[KeyPart, ...]] = ()
+    kind_specs: ClassVar[tuple[KindSpec, ...]] = ()
 
-    def __init__(self, options: BaseModel | None = None) -> None:
+    def __init__(self, options: BaseModel | None = None, vocabulary: dict | None = None) -> None:
         self.options = options if options is not None else self.Options()
+        # The config's vocabulary extensions, {language: {table: {label: [forms]}}}: a rule that
+        # reads vocabulary data adds them to it. A rule is picklable: worker processes receive it
+        # as built here, extensions included.
+        self.vocabulary = vocabulary or {}
 
     def extract(self, doc: Document) -> Iterable[ClaimDraft]:  # pragma: no cover - abstract
         """Yield the claims of one article. A rule never sees other articles."""
@@ -77,18 +88,30 @@ class Registry:
         return None
 
     def register(self, rule: type[Rule]) -> type[Rule]:
-        """Add a rule class; duplicate codes or names and missing metadata are rejected."""
+        """Add a rule class; duplicate codes or names, missing metadata and key parts or kinds
+        declared otherwise than by the rules already held are rejected."""
         missing = [a for a in ("code", "name", "description", "kinds") if not getattr(rule, a, None)]
         if missing:
             raise RegistryError(f"rule {rule.__qualname__} lacks {', '.join(missing)}")
+        strange = [k.name for k in rule.kind_specs if k.name not in rule.kinds]
+        if strange:
+            raise RegistryError(f"rule {rule.code} ({rule.name}) declares kinds it does not make: {', '.join(strange)}")
         for other in self._rules.values():
             if other is rule:
                 return rule
             if other.code == rule.code or other.name == rule.name:
                 raise RegistryError(
                     f"rule {rule.code} ({rule.name}) clashes with {other.code} ({other.name}) from {other.__module__}")
+        try:
+            schema_of([*self._rules.values(), rule])
+        except SchemaError as e:
+            raise RegistryError(str(e)) from None
         self._rules[rule.code] = rule
         return rule
+
+    def schema(self) -> KeySchema:
+        """The key schema of the rules held (what their key parts and kinds mean)."""
+        return schema_of(self)
 
     def _register_from(self, obj: object, origin: str) -> int:
         """Register a rule class, or every rule class defined in a module."""
@@ -142,13 +165,21 @@ class Registry:
         chosen = [r for r in self if not select or r.code in select or r.name in select]
         return [r for r in chosen if r.code not in ignore and r.name not in ignore]
 
-    def instantiate(self, rule: type[Rule], options: dict | None) -> Rule:
-        """Build a rule with validated options; raises RegistryError naming the rule and key."""
+    def instantiate(self, rule: type[Rule], options: dict | None, vocabulary: dict | None = None) -> Rule:
+        """Build a rule with validated options and the config's vocabulary extensions; raises
+        RegistryError naming the rule and key of a bad option, ValueError naming a vocabulary
+        table the rule's data lacks."""
         try:
-            return rule(rule.Options(**(options or {})))
+            validated = rule.Options(**(options or {}))
         except ValidationError as e:
             details = "; ".join(f"{'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors())
             raise RegistryError(f"options of rule {rule.code} ({rule.name}): {details}") from None
+        return rule(validated, vocabulary)
+
+
+def schema_of(rules: Iterable[type[Rule]]) -> KeySchema:
+    """The key schema the rules declare; SchemaError when two declare a part or kind differently."""
+    return KeySchema.of((f"rule {r.code} ({r.name})", r.key_parts, r.kind_specs) for r in rules)
 
 
 def default_registry(rule_dirs: Iterable[str | Path] = ()) -> Registry:

@@ -3,38 +3,23 @@ from __future__ import annotations
 
 import gc
 import logging
+import multiprocessing
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from checker.articles import Document
+from checker.keys import KeySchema
 from checker.models import Claim, ClaimDraft, Problem
 from checker.registry import Rule
 
 log = logging.getLogger(__name__)
 
-# The order in which key parts are written into a key.
-KEY_ORDER = ("event", "concept", "predicate", "actor", "place", "qualifier", "unit", "year", "person", "office",
-             "organisation")
 
-
-# Parts whose value could be read as another part get a mark: "troops/russia" is Russia's
-# troops, "troops/in-russia" troops in Russia.
-KEY_MARK = {"place": "in-"}
-
-KIND_MARK = {"quantity": "q", "date": "d"}
-
-
-def make_key(kind: str, parts: dict[str, str]) -> str | None:
-    """The key of a claim: its kind and key parts in a fixed order; None without parts."""
-    ordered = [KEY_MARK.get(k, "") + parts[k] for k in KEY_ORDER if parts.get(k)]
-    ordered += [parts[k] for k in sorted(parts) if k not in KEY_ORDER and parts[k]]
-    return f"{kind}:" + "/".join(ordered) if ordered else None
-
-
-def to_claim(doc: Document, rule: Rule, draft: ClaimDraft, sentences: dict | None = None) -> Claim:
-    """Give a rule's draft its id, line, sentence and key; refuse spans outside the text.
+def to_claim(doc: Document, rule: Rule, draft: ClaimDraft, schema: KeySchema, sentences: dict | None = None) -> Claim:
+    """Give a rule's draft its id, line, sentence and key (written by ``schema``); refuse spans
+    outside the text.
 
     ``sentences`` keeps one copy of each sentence for the claims that share it."""
     if not 0 <= draft.start < draft.end <= len(doc.text):
@@ -44,7 +29,7 @@ def to_claim(doc: Document, rule: Rule, draft: ClaimDraft, sentences: dict | Non
     scanned = doc.scan_text[s_start:s_end]
     s_start += len(scanned) - len(scanned.lstrip())  # not the blanked header token
     return Claim(
-        id=f"{doc.article.id}@{draft.start}{KIND_MARK.get(draft.kind, draft.kind[:1])}",
+        id=f"{doc.article.id}@{draft.start}{schema.kind(draft.kind).mark}",
         article=doc.article.id,
         rule=rule.code,
         kind=draft.kind,
@@ -53,7 +38,7 @@ def to_claim(doc: Document, rule: Rule, draft: ClaimDraft, sentences: dict | Non
         line=doc.line_of(draft.start),
         text=doc.text[draft.start:draft.end],
         value=draft.value,
-        key=None if draft.partial else make_key(draft.kind, draft.key_parts),
+        key=None if draft.partial else schema.make_key(draft.kind, draft.key_parts),
         key_parts=draft.key_parts,
         evidence=draft.evidence,
         attribution=draft.attribution,
@@ -78,7 +63,7 @@ class Extraction:
     problems: list[Problem] = field(default_factory=list)
 
 
-def extract_document(doc: Document, rules: Sequence[Rule]) -> Extraction:
+def extract_document(doc: Document, rules: Sequence[Rule], schema: KeySchema) -> Extraction:
     """All claims of one article. A rule that raises becomes a problem of that rule and article."""
     out = Extraction()
     seen: set[str] = set()
@@ -88,7 +73,7 @@ def extract_document(doc: Document, rules: Sequence[Rule]) -> Extraction:
             continue
         try:
             drafts = list(rule.extract(doc))
-            claims = [to_claim(doc, rule, d, sentences) for d in drafts]
+            claims = [to_claim(doc, rule, d, schema, sentences) for d in drafts]
         except Exception as e:
             log.debug("rule %s failed on %s", rule.code, doc.article.path, exc_info=True)
             out.problems.append(Problem(file=doc.article.path, rule=rule.code, message=f"rule {rule.name} raised {e!r}"))
@@ -101,12 +86,12 @@ def extract_document(doc: Document, rules: Sequence[Rule]) -> Extraction:
     return out
 
 
-def _extract_many(args: tuple[list[Document], Sequence[Rule]]) -> Extraction:
-    docs, rules = args
+def _extract_many(args: tuple[list[Document], Sequence[Rule], KeySchema]) -> Extraction:
+    docs, rules, schema = args
     total = Extraction()
     with no_cycle_collection():
         for doc in docs:
-            part = extract_document(doc, rules)
+            part = extract_document(doc, rules, schema)
             total.claims.extend(part.claims)
             total.problems.extend(part.problems)
     return total
@@ -126,15 +111,21 @@ def no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def extract_all(docs: Iterable[Document], rules: Sequence[Rule], jobs: int = 1) -> Extraction:
-    """Claims of all articles, in article order; with ``jobs`` > 1 in that many processes."""
+def extract_all(docs: Iterable[Document], rules: Sequence[Rule], schema: KeySchema, jobs: int = 1,
+                start_method: str | None = None) -> Extraction:
+    """Claims of all articles, in article order; with ``jobs`` > 1 in that many processes,
+    started by ``start_method`` ("fork", "spawn", "forkserver"; None: the platform's default).
+
+    The processes receive the rules as built (options and vocabulary included) and the schema
+    with their articles: nothing of the parent's module state is needed."""
     docs = list(docs)
     if jobs <= 1 or len(docs) < 2:
-        return _extract_many((docs, rules))
+        return _extract_many((docs, rules, schema))
     chunks = [docs[i::jobs] for i in range(jobs)]
     total = Extraction()
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        parts = list(pool.map(_extract_many, [(c, rules) for c in chunks]))
+    context = multiprocessing.get_context(start_method) if start_method else None
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        parts = list(pool.map(_extract_many, [(c, rules, schema) for c in chunks]))
     order = {d.article.id: i for i, d in enumerate(docs)}
     for part in parts:
         total.claims.extend(part.claims)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import regex
 
 from checker.articles import Document
-from checker.rules.lexicon import data_cache, ending_at, events
+from checker.rules.lexicon import Language, data_cache, ending_at, events
 from checker.rules.numbers import Amount, NumberReader
 
 # "van vier tot acht", "van de huidige 40.000 tot meer dan 300.000": the figures of a change.
@@ -22,7 +22,7 @@ CHANGE_TO = regex.compile(r"\s+(?:tot|naar|to)\s+(?P<to>[\p{L}\p{N}.,]*[\p{L}\p{
 
 
 @data_cache
-def reader(language: str) -> NumberReader:
+def reader(language: Language) -> NumberReader:
     return NumberReader(language)
 
 
@@ -45,7 +45,7 @@ def change_around(doc: Document, amount: Amount, vocab) -> Change | None:
         return Change(target.start(), text[target.start():amount.end], False, planned_words(doc, target.start(), vocab))
     opened = FROM_BEFORE.search(text, max(0, amount.start - 24), amount.start)
     to = opened and CHANGE_TO.match(text, amount.end)
-    if to and reader(doc.article.language).g.candidate.match(text, to.start("to")):  # not "van wie 2 miljoen naar Polen"
+    if to and reader(vocab.source).g.candidate.match(text, to.start("to")):  # not "van wie 2 miljoen naar Polen"
         return Change(opened.start(), text[opened.start():to.end()], True, planned_words(doc, opened.start(), vocab))
     return None
 
@@ -68,7 +68,7 @@ def earlier_words(doc: Document, amount: Amount, clause, vocab, change: Change |
     if baseline:
         return baseline.group().strip()
     for m in vocab.before_event.finditer(text, clause.start, clause.end):
-        hits = events(doc.article.language).find(text, m.end(), min(clause.end, m.end() + 40))
+        hits = events(vocab.source).find(text, m.end(), min(clause.end, m.end() + 40))
         if hits and len(text[m.end():hits[0].start].split()) <= 2:
             return text[m.start():hits[0].end]
     return change.words if change and change.is_from and not change.planned else None

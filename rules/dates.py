@@ -11,8 +11,8 @@ import dateparser
 import regex
 
 from checker.articles import Document
+from checker.keys import KindSpec
 from checker.models import ClaimDraft, DateValue
-from checker.registry import Rule
 from checker.rules.context import event_around, names_whose, vocabulary
 from checker.rules.lexicon import (
     Lexicon,
@@ -25,6 +25,8 @@ from checker.rules.lexicon import (
     phrase_pattern,
     words_pattern,
 )
+from checker.rules.toolkit import key_parts as part
+from checker.rules.toolkit.vocabulary import Language, VocabularyRule
 
 
 @dataclass(frozen=True)
@@ -39,9 +41,9 @@ class DateGrammar:
 
 
 @data_cache
-def grammar(language: str) -> DateGrammar:
-    names = calendar_names(language)
-    data = load_data(language, "events") or load_data("nl", "events")
+def grammar(language: Language) -> DateGrammar:
+    names = calendar_names(language.code)
+    data = load_data(language, "events") or load_data(language.other("nl"), "events")
     months = phrase_pattern(list(names["months"]))
     longest = {}
     for name, number in names["months"].items():
@@ -53,7 +55,7 @@ def grammar(language: str) -> DateGrammar:
     day = r"(?:[12]\d|3[01]|0?[1-9])"
     year = r"(?:1[89]|20)\d\d"
     join = r"\s*(?:-|–|/|en|and|tot en met|tot|t/m|to|through)\s*"
-    month_case = "" if language == "nl" else r"(?-i:(?=\p{Lu}))"  # English months are capitalised ("may")
+    month_case = "" if language.code == "nl" else r"(?-i:(?=\p{Lu}))"  # English months are capitalised ("may")
     alternatives = [
         # "woensdag 6 april", "6-7 april 2022", "van 10 tot 20 februari", "24 March 2022"
         rf"(?:(?P<wd>{weekdays}),?\s+)?(?:van\s+|from\s+)?(?P<d1>{day})(?:e|ste|de|th|st|nd|rd)?"
@@ -100,7 +102,7 @@ class Found:
     exact_day: bool = False
 
 
-class DateRule(Rule):
+class DateRule(VocabularyRule):
     code = "D001"
     name = "dates"
     description = """Calendar dates and the events they date: meetings, summits, exercises, elections.
@@ -112,11 +114,15 @@ class DateRule(Rule):
     the event named beside the date: "de ministers komen op 6-7 april bijeen" ->
     date:ministers-meeting, 2022-04-06..2022-04-07."""
     kinds = ("date",)
+    key_parts = (part.EVENT, part.ACTOR, part.PLACE)
+    # An event recurs; its dates date their sentences; its length is checked against the
+    # durations the quantities rule reads ("de top duurt twee dagen": quantity:<event>/day).
+    kind_specs = (KindSpec("date", mark="d", compared_as="recurring", dates=True, duration=("quantity", "day")),)
     languages = ("nl", "en")
     version = "3"
 
     def extract(self, doc: Document) -> Iterator[ClaimDraft]:
-        lang = doc.article.language
+        lang = self.language(doc)
         g = grammar(lang)
         matches = matches_at_words(g.pattern, doc.scan_text, g.first_words) if g.first_words \
             else g.pattern.finditer(doc.scan_text)

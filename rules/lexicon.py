@@ -1,79 +1,31 @@
 """Vocabulary of the built-in rules, read from the TOML data files beside them.
 
 Each language has its data folder (``data/nl``, ``data/en``). The files are read and their
-patterns compiled once per language; a newsroom extends the vocabulary by editing the data.
+patterns compiled once per language and config (see checker.rules.toolkit.vocabulary); a
+newsroom extends the vocabulary by editing the data or in its config.
 """
 from __future__ import annotations
 
-import importlib
 import re
-import tomllib
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
-from importlib import resources
-from typing import Any
 
 import regex
+
+# calendar_names, month_names and load_data are read from here by the rules.
+from checker.rules.toolkit.vocabulary import Language, calendar_names, load_data, month_names
 
 WHOLE_TEXT_SCAN = 200  # characters: texts this long are scanned whole once, then looked up
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
 
 
-DATA_FILES = ("vocabulary", "events", "numbers", "names", "offices", "places", "frames")
-_caches: list = []
-_extensions: dict[str, dict[str, dict[str, list[str]]]] = {}
-
-
 def data_cache(fn):
-    """``functools.cache`` for what is built from the vocabulary data: cleared when a run
-    extends the vocabulary differently (see extend_vocabulary)."""
-    cached = cache(fn)
-    _caches.append(cached)
-    return cached
-
-
-def extend_vocabulary(extensions: dict[str, dict[str, dict[str, list[str]]]]) -> None:
-    """Add a newsroom's own forms to the data files: {language: {table: {label: [forms]}}}.
-
-    ``{"nl": {"concepts": {"troops": ["landmachtsoldaten"]}}}`` adds a form to the table
-    ``[concepts]`` of the Dutch data. A table that no data file of the language has is an
-    error (ValueError naming it)."""
-    global _extensions
-    for language, tables in extensions.items():
-        known = {t for name in DATA_FILES for t in base_data(language, name)}
-        for table in tables:
-            if table not in known:
-                raise ValueError(f"vocabulary.{language}.{table}: no such vocabulary table "
-                                 f"(tables of {language!r}: {', '.join(sorted(known)) or 'none'})")
-    if extensions != _extensions:
-        _extensions = {lang: {t: dict(v) for t, v in tables.items()} for lang, tables in extensions.items()}
-        for cached in _caches:
-            cached.cache_clear()
-
-
-@cache
-def base_data(language: str, name: str) -> dict[str, Any]:
-    """The parsed ``data/<language>/<name>.toml`` as shipped; an empty dict when there is none."""
-    path = resources.files(__package__).joinpath("data", language, f"{name}.toml")
-    if not path.is_file():
-        return {}
-    return tomllib.loads(path.read_text(encoding="utf-8"))
-
-
-@data_cache
-def load_data(language: str, name: str) -> dict[str, Any]:
-    """The data of ``data/<language>/<name>.toml`` with the run's vocabulary extensions."""
-    data = dict(base_data(language, name))
-    for table, entries in _extensions.get(language, {}).items():
-        if isinstance(data.get(table), dict):
-            merged = dict(data[table])
-            for label, forms in entries.items():
-                old = merged.get(label, [])
-                merged[label] = [*old, *forms] if isinstance(old, list) else forms
-            data[table] = merged
-    return data
+    """``functools.cache`` for what is built from the vocabulary data. Such a function takes a
+    :class:`~checker.rules.toolkit.vocabulary.Language`, so its entries are per language and
+    per config's additions, and the process builds each once."""
+    return cache(fn)
 
 
 def literal_pattern(forms: list[str]) -> str:
@@ -114,28 +66,6 @@ def ending_at(pattern: str, flags: int = 0) -> regex.Pattern:
     from that end (regex's REVERSE flag), so a long look-behind window costs no more than a short
     one. The words just before a figure are asked about many times per article."""
     return regex.compile(pattern, flags | (regex.REVERSE if pattern.endswith(r"\Z") else 0))
-
-
-@cache
-def calendar_names(language: str) -> dict[str, dict[str, int]]:
-    """Month and weekday names of a language, from dateparser's own language data.
-
-    Returns {"months": {"april": 4, ...}, "weekdays": {"dinsdag": 1, ...}} (Monday is 0); only
-    month names of three letters or more, weekday names of four or more (not "di", "zo").
-    """
-    data = importlib.import_module(f"dateparser.data.date_translation_data.{language}").info
-    months = {name.lower(): i for i, key in enumerate(MONTH_KEYS, start=1) for name in data.get(key, []) if len(name) >= 3}
-    weekdays = {name.lower(): i for i, key in enumerate(WEEKDAY_KEYS) for name in data.get(key, []) if len(name) >= 4}
-    return {"months": months, "weekdays": weekdays}
-
-
-MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-              "october", "november", "december")
-WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
-def month_names(language: str) -> list[str]:
-    return list(calendar_names(language)["months"])
 
 
 @dataclass(frozen=True)
@@ -458,6 +388,7 @@ class Vocabulary:
     """The compiled vocabulary of one language."""
 
     language: str
+    source: Language  # the language and additions it was built from, for the data built beside it
     concepts: Lexicon
     qualifiers: Lexicon
     actors: Lexicon
@@ -501,13 +432,14 @@ class Vocabulary:
 
 
 @data_cache
-def vocabulary(language: str) -> Vocabulary:
-    data = load_data(language, "vocabulary") or load_data("nl", "vocabulary")
+def vocabulary(language: Language) -> Vocabulary:
+    data = load_data(language, "vocabulary") or load_data(language.other("nl"), "vocabulary")
     grammar = data.get("grammar", {})
     breaks = grammar.get("clause_breaks", [","])
     sizes = {form.lower(): label for label, forms in data.get("size_compounds", {}).items() for form in forms}
     return Vocabulary(
-        language=language,
+        language=language.code,
+        source=language,
         concepts=Lexicon(data.get("concepts", {}), compounds="head"),
         qualifiers=Lexicon(data.get("qualifiers", {})),
         actors=Lexicon(data.get("actors", {}), compounds="modifier"),
@@ -545,7 +477,7 @@ def vocabulary(language: str) -> Vocabulary:
 
 
 @data_cache
-def events(language: str) -> Lexicon:
+def events(language: Language) -> Lexicon:
     """The events that dates and durations belong to ("NAVO-top", "oefeningen"), from events.toml."""
-    data = load_data(language, "events") or load_data("nl", "events")
+    data = load_data(language, "events") or load_data(language.other("nl"), "events")
     return Lexicon(data.get("events", {}), compounds="head")

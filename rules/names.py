@@ -17,8 +17,8 @@ from dataclasses import dataclass
 import regex
 
 from checker.articles import Document
+from checker.keys import KindSpec
 from checker.models import ClaimDraft, TextValue
-from checker.registry import Rule
 from checker.rules.context import vocabulary
 from checker.rules.lexicon import (
     Lexicon,
@@ -28,6 +28,8 @@ from checker.rules.lexicon import (
     matches_at_capitals,
     phrase_pattern,
 )
+from checker.rules.toolkit import key_parts as part
+from checker.rules.toolkit.vocabulary import Language, VocabularyRule
 
 PARTICLE = r"(?:van\s+der|van\s+den|van\s+de|van|de|der|den|von|al|bin|ter|ten)"
 NAME_WORD = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
@@ -47,11 +49,11 @@ class NameGrammar:
 
 
 @data_cache
-def grammar(language: str) -> NameGrammar:
-    data = load_data(language, "names") or load_data("nl", "names")
+def grammar(language: Language) -> NameGrammar:
+    data = load_data(language, "names") or load_data(language.other("nl"), "names")
     g = data.get("grammar", {})
     vocab = vocabulary(language)
-    names = calendar_names(language)
+    names = calendar_names(language.code)
     not_names = {w.lower() for w in g.get("not_names", [])} | set(names["months"]) | set(names["weekdays"]) \
         | set(vocab.places.label_of)  # not the actors: they include people ("Poetin")
     speech = phrase_pattern(g.get("speech", [])) or "(?!)"
@@ -81,7 +83,7 @@ class Skeleton:
         return DOUBLED.sub(r"\1", s)
 
 
-class NameRule(Rule):
+class NameRule(VocabularyRule):
     code = "N001"
     name = "names"
     description = """Spellings of people's names: Zelensky, Zelenski and Zelenskyy are one person.
@@ -92,11 +94,13 @@ class NameRule(Rule):
     finding that names the house style's spelling (rules/data/<language>/names.toml); a
     language's own exonym (Poetin in Dutch, Putin in English) is no variant."""
     kinds = ("name",)
+    key_parts = (part.PERSON,)  # and the article's language, undeclared: it goes last
+    kind_specs = (KindSpec("name", mark="n", compared_as="spelling"),)
     languages = ("nl", "en")
     version = "1"
 
     def extract(self, doc: Document) -> Iterator[ClaimDraft]:
-        g = grammar(doc.article.language)
+        g = grammar(self.language(doc))
         skeleton = Skeleton(g.transliteration)
         text = doc.scan_text
         found: dict[int, regex.Match] = {}

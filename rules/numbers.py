@@ -12,7 +12,7 @@ from functools import lru_cache
 import regex
 from text_to_num import text2num
 
-from checker.rules.lexicon import data_cache, load_data, phrase_pattern, words_pattern
+from checker.rules.lexicon import Language, data_cache, load_data, phrase_pattern, words_pattern
 
 NUMBER_WORD_STARTS = {
     "nl": ["een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf",
@@ -66,18 +66,18 @@ class NumberGrammar:
 
 
 @data_cache
-def grammar(language: str) -> NumberGrammar:
-    data = load_data(language, "numbers") or load_data("nl", "numbers")
+def grammar(language: Language) -> NumberGrammar:
+    data = load_data(language, "numbers") or load_data(language.other("nl"), "numbers")
     bounds = data.get("bounds", {})
     units = data.get("units", {})
     unit_of = {form.lower(): unit for unit, forms in units.items() for form in forms}
-    starts = sorted(NUMBER_WORD_STARTS.get(language, NUMBER_WORD_STARTS["nl"]) + list(data.get("vague", {}))
+    starts = sorted(NUMBER_WORD_STARTS.get(language.code, NUMBER_WORD_STARTS["nl"]) + list(data.get("vague", {}))
                     + list(data.get("words", {})), key=len, reverse=True)
     starts_alt = "|".join(regex.escape(s.split()[0]) for s in starts)
     unit_forms = [f for f in unit_of if f not in ("%", "€", "$", "£")]
     ranges = data.get("ranges", {})
     return NumberGrammar(
-        language=language,
+        language=language.code,
         candidate=regex.compile(
             rf"(?<![\p{{L}}\p{{N}}\-/.,])(?:\d+(?:[.,]\d+)*(?![\p{{N}}\p{{L}}])|(?i:(?:{starts_alt})\p{{L}}*)(?![\p{{L}}]))"),
         before_bound=regex.compile(
@@ -163,9 +163,9 @@ def digits_value(token: str, language: str, scaled: bool) -> float | None:
 class NumberReader:
     """Finds the amounts of one text in one language."""
 
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: Language) -> None:
         self.g = grammar(language)
-        self.language = language
+        self.language = language.code
 
     def _scale_after(self, text: str, pos: int) -> tuple[float, int] | None:
         m = WORD_ABBREVIATED.match(text, pos, pos + 20)

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 import regex
 
 from checker.articles import Document
+from checker.keys import KindSpec
 from checker.models import ClaimDraft, TextValue
-from checker.registry import Rule
 from checker.rules.context import actor_in, clause_around, nearest, vocabulary
 from checker.rules.lexicon import Lexicon, data_cache, events, load_data, phrase_pattern
+from checker.rules.toolkit import key_parts as part
+from checker.rules.toolkit.vocabulary import Language, VocabularyRule
 
 EVENT_REACH = 80  # characters: an event named this near a city, in its sentence, takes place there
 
@@ -29,8 +31,8 @@ class PlaceGrammar:
 
 
 @data_cache
-def grammar(language: str) -> PlaceGrammar:
-    data = load_data(language, "places") or load_data("nl", "places")
+def grammar(language: Language) -> PlaceGrammar:
+    data = load_data(language, "places") or load_data(language.other("nl"), "places")
     prepositions = phrase_pattern(data.get("grammar", {}).get("prepositions", [])) or "(?!)"
     return PlaceGrammar(
         cities=Lexicon(data.get("cities", {})),
@@ -38,7 +40,7 @@ def grammar(language: str) -> PlaceGrammar:
     )
 
 
-class PlaceRule(Rule):
+class PlaceRule(VocabularyRule):
     code = "P001"
     name = "places"
     description = """Places of events: the city where a summit, meeting or talks take place.
@@ -47,11 +49,13 @@ class PlaceRule(Rule):
     ("de NAVO-ministers komen bijeen in Brussel") is a claim of kind `place`, keyed by the
     event and its actor as the dates rule keys them: place:ministers-meeting/nato = brussels."""
     kinds = ("place",)
+    key_parts = (part.EVENT, part.ACTOR)
+    kind_specs = (KindSpec("place", mark="p", compared_as="recurring"),)  # a summit recurs elsewhere
     languages = ("nl", "en")
     version = "1"
 
     def extract(self, doc: Document) -> Iterator[ClaimDraft]:
-        lang = doc.article.language
+        lang = self.language(doc)
         g, vocab, lexicon = grammar(lang), vocabulary(lang), events(lang)
         text = doc.scan_text
         for city in g.cities.find(text):

@@ -9,8 +9,8 @@ import regex
 from pydantic import BaseModel, ConfigDict
 
 from checker.articles import Document
+from checker.keys import KindSpec
 from checker.models import ClaimDraft, QuantityValue
-from checker.registry import Rule
 from checker.rules.context import (
     Clause,
     actor_in,
@@ -31,8 +31,10 @@ from checker.rules.context import (
 from checker.rules.changes import FROM_BEFORE, TO_OF_CHANGE, Change, change_around, earlier_words, reader
 from checker.rules.lexicon import Hit, ending_at, events, month_names
 from checker.rules.numbers import Amount, NumberReader
+from checker.rules.toolkit import key_parts as part
 from checker.rules.toolkit.frames import FigureContext, again, frame_vocabulary, measure_of_before, quantity_frame
 from checker.rules.toolkit.gazetteer import gazetteer
+from checker.rules.toolkit.vocabulary import Language, VocabularyRule
 
 MISSING = object()
 DAY_JOINER = r"(?:tot|en|t/m|to|and)"  # the words between two days of one date: "10 tot 20 februari", "April 6 and 7"
@@ -93,7 +95,7 @@ def month_before(language: str) -> regex.Pattern:
     return ending_at(rf"(?:{'|'.join(month_names(language))})\.?\s*(?:\d{{1,2}}\s*(?:{DAY_JOINER}|[&\-–])\s*)?\Z", regex.I)
 
 
-class QuantityRule(Rule):
+class QuantityRule(VocabularyRule):
     code = "Q001"
     name = "quantities"
     description = """Counts and amounts: troops, jets, ships, member states, refugees, money, durations.
@@ -109,12 +111,14 @@ class QuantityRule(Rule):
     not keyed. A noun no concept knows is keyed by its lemma with a stated place or actor. A
     figure of a running tally ("het dodental", "so far", died, missing) is marked as such."""
     kinds = ("quantity",)
+    key_parts = (part.EVENT, part.CONCEPT, part.PREDICATE, part.ACTOR, part.PLACE, part.QUALIFIER, part.UNIT, part.YEAR)
+    kind_specs = (KindSpec("quantity", mark="q"),)
     languages = ("nl", "en")
     version = "3"
     Options = QuantityOptions
 
     def extract(self, doc: Document) -> Iterator[ClaimDraft]:
-        lang = doc.article.language
+        lang = self.language(doc)
         read = reader(lang)
         vocab = vocabulary(lang)
         text = doc.scan_text
@@ -132,7 +136,7 @@ class QuantityRule(Rule):
             if amount is None:
                 continue
             amount = self.with_range(text, amount, read)
-            if date_neighbour(lang).match(text, amount.end):
+            if date_neighbour(lang.code).match(text, amount.end):
                 continue  # "van 10 tot 20 februari": a date
             if not TO_OF_CHANGE.search(text, max(0, amount.start - 60), amount.start):
                 amount = read.bounds(text, amount)
@@ -368,7 +372,7 @@ class QuantityRule(Rule):
         return windows
 
     @staticmethod
-    def not_an_amount(text: str, m: regex.Match, lang: str) -> bool:
+    def not_an_amount(text: str, m: regex.Match, lang: Language) -> bool:
         """Numbers in names, identifiers, clock times, dates and list numbering."""
         token = m.group()
         after = text[m.end():m.end() + 20]
@@ -376,12 +380,12 @@ class QuantityRule(Rule):
         if token[0].isdigit():
             if GLUED_DIGITS.match(after):
                 return True  # a number glued to more digits
-            if CLOCK.fullmatch(token) and (CLOCK_AFTER.match(after) or token[0] == "0" or lang == "nl" and "." in token):
+            if CLOCK.fullmatch(token) and (CLOCK_AFTER.match(after) or token[0] == "0" or lang.code == "nl" and "." in token):
                 return True
             if LIST_NUMBER.search(before) and LIST_MARK.match(after):
                 return True
-            if date_neighbour(lang).match(after) or WORD_OR_DIGIT_BEFORE.search(before) and \
-                    month_before(lang).search(before):
+            if date_neighbour(lang.code).match(after) or WORD_OR_DIGIT_BEFORE.search(before) and \
+                    month_before(lang.code).search(before):
                 return True
             if SLASHED_AFTER.match(after) or SLASHED_BEFORE.search(before):
                 return True
@@ -397,7 +401,7 @@ class QuantityRule(Rule):
         return False
 
     @staticmethod
-    def in_ratio(text: str, amount: Amount, read: NumberReader, lang: str) -> bool:
+    def in_ratio(text: str, amount: Amount, read: NumberReader, lang: Language) -> bool:
         """True when the figure is one side of a ratio: "one in three", "vier op de vijf"."""
         ratio = frame_vocabulary(lang).ratio
         after = ratio.match(text, amount.end)

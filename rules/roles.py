@@ -17,12 +17,14 @@ from dataclasses import dataclass
 import regex
 
 from checker.articles import Document
+from checker.keys import KindSpec
 from checker.models import ClaimDraft, TextValue
-from checker.registry import Rule
 from checker.rules.context import vocabulary
 from checker.rules.lexicon import Hit, Lexicon, data_cache, load_data, phrase_pattern
 from checker.rules.names import NAME, NAME_AFTER, NAME_WORD, PARTICLE, Skeleton
 from checker.rules.names import grammar as name_grammar
+from checker.rules.toolkit import key_parts as part
+from checker.rules.toolkit.vocabulary import Language, VocabularyRule
 
 MODIFIER_BEFORE = regex.compile(r"([\p{L}\-]+)[ \t]+\Z")
 FULL_NAME = regex.compile(rf"(?<![\p{{L}}\p{{N}}\-]){NAME_WORD}[ \t]+(?:{PARTICLE}[ \t]+)?(?P<last>{NAME_WORD})"
@@ -41,8 +43,8 @@ class RoleGrammar:
 
 
 @data_cache
-def grammar(language: str) -> RoleGrammar:
-    data = load_data(language, "offices") or load_data("nl", "offices")
+def grammar(language: Language) -> RoleGrammar:
+    data = load_data(language, "offices") or load_data(language.other("nl"), "offices")
     g = data.get("grammar", {})
     return RoleGrammar(
         offices=Lexicon(data.get("offices", {}), compounds="head"),
@@ -72,7 +74,7 @@ class Mention:
     office_words: str
 
 
-class RoleRule(Rule):
+class RoleRule(VocabularyRule):
     code = "R001"
     name = "roles"
     description = """Offices of people: who is secretary-general, foreign minister, president.
@@ -85,11 +87,13 @@ class RoleRule(Rule):
     `holder` (office of an organisation -> person); a surname alone takes the full name the
     article gives earlier."""
     kinds = ("role", "holder")
+    key_parts = (part.PERSON, part.OFFICE, part.ORGANISATION)
+    kind_specs = (KindSpec("role", mark="r"), KindSpec("holder", mark="h"))
     languages = ("nl", "en")
     version = "1"
 
     def extract(self, doc: Document) -> Iterator[ClaimDraft]:
-        lang = doc.article.language
+        lang = self.language(doc)
         g, names, vocab = grammar(lang), name_grammar(lang), vocabulary(lang)
         skeleton = Skeleton(names.transliteration)
         full_names = {m.group("last"): " ".join(m.group().split()) for m in FULL_NAME.finditer(doc.scan_text)

@@ -22,12 +22,3 @@ def make_doc(text: str, date: str | None = "2022-03", language: str = "nl", name
 def registry():
     return default_registry()
 
-
-@pytest.fixture(autouse=True)
-def shipped_vocabulary():
-    """Every test starts and ends with the vocabulary as shipped (a config may extend it)."""
-    from checker.rules.lexicon import extend_vocabulary
-
-    extend_vocabulary({})
-    yield
-    extend_vocabulary({})

@@ -16,14 +16,15 @@ from checker.runner import extract_document
 from conftest import make_doc
 
 RULES = [rule() for rule in default_registry() if rule.__module__.startswith("checker.rules.")]
+SCHEMA = default_registry().schema()
 
 
 def findings(*articles):
     """Findings for articles given as (text, date) or (text, date, language)."""
     docs = [make_doc(text, date=date, name=f"a{i}.txt", language=language)
             for i, (text, date, language) in enumerate(a if len(a) == 3 else (*a, "nl") for a in articles)]
-    claims = complete_keys([c for d in docs for c in extract_document(d, RULES).claims])
-    return find_conflicts(claims, {d.article.id: d.article for d in docs})
+    claims = complete_keys([c for d in docs for c in extract_document(d, RULES, SCHEMA).claims], SCHEMA)
+    return find_conflicts(claims, {d.article.id: d.article for d in docs}, SCHEMA)
 
 
 def test_same_meeting_dated_differently_is_a_conflict():
@@ -97,14 +98,14 @@ def test_disagreeing_claims_are_those_of_some_disagreeing_pair(rows):
                       inferred=["actor"] if inferred else [], sentence_start=sentence)
         period = Period(start=date(2022, month + 1, 1), end=date(2022, month + 1, 28)) if month else None
         members.append(Compared(claim, float(low), float(low + width), period))
-    support = Corroboration(members)
+    support = Corroboration(members, SCHEMA)
     members = [m for m in members if m.claim.key == "k"]
     expected = {"conflict": set(), "undated": set(), "changed": set(), "variant": set()}
     for a, b in combinations(members, 2):
         if a.claim.article != b.claim.article and not compatible(a, b) and support(a, b) \
-                and (status := status_between(a, b)):
+                and (status := status_between(a, b, SCHEMA)):
             expected[status] |= {a.claim.id, b.claim.id}
-    found = disagreeing(members, support)
+    found = disagreeing(members, SCHEMA, support)
     assert {k: {m.claim.id for m in v} for k, v in found.items()} == expected
 
 
@@ -132,7 +133,7 @@ def test_a_claim_that_could_join_two_places_joins_the_one_its_article_is_about()
 def test_a_claim_without_a_place_takes_the_one_place_its_own_article_gives():
     claims = complete_keys([c for c in extract_document(make_doc(
         "Rusland heeft 100.000 militairen aan de grens met Oekraïne. Eerder waren het er 80.000 militairen van Rusland."),
-        RULES).claims if c.kind == "quantity"])
+        RULES, SCHEMA).claims if c.kind == "quantity"], SCHEMA)
     assert [(c.key, c.evidence.get("place")) for c in claims][1] == \
         ("quantity:troops/russia/in-ukraine", "(ukraine, as in the same article)")
 
@@ -142,20 +143,20 @@ def test_a_change_from_one_figure_to_another_is_a_change_against_the_old_figure(
                       ("De NAVO breidde haar gevechtsgroepen aan de oostflank uit, van vier tot acht.", "2022-03"))
     assert [(f.status, f.key) for f in result] == [("changed", "quantity:battlegroups/nato/in-eastern-flank")]
     claims = extract_document(make_doc("De NAVO breidde haar gevechtsgroepen aan de oostflank uit, van vier tot acht."),
-                              RULES).claims
+                              RULES, SCHEMA).claims
     assert [(c.text, c.earlier) for c in claims if c.kind == "quantity"] == [
         ("vier", "van vier tot acht"), ("acht", None)]
 
 
 def test_from_whom_to_a_place_is_no_change():
     claims = extract_document(make_doc("Volgens de VN zijn 3,5 miljoen mensen gevlucht, van wie ruim 2 miljoen naar Polen."),
-                              RULES).claims
+                              RULES, SCHEMA).claims
     assert [(c.text, c.earlier) for c in claims if c.kind == "quantity"] == [("3,5 miljoen", None), ("ruim 2 miljoen", None)]
 
 
 def test_a_partial_claim_is_keyed_only_by_its_own_article():
     def keys(text):
-        claims = complete_keys(extract_document(make_doc(text, date="2022-02"), RULES).claims)
+        claims = complete_keys(extract_document(make_doc(text, date="2022-02"), RULES, SCHEMA).claims, SCHEMA)
         return [(c.text, c.key) for c in claims]
     assert keys("Volgens de VS heeft Rusland 169.000 militairen bij Oekraïne. Eerder ging het om "
                 "circa 100.000 manschappen.") == [
@@ -204,9 +205,9 @@ def test_two_spellings_of_one_name_are_a_variant_naming_the_house_style():
 def test_a_languages_own_exonym_is_no_variant():
     dutch = make_doc("De Russische president Vladimir Poetin sprak maandag.", name="nl.txt")
     english = make_doc("Russian President Vladimir Putin spoke on Monday.", language="en", name="en.txt")
-    claims = [c for d in (dutch, english) for c in extract_document(d, RULES).claims]
+    claims = [c for d in (dutch, english) for c in extract_document(d, RULES, SCHEMA).claims]
     assert {c.text for c in claims if c.kind == "name"} == {"Poetin", "Putin"}
-    assert find_conflicts(claims, {d.article.id: d.article for d in (dutch, english)}) == []
+    assert find_conflicts(claims, {d.article.id: d.article for d in (dutch, english)}, SCHEMA) == []
 
 
 def test_two_offices_for_one_person_at_one_time_are_a_conflict():

@@ -5,6 +5,7 @@ import pytest
 
 from checker.rules.toolkit.frames import frame_vocabulary
 from checker.rules.toolkit.gazetteer import Gazetteer, gazetteer, slug
+from checker.rules.toolkit.vocabulary import Language
 from checker.runner import extract_document
 
 from conftest import make_doc
@@ -12,7 +13,7 @@ from conftest import make_doc
 
 def keys(registry, text: str, language: str = "nl", date: str = "2021-07") -> dict[str, str | None]:
     doc = make_doc(text, date=date, language=language)
-    return {c.text: c.key for c in extract_document(doc, [registry.get("quantities")()]).claims}
+    return {c.text: c.key for c in extract_document(doc, [registry.get("quantities")()], registry.schema()).claims}
 
 
 @pytest.mark.parametrize("language,word,label", [
@@ -21,11 +22,11 @@ def keys(registry, text: str, language: str = "nl", date: str = "2021-07") -> di
     ("en", "evacuated", "evacuated"), ("en", "injured", "injured"), ("nl", "huizen", None), ("en", "ships", None),
 ])
 def test_a_word_names_its_predicate_by_form_lemma_or_compound_head(language, word, label):
-    assert frame_vocabulary(language).predicate(word) == label
+    assert frame_vocabulary(Language(language)).predicate(word) == label
 
 
 def test_the_gazetteer_knows_places_by_their_names_in_either_language():
-    nl, en = gazetteer("nl"), gazetteer("en")
+    nl, en = gazetteer(Language("nl")), gazetteer(Language("en"))
     assert nl.lookup("Keulen") == en.lookup("Cologne") == nl.lookup("Köln")
     assert nl.lookup("Keulen").kind == "city" and nl.lookup("Keulen").country == "DE"
     assert nl.lookup("Duitsland").kind == "country" and en.lookup("Germany").id == nl.lookup("Duitsland").id
@@ -37,9 +38,9 @@ def test_the_gazetteer_knows_places_by_their_names_in_either_language():
 
 def test_the_gazetteer_cache_gives_the_table_it_was_built_from(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    built = Gazetteer.cached("en")
+    built = Gazetteer.cached(Language("en"))
     assert list(tmp_path.rglob("gazetteer-en-*.marshal"))
-    again = Gazetteer.cached("en")
+    again = Gazetteer.cached(Language("en"))
     assert again._by_name == built._by_name and again.lookup("Cologne").id == "koln"
 
 
@@ -90,7 +91,7 @@ def test_a_noun_no_concept_knows_is_keyed_by_its_lemma_with_a_stated_place(regis
 
 def test_a_running_tally_is_marked_with_its_words(registry):
     doc = make_doc("Het aantal vermisten in België is gestegen naar 163.", date="2021-07")
-    claim, = extract_document(doc, [registry.get("quantities")()]).claims
+    claim, = extract_document(doc, [registry.get("quantities")()], registry.schema()).claims
     assert claim.key == "quantity:people/missing/in-belgium" and claim.running
 
 

@@ -19,6 +19,7 @@ from checker.registry import default_registry
 from conftest import ROOT, SEEDS
 
 RULES = [rule() for rule in default_registry() if rule.__module__.startswith("checker.rules.")]
+SCHEMA = default_registry().schema()
 
 SHIPS = " date 2022-03 De NAVO heeft {} schepen in de Oostzee.\n"
 
@@ -39,14 +40,14 @@ def test_only_new_and_changed_articles_are_extracted(tmp_path):
     for name, n in (("a.txt", 10), ("b.txt", 20), ("c.txt", 30)):
         write(archive, name, SHIPS.format(n))
     with ClaimIndex(tmp_path / "i.sqlite", create=True) as index:
-        first = index.update([str(archive)], RULES)
+        first = index.update([str(archive)], RULES, SCHEMA)
         assert (first.added, first.changed, first.unchanged, first.removed) == (3, 0, 0, 0)
-        again = index.update([str(archive)], RULES)
+        again = index.update([str(archive)], RULES, SCHEMA)
         assert (again.added, again.changed, again.unchanged, again.removed, again.claims) == (0, 0, 3, 0, 0)
         write(archive, "b.txt", SHIPS.format(25))
         (archive / "c.txt").unlink()
         write(archive, "d.txt", SHIPS.format(40))
-        later = index.update([str(archive)], RULES)
+        later = index.update([str(archive)], RULES, SCHEMA)
         assert (later.added, later.changed, later.unchanged, later.removed) == (1, 1, 1, 1)
         assert ship_counts(index) == {"a": 10, "b": 25, "d": 40}
 
@@ -54,9 +55,9 @@ def test_only_new_and_changed_articles_are_extracted(tmp_path):
 def test_other_rule_versions_extract_again(tmp_path, monkeypatch):
     write(tmp_path / "archive", "a.txt", SHIPS.format(10))
     with ClaimIndex(tmp_path / "i.sqlite", create=True) as index:
-        index.update([str(tmp_path / "archive")], RULES)
+        index.update([str(tmp_path / "archive")], RULES, SCHEMA)
         monkeypatch.setattr(type(RULES[0]), "version", "99")
-        assert index.update([str(tmp_path / "archive")], RULES).changed == 1
+        assert index.update([str(tmp_path / "archive")], RULES, SCHEMA).changed == 1
 
 
 def test_a_killed_write_leaves_a_consistent_index(tmp_path):
@@ -83,7 +84,7 @@ def test_a_killed_write_leaves_a_consistent_index(tmp_path):
     assert con.execute("SELECT COUNT(*) FROM claims WHERE article NOT IN (SELECT id FROM articles)").fetchone()[0] == 0
     con.close()
     with ClaimIndex(db) as index:  # the next run finishes the job
-        stats = index.update([str(archive)], RULES)
+        stats = index.update([str(archive)], RULES, SCHEMA)
         assert stats.unchanged >= 400 and stats.added + stats.unchanged == 1200
         assert index.count()[0] == 1200
 
@@ -157,7 +158,7 @@ def test_the_progress_bar_is_silent_off_a_terminal(tmp_path, capsys):
 def test_readers_are_not_blocked_by_a_writer(tmp_path):
     db = tmp_path / "i.sqlite"
     with ClaimIndex(db, create=True) as index:
-        index.update([str(SEEDS)], RULES)
+        index.update([str(SEEDS)], RULES, SCHEMA)
         before = index.count()
     writer = sqlite3.connect(db, isolation_level=None)
     writer.execute("BEGIN IMMEDIATE")

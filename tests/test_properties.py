@@ -3,7 +3,7 @@ any text gives no crash and claims whose spans lie inside the text."""
 from __future__ import annotations
 
 from checker.rules.dates import grammar as date_grammar
-from checker.rules.lexicon import Lexicon, lowered, matches_at_capitals, matches_at_words
+from checker.rules.lexicon import Language, Lexicon, lowered, matches_at_capitals, matches_at_words
 from checker.rules.names import grammar as name_grammar
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,6 +16,7 @@ from checker.runner import extract_document
 from conftest import make_doc
 
 RULES = [rule() for rule in default_registry() if rule.__module__.startswith("checker.rules.")]
+SCHEMA = default_registry().schema()
 
 
 @settings(max_examples=300, deadline=None)
@@ -29,7 +30,7 @@ def test_number_words_read_back(n, language):
 def test_number_words_in_a_sentence(n, language):
     words = num2words(n, lang=language).replace(",", "")  # in running text a comma separates items
     text = f"De NAVO stuurt {words} militairen." if language == "nl" else f"NATO sends {words} troops."
-    claims = extract_document(make_doc(text, language=language), RULES).claims
+    claims = extract_document(make_doc(text, language=language), RULES, SCHEMA).claims
     quantities = [c for c in claims if c.kind == "quantity"]
     assert len(quantities) == 1 and quantities[0].value.low == n, (text, quantities)
 
@@ -43,7 +44,7 @@ ALPHABET = st.sampled_from(list("0123456789.,- \n") + ["meer dan ", "miljoen ", 
        language=st.sampled_from(["nl", "en"]))
 def test_any_text_gives_claims_inside_the_text(text, language):
     doc = make_doc(text, language=language)
-    result = extract_document(doc, RULES)
+    result = extract_document(doc, RULES, SCHEMA)
     assert result.problems == []
     for c in result.claims:
         assert 0 <= c.start < c.end <= len(doc.text)
@@ -100,7 +101,7 @@ DATE_PIECES = ["6", "7", "24", "2022", "1994", "april", "April", "maart", "March
 def test_dates_are_found_where_the_pattern_finds_them(pieces, language):
     """Trying the date pattern only at the words that may begin a date finds what a scan of
     every character finds."""
-    g = date_grammar(language)
+    g = date_grammar(Language(language))
     text = "".join(pieces)
     assert [m.span() for m in matches_at_words(g.pattern, text, g.first_words)] == \
         [m.span() for m in g.pattern.finditer(text)]
@@ -116,6 +117,6 @@ NAME_PIECES = ["Jens", "Stoltenberg", "Ursula", "von der", "Leyen", "zei", "said
 def test_names_are_found_where_the_pattern_finds_them(pieces, language):
     """Trying the pattern of a name before a verb of speech only at capitalised words finds what
     a scan of every character finds."""
-    pattern = name_grammar(language).said_after
+    pattern = name_grammar(Language(language)).said_after
     text = "".join(pieces)
     assert [m.span() for m in matches_at_capitals(pattern, text)] == [m.span() for m in pattern.finditer(text)]

@@ -28,6 +28,7 @@ from conftest import make_doc
 HANG = 60  # seconds: no case may come near this
 
 RULES = [rule() for rule in default_registry() if rule.__module__.startswith("checker.rules.")]
+SCHEMA = default_registry().schema()
 
 
 def check(*paths) -> tuple:
@@ -178,18 +179,18 @@ def test_random_text_through_the_whole_pipeline(articles):
     docs = [make_doc(" ".join(words), name=f"r{i}.txt") for i, words in enumerate(articles)]
     claims = []
     for doc in docs:
-        result = extract_document(doc, RULES)
+        result = extract_document(doc, RULES, SCHEMA)
         assert not result.problems, result.problems
         for c in result.claims:
             assert doc.text[c.start:c.end] == c.text
         claims += result.claims
-    find_conflicts(claims, {d.article.id: d.article for d in docs})
+    find_conflicts(claims, {d.article.id: d.article for d in docs}, SCHEMA)
 
 
 def test_a_span_looked_up_past_the_end_of_the_text():
     """A year at the end of a short text is looked at with its next 40 characters."""
-    from checker.rules.lexicon import vocabulary
-    assert vocabulary("nl").concepts.find("2022 duizenden", 4, 60) == []
+    from checker.rules.lexicon import Language, vocabulary
+    assert vocabulary(Language("nl")).concepts.find("2022 duizenden", 4, 60) == []
 
 
 def test_a_check_leaves_the_cycle_collector_as_it_found_it(tmp_path):

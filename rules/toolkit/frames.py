@@ -20,7 +20,8 @@ import simplemma
 
 from checker.articles import Document
 from checker.rules.context import attribution_spans
-from checker.rules.lexicon import Hit, Lexicon, data_cache, ending_at, load_data, month_names, phrase_pattern, words_pattern
+from checker.rules.lexicon import (Hit, Language, Lexicon, data_cache, ending_at, load_data, month_names, phrase_pattern,
+                                   words_pattern)
 from checker.rules.toolkit.gazetteer import gazetteer, slug
 from checker.rules.toolkit.lemmas import lemma
 
@@ -35,6 +36,7 @@ class FrameVocabulary:
     """The frame data of one language."""
 
     language: str
+    source: Language  # the language and additions it was built from, for the gazetteer
     predicate_of: dict[str, str]
     predicate_phrases: Lexicon
     running_classes: frozenset[str]
@@ -83,8 +85,8 @@ class FrameVocabulary:
 
 
 @data_cache
-def frame_vocabulary(language: str) -> FrameVocabulary:
-    data = load_data(language, "frames") or load_data("nl", "frames")
+def frame_vocabulary(language: Language) -> FrameVocabulary:
+    data = load_data(language, "frames") or load_data(language.other("nl"), "frames")
     single, phrases = {}, {}
     for label, forms in data.get("predicates", {}).items():
         for form in forms:
@@ -97,7 +99,8 @@ def frame_vocabulary(language: str) -> FrameVocabulary:
     kinds = "|".join(regex.escape(p) for p in grammar.get("place_kinds", [])) or "(?!)"
     name = r"\p{Lu}[\p{L}\-'’]+(?:[ \-]\p{Lu}[\p{L}\-'’]+){0,2}"
     return FrameVocabulary(
-        language=language,
+        language=language.code,
+        source=language,
         predicate_of=single,
         predicate_phrases=Lexicon(phrases),
         running_classes=frozenset(data.get("running", {}).get("classes", [])),
@@ -109,7 +112,7 @@ def frame_vocabulary(language: str) -> FrameVocabulary:
             rf"(?<![\p{{L}}])(?i:{prepositions})\s+(?:(?i:de|het|the)\s+)?(?:\p{{Ll}}[\p{{L}}\-]*\s+|[\p{{L}}\-]+\s+(?=(?i:{kinds})\s))?"
             rf"(?:(?i:{kinds})\s+(?:(?i:of)\s+)?)?(?P<names>{name}"
             rf"(?:(?:\s*,\s*|\s+(?:en|and)\s+){name}){{0,3}})"),
-        not_places=frozenset(w.lower() for w in grammar.get("not_places", [])) | frozenset(month_names(language)),
+        not_places=frozenset(w.lower() for w in grammar.get("not_places", [])) | frozenset(month_names(language.code)),
         joint=words_pattern(grammar.get("joint", [])),
         compounds=bool(grammar.get("compounds", False)),
         transparent=frozenset(w.lower() for w in grammar.get("transparent", [])),
@@ -256,7 +259,7 @@ def measured_noun(ctx: FigureContext, fv: FrameVocabulary, function_words: froze
     return Hit(head.start(), head.end(), head.group().lower(), head.group())
 
 
-def measure_of_before(text: str, position: int, language: str) -> bool:
+def measure_of_before(text: str, position: int, language: Language) -> bool:
     """True when a noun and "van", "of" stand right before a figure ("een kracht van 7,8", "a
     magnitude of 7.8"): the figure measures that noun, not the thing of a figure before it."""
     fv = frame_vocabulary(language)
@@ -312,7 +315,7 @@ def open_actor(ctx: FigureContext, fv: FrameVocabulary, vocab) -> Hit | None:
         if opens_sentence and " " not in name and simplemma.is_known(low, lang=fv.language) \
                 and name not in names_within_sentences(ctx.doc):
             continue  # "Officials", "Turnout": a word; "Ajax", named mid-sentence elsewhere too: a name
-        if vocab.places.find(name) or gazetteer(fv.language).lookup(name):
+        if vocab.places.find(name) or gazetteer(fv.source).lookup(name):
             continue
         return Hit(m.start(), m.end(), slug(name), name)
     return None
@@ -363,7 +366,7 @@ def known_place(name: str, vocab_places: Lexicon, fv: FrameVocabulary) -> bool:
     """True when the vocabulary or the gazetteer knows the name as a place."""
     known = vocab_places.find(name)
     return bool(known and known[0].start == 0 and known[0].end == len(name)) or \
-        gazetteer(fv.language).lookup(name) is not None
+        gazetteer(fv.source).lookup(name) is not None
 
 
 def place_id(name: str, vocab_places: Lexicon, fv: FrameVocabulary) -> str | None:
@@ -374,7 +377,7 @@ def place_id(name: str, vocab_places: Lexicon, fv: FrameVocabulary) -> str | Non
     known = vocab_places.find(name)
     if known and known[0].start == 0 and known[0].end == len(name):
         return known[0].label
-    place = gazetteer(fv.language).lookup(name)
+    place = gazetteer(fv.source).lookup(name)
     return place.id if place else slug(name) or None
 
 
@@ -440,7 +443,7 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
         return "people", tallies[-1].words, tallies[-1].label
     noun = counted_noun(ctx.doc, ctx.figure[1], min(ctx.clause[1], ctx.figure[1] + 60), function_words, fv.transparent,
                         fv.phrase_ends | fv.noun_stops)
-    if noun is None and measure_of_before(text, ctx.figure[0], fv.language):  # "een kracht van 7,8"
+    if noun is None and measure_of_before(text, ctx.figure[0], fv.source):  # "een kracht van 7,8"
         measured = measured_noun(ctx, fv, function_words)
         return (lemma(measured.label, fv.language), measured.words, "") if measured else None
     if noun is None:  # "which has killed at least 170 in Germany": what happened says people
@@ -571,7 +574,7 @@ def most_specific(hits: list[Hit], figure: tuple[int, int], fv: FrameVocabulary)
 def specificity(label: str, fv: FrameVocabulary) -> int:
     if JOINT in label:
         return 0
-    place = gazetteer(fv.language).lookup(label)
+    place = gazetteer(fv.source).lookup(label)
     if place is None or place.id != label:
         return 2
     return {"country": 0, "region": 1}.get(place.kind, 2)

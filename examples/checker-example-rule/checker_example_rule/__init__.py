@@ -9,9 +9,11 @@ from __future__ import annotations
 import regex
 from pydantic import BaseModel, ConfigDict
 
+from checker.keys import KindSpec
 from checker.models import ClaimDraft, QuantityValue
 from checker.registry import Rule
 from checker.rules.numbers import word_value
+from checker.rules.toolkit import key_parts as part
 
 PATTERN = regex.compile(r"(?<![\p{L}\p{N}])(\d+|\p{L}+)\s+(?:NAVO-|Navo-|NATO\s+)?(?:lidstaten|member\s+states|bondgenoten)\b")
 
@@ -28,6 +30,10 @@ class MemberStatesRule(Rule):
 
     "onze dertig lidstaten" -> member-states/nato = 30."""
     kinds = ("members",)
+    # What its keys are made of, declared as the built-in rules declare these parts; a figure
+    # compared as a fact of one moment.
+    key_parts = (part.CONCEPT, part.ORGANISATION)
+    kind_specs = (KindSpec("members", mark="m"),)
     Options = Options
 
     def extract(self, doc):
