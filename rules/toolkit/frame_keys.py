@@ -1,0 +1,271 @@
+"""Frame keys: the key parts of a figure of people or of a noun no concept knows.
+
+Built from what ``frames`` reads in the figure's clause: what is counted, the predicate, the most
+specific place (or the article's, marked as inferred), an actor for a thing that is no person,
+and a past year of the clause; whether the figure is a running tally.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+
+import regex
+
+from checker.articles import Document
+from checker.rules.lexicon import Hit
+from checker.rules.toolkit.frames import (
+    JOINT,
+    FigureContext,
+    FrameVocabulary,
+    counted_noun,
+    measure_of_before,
+    measured_noun,
+    nearest_to,
+    open_actor,
+    open_places,
+    predicate_near,
+    running_words,
+)
+from checker.rules.toolkit.gazetteer import gazetteer
+from checker.rules.toolkit.lemmas import lemma
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The key parts of a figure of people or of an open noun, with their evidence."""
+
+    parts: dict[str, str]
+    evidence: dict[str, str]
+    inferred: list[str]
+    running: str | None
+    keyed: bool
+
+
+IMPLIED_QUALIFIERS = frozenset({"killed", "wounded", "fled"})  # a predicate says these already
+YEAR = regex.compile(r"(?<![\p{N}\p{L}])(1[89]\d\d|20\d\d)(?![\p{N}\p{L}])")
+
+
+def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary,
+                    function_words: frozenset[str]) -> tuple[str, str, str] | None:
+    """What a figure of people or of an open noun counts: (label, words, implied predicate);
+    None when a concept of the vocabulary that counts no people names it, or nothing does."""
+    if concept is not None:
+        if concept.label in fv.people_concepts:
+            implied = fv.people_concepts[concept.label]
+            if implied == "live" and lemma(concept.words.lower(), fv.language) not in fv.population_nouns:
+                implied = ""  # "80 residents spent the night in a hall" are no population
+            return "people", concept.words, implied
+        return None
+    if ctx.has_unit:  # "De totale verzekerde schade ... is 100 miljoen euro": what the amount measures
+        noun = measured_noun(ctx, fv, function_words) or \
+            measured_noun(replace(ctx, clause=(ctx.sentence[0], ctx.clause[1])), fv, function_words)
+        return (lemma(noun.label, fv.language), noun.words, "") if noun else None
+    text = ctx.doc.scan_text
+    tallies = [h for h in fv.tallies.find(text, ctx.clause[0], ctx.figure[0])]
+    if tallies:  # "het dodental is opgelopen tot 42"
+        return "people", tallies[-1].words, tallies[-1].label
+    noun = counted_noun(ctx.doc, ctx.figure[1], min(ctx.clause[1], ctx.figure[1] + 60), function_words, fv.transparent,
+                        fv.phrase_ends | fv.noun_stops)
+    if noun is None and measure_of_before(text, ctx.figure[0], fv.source):  # "een kracht van 7,8"
+        measured = measured_noun(ctx, fv, function_words)
+        return (lemma(measured.label, fv.language), measured.words, "") if measured else None
+    if noun is None:  # "which has killed at least 170 in Germany": what happened says people
+        predicate = predicate_near(ctx.doc, *ctx.clause, ctx.figure, fv)
+        if predicate is not None and predicate.label in fv.people_predicates:
+            return "people", predicate.words, predicate.label
+        measured = measured_noun(ctx, fv, function_words)  # "Measles cases in Birmingham have risen to 150"
+        return (lemma(measured.label, fv.language), measured.words, "") if measured else None
+    base = lemma(noun.label, fv.language)
+    if base in fv.people or noun.label in fv.people:
+        return "people", noun.words, fv.people.get(base, fv.people.get(noun.label, ""))
+    if fv.predicate(noun.label):  # "20 missing", "110 dead": the predicate counts people
+        return "people", noun.words, fv.predicate(noun.label)
+    return base, noun.words, ""
+
+
+def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str], evidence: dict[str, str],
+                   vocab, fv: FrameVocabulary, article_place: str | None) -> Frame | None:
+    """The key of a figure of people ("42 mensen zijn omgekomen in Verviers": people/died/in
+    verviers) or of a noun no concept knows ("12.000 huishoudens zonder stroom in Luik"); None
+    for the vocabulary's own concepts, whose key stands as the rule made it.
+
+    People are keyed only with a predicate and a place (the clause's, else that of the
+    article's last figure of people, else the article's leading place, marked as inferred); an open noun only with a place or actor its sentence
+    states. A year of the clause before the article's own ("de ramp van 1953") is part of the
+    key: another event, not an earlier figure of this one."""
+    counted = what_is_counted(ctx, concept, fv, vocab.function_words)
+    if counted is None:
+        return None
+    label, words, implied = counted
+    people = label == "people"
+    out = {k: v for k, v in parts.items() if k in ("unit", "qualifier")}
+    ev = {k: v for k, v in evidence.items() if k in out}
+    out["concept"], ev["concept"] = label, words
+    # what happened to people is said on either side ("killed 32 people", "42 mensen zijn
+    # omgekomen"); to other things after them ("12.000 huishoudens zonder stroom")
+    predicate = predicate_near(ctx.doc, ctx.clause[0] if people else ctx.figure[0], ctx.clause[1], ctx.figure, fv)
+    if predicate is not None:
+        out["predicate"], ev["predicate"] = predicate.label, predicate.words
+    elif implied:
+        out["predicate"], ev["predicate"] = implied, f"{words} (what the noun says)"
+    if people and "qualifier" in out:
+        kept = [q for q in out["qualifier"].split("+") if q not in IMPLIED_QUALIFIERS]
+        out.pop("qualifier"), ev.pop("qualifier", None)
+        if kept:
+            out["qualifier"], ev["qualifier"] = "+".join(kept), evidence.get("qualifier", "")
+    inferred: list[str] = []
+    place = place_of(ctx, parts, evidence, vocab, fv)
+    if people and place and not adjacent_extra(ctx, fv) and "extra" in out.get("qualifier", "").split("+"):
+        # "another 20 missing" after "20 dead", "Another 31 died in Belgium" after Germany's toll:
+        # the next figure of a list, not more of the same
+        kept = [q for q in out.pop("qualifier").split("+") if q != "extra"]
+        ev.pop("qualifier", None)
+        if kept:
+            out["qualifier"], ev["qualifier"] = "+".join(kept), evidence.get("qualifier", "")
+    if place is None and people and "actor" in parts and parts["actor"] in vocab.countries:
+        place = (parts["actor"], evidence.get("actor", ""))  # "the German death toll"
+    if place is None and not people and "actor" in parts:
+        out["actor"], ev["actor"] = parts["actor"], evidence.get("actor", "")
+    if not people and "actor" not in out and place is None:
+        actor = open_actor(ctx, fv, vocab)
+        if actor:
+            out["actor"], ev["actor"] = actor.label, actor.words
+    if place is None and people and ctx.earlier_place and "predicate" in out:
+        place = (ctx.earlier_place[0], f"(as earlier in the article: {ctx.earlier_place[1]})")
+        inferred.append("place")
+    article_place = article_place or leading_open_place(ctx.doc, vocab, fv)
+    if place is None and people and article_place and "predicate" in out:
+        place = (article_place, "(the place the article is mostly about)")
+        inferred.append("place")
+    if place is not None:
+        out["place"], ev["place"] = place
+    year = past_year(ctx)
+    if year:
+        out["year"], ev["year"] = year, year
+    stated_where = "place" in out and "place" not in inferred or "actor" in out
+    keyed = ("predicate" in out and "place" in out) if people else stated_where
+    running = running_words(ctx.doc, *ctx.clause, fv) or \
+        (out.get("predicate") in fv.running_classes and ev.get("predicate")) or None
+    return Frame(out, ev, inferred, running if "predicate" in out else None, keyed)
+
+
+def adjacent_extra(ctx: FigureContext, fv: FrameVocabulary) -> bool:
+    """True when a word of increment stands right against the figure ("nog eens 20", "20 more")."""
+    text = ctx.doc.scan_text
+    return bool(fv.increment_before.search(text, max(0, ctx.figure[0] - 20), ctx.figure[0])
+                or fv.increment_after.match(text, ctx.figure[1]))
+
+
+def place_of(ctx: FigureContext, parts: dict[str, str], evidence: dict[str, str], vocab,
+             fv: FrameVocabulary) -> tuple[str, str] | None:
+    """Where the counted things are: the most specific place the clause names (a town before its
+    region, a region before its country; the one after the figure first), else the vocabulary's
+    place for the clause, else the most specific place of the sentence's clauses that state no
+    figure ("In het district Ahrweiler, ..., werd het dodental bijgesteld"). Words of a joint
+    total ("in both countries", "in totaal") make the place the total of the places named."""
+    joint = fv.joint.search(ctx.doc.scan_text, *ctx.clause)
+    if joint:
+        return "total", joint.group()
+    hit = most_specific(clause_places(ctx, vocab, fv), ctx.figure, fv)
+    if hit:
+        return hit.label, hit.words
+    if "place" in parts and parts["place"] != "border":
+        return parts["place"], evidence.get("place", "")
+    hits = [h for a, b in figureless_clauses(ctx, vocab) for h in open_places(ctx.doc, a, b, vocab.places, fv)]
+    hit = most_specific(hits, ctx.figure, fv)
+    return (hit.label, hit.words) if hit else None
+
+
+def clause_places(ctx: FigureContext, vocab, fv: FrameVocabulary) -> list[Hit]:
+    """The places named in the figure's clause, a list of places that begins before it included
+    ("In Duitsland en België zijn 202 mensen omgekomen": the clause begins at "België")."""
+    return [h for h in open_places(ctx.doc, ctx.sentence[0], ctx.clause[1], vocab.places, fv) if h.end > ctx.clause[0]]
+
+
+def most_specific(hits: list[Hit], figure: tuple[int, int], fv: FrameVocabulary) -> Hit | None:
+    """The place of the smallest kind (a name the gazetteer does not know counts as a town);
+    among equals the nearest after the figure, else the nearest."""
+    if not hits:
+        return None
+    rank = {h: specificity(h.label, fv) for h in hits}
+    best = max(rank.values())
+    hits = [h for h in hits if rank[h] == best]
+    after = [h for h in hits if h.start >= figure[1]]
+    return nearest_to(after, figure[1]) if after else nearest_to(hits, figure[0])
+
+
+def specificity(label: str, fv: FrameVocabulary) -> int:
+    if JOINT in label:
+        return 0
+    place = gazetteer(fv.source).lookup(label)
+    if place is None or place.id != label:
+        return 2
+    return {"country": 0, "region": 1}.get(place.kind, 2)
+
+
+def figureless_clauses(ctx: FigureContext, vocab) -> list[tuple[int, int]]:
+    """The clauses of the figure's sentence that hold no digit (a figure in words, "vier
+    lichamen", does not count: the measured cost of reading every number word was more lost
+    places than gained)."""
+    text = ctx.doc.scan_text
+    s_start, s_end = ctx.sentence
+    bounds = [s_start] + [m.end() for m in vocab.clause_break.finditer(text, s_start, s_end)] + [s_end]
+    return [(a, b) for a, b in zip(bounds, bounds[1:])
+            if b > a and not (a < ctx.clause[1] and ctx.clause[0] < b) and not DIGIT.search(text, a, b)]
+
+
+DIGIT = regex.compile(r"\d")
+
+
+def again(ctx: FigureContext, parts: dict[str, str], evidence: dict[str, str], inferred: list[str], vocab,
+          fv: FrameVocabulary) -> Frame:
+    """The frame of a bare figure that speaks of the previous figure's people again ("19 people
+    have died and dozens are missing", "130 dead in Germany and 150 across Europe"): their
+    predicate and place unless its own clause names others."""
+    out, ev, inf = dict(parts), dict(evidence), list(inferred)
+    predicate = predicate_near(ctx.doc, *ctx.clause, ctx.figure, fv)
+    if predicate is not None:
+        out["predicate"], ev["predicate"] = predicate.label, predicate.words
+    joint = fv.joint.search(ctx.doc.scan_text, *ctx.clause)
+    hit = None if joint else most_specific(clause_places(ctx, vocab, fv), ctx.figure, fv)
+    if joint or hit:
+        out["place"], ev["place"] = ("total", joint.group()) if joint else (hit.label, hit.words)
+        inf = [p for p in inf if p != "place"]
+    running = running_words(ctx.doc, *ctx.clause, fv) or \
+        (out.get("predicate") in fv.running_classes and ev.get("predicate")) or None
+    return Frame(out, ev, inf, running, True)
+
+
+def leading_open_place(doc: Document, vocab, fv: FrameVocabulary) -> str | None:
+    """The place the article names most often after a preposition of place, if one clearly leads."""
+    key = ("leading_open_place", fv.language)
+    if key not in doc.memo:
+        counts = Counter(h.label for h in open_places(doc, 0, len(doc.scan_text), vocab.places, fv) if JOINT not in h.label)
+        doc.memo[key] = leader(counts)
+    return doc.memo[key]
+
+
+def leader(counts: Counter) -> str | None:
+    """The label that clearly leads a count (by a quarter), if any."""
+    ranked = counts.most_common(2)
+    if not ranked or len(ranked) > 1 and ranked[1][1] * 1.25 >= ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
+def past_year(ctx: FigureContext) -> str | None:
+    """A year the clause names that lies before the article's own year."""
+    own = ctx.doc.article.date.start.year if ctx.doc.article.date else ctx.doc.article.year
+    if own is None:
+        return None
+    for m in YEAR.finditer(ctx.doc.scan_text, *ctx.clause):
+        if (ctx.figure[0] <= m.start() < ctx.figure[1]):
+            continue
+        if int(m.group(1)) < own:
+            return m.group(1)
+    return None
+
+
+
+
+__all__ = ["Frame", "again", "quantity_frame"]
