@@ -12,6 +12,7 @@ from tabulate import tabulate
 
 from checker import __version__
 from checker.config import Config, ConfigError, load_config
+from checker.confidence import DEFAULT_MIN_CONFIDENCE
 from checker.explain import explain
 from checker.formatters import default_formatters
 from checker.index import ClaimIndex
@@ -25,6 +26,11 @@ log = logging.getLogger("checker")
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DEFAULT_INDEX = "checker-index.sqlite"
+
+
+def first_set(*values):
+    """The first value that is not None: an option, else the config's setting, else the default."""
+    return next(v for v in values if v is not None)
 
 
 def split_words(values: list[str] | None) -> list[str]:
@@ -50,6 +56,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--against", nargs="+", metavar="ARCHIVE",
                    help="check the PATHS as drafts against an archive (folders and files, or an index "
                         "built by check index): only findings that involve a draft")
+    p.add_argument("--min-confidence", type=float, metavar="X",
+                   help="leave out findings less sure than X, 0..1, that their claims speak of one thing "
+                        f"(default {DEFAULT_MIN_CONFIDENCE})")
     p.add_argument("--baseline", help="hide the findings recorded in this baseline file")
     p.add_argument("--write-baseline", metavar="FILE", help="record the current findings as accepted")
     p.add_argument("--explain", metavar="ID", help="show why the claims of a finding were matched and compared")
@@ -180,7 +189,8 @@ def check_articles(args: argparse.Namespace, config: Config, registry: Registry,
             ignore=split_words(args.ignore) or config.ignore, rules_dir=(args.rules_dir or []) + config.rules_dir,
             rule_options=config.rules, language=args.language or config.language,
             jobs=max(1, args.jobs), baseline=args.baseline or config.baseline, against=args.against or [],
-            vocabulary=config.vocabulary),
+            vocabulary=config.vocabulary, min_confidence=first_set(args.min_confidence, config.min_confidence,
+                                                                   DEFAULT_MIN_CONFIDENCE)),
             registry)
     except (RegistryError, ValueError) as e:
         print(f"check: {e}", file=sys.stderr)
@@ -239,6 +249,8 @@ def deliver(report: Report, args: argparse.Namespace, formatter, fmt: str) -> bo
         sys.stdout.write(rendered)
     if report.hidden_by_baseline:
         print(f"check: {report.hidden_by_baseline} findings hidden by the baseline", file=sys.stderr)
+    if report.below_confidence:
+        print(f"check: {report.below_confidence} findings less sure than --min-confidence left out", file=sys.stderr)
     return written
 
 

@@ -29,6 +29,7 @@ class Config(BaseModel):
     format: str | None = None
     language: Literal["nl", "en"] | None = None
     baseline: str | None = None
+    min_confidence: float | None = Field(None, ge=0, le=1, description="findings less sure than this are left out")
     index: str | None = None
     strict: bool = False
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict, description="options per rule code or name")

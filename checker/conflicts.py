@@ -16,6 +16,7 @@ from datetime import timedelta
 from itertools import combinations
 
 from checker.keys import KeySchema
+from checker.confidence import judge
 from checker.models import (
     Article,
     Claim,
@@ -141,6 +142,9 @@ def describe(members: Sequence[Compared]) -> str:
 
 def _finding(key: str, status: str, members: Iterable[Compared]) -> Finding:
     ordered = sorted(members, key=lambda m: (m.period.start.toordinal() if m.period else 0, m.claim.id))
+    by_id = {m.claim.id: m for m in ordered}
+    judged = judge([m.claim for m in ordered], {m.claim.id: m.period for m in ordered},
+                   lambda a, b: not compatible(by_id[a.id], by_id[b.id]))
     return Finding(
         id=finding_id(key, status, [m.claim for m in ordered]),
         status=status,
@@ -148,6 +152,8 @@ def _finding(key: str, status: str, members: Iterable[Compared]) -> Finding:
         kind=ordered[0].claim.kind,
         claims=[m.claim.id for m in ordered],
         reason=describe(ordered),
+        confidence=judged.confidence,
+        signals=judged.signals,
     )
 
 

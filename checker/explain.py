@@ -20,10 +20,14 @@ def explain(report: Report, finding_id: str) -> str | None:
         return None
     claims = claims_by_id(report)
     articles = articles_by_id(report)
-    lines = [f"Finding {finding.id}: {finding.status}", f"  key: {finding.key}", "", "Matched because every claim has:"]
+    lines = [f"Finding {finding.id}: {finding.status}", f"  key: {finding.key}",
+             f"  confidence: {finding.confidence:.2f} ({'; '.join(finding.signals)})", "",
+             "Matched because every claim has:"]
     first = claims[finding.claims[0]]
+    inferred = {part for cid in finding.claims for part in claims[cid].inferred}
     for part, value in first.key_parts.items():
-        lines.append(f"  {part:<12} {value}")
+        mark = "   (inferred for some claim: see its words)" if part in inferred else ""
+        lines.append(f"  {part:<12} {value}{mark}")
     lines += ["", "Claims:"]
     for cid in finding.claims:
         c = claims[cid]
@@ -36,6 +40,8 @@ def explain(report: Report, finding_id: str) -> str | None:
             lines.append(f"    period: {c.period.label()} (stated in the sentence)")
         if c.attribution:
             lines.append(f"    source: {c.attribution}")
+        if c.running:
+            lines.append(f"    tally:  a running tally ({c.running!r}): it moves on from one report to the next")
         words = ", ".join(f"{k} from {v!r}" for k, v in c.evidence.items())
         if words:
             lines.append(f"    words:  {words}")

@@ -138,4 +138,5 @@ def joined(claim: Claim, group: Group, schema: KeySchema, where: str = "") -> Cl
         "key_parts": dict(group.parts),
         "evidence": evidence,
         "inferred": [*claim.inferred, *added],
+        "unkeyed": None,
     })

@@ -124,6 +124,8 @@ class ClaimDraft(Frozen):
                           "when its own article gives them elsewhere")
     running: str | None = Field(None, description="the words that make the figure a running tally (\"dodental\", "
                                 "\"so far\", a predicate such as died): it moves on from one report to the next")
+    unkeyed: str | None = Field(None, description="why the claim has no key, when it has none: what its "
+                                "sentence leaves unsaid (\"no place\", \"no predicate\")")
 
 
 class Claim(Frozen):
@@ -151,6 +153,8 @@ class Claim(Frozen):
                           "when its own article gives them elsewhere")
     running: str | None = Field(None, description="the words that make the figure a running tally (\"dodental\", "
                                 "\"so far\", a predicate such as died): it moves on from one report to the next")
+    unkeyed: str | None = Field(None, description="why the claim has no key, when it has none: what its "
+                                "sentence leaves unsaid (\"no place\", \"no predicate\")")
     sentence: str = Field("", description="the sentence holding the claim")
     sentence_start: int = Field(0, description="offset of the sentence in the article text")
 
@@ -164,6 +168,8 @@ class Finding(Frozen):
     kind: str
     claims: list[str]
     reason: str
+    confidence: float = Field(1.0, description="how sure the finding is that its claims speak of one thing (0..1)")
+    signals: list[str] = Field(default_factory=list, description="the evidence behind the confidence")
 
 
 class Problem(Frozen):
@@ -183,3 +189,6 @@ class Report(Frozen):
     conflicts: list[Finding]
     problems: list[Problem] = Field(default_factory=list)
     hidden_by_baseline: int = 0
+    below_confidence: int = Field(0, description="findings left out as less sure than --min-confidence")
+    not_compared: dict[str, int] = Field(default_factory=dict, description="figures and dates with no key, "
+                                         "by why: they could not be compared")

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.articles import DEFAULT_SUFFIXES, load, shown
+from checker.confidence import DEFAULT_MIN_CONFIDENCE
 from checker.conflicts import find_conflicts
 from checker.index import ClaimIndex, claim_core, is_index_file
 from checker.keys import KeySchema
@@ -39,6 +40,7 @@ class RunOptions:
     baseline: str | None = None
     against: list[str] = field(default_factory=list)
     vocabulary: dict = field(default_factory=dict)
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE  # findings less sure than this are left out
 
 
 def build_rules(registry: Registry, options: RunOptions):
@@ -104,13 +106,15 @@ def _run_check(options: RunOptions, registry: Registry | None, timings: dict[str
         clock.lap("match")
         findings = find_conflicts(claims, {a.id: a for a in articles}, schema)
     clock.lap("compare")
+    sure = [f for f in findings if f.confidence >= options.min_confidence]
+    unsure, findings = len(findings) - len(sure), sure
     hidden = 0
     if options.baseline:
         accepted = read_baseline(options.baseline)
         kept = [f for f in findings if f.id not in accepted]
         hidden = len(findings) - len(kept)
         findings = kept
-    report = build_report(articles, claims, findings, problems, hidden)
+    report = build_report(articles, claims, findings, problems, hidden, unsure)
     clock.lap("report")
     log.debug("seconds per stage for %d articles: %s", len(articles),
               ", ".join(f"{stage} {seconds:.3f}" for stage, seconds in clock.laps.items()))

@@ -1,6 +1,7 @@
 """The report: one deterministic shape that every formatter renders."""
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from checker import __version__
@@ -10,9 +11,10 @@ QUOTE_WIDTH = 70
 
 
 def build_report(articles: Sequence[Article], claims: Sequence[Claim], findings: Sequence[Finding],
-                 problems: Sequence[Problem], hidden_by_baseline: int = 0) -> Report:
+                 problems: Sequence[Problem], hidden_by_baseline: int = 0, below_confidence: int = 0) -> Report:
     """Assemble the report in a stable order, whatever order the stages produced things in."""
     order = {a.id: i for i, a in enumerate(articles)}
+    not_compared = Counter(c.unkeyed or "no key" for c in claims if c.key is None)
     return Report(
         tool=f"check {__version__}",
         articles=list(articles),
@@ -20,6 +22,8 @@ def build_report(articles: Sequence[Article], claims: Sequence[Claim], findings:
         conflicts=sorted(findings, key=lambda f: (-STATUS_ORDER[f.status], f.key, f.id)),
         problems=sorted(set(problems), key=lambda p: (p.file or "", p.rule or "", p.message)),
         hidden_by_baseline=hidden_by_baseline,
+        below_confidence=below_confidence,
+        not_compared=dict(sorted(not_compared.items(), key=lambda kv: (-kv[1], kv[0]))),
     )
 
 

@@ -28,6 +28,7 @@ def to_claim(doc: Document, rule: Rule, draft: ClaimDraft, schema: KeySchema, se
     s_end = max(s_end, draft.end)
     scanned = doc.scan_text[s_start:s_end]
     s_start += len(scanned) - len(scanned.lstrip())  # not the blanked header token
+    key = None if draft.partial else schema.make_key(draft.kind, draft.key_parts)
     return Claim(
         id=f"{doc.article.id}@{draft.start}{schema.kind(draft.kind).mark}",
         article=doc.article.id,
@@ -38,7 +39,7 @@ def to_claim(doc: Document, rule: Rule, draft: ClaimDraft, schema: KeySchema, se
         line=doc.line_of(draft.start),
         text=doc.text[draft.start:draft.end],
         value=draft.value,
-        key=None if draft.partial else schema.make_key(draft.kind, draft.key_parts),
+        key=key,
         key_parts=draft.key_parts,
         evidence=draft.evidence,
         attribution=draft.attribution,
@@ -48,6 +49,7 @@ def to_claim(doc: Document, rule: Rule, draft: ClaimDraft, schema: KeySchema, se
         article_place=draft.article_place,
         partial=draft.partial,
         running=draft.running,
+        unkeyed=(draft.unkeyed or "nothing its rule could key") if key is None else None,
         sentence=shared(sentences, doc.text[s_start:s_end].rstrip()),
         sentence_start=s_start,
     )

@@ -130,13 +130,17 @@ class DateRule(VocabularyRule):
         self.resolve_weekdays(doc, found, g)
         vocab = vocabulary(lang)
         for f in found:
-            if g.statement_before.search(doc.scan_text, max(0, f.start - 30), f.start):
+            statement = g.statement_before.search(doc.scan_text, max(0, f.start - 30), f.start)
+            if statement:
                 parts, evidence = {}, {}  # "kondigde dinsdag aan": the day of a statement
             else:
                 parts, evidence = self.event_key(doc, f, g, vocab)
             value = DateValue(start=f.value[0], end=f.value[1]) if f.value else None
-            yield ClaimDraft(kind="date", start=f.start, end=f.end, value=value,
-                             key_parts=parts, evidence=evidence, partial=bool(parts) and not names_whose(parts))
+            partial = bool(parts) and not names_whose(parts)
+            why = "the day of a statement" if statement else "whose or where not said" if partial else \
+                "no event named" if not parts else None
+            yield ClaimDraft(kind="date", start=f.start, end=f.end, value=value, key_parts=parts, evidence=evidence,
+                             partial=partial, unkeyed=why)
 
     @staticmethod
     def read(m: regex.Match, doc: Document, g: DateGrammar) -> Found | None:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
+import simplemma
 
 from checker.articles import Document
 from checker.keys import KindSpec
@@ -29,6 +30,7 @@ from checker.rules.lexicon import (
     phrase_pattern,
 )
 from checker.rules.toolkit import key_parts as part
+from checker.rules.toolkit.frames import names_within_sentences
 from checker.rules.toolkit.vocabulary import Language, VocabularyRule
 
 PARTICLE = r"(?:van\s+der|van\s+den|van\s+de|van|de|der|den|von|al|bin|ter|ten)"
@@ -83,6 +85,13 @@ class Skeleton:
         return DOUBLED.sub(r"\1", s)
 
 
+def known_word(word: str, language: str) -> bool:
+    try:
+        return simplemma.is_known(word.lower(), lang=language)
+    except ValueError:
+        return False
+
+
 class NameRule(VocabularyRule):
     code = "N001"
     name = "names"
@@ -98,6 +107,14 @@ class NameRule(VocabularyRule):
     kind_specs = (KindSpec("name", mark="n", compared_as="spelling"),)
     languages = ("nl", "en")
     version = "1"
+
+    @staticmethod
+    def a_word_opening_a_sentence(doc: Document, start: int, word: str) -> bool:
+        """True when a capitalised word opens its sentence, the language knows it as a word and the
+        article never writes it capitalised inside a sentence ("Officials said"; not "Trump said"
+        in an article that names Trump again)."""
+        opens = not doc.scan_text[doc.sentence_at(start)[0]:start].strip(" \t\n\"'“„‘")
+        return opens and known_word(word, doc.article.language) and word not in names_within_sentences(doc)
 
     def extract(self, doc: Document) -> Iterator[ClaimDraft]:
         g = grammar(self.language(doc))
@@ -115,6 +132,8 @@ class NameRule(VocabularyRule):
             words = name.split()
             if any(w.lower() in g.not_names for w in words):
                 continue
+            if len(words) == 1 and self.a_word_opening_a_sentence(doc, start, name):
+                continue  # "Officials said", "Police say": a word, not a name
             surname = words[-1]
             end = found[start].end("name")
             skel = skeleton(surname)

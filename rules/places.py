@@ -76,7 +76,8 @@ class PlaceRule(VocabularyRule):
             earlier = vocab.earlier.search(text, *doc.sentence_at(city.start))
             yield ClaimDraft(kind="place", start=city.start, end=city.end, value=TextValue(text=city.label),
                              key_parts=parts if keyed else {}, evidence=evidence if keyed else {},
-                             earlier=earlier.group() if earlier else None)
+                             earlier=earlier.group() if earlier else None,
+                             unkeyed=None if keyed else "no actor of the event named")
 
 
 __all__ = ["PlaceRule"]

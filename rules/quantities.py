@@ -175,7 +175,7 @@ class QuantityRule(VocabularyRule):
                 parts, evidence = event_around(doc, amount.start, amount.end, events(lang), vocab)
                 if parts:  # "de oefeningen in Wit-Rusland duren tien dagen": how long an event lasts
                     yield self.draft(doc, amount, {**parts, "unit": "day"}, evidence, [], sentence, clause, vocab,
-                                     change, partial=not names_whose(parts))
+                                     change, partial=not names_whose(parts), unkeyed="whose or where not said")
                     continue
             if concept:
                 parts["concept"], evidence["concept"] = concept.label, concept.words
@@ -223,15 +223,19 @@ class QuantityRule(VocabularyRule):
                 if main := fallback_actors[scope]:
                     parts["actor"], evidence["actor"] = main, "(the article's main actor)"
                     inferred.append("actor")
+            general = vocab.generic.search(text, *sentence)  # "een brigade bestaat doorgaans uit"
             if frame is not None:
                 parts, evidence, inferred = dict(frame.parts), dict(frame.evidence), [*inferred, *frame.inferred]
                 inferred = [p for p in inferred if p in parts]
-                keyed = frame.keyed and not vocab.generic.search(text, *sentence)
+                keyed, why = frame.keyed and not general, frame.why
             else:
-                keyed = concept is not None and not vocab.generic.search(text, *sentence) and (actor or not sized) \
+                keyed = concept is not None and not general and (actor or not sized) \
                     and (owned not in vocab.owners or "qualifier" in parts or self.whole_set(text, amount, vocab))
-            if not keyed or self.in_ratio(text, amount, read, lang):  # "een op de drie huishoudens": no count
+                why = "no counted thing named" if concept is None else "whose it is not said"
+            ratio = self.in_ratio(text, amount, read, lang)  # "een op de drie huishoudens": no count
+            if not keyed or ratio:
                 parts, evidence, inferred = {}, {}, []
+                why = "a ratio" if ratio else "a general statement" if general else why
             partial = bool(parts) and self.options.require_context and not names_whose(parts)
             previous = Previous(sentence, amount.unit, parts, evidence, inferred) if parts and not partial else previous
             where = None  # for a key with no place: where the article is (see checker.matching)
@@ -239,12 +243,13 @@ class QuantityRule(VocabularyRule):
                 where = article_place
             # a partial claim is keyed only if its article says whose or where elsewhere
             yield self.draft(doc, amount, parts, evidence, inferred, sentence, clause, vocab,
-                             change, partial=partial, article_place=where, running=frame.running if frame else None)
+                             change, partial=partial, article_place=where, running=frame.running if frame else None,
+                             unkeyed=None if parts and not partial else "whose or where not said" if partial else why)
 
     @staticmethod
     def draft(doc: Document, amount: Amount, parts: dict, evidence: dict, inferred: list, sentence: tuple[int, int],
               clause, vocab, change: Change | None, partial: bool = False, article_place: str | None = None,
-              running: str | None = None) -> ClaimDraft:
+              running: str | None = None, unkeyed: str | None = None) -> ClaimDraft:
         return ClaimDraft(
             kind="quantity", start=amount.start, end=amount.end,
             value=QuantityValue(low=amount.low, high=amount.high, unit=amount.unit, approximate=amount.approximate,
@@ -252,7 +257,7 @@ class QuantityRule(VocabularyRule):
             key_parts=parts, evidence=evidence, inferred=inferred,
             attribution=attribution_of(doc, sentence, vocab, amount.start),
             earlier=earlier_words(doc, amount, clause, vocab, change), partial=partial, article_place=article_place,
-            running=running,
+            running=running, unkeyed=unkeyed,
         )
 
     @staticmethod
@@ -397,7 +402,9 @@ class QuantityRule(VocabularyRule):
                 not SENTENCE_OPENING_WORD.search(before):
             word = prev.group(1)
             vocab = vocabulary(lang)
-            if not vocab.actors.find(word) and not vocab.places.find(word) and not gazetteer(lang).lookup(word):
+            placed = frame_vocabulary(lang).preposition_before_name.search(before)  # "In Bewdley 300 people"
+            if not placed and not vocab.actors.find(word) and not vocab.places.find(word) \
+                    and not gazetteer(lang).lookup(word):
                 return True  # "Panzerfaust 3", "Leopard 2"; not "in Zeeland 1800 mensen"
         return False
 

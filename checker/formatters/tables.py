@@ -32,12 +32,24 @@ def finding_rows(report: Report, left: str = "»", right: str = "«") -> list[li
     return rows
 
 
+def not_compared_line(report: Report, reasons: int = 3) -> str:
+    """How many claims had no key, and the commonest reasons why: "12 not compared (no place 5, ...)"."""
+    total = sum(report.not_compared.values())
+    top = ", ".join(f"{why} {n}" for why, n in list(report.not_compared.items())[:reasons])
+    return f"{total} not compared ({top}{', ...' if len(report.not_compared) > reasons else ''})"
+
+
 def summary_line(report: Report) -> str:
     n = counts(report)
     parts = [f"{len(report.articles)} articles", f"{len(report.claims)} claims",
-             f"{n['conflict']} conflicts", f"{n['changed']} changed", f"{n['variant']} variants"]
+             f"{n['conflict']} conflicts", f"{n['undated']} undated", f"{n['changed']} changed",
+             f"{n['variant']} variants"]
     if report.hidden_by_baseline:
         parts.append(f"{report.hidden_by_baseline} hidden by the baseline")
+    if report.below_confidence:
+        parts.append(f"{report.below_confidence} below --min-confidence")
+    if report.not_compared:
+        parts.append(not_compared_line(report))
     if report.problems:
         parts.append(f"{len(report.problems)} problems")
     return ", ".join(parts)

@@ -39,6 +39,7 @@ class Frame:
     inferred: list[str]
     running: str | None
     keyed: bool
+    why: str | None = None  # why it is not keyed
 
 
 IMPLIED_QUALIFIERS = frozenset({"killed", "wounded", "fled"})  # a predicate says these already
@@ -144,9 +145,11 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
         out["year"], ev["year"] = year, year
     stated_where = "place" in out and "place" not in inferred or "actor" in out
     keyed = ("predicate" in out and "place" in out) if people else stated_where
+    why = None if keyed else ("no predicate: what happened to the people" if "predicate" not in out else "no place")\
+        if people else "no place or actor stated"
     running = running_words(ctx.doc, *ctx.clause, fv) or \
         (out.get("predicate") in fv.running_classes and ev.get("predicate")) or None
-    return Frame(out, ev, inferred, running if "predicate" in out else None, keyed)
+    return Frame(out, ev, inferred, running if "predicate" in out else None, keyed, why)
 
 
 def adjacent_extra(ctx: FigureContext, fv: FrameVocabulary) -> bool:
@@ -172,7 +175,8 @@ def place_of(ctx: FigureContext, parts: dict[str, str], evidence: dict[str, str]
     if "place" in parts and parts["place"] != "border":
         return parts["place"], evidence.get("place", "")
     hits = [h for a, b in figureless_clauses(ctx, vocab) for h in open_places(ctx.doc, a, b, vocab.places, fv)]
-    hit = most_specific(hits, ctx.figure, fv)
+    hit = most_specific(hits, ctx.figure, fv) or \
+        most_specific(open_places(ctx.doc, *ctx.clause, vocab.places, fv, origin=True), ctx.figure, fv)
     return (hit.label, hit.words) if hit else None
 
 

@@ -44,6 +44,8 @@ class FrameVocabulary:
     people_concepts: dict[str, str]
     tallies: Lexicon
     open_place: regex.Pattern
+    origin_place: regex.Pattern  # "evacuated from Bewdley": a place when the clause names no other
+    preposition_before_name: regex.Pattern  # "in Zeeland " before a figure: a place, not a name with a number
     not_places: frozenset[str]
     joint: regex.Pattern
     compounds: bool
@@ -83,6 +85,15 @@ class FrameVocabulary:
         return None
 
 
+def place_pattern(prepositions: str, kinds: str, name: str) -> regex.Pattern:
+    """Names after a preposition of place, through an article, an adjective or a kind of place
+    ("in de Turkse stad Antakya", "in de provincie Luik"), a list of them one match."""
+    return regex.compile(
+        rf"(?<![\p{{L}}])(?i:{prepositions})\s+(?:(?i:de|het|the)\s+)?(?:\p{{Ll}}[\p{{L}}\-]*\s+|[\p{{L}}\-]+\s+(?=(?i:{kinds})\s))?"
+        rf"(?:(?i:{kinds})\s+(?:(?i:of)\s+)?)?(?P<names>{name}"
+        rf"(?:(?:\s*,\s*|\s+(?:en|and)\s+){name}){{0,3}})")
+
+
 @data_cache
 def frame_vocabulary(language: Language) -> FrameVocabulary:
     data = load_data(language, "frames") or load_data(language.other("nl"), "frames")
@@ -107,10 +118,10 @@ def frame_vocabulary(language: Language) -> FrameVocabulary:
         people={k.lower(): v for k, v in data.get("people", {}).items()},
         people_concepts=dict(data.get("people_concepts", {})),
         tallies=Lexicon(data.get("tallies", {})),
-        open_place=regex.compile(
-            rf"(?<![\p{{L}}])(?i:{prepositions})\s+(?:(?i:de|het|the)\s+)?(?:\p{{Ll}}[\p{{L}}\-]*\s+|[\p{{L}}\-]+\s+(?=(?i:{kinds})\s))?"
-            rf"(?:(?i:{kinds})\s+(?:(?i:of)\s+)?)?(?P<names>{name}"
-            rf"(?:(?:\s*,\s*|\s+(?:en|and)\s+){name}){{0,3}})"),
+        open_place=place_pattern(prepositions, kinds, name),
+        origin_place=place_pattern("|".join(regex.escape(p) for p in grammar.get("origin_prepositions", [])) or "(?!)",
+                                   kinds, name),
+        preposition_before_name=ending_at(rf"(?<![\p{{L}}])(?i:{prepositions})\s+(?:(?i:de|het|the)\s+)?\p{{Lu}}[\p{{L}}\-]*\s\Z"),
         not_places=frozenset(w.lower() for w in grammar.get("not_places", [])) | frozenset(month_names(language.code)),
         joint=words_pattern(grammar.get("joint", [])),
         compounds=bool(grammar.get("compounds", False)),
@@ -325,13 +336,15 @@ CUT_OFF = regex.compile(r"\.\.|…")
 POSSESSIVE = regex.compile(r"['’]s?$")
 
 
-def open_places(doc: Document, start: int, end: int, vocab_places: Lexicon, fv: FrameVocabulary) -> list[Hit]:
+def open_places(doc: Document, start: int, end: int, vocab_places: Lexicon, fv: FrameVocabulary,
+                origin: bool = False) -> list[Hit]:
     """Places named after a preposition of place in ``start..end``, known to the gazetteer or
     not; a list of places ("in Duitsland en België") is one joint place. The article is read
     once; a list that runs past ``end`` is read again up to it."""
-    key = ("open places", fv.language, id(vocab_places))
+    pattern = fv.origin_place if origin else fv.open_place  # "from", "uit": where things came from
+    key = ("open places", fv.language, id(vocab_places), origin)
     if key not in doc.memo:
-        hits = places_of_matches(fv.open_place.finditer(doc.scan_text), vocab_places, fv)
+        hits = places_of_matches(pattern.finditer(doc.scan_text), vocab_places, fv)
         doc.memo[key] = ([h.start for h in hits], hits)
     starts, hits = doc.memo[key]
     out = []
@@ -339,7 +352,7 @@ def open_places(doc: Document, start: int, end: int, vocab_places: Lexicon, fv: 
         if h.end <= end:
             out.append(h)
         else:
-            out += places_of_matches(fv.open_place.finditer(doc.scan_text, max(start, h.start - 40), end),
+            out += places_of_matches(pattern.finditer(doc.scan_text, max(start, h.start - 40), end),
                                      vocab_places, fv)[-1:]
     return out
 
