@@ -102,7 +102,9 @@ def claim_periods(claims: Sequence[Claim], articles: dict[str, Article], schema:
     """The period each claim speaks of: its own, a dated sentence's, or its article's period."""
     sentence_dates: dict[tuple[str, int], Period] = {}
     for c in claims:
-        if dates_its_sentence(c, schema):
+        # the date of an event the sentence names ("since the invasion on 24 February") is the
+        # event's, not the time of the sentence's figures
+        if dates_its_sentence(c, schema) and c.key is None:
             sentence_dates.setdefault((c.article, c.sentence_start), Period(start=c.value.start, end=c.value.end))
     by_article = article_periods(claims, articles, schema)
     periods: dict[str, Period | None] = {}

@@ -315,3 +315,22 @@ def test_a_date_beside_an_event_of_reference_is_not_that_event_s():
     result = findings(("Biden flies to Poland after the NATO summit in Brussels on March 25.", "2022-03", "en"),
                       ("De NAVO-top in Brussel is op 24 maart.", "2022-03"))
     assert [f.status for f in result] == ["conflict"]
+
+
+def test_the_date_of_an_event_a_sentence_names_does_not_date_its_figure():
+    # both articles speak of 2 March; the invasion's date in the first is the invasion's
+    result = findings(("Sinds de Russische inval op 24 februari heeft Rusland 150.000 militairen in Oekraïne.",
+                       "2022-03-02"),
+                      ("Rusland heeft 190.000 militairen in Oekraïne.", "2022-03-02"))
+    assert [(f.status, f.key) for f in result] == [("conflict", "quantity:troops/russia/in-ukraine")]
+
+
+def test_a_running_tally_of_two_days_is_a_change_of_one_day_a_conflict():
+    one_day = findings(("In Verviers zijn 42 mensen omgekomen.", "2021-07-15"),
+                       ("In Verviers zijn 45 mensen omgekomen.", "2021-07-15"))
+    two_days = findings(("In Verviers zijn 42 mensen omgekomen.", "2021-07-15"),
+                        ("In Verviers zijn 45 mensen omgekomen.", "2021-07-16"))
+    one_month = findings(("In Verviers zijn 42 mensen omgekomen.", "2021-07"),
+                         ("In Verviers zijn 45 mensen omgekomen.", "2021-07"))
+    assert [f.status for f in one_day] == ["conflict"]
+    assert [f.status for f in two_days] == [f.status for f in one_month] == ["changed"]
