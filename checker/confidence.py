@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 import regex
@@ -28,7 +29,7 @@ SHARED_WORDS = 0.2  # at most, for sentences that share a third of their content
 SAME_CLAIMANT = 0.1
 SAME_DAY = 0.05
 DEFAULT_MIN_CONFIDENCE = 0.5
-MAX_PAIRS = 400  # pairs of a finding looked at: a long timeline needs no more to find its best
+MAX_PAIRS = 200  # pairs of a finding looked at: a long timeline needs no more to find its best
 CONTENT_WORD = regex.compile(r"\p{L}{5,}")
 
 
@@ -38,20 +39,30 @@ class Judgement:
     signals: list[str]
 
 
+@lru_cache(maxsize=65536)
 def content_words(sentence: str) -> frozenset[str]:
+    """The words of five letters or more of a sentence, lower-cased (sentences repeat across claims)."""
     return frozenset(w.lower() for w in CONTENT_WORD.findall(sentence))
 
 
-def judge_pair(a: Claim, b: Claim, periods: dict[str, Period | None]) -> Judgement:
-    """The confidence that two claims of one key speak of one thing, with its signals."""
+def key_words(claim: Claim) -> frozenset[str]:
+    """The words behind a claim's key parts: sharing them says nothing the key does not."""
+    return frozenset(w.lower() for v in claim.evidence.values() for w in CONTENT_WORD.findall(v))
+
+
+def judge_pair(a: Claim, b: Claim, periods: dict[str, Period | None],
+               words: dict[str, frozenset[str]] | None = None) -> Judgement:
+    """The confidence that two claims of one key speak of one thing, with its signals.
+    ``words`` holds each claim's sentence words less its key words, when known already."""
     parts = set(a.key_parts)
     inferred = (set(a.inferred) | set(b.inferred)) & parts
     stated = 1 - len(inferred) / len(parts) if parts else 0.0
     signals = ["every key part stated in both sentences" if not inferred else
                f"inferred from the articles: {', '.join(sorted(inferred))}"]
     score = BASE + STATED * stated
-    key_words = {w.lower() for c in (a, b) for v in c.evidence.values() for w in CONTENT_WORD.findall(v)}
-    wa, wb = content_words(a.sentence) - key_words, content_words(b.sentence) - key_words
+    if words is None:
+        words = {c.id: content_words(c.sentence) - key_words(c) for c in (a, b)}
+    wa, wb = words[a.id], words[b.id]
     shared = wa & wb
     if shared:
         overlap = len(shared) / max(1, min(len(wa), len(wb)))
@@ -71,13 +82,14 @@ def judge(members: Sequence[Claim], periods: dict[str, Period | None], disagree)
     """A finding's confidence: that of its best pair of claims of two articles that disagree
     (``disagree(a, b)``); its signals are that pair's."""
     best = None
+    words = {c.id: content_words(c.sentence) - key_words(c) for c in members}
     pairs = ((a, b) for a, b in combinations(members, 2) if a.article != b.article)
     for n, (a, b) in enumerate(pairs):
-        if n >= MAX_PAIRS:
+        if n >= MAX_PAIRS or best is not None and best.confidence >= 1.0:
             break
         if not disagree(a, b):
             continue
-        j = judge_pair(a, b, periods)
+        j = judge_pair(a, b, periods, words)
         if best is None or j.confidence > best.confidence:
             best = j
     return best or Judgement(BASE, ["no pair of two articles disagrees alone"])
