@@ -131,3 +131,13 @@ def test_a_magnitude_measures_its_own_noun_not_the_figure_before_it(registry):
     assert got == {"50.000": "quantity:people/died/in-turkey", "7,8": "quantity:kracht/in-turkey"}
     assert keys(registry, "Er worden nu nog 70 mensen vermist in België, in plaats van 127.")["127"] == \
         "quantity:people/missing/in-belgium"
+
+
+def test_a_figure_in_brackets_takes_the_clause_before_them(registry):
+    got = keys(registry, "Behalve de evacuaties in Roermond (circa 5000 bewoners) sluit de burgemeester niets uit.")
+    assert got["circa 5000"] == "quantity:people/evacuated/in-roermond"
+
+
+def test_people_of_a_place_are_placed_there_when_nothing_else_places_them(registry):
+    got = keys(registry, "Officials said 120 people were evacuated from Bewdley.", "en")
+    assert got == {"120": "quantity:people/evacuated/in-bewdley"}

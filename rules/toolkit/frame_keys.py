@@ -94,6 +94,7 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
     article's last figure of people, else the article's leading place, marked as inferred); an open noun only with a place or actor its sentence
     states. A year of the clause before the article's own ("de ramp van 1953") is part of the
     key: another event, not an earlier figure of this one."""
+    ctx = with_parenthesis(ctx, vocab)
     counted = what_is_counted(ctx, concept, fv, vocab.function_words)
     if counted is None:
         return None
@@ -115,7 +116,7 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
         if kept:
             out["qualifier"], ev["qualifier"] = "+".join(kept), evidence.get("qualifier", "")
     inferred: list[str] = []
-    place = place_of(ctx, parts, evidence, vocab, fv)
+    place = place_of(ctx, parts, evidence, vocab, fv, people)
     if people and place and not adjacent_extra(ctx, fv) and "extra" in out.get("qualifier", "").split("+"):
         # "another 20 missing" after "20 dead", "Another 31 died in Belgium" after Germany's toll:
         # the next figure of a list, not more of the same
@@ -152,6 +153,20 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
     return Frame(out, ev, inferred, running if "predicate" in out else None, keyed, why)
 
 
+def with_parenthesis(ctx: FigureContext, vocab) -> FigureContext:
+    """A figure in brackets speaks of what the clause before the bracket names: "de evacuaties in
+    Roermond (circa 5000 bewoners)" are the context of 5000."""
+    text = ctx.doc.scan_text
+    before = text[ctx.sentence[0]:ctx.clause[0]].rstrip()
+    if not before.endswith("("):
+        return ctx
+    bracket = ctx.sentence[0] + len(before) - 1
+    start = ctx.sentence[0]
+    for m in vocab.clause_break.finditer(text, ctx.sentence[0], bracket):
+        start = m.end()
+    return replace(ctx, clause=(start, ctx.clause[1]))
+
+
 def adjacent_extra(ctx: FigureContext, fv: FrameVocabulary) -> bool:
     """True when a word of increment stands right against the figure ("nog eens 20", "20 more")."""
     text = ctx.doc.scan_text
@@ -160,7 +175,7 @@ def adjacent_extra(ctx: FigureContext, fv: FrameVocabulary) -> bool:
 
 
 def place_of(ctx: FigureContext, parts: dict[str, str], evidence: dict[str, str], vocab,
-             fv: FrameVocabulary) -> tuple[str, str] | None:
+             fv: FrameVocabulary, people: bool = True) -> tuple[str, str] | None:
     """Where the counted things are: the most specific place the clause names (a town before its
     region, a region before its country; the one after the figure first), else the vocabulary's
     place for the clause, else the most specific place of the sentence's clauses that state no
@@ -175,8 +190,9 @@ def place_of(ctx: FigureContext, parts: dict[str, str], evidence: dict[str, str]
     if "place" in parts and parts["place"] != "border":
         return parts["place"], evidence.get("place", "")
     hits = [h for a, b in figureless_clauses(ctx, vocab) for h in open_places(ctx.doc, a, b, vocab.places, fv)]
-    hit = most_specific(hits, ctx.figure, fv) or \
-        most_specific(open_places(ctx.doc, *ctx.clause, vocab.places, fv, origin=True), ctx.figure, fv)
+    hit = most_specific(hits, ctx.figure, fv)
+    if hit is None and people:  # "evacuated from Bewdley", "de inwoners van Roermond"
+        hit = most_specific(open_places(ctx.doc, *ctx.clause, vocab.places, fv, origin=True), ctx.figure, fv)
     return (hit.label, hit.words) if hit else None
 
 
