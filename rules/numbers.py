@@ -167,7 +167,7 @@ class NumberReader:
         self.g = grammar(language)
         self.language = language.code
 
-    def _scale_after(self, text: str, pos: int) -> tuple[float, int] | None:
+    def scale_after(self, text: str, pos: int) -> tuple[float, int] | None:
         m = WORD_ABBREVIATED.match(text, pos, pos + 20)
         if m and m.group(1).lower() in self.g.scales:
             return self.g.scales[m.group(1).lower()], m.end()
@@ -207,7 +207,7 @@ class NumberReader:
         approximate = vague = False
         lower_token = token.lower()
         if token[0].isdigit():
-            scale = self._scale_after(text, end)
+            scale = self.scale_after(text, end)
             value = digits_value(token, self.language, scale is not None)
             if value is None:
                 return None
@@ -219,10 +219,10 @@ class NumberReader:
             end = phrase[1]
         elif lower_token in self.g.words:
             value = self.g.words[lower_token]
-            scale = self._scale_after(text, end)
+            scale = self.scale_after(text, end)
             if scale is None and value < 1:  # "half a million"
                 article = HALF_ARTICLE.match(text, end)
-                scale = article and self._scale_after(text, article.end())
+                scale = article and self.scale_after(text, article.end())
             if scale:
                 value, end = value * scale[0], scale[1]
                 approximate = value < scale[0]  # "een half miljoen" is a rounding
@@ -243,7 +243,7 @@ class NumberReader:
             return Amount(start, end, value, value, unit="times")
         else:
             if lower_token in PRONOUN_ONE and self._more_number_words(text, end) == end:
-                scale = self._scale_after(text, end)
+                scale = self.scale_after(text, end)
                 if not scale:
                     return None  # "een", "one": an article or a pronoun
                 low = high = scale[0]

@@ -71,6 +71,7 @@ def date_neighbour(language: str) -> regex.Pattern:
 
 
 CLOCK = regex.compile(r"\d{1,2}[.:]\d{2}")
+CURRENCY_SIGN = regex.compile(r"[€$£]")
 CLOCK_AFTER = regex.compile(r"\s*(?:uur|u\b|h\b|am\b|pm\b|a\.m\.|p\.m\.)", regex.I)
 YEAR = regex.compile(r"(?:1[89]|20)\d\d")
 LIST_NUMBER = ending_at(r"(?:\A|\n)[ \t]*\Z")
@@ -466,6 +467,9 @@ class QuantityRule(VocabularyRule):
         low, high = amount.low, second.low
         if text.startswith("-", amount.end) and high >= 1000 > low and high % 1000 == 0:
             low *= 1000  # "drie- tot vijfduizend"
+        scale = read.scale_after(text, second_m.end()) if second_m.group()[0].isdigit() else None
+        if scale and low > 0 and high / low >= scale[0] / 2:
+            low *= scale[0]  # "20 tot 30 miljard", "tussen de 160 en 250 miljoen": the scale is shared
         if not low < high:
             return amount
         start = amount.start - (len(before) - opened.start()) if opened else amount.start
@@ -484,6 +488,8 @@ class QuantityRule(VocabularyRule):
         sign = CURRENCY_BEFORE.search(text, max(0, amount.start - 2), amount.start)
         if sign:
             unit, start = read.g.unit_of.get(sign.group(1)), amount.start - len(sign.group(0))
+        elif unit is None and (inside := CURRENCY_SIGN.search(text, amount.start, amount.end)):
+            unit = read.g.unit_of.get(inside.group())  # "exceeds € 10 billion": the sign after the bound
         if unit is None:
             return amount
         return Amount(start, end, amount.low, amount.high, amount.approximate, unit, amount.vague)
