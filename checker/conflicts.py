@@ -146,7 +146,7 @@ def _finding(key: str, status: str, members: Iterable[Compared]) -> Finding:
     ordered = sorted(members, key=lambda m: (m.period.start.toordinal() if m.period else 0, m.claim.id))
     by_id = {m.claim.id: m for m in ordered}
     judged = judge([m.claim for m in ordered], {m.claim.id: m.period for m in ordered},
-                   lambda a, b: not compatible(by_id[a.id], by_id[b.id]))
+                   lambda a, b: not compatible(by_id[a.id], by_id[b.id]) and not contradict(a, b))
     return Finding(
         id=finding_id(key, status, [m.claim for m in ordered]),
         status=status,
@@ -334,6 +334,12 @@ def two_articles(ordered: list[Compared]) -> list[Compared]:
     return out
 
 
+def contradict(a: Claim, b: Claim) -> bool:
+    """True when both claims state a circumstance of one name, differently ("bij een brand",
+    "bij een verkeersongeluk")."""
+    return any(b.context.get(name, value) != value for name, value in a.context.items())
+
+
 def disagreeing(members: Sequence[Compared], schema: KeySchema,
                 support: Corroboration | None = None) -> dict[str, list[Compared]]:
     """The claims that disagree with a claim of another article, by the status of that disagreement.
@@ -345,7 +351,8 @@ def disagreeing(members: Sequence[Compared], schema: KeySchema,
     involved: dict[str, dict[str, Compared]] = {"conflict": {}, "undated": {}, "changed": {}, "variant": {}}
 
     def mark(a: Compared, b: Compared) -> None:
-        if a.claim.article != b.claim.article and not compatible(a, b) and support(a, b):
+        if a.claim.article != b.claim.article and not compatible(a, b) and not contradict(a.claim, b.claim) \
+                and support(a, b):
             status = status_between(a, b, schema)
             if status:
                 involved[status].update({a.claim.id: a, b.claim.id: b})
@@ -357,7 +364,7 @@ def disagreeing(members: Sequence[Compared], schema: KeySchema,
     grouped: dict[tuple, list[Compared]] = defaultdict(list)
     for m in members:
         grouped[(m.period, bool(m.claim.earlier), bool(m.claim.inferred), weak(m.claim, schema),
-                 bool(m.claim.running))].append(m)
+                 bool(m.claim.running), tuple(sorted(m.claim.context.items())))].append(m)
     buckets = [Bucket.of(ms) for ms in grouped.values()]
     everyone = Bucket.of(list(members))
     strong = [b for b in buckets if not weak(b.members[0].claim, schema)]
@@ -368,6 +375,8 @@ def disagreeing(members: Sequence[Compared], schema: KeySchema,
                     mark(x, y)
             continue
         for b in strong:
+            if contradict(a.members[0].claim, b.members[0].claim):
+                continue  # one fire, one road accident: two things, whatever the key says
             status = status_between(a.members[0], b.members[0], schema)
             if status is None:
                 continue

@@ -126,6 +126,9 @@ class ClaimDraft(Frozen):
                                 "\"so far\", a predicate such as died): it moves on from one report to the next")
     unkeyed: str | None = Field(None, description="why the claim has no key, when it has none: what its "
                                 "sentence leaves unsaid (\"no place\", \"no predicate\")")
+    context: dict[str, str] = Field(default_factory=dict, description="circumstances the sentence states that are "
+                                    "no part of the key (\"bij een brand\"): claims whose circumstance of one name "
+                                    "differs are not compared")
 
 
 class Claim(Frozen):
@@ -155,6 +158,9 @@ class Claim(Frozen):
                                 "\"so far\", a predicate such as died): it moves on from one report to the next")
     unkeyed: str | None = Field(None, description="why the claim has no key, when it has none: what its "
                                 "sentence leaves unsaid (\"no place\", \"no predicate\")")
+    context: dict[str, str] = Field(default_factory=dict, description="circumstances the sentence states that are "
+                                    "no part of the key (\"bij een brand\"): claims whose circumstance of one name "
+                                    "differs are not compared")
     sentence: str = Field("", description="the sentence holding the claim")
     sentence_start: int = Field(0, description="offset of the sentence in the article text")
 

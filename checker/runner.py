@@ -49,6 +49,7 @@ def to_claim(doc: Document, rule: Rule, draft: ClaimDraft, schema: KeySchema, se
         article_place=draft.article_place,
         partial=draft.partial,
         running=draft.running,
+        context=draft.context,
         unkeyed=(draft.unkeyed or "nothing its rule could key") if key is None else None,
         sentence=shared(sentences, doc.text[s_start:s_end].rstrip()),
         sentence_start=s_start,

@@ -245,12 +245,13 @@ class QuantityRule(VocabularyRule):
             # a partial claim is keyed only if its article says whose or where elsewhere
             yield self.draft(doc, amount, parts, evidence, inferred, sentence, clause, vocab,
                              change, partial=partial, article_place=where, running=frame.running if frame else None,
-                             unkeyed=None if parts and not partial else "whose or where not said" if partial else why)
+                             unkeyed=None if parts and not partial else "whose or where not said" if partial else why,
+                             context=frame.context if frame and parts else {})
 
     @staticmethod
     def draft(doc: Document, amount: Amount, parts: dict, evidence: dict, inferred: list, sentence: tuple[int, int],
               clause, vocab, change: Change | None, partial: bool = False, article_place: str | None = None,
-              running: str | None = None, unkeyed: str | None = None) -> ClaimDraft:
+              running: str | None = None, unkeyed: str | None = None, context: dict | None = None) -> ClaimDraft:
         return ClaimDraft(
             kind="quantity", start=amount.start, end=amount.end,
             value=QuantityValue(low=amount.low, high=amount.high, unit=amount.unit, approximate=amount.approximate,
@@ -258,7 +259,7 @@ class QuantityRule(VocabularyRule):
             key_parts=parts, evidence=evidence, inferred=inferred,
             attribution=attribution_of(doc, sentence, vocab, amount.start),
             earlier=earlier_words(doc, amount, clause, vocab, change), partial=partial, article_place=article_place,
-            running=running, unkeyed=unkeyed,
+            running=running, unkeyed=unkeyed, context=context or {},
         )
 
     @staticmethod

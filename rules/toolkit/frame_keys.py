@@ -7,7 +7,7 @@ and a past year of the clause; whether the figure is a running tally.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -40,6 +40,7 @@ class Frame:
     running: str | None
     keyed: bool
     why: str | None = None  # why it is not keyed
+    context: dict[str, str] = field(default_factory=dict)  # stated circumstances, no part of the key
 
 
 IMPLIED_QUALIFIERS = frozenset({"killed", "wounded", "fled"})  # a predicate says these already
@@ -141,7 +142,7 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
         inferred.append("place")
     if place is not None:
         out["place"], ev["place"] = place
-    year = past_year(ctx)
+    year = past_year(ctx, fv)
     if year:
         out["year"], ev["year"] = year, year
     stated_where = "place" in out and "place" not in inferred or "actor" in out
@@ -150,7 +151,11 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
         if people else "no place or actor stated"
     running = running_words(ctx.doc, *ctx.clause, fv) or \
         (out.get("predicate") in fv.running_classes and ev.get("predicate")) or None
-    return Frame(out, ev, inferred, running if "predicate" in out else None, keyed, why)
+    cause = cause_of(ctx, fv)
+    if cause:
+        ev["cause"] = cause.words
+    return Frame(out, ev, inferred, running if "predicate" in out else None, keyed, why,
+                 {"cause": cause.label} if cause else {})
 
 
 def with_parenthesis(ctx: FigureContext, vocab) -> FigureContext:
@@ -273,8 +278,19 @@ def leader(counts: Counter) -> str | None:
     return ranked[0][0]
 
 
-def past_year(ctx: FigureContext) -> str | None:
+def cause_of(ctx: FigureContext, fv: FrameVocabulary) -> Hit | None:
+    """The kind of event a figure is of, named in its clause, else its sentence ("bij een brand",
+    "the earthquake in Japan killed"): the nearest; none when the text names none."""
+    text = ctx.doc.scan_text
+    hits = fv.causes.find(text, *ctx.clause) or fv.causes.find(text, *ctx.sentence)
+    return nearest_to(hits, ctx.figure[0])
+
+
+def past_year(ctx: FigureContext, fv: FrameVocabulary) -> str | None:
     """A year the clause names that lies before the article's own year."""
+    so_far = fv.year_to_date.search(ctx.doc.scan_text, *ctx.clause)
+    if so_far:  # "dit jaar al 14 verkeersdoden": the year so far, not the day's
+        return "year-to-date"
     own = ctx.doc.article.date.start.year if ctx.doc.article.date else ctx.doc.article.year
     if own is None:
         return None

@@ -44,6 +44,8 @@ class FrameVocabulary:
     people_concepts: dict[str, str]
     tallies: Lexicon
     open_place: regex.Pattern
+    causes: Lexicon  # the kinds of event a figure may be of: a fire, a road accident, a flood
+    year_to_date: regex.Pattern
     origin_place: regex.Pattern  # "evacuated from Bewdley": a place when the clause names no other
     preposition_before_name: regex.Pattern  # "in Zeeland " before a figure: a place, not a name with a number
     not_places: frozenset[str]
@@ -119,6 +121,8 @@ def frame_vocabulary(language: Language) -> FrameVocabulary:
         people_concepts=dict(data.get("people_concepts", {})),
         tallies=Lexicon(data.get("tallies", {})),
         open_place=place_pattern(prepositions, kinds, name),
+        causes=Lexicon(data.get("causes", {}), compounds="head" if grammar.get("compounds") else "none"),
+        year_to_date=words_pattern(grammar.get("year_to_date", [])),
         origin_place=place_pattern("|".join(regex.escape(p) for p in grammar.get("origin_prepositions", [])) or "(?!)",
                                    kinds, name),
         preposition_before_name=ending_at(rf"(?<![\p{{L}}])(?i:{prepositions})\s+(?:(?i:de|het|the)\s+)?\p{{Lu}}[\p{{L}}\-]*\s\Z"),
