@@ -106,7 +106,8 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
     out["concept"], ev["concept"] = label, words
     # what happened to people is said on either side ("killed 32 people", "42 mensen zijn
     # omgekomen"); to other things after them ("12.000 huishoudens zonder stroom")
-    predicate = predicate_near(ctx.doc, ctx.clause[0] if people else ctx.figure[0], ctx.clause[1], ctx.figure, fv)
+    predicate = predicate_near(ctx.doc, ctx.clause[0] if people else ctx.figure[0], ctx.clause[1], ctx.figure, fv,
+                               words)
     if predicate is not None:
         out["predicate"], ev["predicate"] = predicate.label, predicate.words
     elif implied:

@@ -206,9 +206,13 @@ def predicates_in(doc: Document, start: int, end: int, fv: FrameVocabulary, skip
     return hits
 
 
-def predicate_near(doc: Document, start: int, end: int, figure: tuple[int, int], fv: FrameVocabulary) -> Hit | None:
-    """The predicate of a figure: the nearest word of its clause that names one."""
-    return nearest_to(predicates_in(doc, start, end, fv, figure), figure[0])
+def predicate_near(doc: Document, start: int, end: int, figure: tuple[int, int], fv: FrameVocabulary,
+                   noun: str | None = None) -> Hit | None:
+    """The predicate of a figure: the nearest word of its clause that names one, the counted
+    ``noun`` itself only when no other does ("4000 inwoners moesten hun huis uit": evacuated)."""
+    hits = predicates_in(doc, start, end, fv, figure)
+    others = [h for h in hits if h.words.lower() != (noun or "").lower()]
+    return nearest_to(others or hits, figure[0])
 
 
 def counted_noun(doc: Document, figure_end: int, limit: int, function_words: frozenset[str],
@@ -242,7 +246,7 @@ def measured_noun(ctx: FigureContext, fv: FrameVocabulary, function_words: froze
     miljoen euro": schade; "Nederland had in 2023 een begrotingstekort van": begrotingstekort),
     a phrase of time aside ("komt dit jaar uit op"), else of the phrase that opens the clause
     ("Turnout was 78 percent"). A phrase ends at a function word, a verb of being or amounting,
-    a name after its first word or a predicate."""
+    a name after its first word."""
     text = ctx.doc.scan_text
     phrases: list[tuple[bool, list[regex.Match]]] = []
     opened, current = False, []
@@ -255,7 +259,7 @@ def measured_noun(ctx: FigureContext, fv: FrameVocabulary, function_words: froze
             continue
         name = word[:1].isupper() and i > 0 and not (opened and not current)  # "de Nederlandse economie"
         if name or low in function_words or low in fv.phrase_ends or lemma(low, fv.language) in fv.measure_stops \
-                or fv.predicate(low) or low in fv.transparent:
+                or low in fv.transparent:
             phrases.append((opened, current))
             opened, current = False, []
             continue
@@ -289,7 +293,9 @@ def equated(ctx: FigureContext, head_end: int, fv: FrameVocabulary) -> bool:
     words = [m.group().lower() for m in WORD.finditer(text, head_end, ctx.figure[0])]
     if words[:1] and words[0] in fv.measure_of:
         return True
-    return any(lemma(w, fv.language) in fv.measure_stops for w in words)
+    before = [m.group().lower() for m in WORD.finditer(text, ctx.clause[0], head_end)]
+    # "Volgens het CBS groeide de economie met 0,8 procent": the verb before its subject
+    return any(lemma(w, fv.language) in fv.measure_stops for w in words + before[-4:])
 
 
 NAME = regex.compile(r"\p{Lu}[\p{L}\-'’]*(?:\s+(?:(?:for|of|van|der|den|de)\s+)?\p{Lu}[\p{L}\-'’]*)*")
