@@ -54,6 +54,8 @@ class NumberGrammar:
     approx: frozenset[str]
     multiple: frozenset[str]
     change_before: regex.Pattern
+    after_bound: regex.Pattern  # "200 of meer", "fewer than 500" written after: "500 or fewer"
+    lower_after: frozenset[str]
     scales: dict[str, float]
     vague: dict[str, float]
     words: dict[str, float]
@@ -79,7 +81,7 @@ def grammar(language: Language) -> NumberGrammar:
     return NumberGrammar(
         language=language.code,
         candidate=regex.compile(
-            rf"(?<![\p{{L}}\p{{N}}\-/.,])(?:\d+(?:[.,]\d+)*(?![\p{{N}}\p{{L}}])|(?i:(?:{starts_alt})\p{{L}}*)(?![\p{{L}}]))"),
+            rf"(?<![\p{{L}}\p{{N}}\-/.,])(?:\d{{1,3}}(?:[ \u00a0\u2009\u202f]\d{{3}})+(?![\p{{N}}\p{{L}}]|[.,]\d)|\d+(?:[.,]\d+)*(?![\p{{N}}\p{{L}}])|(?i:(?:{starts_alt})\p{{L}}*)(?![\p{{L}}]))"),
         before_bound=regex.compile(
             rf"(?<![\p{{L}}])(?P<b>{phrase_pattern(bounds.get('lower', []) + bounds.get('upper', []) + bounds.get('approx', []) + bounds.get('multiple', []))})"
             rf"[\"'”’]?\s+(?:[€$£]\s?)?\Z", regex.I),
@@ -88,6 +90,9 @@ def grammar(language: Language) -> NumberGrammar:
         approx=frozenset(" ".join(b.lower().split()) for b in bounds.get("approx", [])),
         multiple=frozenset(" ".join(b.lower().split()) for b in bounds.get("multiple", [])),
         change_before=words_pattern(bounds.get("change_verbs", []), r"\s+\Z"),
+        after_bound=regex.compile(rf"\s+(?P<b>{phrase_pattern(bounds.get('lower_after', []) + bounds.get('upper_after', [])) or '(?!)'})"
+                                  rf"(?![\p{{L}}])", regex.I),
+        lower_after=frozenset(" ".join(b.lower().split()) for b in bounds.get("lower_after", [])),
         scales={k.lower(): float(v) for k, v in data.get("scales", {}).items()},
         vague={k.lower(): float(v) for k, v in data.get("vague", {}).items()},
         words={k.lower(): float(v) for k, v in data.get("words", {}).items()},
@@ -133,8 +138,15 @@ MULTIPLY_VERB = regex.compile(r"ver(\p{L}+?)voudig\p{L}*|verdubbel\p{L}*|verdrie
 MULTIPLY_BY_WORD = regex.compile(r"ver(\p{L}+?)voudig\p{L}*")
 
 
+MAX_DIGITS = 24  # longer runs of digits are no amount of anything
+SPACED_THOUSANDS = regex.compile(r"\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+")
+
+
 def digits_value(token: str, language: str, scaled: bool) -> float | None:
-    """Digits with separators: Dutch 100.000 and 1,5; English 100,000 and 1.5."""
+    """Digits with separators: Dutch 100.000 and 1,5; English 100,000 and 1.5; "40 000" in both."""
+    if SPACED_THOUSANDS.fullmatch(token):
+        digits = "".join(token.split())
+        return float(digits) if len(digits) <= MAX_DIGITS else None
     thousands_dot = THOUSANDS_DOT.fullmatch(token)
     thousands_comma = THOUSANDS_COMMA.fullmatch(token)
     if language == "nl":
@@ -265,7 +277,13 @@ class NumberReader:
         return Amount(start, end, low, high, approximate, None, vague)
 
     def bounds(self, text: str, amount: Amount) -> Amount:
-        """Apply "meer dan", "bijna", "zo'n" and friends written before the amount."""
+        """Apply "meer dan", "bijna", "zo'n" and friends written before the amount, or "of meer",
+        "or fewer" after it."""
+        after = self.g.after_bound.match(text, amount.end)
+        if after:
+            lower = " ".join(after.group("b").lower().split()) in self.g.lower_after
+            return Amount(amount.start, after.end(), amount.low if lower else None, None if lower else amount.high,
+                          amount.approximate, amount.unit, amount.vague)
         m = self.g.before_bound.search(text[max(0, amount.start - 40):amount.start])
         if not m:
             return amount

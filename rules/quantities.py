@@ -71,6 +71,9 @@ def date_neighbour(language: str) -> regex.Pattern:
 
 
 CLOCK = regex.compile(r"\d{1,2}[.:]\d{2}")
+PHONE = regex.compile(r"0\d{6,}")
+AM_PM = regex.compile(r"\s*(?:am\b|pm\b|a\.m\.|p\.m\.)", regex.I)
+AT_BEFORE = ending_at(r"(?<![\p{L}])(?:om|at|tegen|rond)\s+\Z", regex.I)
 CURRENCY_SIGN = regex.compile(r"[€$£]")
 CLOCK_AFTER = regex.compile(r"\s*(?:uur|u\b|h\b|am\b|pm\b|a\.m\.|p\.m\.)", regex.I)
 YEAR = regex.compile(r"(?:1[89]|20)\d\d")
@@ -388,8 +391,15 @@ class QuantityRule(VocabularyRule):
         if token[0].isdigit():
             if GLUED_DIGITS.match(after):
                 return True  # a number glued to more digits
-            if CLOCK.fullmatch(token) and (CLOCK_AFTER.match(after) or token[0] == "0" or lang.code == "nl" and "." in token):
+            unit = reader(lang).g.unit_after.match(text, m.end())  # "0.77 percent" is no time of day
+            if CLOCK.fullmatch(token) and (CLOCK_AFTER.match(after) or not unit and (
+                    token[0] == "0" or lang.code == "nl" and "." in token)):
                 return True
+            if len(token) <= 2 and token.isdigit() and int(token) <= 24 and (AM_PM.match(after) or AT_BEFORE.search(before)) \
+                    and CLOCK_AFTER.match(after):
+                return True  # "at 2 pm", "om 8 uur"; not "de oefening duurt 8 uur"
+            if PHONE.fullmatch(token):
+                return True  # "0612345678": a telephone number
             if LIST_NUMBER.search(before) and LIST_MARK.match(after):
                 return True
             if date_neighbour(lang.code).match(after) or WORD_OR_DIGIT_BEFORE.search(before) and \
