@@ -141,3 +141,10 @@ def test_a_figure_in_brackets_takes_the_clause_before_them(registry):
 def test_people_of_a_place_are_placed_there_when_nothing_else_places_them(registry):
     got = keys(registry, "Officials said 120 people were evacuated from Bewdley.", "en")
     assert got == {"120": "quantity:people/evacuated/in-bewdley"}
+
+
+def test_an_unknown_name_after_an_article_is_a_place_only_before_a_kind_of_place(registry):
+    assert keys(registry, "In the European elections 300 people were arrested in Brussels.", "en")["300"] == \
+        "quantity:people/arrested/in-brussels"
+    assert keys(registry, "At least 90 people died in the Ahrweiler district.", "en")["At least 90"] == \
+        "quantity:people/died/in-ahrweiler"

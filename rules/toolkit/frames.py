@@ -46,6 +46,7 @@ class FrameVocabulary:
     open_place: regex.Pattern
     causes: Lexicon  # the kinds of event a figure may be of: a fire, a road accident, a flood
     year_to_date: regex.Pattern
+    kind_after: regex.Pattern  # a kind of place right after a name: "the Ahrweiler district"
     origin_place: regex.Pattern  # "evacuated from Bewdley": a place when the clause names no other
     preposition_before_name: regex.Pattern  # "in Zeeland " before a figure: a place, not a name with a number
     not_places: frozenset[str]
@@ -121,6 +122,7 @@ def frame_vocabulary(language: Language) -> FrameVocabulary:
         people_concepts=dict(data.get("people_concepts", {})),
         tallies=Lexicon(data.get("tallies", {})),
         open_place=place_pattern(prepositions, kinds, name),
+        kind_after=regex.compile(rf"\s+(?i:{kinds})(?![\p{{L}}])"),
         causes=Lexicon(data.get("causes", {}), compounds="head" if grammar.get("compounds") else "none"),
         year_to_date=words_pattern(grammar.get("year_to_date", [])),
         origin_place=place_pattern("|".join(regex.escape(p) for p in grammar.get("origin_prepositions", [])) or "(?!)",
@@ -344,6 +346,7 @@ def open_actor(ctx: FigureContext, fv: FrameVocabulary, vocab) -> Hit | None:
 PUNCT = regex.compile(r"[.,;:!?()]")
 CUT_OFF = regex.compile(r"\.\.|…")
 POSSESSIVE = regex.compile(r"['’]s?$")
+DETERMINED = regex.compile(r"(?i:\s(?:de|het|the)\s+)\Z")  # right before the name, no kind of place between
 
 
 def open_places(doc: Document, start: int, end: int, vocab_places: Lexicon, fv: FrameVocabulary,
@@ -370,10 +373,14 @@ def open_places(doc: Document, start: int, end: int, vocab_places: Lexicon, fv: 
 def places_of_matches(matches, vocab_places: Lexicon, fv: FrameVocabulary) -> list[Hit]:
     out = []
     for m in matches:
+        text = m.string
         names = [POSSESSIVE.sub("", n) for n in regex.split(r"\s*,\s*|\s+(?:en|and)\s+", m.group("names")) if n]
         first = place_id(names[0], vocab_places, fv)
         if not first:
             continue
+        if DETERMINED.search(m.group(), 0, m.start("names") - m.start()) and not known_place(names[0], vocab_places, fv) \
+                and not fv.kind_after.match(text, m.end("names")):
+            continue  # "in the European elections": after an article, a place if known or a kind follows ("the Ahrweiler district")
         ids = [first]
         for name in names[1:]:  # "In Pennsylvania, Trump won": only known places go on a list
             if not known_place(name, vocab_places, fv):
