@@ -169,3 +169,16 @@ def test_readers_are_not_blocked_by_a_writer(tmp_path):
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+
+
+def test_a_draft_already_in_the_archive_is_not_compared_with_its_own_copy(tmp_path, capsys):
+    db = tmp_path / "seeds.sqlite"
+    assert main(["index", str(SEEDS), "--db", str(db)]) == 0
+    capsys.readouterr()
+    draft = SEEDS / "002_1a0a6596d60781e4.txt"
+    assert main([str(draft), "--against", str(db), "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    finding, = report["conflicts"]
+    articles = {c.split("@")[0] for c in finding["claims"]}
+    assert articles == {"002_1a0a6596d60781e4", "003_d3539aa3f6ec2937"}, finding["claims"]
+    assert len(finding["claims"]) == 2

@@ -120,3 +120,12 @@ def test_names_are_found_where_the_pattern_finds_them(pieces, language):
     pattern = name_grammar(Language(language)).said_after
     text = "".join(pieces)
     assert [m.span() for m in matches_at_capitals(pattern, text)] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_a_form_marked_whole_word_matches_whole_words_only():
+    from checker.rules.lexicon import Lexicon
+
+    lexicon = Lexicon({"troops": ["=man", "militairen"]}, compounds="head")
+    text = "De Oekraïneman zag 15.000 man en 300 beroepsmilitairen."
+    assert [(h.label, h.words) for h in lexicon.find(text)] == [("troops", "man"), ("troops", "beroepsmilitairen")]
+    assert [text[h.start:h.end] for h in lexicon.find(text)] == ["man", "beroepsmilitairen"]
