@@ -43,7 +43,8 @@ def parser() -> argparse.ArgumentParser:
         prog="check", description="Find figures, dates and facts that disagree between news articles.",
         epilog="Exit codes: 0 nothing reaches --fail-on, 1 findings do, 2 usage, config or input errors.")
     p.add_argument("paths", nargs="*", help="article files and folders (read recursively: *.txt, *.md)")
-    p.add_argument("-f", "--format", help="table (default), markdown, csv, json or html")
+    p.add_argument("-f", "--format", help="table (default), markdown, csv, json, html, lines (path:line: message), "
+                                          "or one an installed distribution adds")
     p.add_argument("-o", "--output", help="write the report to FILE (format from its suffix; a bare name goes to reports/)")
     p.add_argument("--select", action="append", help="only these rules (codes or names, comma separated)")
     p.add_argument("--ignore", action="append", help="skip these rules (codes or names, comma separated)")
@@ -180,6 +181,8 @@ def check_articles(args: argparse.Namespace, config: Config, registry: Registry,
     if clashes_with_input(args, [*(args.paths or config.paths), *(args.against or [])]):
         return EXIT_ERROR
     formatters = default_formatters()
+    for problem in formatters.problems:
+        print(f"check: warning: {problem}", file=sys.stderr)
     fmt = args.format or (formatters.for_suffix(Path(args.output).suffix) if args.output else None) \
         or config.format or "table"
     try:

@@ -105,3 +105,16 @@ def test_example_distribution_is_found_by_entry_point(example_installed, capsys)
     main([str(SEEDS), "--select", "X001", "--format", "json"])
     claims = json.loads(capsys.readouterr().out)["claims"]
     assert [(c["text"], c["value"]["low"]) for c in claims] == [("dertig", 30.0)]
+
+
+def test_a_formatter_of_an_installed_distribution_is_found_by_entry_point(example_installed, capsys):
+    assert main([str(SEEDS), "--format", "count"]) == 1
+    assert capsys.readouterr().out == "conflict 1\n"
+
+
+def test_the_lines_format_names_file_and_line_of_each_claim(capsys):
+    assert main([str(SEEDS), "--format", "lines"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(": ")[0] for line in lines] == [f"{SEEDS / '002_1a0a6596d60781e4.txt'}:19",
+                                                        f"{SEEDS / '003_d3539aa3f6ec2937.txt'}:13"]
+    assert all("conflict quantity:ships/nato" in line for line in lines)

@@ -1,8 +1,17 @@
-"""Formatters render one :class:`~checker.models.Report` shape; they are looked up by name."""
+"""Formatters render one :class:`~checker.models.Report` shape; they are looked up by name.
+
+Built-in and third-party formatters are found by one path, the ``checker.formatters``
+entry-point group, as rules are found through ``checker.rules``; a formatter that fails to load
+is a problem of its own and the others still serve.
+"""
 from __future__ import annotations
+
+import logging
+from importlib.metadata import entry_points
 
 from checker.formatters.base import Formatter, FormatterRegistry
 from checker.formatters.html import HtmlFormatter
+from checker.formatters.lines import LinesFormatter
 from checker.formatters.tables import (
     CsvFormatter,
     JsonFormatter,
@@ -10,13 +19,27 @@ from checker.formatters.tables import (
     TableFormatter,
 )
 
+ENTRY_POINT_GROUP = "checker.formatters"
+BUILT_IN = (TableFormatter, MarkdownFormatter, CsvFormatter, JsonFormatter, HtmlFormatter, LinesFormatter)
+log = logging.getLogger(__name__)
 
-def default_formatters() -> FormatterRegistry:
-    """A fresh registry with the built-in formatters."""
+
+def default_formatters(group: str = ENTRY_POINT_GROUP) -> FormatterRegistry:
+    """A fresh registry with the formatters of installed distributions, this one's among them
+    (its own are registered directly when it runs uninstalled, from a source tree)."""
     registry = FormatterRegistry()
-    for f in (TableFormatter, MarkdownFormatter, CsvFormatter, JsonFormatter, HtmlFormatter):
-        registry.register(f)
+    for ep in sorted(entry_points(group=group), key=lambda e: e.name):
+        try:
+            formatter = ep.load()
+            if formatter.name not in registry.names():
+                registry.register(formatter)
+        except Exception as e:  # a broken formatter must not stop the run
+            registry.problems.append(f"formatter {ep.name} failed to load from {ep.value}: {e!r}")
+            log.debug("formatter %s failed to load", ep.name, exc_info=True)
+    for formatter in BUILT_IN:
+        if formatter.name not in registry.names():
+            registry.register(formatter)
     return registry
 
 
-__all__ = ["Formatter", "FormatterRegistry", "default_formatters"]
+__all__ = ["ENTRY_POINT_GROUP", "Formatter", "FormatterRegistry", "default_formatters"]

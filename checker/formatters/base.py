@@ -19,6 +19,7 @@ class Formatter:
 class FormatterRegistry:
     def __init__(self) -> None:
         self._by_name: dict[str, type[Formatter]] = {}
+        self.problems: list[str] = []  # formatters that failed to load
 
     def register(self, formatter: type[Formatter]) -> None:
         if formatter.name in self._by_name:

@@ -2,13 +2,15 @@
 
 It finds "<number> lidstaten" / "<number> member states" and keys every such claim to the one
 fact "how many members NATO has", so that articles giving different counts make a finding.
-Installed as a distribution, it is found through the ``checker.rules`` entry-point group.
+Installed as a distribution, it is found through the ``checker.rules`` entry-point group; its
+formatter ``count`` through ``checker.formatters``.
 """
 from __future__ import annotations
 
 import regex
 from pydantic import BaseModel, ConfigDict
 
+from checker.formatters import Formatter
 from checker.keys import KindSpec
 from checker.models import ClaimDraft, QuantityValue
 from checker.registry import Rule
@@ -45,3 +47,15 @@ class MemberStatesRule(Rule):
             yield ClaimDraft(kind="members", start=m.start(1), end=m.end(1),
                              value=QuantityValue(low=value, high=value),
                              key_parts={"concept": "member-states", "organisation": self.options.organisation})
+
+
+class CountFormatter(Formatter):
+    """An example third-party formatter: the number of findings of each status, one a line."""
+
+    name = "count"
+
+    def render(self, report):
+        counts = {}
+        for finding in report.conflicts:
+            counts[finding.status] = counts.get(finding.status, 0) + 1
+        return "".join(f"{status} {n}\n" for status, n in sorted(counts.items()))
