@@ -112,35 +112,24 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
         out["predicate"], ev["predicate"] = predicate.label, predicate.words
     elif implied:
         out["predicate"], ev["predicate"] = implied, f"{words} (what the noun says)"
-    if people and "qualifier" in out:
-        kept = [q for q in out["qualifier"].split("+") if q not in IMPLIED_QUALIFIERS]
-        out.pop("qualifier"), ev.pop("qualifier", None)
-        if kept:
-            out["qualifier"], ev["qualifier"] = "+".join(kept), evidence.get("qualifier", "")
-    inferred: list[str] = []
+    if people:
+        without_qualifiers(out, ev, evidence, IMPLIED_QUALIFIERS)
     place = place_of(ctx, parts, evidence, vocab, fv, people)
-    if people and place and not adjacent_extra(ctx, fv) and "extra" in out.get("qualifier", "").split("+"):
+    if people and place and not adjacent_extra(ctx, fv):
         # "another 20 missing" after "20 dead", "Another 31 died in Belgium" after Germany's toll:
         # the next figure of a list, not more of the same
-        kept = [q for q in out.pop("qualifier").split("+") if q != "extra"]
-        ev.pop("qualifier", None)
-        if kept:
-            out["qualifier"], ev["qualifier"] = "+".join(kept), evidence.get("qualifier", "")
+        without_qualifiers(out, ev, evidence, {"extra"})
     if place is None and people and "actor" in parts and parts["actor"] in vocab.countries:
         place = (parts["actor"], evidence.get("actor", ""))  # "the German death toll"
-    if place is None and not people and "actor" in parts:
-        out["actor"], ev["actor"] = parts["actor"], evidence.get("actor", "")
-    if not people and "actor" not in out and place is None:
-        actor = open_actor(ctx, fv, vocab)
+    if not people and place is None:
+        actor = (parts["actor"], evidence.get("actor", "")) if "actor" in parts else \
+            next(((a.label, a.words) for a in [open_actor(ctx, fv, vocab)] if a), None)
         if actor:
-            out["actor"], ev["actor"] = actor.label, actor.words
-    if place is None and people and ctx.earlier_place and "predicate" in out:
-        place = (ctx.earlier_place[0], f"(as earlier in the article: {ctx.earlier_place[1]})")
-        inferred.append("place")
-    article_place = article_place or leading_open_place(ctx.doc, vocab, fv)
-    if place is None and people and article_place and "predicate" in out:
-        place = (article_place, "(the place the article is mostly about)")
-        inferred.append("place")
+            out["actor"], ev["actor"] = actor
+    inferred: list[str] = []
+    if place is None and people and "predicate" in out:
+        place = inferred_place(ctx, vocab, fv, article_place)
+        inferred += ["place"] if place else []
     if place is not None:
         out["place"], ev["place"] = place
     year = past_year(ctx, fv)
@@ -157,6 +146,25 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
         ev["cause"] = cause.words
     return Frame(out, ev, inferred, running if "predicate" in out else None, keyed, why,
                  {"cause": cause.label} if cause else {})
+
+
+def without_qualifiers(out: dict[str, str], ev: dict[str, str], evidence: dict[str, str], labels) -> None:
+    """Take the qualifiers of ``labels`` out of the key parts (a predicate says them already)."""
+    if "qualifier" not in out:
+        return
+    kept = [q for q in out.pop("qualifier").split("+") if q not in labels]
+    ev.pop("qualifier", None)
+    if kept:
+        out["qualifier"], ev["qualifier"] = "+".join(kept), evidence.get("qualifier", "")
+
+
+def inferred_place(ctx: FigureContext, vocab, fv: FrameVocabulary, article_place: str | None) -> tuple[str, str] | None:
+    """Where people are whose sentence names no place: where the article's last figure of people
+    was, else the place the article is mostly about."""
+    if ctx.earlier_place:
+        return ctx.earlier_place[0], f"(as earlier in the article: {ctx.earlier_place[1]})"
+    article_place = article_place or leading_open_place(ctx.doc, vocab, fv)
+    return (article_place, "(the place the article is mostly about)") if article_place else None
 
 
 def with_parenthesis(ctx: FigureContext, vocab) -> FigureContext:
