@@ -89,12 +89,10 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
                    vocab, fv: FrameVocabulary, article_place: str | None) -> Frame | None:
     """The key of a figure of people ("42 mensen zijn omgekomen in Verviers": people/died/in
     verviers) or of a noun no concept knows ("12.000 huishoudens zonder stroom in Luik"); None
-    for the vocabulary's own concepts, whose key stands as the rule made it.
-
-    People are keyed only with a predicate and a place (the clause's, else that of the
-    article's last figure of people, else the article's leading place, marked as inferred); an open noun only with a place or actor its sentence
-    states. A year of the clause before the article's own ("de ramp van 1953") is part of the
-    key: another event, not an earlier figure of this one."""
+    for the vocabulary's own concepts, whose key stands as the rule made it. People are keyed
+    only with a predicate and a place (see ``inferred_place``); an open noun only with a place or
+    actor its sentence states. A year of the clause before the article's own ("de ramp van
+    1953") is part of the key: another event, not an earlier figure of this one."""
     ctx = with_parenthesis(ctx, vocab)
     counted = what_is_counted(ctx, concept, fv, vocab.function_words)
     if counted is None:
