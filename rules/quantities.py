@@ -240,7 +240,8 @@ class QuantityRule(VocabularyRule):
             if not keyed or ratio:
                 parts, evidence, inferred = {}, {}, []
                 why = "a ratio" if ratio else "a general statement" if general else why
-            partial = bool(parts) and self.options.require_context and not names_whose(parts)
+            partial = bool(parts) and self.options.require_context and not names_whose(parts) \
+                and not (frame and "event" in parts)  # "the turnout of the general election"
             previous = Previous(sentence, amount.unit, parts, evidence, inferred) if parts and not partial else previous
             where = None  # for a key with no place: where the article is (see checker.matching)
             if parts and "place" not in parts and owned not in vocab.owners:

@@ -148,3 +148,12 @@ def test_an_unknown_name_after_an_article_is_a_place_only_before_a_kind_of_place
         "quantity:people/arrested/in-brussels"
     assert keys(registry, "At least 90 people died in the Ahrweiler district.", "en")["At least 90"] == \
         "quantity:people/died/in-ahrweiler"
+
+
+def test_a_measure_of_an_election_is_keyed_by_that_election(registry):
+    en = keys(registry, "Turnout in Wednesday's general election was 78.2 percent, the council said.", "en")
+    nl = keys(registry, "De opkomst bij de Tweede Kamerverkiezingen van woensdag was 78,2 procent, meldt de Kiesraad.")
+    assert en == {"78.2 percent": "quantity:general-election/turnout/percent"}
+    assert nl == {"78,2 procent": "quantity:kamerverkiezing/opkomst/percent"}
+    assert keys(registry, "Turnout in the municipal election was 51 percent.", "en") == \
+        {"51 percent": "quantity:election/turnout/percent"}

@@ -103,9 +103,10 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
     ev = {k: v for k, v in evidence.items() if k in out}
     out["concept"], ev["concept"] = label, words
     # what happened to people is said on either side ("killed 32 people", "42 mensen zijn
-    # omgekomen"); to other things after them ("12.000 huishoudens zonder stroom")
-    predicate = predicate_near(ctx.doc, ctx.clause[0] if people else ctx.figure[0], ctx.clause[1], ctx.figure, fv,
-                               words)
+    # omgekomen"); to other things after them ("12.000 huishoudens zonder stroom"); an amount
+    # with a unit is what its noun is said to be, nothing happens to it
+    predicate = None if ctx.has_unit and not people else \
+        predicate_near(ctx.doc, ctx.clause[0] if people else ctx.figure[0], ctx.clause[1], ctx.figure, fv, words)
     if predicate is not None:
         out["predicate"], ev["predicate"] = predicate.label, predicate.words
     elif implied:
@@ -133,15 +134,18 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
     year = past_year(ctx, fv)
     if year:
         out["year"], ev["year"] = year, year
-    stated_where = "place" in out and "place" not in inferred or "actor" in out
-    keyed = ("predicate" in out and "place" in out) if people else stated_where
-    why = None if keyed else ("no predicate: what happened to the people" if "predicate" not in out else "no place")\
-        if people else "no place or actor stated"
-    running = running_words(ctx.doc, *ctx.clause, fv) or \
-        (out.get("predicate") in fv.running_classes and ev.get("predicate")) or None
     cause = cause_of(ctx, fv)
     if cause:
         ev["cause"] = cause.words
+    if not people and cause and "place" not in out and "actor" not in out and cause.label in fv.keying_events:
+        # "the turnout of Wednesday's general election": that election, not any other (its words, not its class)
+        out["event"], ev["event"] = "-".join(lemma(w, fv.language) for w in cause.words.lower().split()), cause.words
+    stated_where = "place" in out and "place" not in inferred or "actor" in out or "event" in out
+    keyed = ("predicate" in out and "place" in out) if people else stated_where
+    why = None if keyed else ("no predicate: what happened to the people" if "predicate" not in out else "no place")\
+        if people else "no place, actor or event stated"
+    running = running_words(ctx.doc, *ctx.clause, fv) or \
+        (out.get("predicate") in fv.running_classes and ev.get("predicate")) or None
     return Frame(out, ev, inferred, running if "predicate" in out else None, keyed, why,
                  {"cause": cause.label} if cause else {})
 

@@ -26,6 +26,7 @@ from checker.rules.toolkit.lemmas import lemma
 
 WORD = regex.compile(r"\p{L}[\p{L}\-'’]*")
 NOUN_REACH = 2  # words: the counted noun is at most this many words after the figure
+MEASURE_REACH = 8  # words: a noun an amount is said to be stands at most this many words before it
 HEAD_LENGTH = 4  # letters: the shortest form a compound may end with and take its predicate from
 JOINT = " & "  # joins the places of a joint total: "in Duitsland en België" -> belgium & germany
 
@@ -45,8 +46,11 @@ class FrameVocabulary:
     tallies: Lexicon
     open_place: regex.Pattern
     causes: Lexicon  # the kinds of event a figure may be of: a fire, a road accident, a flood
+    keying_events: frozenset[str]  # kinds of event that key a measure with no place or actor: an election
     year_to_date: regex.Pattern
     kind_after: regex.Pattern  # a kind of place right after a name: "the Ahrweiler district"
+    governing: frozenset[str]  # prepositions: a noun phrase after one is no subject
+    possessing: frozenset[str]  # verbs that end a phrase but make no amount the noun's measure: "has"
     origin_place: regex.Pattern  # "evacuated from Bewdley": a place when the clause names no other
     preposition_before_name: regex.Pattern  # "in Zeeland " before a figure: a place, not a name with a number
     not_places: frozenset[str]
@@ -123,7 +127,11 @@ def frame_vocabulary(language: Language) -> FrameVocabulary:
         tallies=Lexicon(data.get("tallies", {})),
         open_place=place_pattern(prepositions, kinds, name),
         kind_after=regex.compile(rf"\s+(?i:{kinds})(?![\p{{L}}])"),
+        possessing=frozenset(grammar.get("possessing", [])),
+        governing=frozenset(w.lower() for w in [*grammar.get("place_prepositions", []), *grammar.get("phrase_ends", []),
+                                                *grammar.get("origin_prepositions", [])]),
         causes=Lexicon(data.get("causes", {}), compounds="head" if grammar.get("compounds") else "none"),
+        keying_events=frozenset(grammar.get("keying_events", [])),
         year_to_date=words_pattern(grammar.get("year_to_date", [])),
         origin_place=place_pattern("|".join(regex.escape(p) for p in grammar.get("origin_prepositions", [])) or "(?!)",
                                    kinds, name),
@@ -247,16 +255,21 @@ def measured_noun(ctx: FigureContext, fv: FrameVocabulary, function_words: froze
     determiner opens nearest before the figure ("De totale verzekerde schade door ... is 100
     miljoen euro": schade; "Nederland had in 2023 een begrotingstekort van": begrotingstekort),
     a phrase of time aside ("komt dit jaar uit op"), else of the phrase that opens the clause
-    ("Turnout was 78 percent"). A phrase ends at a function word, a verb of being or amounting,
-    a name after its first word."""
+    ("Turnout in the municipal election was 51 percent": turnout, not election), else one a
+    preposition governs. A phrase ends at a function word, a verb of being or amounting, a name
+    after its first word."""
     text = ctx.doc.scan_text
     phrases: list[tuple[bool, list[regex.Match]]] = []
     opened, current = False, []
+    governed: set[int] = set()  # phrases opened right after a preposition: "in the municipal election"
     for i, m in enumerate(WORD.finditer(text, ctx.clause[0], ctx.figure[0])):
         word = m.group()
         low = word.lower()
         if low in fv.determiners:
             phrases.append((opened, current))
+            before = WORD_BEFORE.search(text, max(ctx.clause[0], m.start() - 20), m.start())
+            if before and before.group(1).lower() in fv.governing:
+                governed.add(len(phrases))
             opened, current = True, []
             continue
         name = word[:1].isupper() and i > 0 and not (opened and not current)  # "de Nederlandse economie"
@@ -268,15 +281,17 @@ def measured_noun(ctx: FigureContext, fv: FrameVocabulary, function_words: froze
         if i == 0 or current or opened:
             current.append(m)
     phrases.append((opened, current))
-    heads = [ms[-1] for opened, ms in phrases if opened and ms and ms[-1].group()[:1].islower()
-             and lemma(ms[-1].group().lower(), fv.language) not in fv.time_nouns]  # "the Netherlands" is no measure
-    if not heads:
-        heads = [ms[-1] for _, ms in phrases[:1] if ms]
-    heads = [h for h in heads if equated(ctx, h.end(), fv)]
-    if not heads:
-        return None
-    head = heads[-1]
-    return Hit(head.start(), head.end(), head.group().lower(), head.group())
+    opened_heads = [(n in governed, ms[-1]) for n, (opened, ms) in enumerate(phrases)
+                    if opened and ms and ms[-1].group()[:1].islower()  # "the Netherlands" is no measure
+                    and lemma(ms[-1].group().lower(), fv.language) not in fv.time_nouns]
+    subject = [ms[-1] for _, ms in phrases[:1] if ms]
+    # a phrase of its own first, then the clause's first words, then one a preposition governs;
+    # the nearest of the first of these that the amount is said to be
+    for heads in ([h for gov, h in opened_heads if not gov], subject, [h for gov, h in opened_heads if gov]):
+        heads = [h for h in heads if equated(ctx, h.end(), fv)]
+        if heads:
+            return Hit(heads[-1].start(), heads[-1].end(), heads[-1].group().lower(), heads[-1].group())
+    return None
 
 
 def measure_of_before(text: str, position: int, language: Language) -> bool:
@@ -295,9 +310,12 @@ def equated(ctx: FigureContext, head_end: int, fv: FrameVocabulary) -> bool:
     words = [m.group().lower() for m in WORD.finditer(text, head_end, ctx.figure[0])]
     if words[:1] and words[0] in fv.measure_of:
         return True
+    if len(words) > MEASURE_REACH:
+        return False  # too far to be said of it
     before = [m.group().lower() for m in WORD.finditer(text, ctx.clause[0], head_end)]
     # "Volgens het CBS groeide de economie met 0,8 procent": the verb before its subject
-    return any(lemma(w, fv.language) in fv.measure_stops for w in words + before[-4:])
+    return any((base := lemma(w, fv.language)) in fv.measure_stops and base not in fv.possessing
+               for w in words + before[-4:])
 
 
 NAME = regex.compile(r"\p{Lu}[\p{L}\-'’]*(?:\s+(?:(?:for|of|van|der|den|de)\s+)?\p{Lu}[\p{L}\-'’]*)*")
@@ -337,8 +355,8 @@ def open_actor(ctx: FigureContext, fv: FrameVocabulary, vocab) -> Hit | None:
         if opens_sentence and " " not in name and simplemma.is_known(low, lang=fv.language) \
                 and name not in names_within_sentences(ctx.doc):
             continue  # "Officials", "Turnout": a word; "Ajax", named mid-sentence elsewhere too: a name
-        if vocab.places.find(name) or gazetteer(fv.source).lookup(name):
-            continue
+        if vocab.places.find(name) or gazetteer(fv.source).lookup(name) or fv.causes.find(name):
+            continue  # a place, or an event ("de Tweede Kamerverkiezingen"): no one's
         return Hit(m.start(), m.end(), slug(name), name)
     return None
 
@@ -346,6 +364,7 @@ def open_actor(ctx: FigureContext, fv: FrameVocabulary, vocab) -> Hit | None:
 PUNCT = regex.compile(r"[.,;:!?()]")
 CUT_OFF = regex.compile(r"\.\.|…")
 POSSESSIVE = regex.compile(r"['’]s?$")
+WORD_BEFORE = ending_at(r"(\p{L}+)\s+\Z")
 DETERMINED = regex.compile(r"(?i:\s(?:de|het|the)\s+)\Z")  # right before the name, no kind of place between
 
 
