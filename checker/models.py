@@ -6,7 +6,7 @@ values. The JSON report is the serialisation of :class:`Report`.
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal, Union
+from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -104,6 +104,23 @@ class TextValue(Frozen):
 ClaimValue = Union[QuantityValue, DateValue, TextValue]
 
 
+# What a rule says of a claim beyond its key, declared once for the draft and the claim.
+Earlier = Annotated[str | None, Field(description="the words that put the claim before the article's time "
+                                                  "(\"oorspronkelijk\", \"tot voor kort\"), if any")]
+Inferred = Annotated[list[str], Field(description="key parts taken from the article, not the sentence")]
+ArticlePlace = Annotated[str | None, Field(description="the place the claim's article is mostly about, for a key that "
+                                           "names none: matching may choose it among the places other articles give")]
+Partial = Annotated[bool, Field(description="the key parts name no actor or place: the claim is keyed only when its "
+                                "own article gives them elsewhere")]
+Running = Annotated[str | None, Field(description="the words that make the figure a running tally (\"dodental\", "
+                                      "\"so far\", a predicate such as died): it moves on from one report to the next")]
+Unkeyed = Annotated[str | None, Field(description="why the claim has no key, when it has none: what its sentence leaves "
+                                      "unsaid (\"no place\", \"no predicate\")")]
+Circumstances = Annotated[dict[str, str], Field(description="circumstances the sentence states that are no part of "
+                                                "the key (\"bij een brand\"): claims whose circumstance of one name "
+                                                "differs are not compared")]
+
+
 class ClaimDraft(Frozen):
     """What a rule yields: a claim before the engine gives it an id, a line and its evidence."""
 
@@ -115,20 +132,13 @@ class ClaimDraft(Frozen):
     evidence: dict[str, str] = Field(default_factory=dict, description="the words behind each key part")
     attribution: str | None = None
     period: Period | None = Field(None, description="the time the sentence itself refers to, if it says")
-    earlier: str | None = Field(None, description="the words that put the claim before the article's time "
-                                                   "(\"oorspronkelijk\", \"tot voor kort\"), if any")
-    inferred: list[str] = Field(default_factory=list, description="key parts taken from the article, not the sentence")
-    article_place: str | None = Field(None, description="the place the claim's article is mostly about, for a key "
-                                      "that names none: matching may choose it among the places other articles give")
-    partial: bool = Field(False, description="the key parts name no actor or place: the claim is keyed only "
-                          "when its own article gives them elsewhere")
-    running: str | None = Field(None, description="the words that make the figure a running tally (\"dodental\", "
-                                "\"so far\", a predicate such as died): it moves on from one report to the next")
-    unkeyed: str | None = Field(None, description="why the claim has no key, when it has none: what its "
-                                "sentence leaves unsaid (\"no place\", \"no predicate\")")
-    context: dict[str, str] = Field(default_factory=dict, description="circumstances the sentence states that are "
-                                    "no part of the key (\"bij een brand\"): claims whose circumstance of one name "
-                                    "differs are not compared")
+    earlier: Earlier = None
+    inferred: Inferred = []
+    article_place: ArticlePlace = None
+    partial: Partial = False
+    running: Running = None
+    unkeyed: Unkeyed = None
+    context: Circumstances = {}
 
 
 class Claim(Frozen):
@@ -148,19 +158,13 @@ class Claim(Frozen):
     evidence: dict[str, str] = Field(default_factory=dict)
     attribution: str | None = None
     period: Period | None = None
-    earlier: str | None = Field(None, description="the words that put the claim before the article's time, if any")
-    inferred: list[str] = Field(default_factory=list, description="key parts taken from the article, not the sentence")
-    article_place: str | None = Field(None, description="the place the claim's article is mostly about, for a key "
-                                      "that names none: matching may choose it among the places other articles give")
-    partial: bool = Field(False, description="the key parts name no actor or place: the claim is keyed only "
-                          "when its own article gives them elsewhere")
-    running: str | None = Field(None, description="the words that make the figure a running tally (\"dodental\", "
-                                "\"so far\", a predicate such as died): it moves on from one report to the next")
-    unkeyed: str | None = Field(None, description="why the claim has no key, when it has none: what its "
-                                "sentence leaves unsaid (\"no place\", \"no predicate\")")
-    context: dict[str, str] = Field(default_factory=dict, description="circumstances the sentence states that are "
-                                    "no part of the key (\"bij een brand\"): claims whose circumstance of one name "
-                                    "differs are not compared")
+    earlier: Earlier = None
+    inferred: Inferred = []
+    article_place: ArticlePlace = None
+    partial: Partial = False
+    running: Running = None
+    unkeyed: Unkeyed = None
+    context: Circumstances = {}
     sentence: str = Field("", description="the sentence holding the claim")
     sentence_start: int = Field(0, description="offset of the sentence in the article text")
 
