@@ -415,9 +415,10 @@ class QuantityRule(VocabularyRule):
                 not SENTENCE_OPENING_WORD.search(before):
             word = prev.group(1)
             vocab = vocabulary(lang)
-            placed = frame_vocabulary(lang).preposition_before_name.search(before)  # "In Bewdley 300 people"
+            fv = frame_vocabulary(lang)
+            placed = fv.preposition_before_name.search(before)  # "In Bewdley 300 people"
             if not placed and not vocab.actors.find(word) and not vocab.places.find(word) \
-                    and not gazetteer(lang).lookup(word):
+                    and not gazetteer(lang).lookup(word) and not fv.causes.find(word):  # "Kamerverkiezingen 37"
                 return True  # "Panzerfaust 3", "Leopard 2"; not "in Zeeland 1800 mensen"
         return False
 
