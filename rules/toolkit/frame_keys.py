@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from checker.articles import Document
+from checker.rules.context import leader
 from checker.rules.lexicon import Hit
 from checker.rules.toolkit.frames import (
     JOINT,
@@ -43,7 +44,6 @@ class Frame:
     context: dict[str, str] = field(default_factory=dict)  # stated circumstances, no part of the key
 
 
-IMPLIED_QUALIFIERS = frozenset({"killed", "wounded", "fled"})  # a predicate says these already
 YEAR = regex.compile(r"(?<![\p{N}\p{L}])(1[89]\d\d|20\d\d)(?![\p{N}\p{L}])")
 
 
@@ -112,7 +112,7 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
     elif implied:
         out["predicate"], ev["predicate"] = implied, f"{words} (what the noun says)"
     if people:
-        without_qualifiers(out, ev, evidence, IMPLIED_QUALIFIERS)
+        without_qualifiers(out, ev, evidence, fv.predicate_qualifiers)
     place = place_of(ctx, parts, evidence, vocab, fv, people)
     if people and place and not adjacent_extra(ctx, fv):
         # "another 20 missing" after "20 dead", "Another 31 died in Belgium" after Germany's toll:
@@ -279,14 +279,6 @@ def leading_open_place(doc: Document, vocab, fv: FrameVocabulary) -> str | None:
         counts = Counter(h.label for h in open_places(doc, 0, len(doc.scan_text), vocab.places, fv) if JOINT not in h.label)
         doc.memo[key] = leader(counts)
     return doc.memo[key]
-
-
-def leader(counts: Counter) -> str | None:
-    """The label that clearly leads a count (by a quarter), if any."""
-    ranked = counts.most_common(2)
-    if not ranked or len(ranked) > 1 and ranked[1][1] * 1.25 >= ranked[0][1]:
-        return None
-    return ranked[0][0]
 
 
 def cause_of(ctx: FigureContext, fv: FrameVocabulary) -> Hit | None:

@@ -60,6 +60,7 @@ class FrameVocabulary:
     determiners: frozenset[str]
     measure_stops: frozenset[str]
     people_predicates: frozenset[str]
+    predicate_qualifiers: frozenset[str]  # qualifiers a predicate of people says already: "killed"
     time_nouns: frozenset[str]
     phrase_ends: frozenset[str]
     measure_of: frozenset[str]
@@ -143,6 +144,7 @@ def frame_vocabulary(language: Language) -> FrameVocabulary:
         determiners=frozenset(w.lower() for w in grammar.get("determiners", [])),
         measure_stops=frozenset(w.lower() for w in grammar.get("measure_stops", [])),
         people_predicates=frozenset(grammar.get("people_predicates", [])),
+        predicate_qualifiers=frozenset(grammar.get("predicate_qualifiers", [])),
         time_nouns=frozenset(grammar.get("time_nouns", [])),
         phrase_ends=frozenset(grammar.get("phrase_ends", [])),
         measure_of=frozenset(grammar.get("measure_of", [])),
