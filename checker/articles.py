@@ -58,7 +58,7 @@ class Document:
     @cached_property
     def memo(self) -> dict:
         """What rules work out once per article and ask again for each claim (see
-        ``checker.rules.context.per_word``)."""
+        ``checker.rules.toolkit.context.per_word``)."""
         return {}
 
     @cached_property

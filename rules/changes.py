@@ -10,8 +10,8 @@ from dataclasses import dataclass
 import regex
 
 from checker.articles import Document
-from checker.rules.lexicon import Language, data_cache, ending_at, events
-from checker.rules.numbers import Amount, NumberReader
+from checker.rules.toolkit.lexicon import Language, data_cache, ending_at, events
+from checker.rules.toolkit.numbers import Amount, NumberReader
 
 # "van vier tot acht", "van de huidige 40.000 tot meer dan 300.000": the figures of a change.
 CHANGE_FROM = r"(?<![\p{L}])(?:van|from)\s+(?:(?:de|het|the)\s+)?(?:\p{L}+\s+)?[\p{L}\p{N}][\p{L}\p{N}.,]*\s+(?:tot|naar|to)\s+"

@@ -13,8 +13,8 @@ import regex
 from checker.articles import Document
 from checker.keys import KindSpec
 from checker.models import ClaimDraft, DateValue
-from checker.rules.context import event_around, names_whose, vocabulary
-from checker.rules.lexicon import (
+from checker.rules.toolkit.context import event_around, names_whose, vocabulary
+from checker.rules.toolkit.lexicon import (
     Lexicon,
     Starts,
     calendar_names,

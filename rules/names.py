@@ -20,8 +20,8 @@ import simplemma
 from checker.articles import Document
 from checker.keys import KindSpec
 from checker.models import ClaimDraft, TextValue
-from checker.rules.context import vocabulary
-from checker.rules.lexicon import (
+from checker.rules.toolkit.context import vocabulary
+from checker.rules.toolkit.lexicon import (
     Lexicon,
     calendar_names,
     data_cache,

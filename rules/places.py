@@ -16,8 +16,8 @@ import regex
 from checker.articles import Document
 from checker.keys import KindSpec
 from checker.models import ClaimDraft, TextValue
-from checker.rules.context import actor_in, clause_around, nearest, vocabulary
-from checker.rules.lexicon import Lexicon, data_cache, events, load_data, phrase_pattern
+from checker.rules.toolkit.context import actor_in, clause_around, nearest, vocabulary
+from checker.rules.toolkit.lexicon import Lexicon, data_cache, events, load_data, phrase_pattern
 from checker.rules.toolkit import key_parts as part
 from checker.rules.toolkit.vocabulary import Language, VocabularyRule
 

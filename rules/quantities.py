@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict
 from checker.articles import Document
 from checker.keys import KindSpec
 from checker.models import ClaimDraft, QuantityValue
-from checker.rules.context import (
+from checker.rules.toolkit.context import (
     Clause,
     actor_in,
     attribution_of,
@@ -29,8 +29,8 @@ from checker.rules.context import (
     vocabulary,
 )
 from checker.rules.changes import FROM_BEFORE, TO_OF_CHANGE, Change, change_around, earlier_words, reader
-from checker.rules.lexicon import Hit, ending_at, events, month_names
-from checker.rules.numbers import Amount, NumberReader
+from checker.rules.toolkit.lexicon import Hit, ending_at, events, month_names
+from checker.rules.toolkit.numbers import Amount, NumberReader
 from checker.rules.toolkit import key_parts as part
 from checker.rules.toolkit.frame_keys import again, quantity_frame
 from checker.rules.toolkit.frames import FigureContext, frame_vocabulary, measure_of_before

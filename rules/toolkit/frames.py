@@ -18,8 +18,8 @@ import regex
 import simplemma
 
 from checker.articles import Document
-from checker.rules.context import attribution_spans
-from checker.rules.lexicon import (Hit, Language, Lexicon, data_cache, ending_at, load_data, month_names, phrase_pattern,
+from checker.rules.toolkit.context import attribution_spans
+from checker.rules.toolkit.lexicon import (Hit, Language, Lexicon, data_cache, ending_at, load_data, month_names, phrase_pattern,
                                    words_pattern)
 from checker.rules.toolkit.gazetteer import gazetteer, slug
 from checker.rules.toolkit.lemmas import lemma

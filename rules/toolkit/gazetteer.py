@@ -22,7 +22,7 @@ from pathlib import Path
 
 import regex
 
-from checker.rules.lexicon import Language, data_cache, load_data
+from checker.rules.toolkit.lexicon import Language, data_cache, load_data
 
 log = logging.getLogger(__name__)
 

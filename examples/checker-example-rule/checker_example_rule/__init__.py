@@ -14,7 +14,7 @@ from checker.formatters import Formatter
 from checker.keys import KindSpec
 from checker.models import ClaimDraft, QuantityValue
 from checker.registry import Rule
-from checker.rules.numbers import word_value
+from checker.rules.toolkit.numbers import word_value
 from checker.rules.toolkit import key_parts as part
 
 PATTERN = regex.compile(r"(?<![\p{L}\p{N}])(\d+|\p{L}+)\s+(?:NAVO-|Navo-|NATO\s+)?(?:lidstaten|member\s+states|bondgenoten)\b")

@@ -12,7 +12,7 @@ from functools import lru_cache
 import regex
 from text_to_num import text2num
 
-from checker.rules.lexicon import Language, data_cache, load_data, phrase_pattern, words_pattern
+from checker.rules.toolkit.lexicon import Language, data_cache, load_data, phrase_pattern, words_pattern
 
 NUMBER_WORD_STARTS = {
     "nl": ["een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf",

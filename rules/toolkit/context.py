@@ -15,7 +15,7 @@ from typing import TypeVar
 import regex
 
 from checker.articles import Document
-from checker.rules.lexicon import Hit, Lexicon, Vocabulary, ending_at, vocabulary
+from checker.rules.toolkit.lexicon import Hit, Lexicon, Vocabulary, ending_at, vocabulary
 
 # Who a verb of saying is about: "aldus de NAVO", "said Stoltenberg"; not what is said ("said that").
 ATTRIBUTED_WORDS = regex.compile(r"\s+(?!(?:[Dd]at|[Tt]hat)(?![\p{L}]))(?:(?:de|het|the)\s+)?[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?")
