@@ -1,4 +1,4 @@
-"""Changes from one figure to another, and the words that put a figure before the article's time.
+"""Time: changes from one figure to another, and the words that put a figure before the article's time.
 
 "van vier tot acht", "van de huidige 40.000 tot meer dan 300.000": the figures of a change; "zal
 groeien van ... tot" makes it a plan; "oorspronkelijk", "up from 65,000" make a figure earlier.
@@ -10,8 +10,9 @@ from dataclasses import dataclass
 import regex
 
 from checker.articles import Document
-from checker.rules.toolkit.lexicon import Language, data_cache, ending_at, events
-from checker.rules.toolkit.numbers import Amount, NumberReader
+from checker.rules.quantities.candidates import reader
+from checker.rules.toolkit.lexicon import ending_at, events
+from checker.rules.toolkit.numbers import Amount
 
 # "van vier tot acht", "van de huidige 40.000 tot meer dan 300.000": the figures of a change.
 CHANGE_FROM = r"(?<![\p{L}])(?:van|from)\s+(?:(?:de|het|the)\s+)?(?:\p{L}+\s+)?[\p{L}\p{N}][\p{L}\p{N}.,]*\s+(?:tot|naar|to)\s+"
@@ -19,11 +20,6 @@ CHANGE_TARGET = ending_at(rf"{CHANGE_FROM}(?:\p{{L}}+\s+){{0,2}}\Z", regex.I)  #
 TO_OF_CHANGE = ending_at(rf"{CHANGE_FROM}\Z", regex.I)  # "tot" here is no bound ("tot 300")
 FROM_BEFORE = ending_at(r"(?<![\p{L}])(?:van|from)\s+(?:(?:de|het|the)\s+)?(?:\p{L}+\s+)?\Z", regex.I)
 CHANGE_TO = regex.compile(r"\s+(?:tot|naar|to)\s+(?P<to>[\p{L}\p{N}.,]*[\p{L}\p{N}])")
-
-
-@data_cache
-def reader(language: Language) -> NumberReader:
-    return NumberReader(language)
 
 
 @dataclass(frozen=True)
