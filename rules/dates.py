@@ -10,8 +10,8 @@ from functools import lru_cache
 import dateparser
 import regex
 
-from checker.articles import Document
-from checker.keys import KindSpec
+from checker.rules.toolkit.analysis import Document
+from checker.rules.toolkit.key_parts import KindSpec
 from checker.models import ClaimDraft, DateValue
 from checker.rules.toolkit.context import event_around, names_whose, vocabulary
 from checker.rules.toolkit.lexicon import (

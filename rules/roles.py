@@ -16,13 +16,12 @@ from dataclasses import dataclass
 
 import regex
 
-from checker.articles import Document
-from checker.keys import KindSpec
+from checker.rules.toolkit.analysis import Document
+from checker.rules.toolkit.key_parts import KindSpec
 from checker.models import ClaimDraft, TextValue
 from checker.rules.toolkit.context import vocabulary
 from checker.rules.toolkit.lexicon import Hit, Lexicon, data_cache, load_data, phrase_pattern
-from checker.rules.names import NAME, NAME_AFTER, NAME_WORD, PARTICLE, Skeleton
-from checker.rules.names import grammar as name_grammar
+from checker.rules.toolkit.persons import NAME, NAME_AFTER, NAME_WORD, PARTICLE, Skeleton, name_grammar
 from checker.rules.toolkit import key_parts as part
 from checker.rules.toolkit.vocabulary import Language, VocabularyRule
 

@@ -120,3 +120,46 @@ def test_no_module_over_500_lines_and_no_function_over_60():
 def test_the_size_check_sees_methods_and_nested_functions():
     tree = ast.parse("class A:\n    def f(self):\n        def g():\n            pass\n")
     assert [name for name, _ in functions_of(tree)] == ["A.f", "A.f.g"]
+
+
+# What a rule module may import of this distribution: the models, the Rule base and the
+# toolkit; a rule package also its own modules.
+RULE_IMPORTS = ("checker.models", "checker.registry", "checker.rules.toolkit")
+
+
+def rule_modules() -> list[Path]:
+    return sorted(p for p in RULES.rglob("*.py") if "toolkit" not in p.relative_to(RULES).parts)
+
+
+def imported(node: ast.AST, package: str) -> list[str]:
+    """The modules an import statement names, relative ones resolved against ``package``."""
+    if isinstance(node, ast.Import):
+        return [a.name for a in node.names]
+    if not isinstance(node, ast.ImportFrom):
+        return []
+    base = package.rsplit(".", node.level - 1)[0] if node.level else ""
+    module = ".".join(p for p in (base, node.module or "") if p)
+    return [module]
+
+
+def test_rules_import_only_the_models_the_rule_base_and_the_toolkit():
+    """A rule never imports another rule, nor the engine beyond the models and the registry:
+    what rules share is the toolkit's (roles and names share the names of people through it)."""
+    found = []
+    for path in rule_modules():
+        parts = path.relative_to(RULES).with_suffix("").parts
+        own = "checker.rules." + parts[0] if len(parts) > 1 else None  # a rule package: its own modules
+        package = "checker.rules" + (f".{parts[0]}" if len(parts) > 1 else "")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            for name in imported(node, package):
+                if not name.startswith("checker") or own and (name == own or name.startswith(own + ".")):
+                    continue
+                if not any(name == a or name.startswith(a + ".") for a in RULE_IMPORTS):
+                    found.append(f"rules/{path.relative_to(RULES).as_posix()}:{node.lineno}: {name}")
+    assert not found, "rules import beyond the models, the Rule base and the toolkit:\n" + "\n".join(found)
+
+
+def test_the_import_check_reads_relative_imports():
+    tree = ast.parse("from . import names\nfrom .toolkit import lexicon\nfrom .. import articles\n")
+    nodes = [n for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+    assert [imported(n, "checker.rules")[0] for n in nodes] == ["checker.rules", "checker.rules.toolkit", "checker"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checker.rules.dates import grammar as date_grammar
 from checker.rules.toolkit.lexicon import Language, Lexicon, lowered, matches_at_capitals, matches_at_words
-from checker.rules.names import grammar as name_grammar
+from checker.rules.toolkit.persons import name_grammar
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from num2words import num2words

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
-from checker.articles import Document
-from checker.keys import KindSpec
+from checker.rules.toolkit.analysis import Document
+from checker.rules.toolkit.key_parts import KindSpec
 from checker.models import ClaimDraft
 from checker.rules.quantities.amount import amounts
 from checker.rules.quantities.candidates import reader

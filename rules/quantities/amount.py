@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import regex
 
-from checker.articles import Document
+from checker.rules.toolkit.analysis import Document
 from checker.rules.quantities.candidates import date_neighbour, not_an_amount, reader
 from checker.rules.quantities.when import FROM_BEFORE, TO_OF_CHANGE
 from checker.rules.toolkit.frames import frame_vocabulary

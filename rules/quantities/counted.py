@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex
 
-from checker.articles import Document
+from checker.rules.toolkit.analysis import Document
 from checker.rules.quantities.figure import Figure, Previous
 from checker.rules.quantities.when import Change, change_around
 from checker.rules.toolkit.context import Clause, clause_around

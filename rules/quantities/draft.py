@@ -7,7 +7,7 @@ the event it lasts ("de oefeningen duren tien dagen").
 """
 from __future__ import annotations
 
-from checker.articles import Document
+from checker.rules.toolkit.analysis import Document
 from checker.models import ClaimDraft, QuantityValue
 from checker.rules.quantities.amount import in_ratio
 from checker.rules.quantities.counted import names_a_noun, same_thing_again

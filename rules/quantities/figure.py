@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from checker.articles import Document
+from checker.rules.toolkit.analysis import Document
 from checker.rules.quantities.when import Change
 from checker.rules.toolkit.context import Clause
 from checker.rules.toolkit.frames import FigureContext, FrameVocabulary

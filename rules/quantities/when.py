@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import regex
 
-from checker.articles import Document
+from checker.rules.toolkit.analysis import Document
 from checker.rules.quantities.candidates import reader
 from checker.rules.toolkit.lexicon import ending_at, events
 from checker.rules.toolkit.numbers import Amount

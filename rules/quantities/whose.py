@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from checker.articles import Document
+from checker.rules.toolkit.analysis import Document
 from checker.rules.quantities.counted import NEXT_WORD, WORDS_AFTER_NOUN
 from checker.rules.quantities.figure import Figure
 from checker.rules.toolkit.context import (
