@@ -1,0 +1,32 @@
+"""Word lists are data: the small words the rules read (articles, list joiners, nouns of
+territory, ...) come from rules/data/<language>/*.toml, so a config's vocabulary reaches them."""
+from __future__ import annotations
+
+from checker.rules.toolkit.context import followed_by_place_noun, is_place_use
+from checker.rules.toolkit.lexicon import vocabulary
+from checker.rules.toolkit.vocabulary import Language, frozen_additions
+
+from conftest import make_doc
+
+
+def language(code: str, vocabulary_config: dict | None = None) -> Language:
+    return Language(code, frozen_additions(vocabulary_config or {}))
+
+
+def actor_hit(doc, lang: Language, words: str):
+    return next(h for h in vocabulary(lang).actors.find(doc.scan_text) if h.words == words)
+
+
+def test_a_noun_of_territory_added_in_the_config_makes_a_country_a_place():
+    doc = make_doc("Troops massed on the Russian hinterland.\n", language="en")
+    plain, extended = language("en"), language("en", {"en": {"grammar": {"place_nouns": ["hinterland"]}}})
+    assert not followed_by_place_noun(doc, actor_hit(doc, plain, "Russian"), vocabulary(plain))
+    doc = make_doc("Troops massed on the Russian hinterland.\n", language="en")  # a fresh article: nothing remembered
+    assert followed_by_place_noun(doc, actor_hit(doc, extended, "Russian"), vocabulary(extended))
+
+
+def test_a_list_of_places_is_read_with_the_language_s_joiners():
+    """"of" joins a Dutch list ("in Polen of Litouwen"): "Litouwen" there is a place, not an actor."""
+    doc = make_doc("De troepen staan in Polen of Litouwen.\n")
+    nl = language("nl")
+    assert is_place_use(doc, actor_hit(doc, nl, "Litouwen"), vocabulary(nl))
