@@ -30,3 +30,15 @@ def test_a_list_of_places_is_read_with_the_language_s_joiners():
     doc = make_doc("De troepen staan in Polen of Litouwen.\n")
     nl = language("nl")
     assert is_place_use(doc, actor_hit(doc, nl, "Litouwen"), vocabulary(nl))
+
+
+def test_a_particle_added_in_the_config_keeps_a_name_whole():
+    from checker.rules.toolkit.persons import name_grammar
+
+    plain = name_grammar(language("nl")).name_after.match(" José dos Santos zei")
+    extended = name_grammar(language("nl", {"nl": {"grammar": {"particles": ["dos"]}}})).name_after.match(
+        " José dos Santos zei")
+    assert plain.group("name") == "José"
+    assert extended.group("name") == "José dos Santos"
+    assert name_grammar(language("en")).name_after.match(" Bart de Wever said").group("name") == \
+        "Bart de Wever"

@@ -16,16 +16,15 @@ import simplemma
 from checker.rules.toolkit.lexicon import Lexicon, calendar_names, data_cache, load_data, phrase_pattern, vocabulary
 from checker.rules.toolkit.vocabulary import Language
 
-PARTICLE = r"(?:van\s+der|van\s+den|van\s+de|van|de|der|den|von|al|bin|ter|ten)"
 NAME_WORD = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
-# A person's name: one to three capitalised words, with particles ("Ursula von der Leyen").
-NAME = rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+)?{NAME_WORD}){{0,2}})(?![\p{{L}}\p{{N}}\-])"
-NAME_AFTER = regex.compile(rf"[ \t]+{NAME}")
 DOUBLED = regex.compile(r"(.)\1+")
 
 
 @dataclass(frozen=True)
 class NameGrammar:
+    name: str  # the pattern of a person's name, in group "name": "Ursula von der Leyen"
+    name_after: regex.Pattern  # a name after white space: "president Zelensky"
+    full_name: regex.Pattern  # a first name and a surname (group "last"): "Sergej Lavrov"
     titles: Lexicon
     said_after: regex.Pattern
     not_names: frozenset[str]
@@ -45,10 +44,17 @@ def name_grammar(language: Language) -> NameGrammar:
     speech = phrase_pattern(g.get("speech", [])) or "(?!)"
     translit = tuple((a, b) for a, b in g.get("transliteration", []))
     skeleton = Skeleton(translit)
+    particle = f"(?:{phrase_pattern(g.get('particles', [])) or '(?!)'})"
+    # one to three capitalised words, with particles between them
+    name = rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{particle}[ \t]+)?{NAME_WORD}){{0,2}})(?![\p{{L}}\p{{N}}\-])"
     return NameGrammar(
+        name=name,
+        name_after=regex.compile(rf"[ \t]+{name}"),
+        full_name=regex.compile(rf"(?<![\p{{L}}\p{{N}}\-]){NAME_WORD}[ \t]+(?:{particle}[ \t]+)?(?P<last>{NAME_WORD})"
+                                rf"(?![\p{{L}}\p{{N}}\-])"),
         titles=Lexicon({"title": g.get("titles", [])}, compounds="head"),
         # a name begins with a capital letter: see lexicon.matches_at_capitals
-        said_after=regex.compile(rf"(?<![\p{{L}}\p{{N}}\-]){NAME},?[ \t]+(?i:{speech})(?![\p{{L}}])"),
+        said_after=regex.compile(rf"(?<![\p{{L}}\p{{N}}\-]){name},?[ \t]+(?i:{speech})(?![\p{{L}}])"),
         not_names=frozenset(not_names),
         transliteration=translit,
         preferred={skeleton(n): n for n in data.get("house_style", {}).get("preferred", [])},
@@ -76,4 +82,4 @@ def known_word(word: str, language: str) -> bool:
         return False
 
 
-__all__ = ["NAME", "NAME_AFTER", "NAME_WORD", "PARTICLE", "NameGrammar", "Skeleton", "known_word", "name_grammar"]
+__all__ = ["NAME_WORD", "NameGrammar", "Skeleton", "known_word", "name_grammar"]
