@@ -42,3 +42,25 @@ def test_a_particle_added_in_the_config_keeps_a_name_whole():
     assert extended.group("name") == "José dos Santos"
     assert name_grammar(language("en")).name_after.match(" Bart de Wever said").group("name") == \
         "Bart de Wever"
+
+
+def quantities(text: str, vocabulary_config: dict | None = None) -> list:
+    from checker.registry import default_registry
+    from checker.runner import extract_document
+
+    registry = default_registry()
+    rule = registry.instantiate(registry.get("quantities"), None, vocabulary_config)
+    return extract_document(make_doc(text), [rule], registry.schema()).claims
+
+
+def test_a_word_before_a_time_of_day_added_in_the_config_makes_the_number_a_time():
+    text = "De NAVO-ministers komen omstreeks 8 uur bijeen in Brussel.\n"
+    assert [c.text for c in quantities(text)] == ["8 uur"]  # a duration, as far as the data knows
+    assert quantities(text, {"nl": {"grammar": {"clock_before": ["omstreeks"]}}}) == []
+
+
+def test_a_word_of_change_added_in_the_config_makes_two_figures_a_change():
+    text = "Het aantal militairen groeit vanaf 40.000 tot 300.000.\n"
+    assert [c.text for c in quantities(text)] == ["40.000 tot 300.000"]  # a range
+    changed = quantities(text, {"nl": {"grammar": {"change_from": ["vanaf"]}}})
+    assert [(c.text, c.earlier) for c in changed] == [("40.000", "vanaf 40.000 tot 300.000"), ("300.000", None)]

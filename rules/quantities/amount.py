@@ -11,7 +11,7 @@ import regex
 
 from checker.rules.toolkit.analysis import Document
 from checker.rules.quantities.candidates import date_neighbour, not_an_amount, reader
-from checker.rules.quantities.when import FROM_BEFORE, TO_OF_CHANGE
+from checker.rules.quantities.when import change_grammar
 from checker.rules.toolkit.frames import frame_vocabulary
 from checker.rules.toolkit.lexicon import Vocabulary, ending_at
 from checker.rules.toolkit.numbers import Amount, NumberReader
@@ -43,10 +43,11 @@ def amount_at(doc: Document, m: regex.Match, read: NumberReader, lang: Language,
     amount = read.read_one(text, m)
     if amount is None:
         return None
-    amount = with_range(text, amount, read)
-    if date_neighbour(lang.code).match(text, amount.end):
+    change = change_grammar(lang)
+    amount = with_range(text, amount, read, change.from_before)
+    if date_neighbour(lang).match(text, amount.end):
         return None  # "van 10 tot 20 februari": a date
-    if not TO_OF_CHANGE.search(text, max(0, amount.start - 60), amount.start):
+    if not change.to_of_change.search(text, max(0, amount.start - 60), amount.start):
         amount = read.bounds(text, amount)
     amount = with_unit(text, amount, read)
     if amount.unit is None and amount.low is not None and amount.low == amount.high \
@@ -55,7 +56,7 @@ def amount_at(doc: Document, m: regex.Match, read: NumberReader, lang: Language,
     return amount
 
 
-def with_range(text: str, amount: Amount, read: NumberReader) -> Amount:
+def with_range(text: str, amount: Amount, read: NumberReader, from_before: regex.Pattern) -> Amount:
     """"100 tot 150", "tussen 100 en 150", "100-150", "drie- tot vijfduizend".
 
     "van vier tot acht" is a change from one figure to another, not a range, unless a unit
@@ -69,7 +70,7 @@ def with_range(text: str, amount: Amount, read: NumberReader) -> Amount:
     second = read.read_one(text, second_m) if second_m else None
     if second is None or second.low is None or amount.low is None:
         return amount
-    if FROM_BEFORE.search(before) and not read.g.unit_after.match(text, second.end):
+    if from_before.search(before) and not read.g.unit_after.match(text, second.end):
         return amount
     low, high = amount.low, second.low
     if text.startswith("-", amount.end) and high >= 1000 > low and high % 1000 == 0:

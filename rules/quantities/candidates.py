@@ -6,22 +6,18 @@ times, telephone numbers, dates and list numbering from amounts.
 """
 from __future__ import annotations
 
-from functools import cache
+from dataclasses import dataclass
 
 import regex
 
 from checker.rules.toolkit.frames import frame_vocabulary
 from checker.rules.toolkit.gazetteer import gazetteer
-from checker.rules.toolkit.lexicon import data_cache, ending_at, month_names, vocabulary
+from checker.rules.toolkit.lexicon import data_cache, ending_at, load_data, month_names, phrase_pattern, vocabulary
 from checker.rules.toolkit.numbers import NumberReader
 from checker.rules.toolkit.vocabulary import Language
 
-DAY_JOINER = r"(?:tot|en|t/m|to|and)"  # the words between two days of one date: "10 tot 20 februari", "April 6 and 7"
 CLOCK = regex.compile(r"\d{1,2}[.:]\d{2}")
 PHONE = regex.compile(r"0\d{6,}")
-AM_PM = regex.compile(r"\s*(?:am\b|pm\b|a\.m\.|p\.m\.)", regex.I)
-AT_BEFORE = ending_at(r"(?<![\p{L}])(?:om|at|tegen|rond)\s+\Z", regex.I)
-CLOCK_AFTER = regex.compile(r"\s*(?:uur|u\b|h\b|am\b|pm\b|a\.m\.|p\.m\.)", regex.I)
 LIST_NUMBER = ending_at(r"(?:\A|\n)[ \t]*\Z")
 GLUED_DIGITS = regex.compile(r"[.,]\d")
 LIST_MARK = regex.compile(r"[.)]\s")
@@ -38,18 +34,39 @@ def reader(language: Language) -> NumberReader:
     return NumberReader(language)
 
 
-@cache
-def date_neighbour(language: str) -> regex.Pattern:
+@dataclass(frozen=True)
+class FigureGrammar:
+    """The words around a number that make it a time of day or a day of a date, from the
+    ``[grammar]`` of vocabulary.toml."""
+
+    date_neighbour: regex.Pattern  # a month name just after: "10 tot 20 februari" is a date
+    month_before: regex.Pattern  # a month name just before: "24 februari 2022", "April 6 and 7"
+    day_half: regex.Pattern  # "am", "pm" after a number
+    clock_before: regex.Pattern  # "om", "at" before a time of day
+    clock_after: regex.Pattern  # "uur", "h", "pm" after a time of day
+
+
+@data_cache
+def figure_grammar(language: Language) -> FigureGrammar:
+    data = load_data(language, "vocabulary") or load_data(language.other("nl"), "vocabulary")
+    g = data.get("grammar", {})
+    months = "|".join(sorted(month_names(language.code), key=len, reverse=True))
+    joiner = f"(?:{phrase_pattern(g.get('day_joiners', [])) or '(?!)'})"  # "10 tot 20 februari", "April 6 and 7"
+    halves = phrase_pattern(g.get("day_halves", [])) or "(?!)"
+    return FigureGrammar(
+        date_neighbour=regex.compile(rf"[\s\-–/]*(?:{joiner}\s+)?(?:\d{{1,2}}\s*)?(?:{months})(?![\p{{L}}])", regex.I),
+        month_before=ending_at(rf"(?:{'|'.join(month_names(language.code))})\.?\s*(?:\d{{1,2}}\s*(?:{joiner}|[&\-–])\s*)?\Z",
+                               regex.I),
+        day_half=regex.compile(rf"\s*(?:{halves})(?![\p{{L}}])", regex.I),
+        clock_before=ending_at(rf"(?<![\p{{L}}])(?:{phrase_pattern(g.get('clock_before', [])) or '(?!)'})\s+\Z", regex.I),
+        clock_after=regex.compile(rf"\s*(?:{phrase_pattern(g.get('clock_after', [])) or '(?!)'}|{halves})(?![\p{{L}}])",
+                                  regex.I),
+    )
+
+
+def date_neighbour(language: Language) -> regex.Pattern:
     """A month name just after a position, across a second day: "10 tot 20 februari" is a date."""
-    months = "|".join(sorted(month_names(language), key=len, reverse=True))
-    return regex.compile(rf"[\s\-–/]*(?:{DAY_JOINER}\s+)?(?:\d{{1,2}}\s*)?(?:{months})(?![\p{{L}}])", regex.I)
-
-
-@cache
-def month_before(language: str) -> regex.Pattern:
-    """A month name just before a position: "24 februari 2022" is a date, not 2022 of something;
-    so is the second day of "April 6 and 7"."""
-    return ending_at(rf"(?:{'|'.join(month_names(language))})\.?\s*(?:\d{{1,2}}\s*(?:{DAY_JOINER}|[&\-–])\s*)?\Z", regex.I)
+    return figure_grammar(language).date_neighbour
 
 
 def not_an_amount(text: str, m: regex.Match, lang: Language) -> bool:
@@ -71,18 +88,18 @@ def digits_of_no_amount(text: str, m: regex.Match, lang: Language, before: str, 
     if GLUED_DIGITS.match(after):
         return True  # a number glued to more digits
     unit = reader(lang).g.unit_after.match(text, m.end())  # "0.77 percent" is no time of day
-    if CLOCK.fullmatch(token) and (CLOCK_AFTER.match(after) or not unit and (
+    g = figure_grammar(lang)
+    if CLOCK.fullmatch(token) and (g.clock_after.match(after) or not unit and (
             token[0] == "0" or lang.code == "nl" and "." in token)):
         return True
-    if len(token) <= 2 and token.isdigit() and int(token) <= 24 and (AM_PM.match(after) or AT_BEFORE.search(before)) \
-            and CLOCK_AFTER.match(after):
+    if len(token) <= 2 and token.isdigit() and int(token) <= 24 and (g.day_half.match(after) or g.clock_before.search(before)) \
+            and g.clock_after.match(after):
         return True  # "at 2 pm", "om 8 uur"; not "de oefening duurt 8 uur"
     if PHONE.fullmatch(token):
         return True  # "0612345678": a telephone number
     if LIST_NUMBER.search(before) and LIST_MARK.match(after):
         return True
-    if date_neighbour(lang.code).match(after) or WORD_OR_DIGIT_BEFORE.search(before) and \
-            month_before(lang.code).search(before):
+    if g.date_neighbour.match(after) or WORD_OR_DIGIT_BEFORE.search(before) and g.month_before.search(before):
         return True
     return bool(SLASHED_AFTER.match(after) or SLASHED_BEFORE.search(before))
 
@@ -101,4 +118,4 @@ def in_a_name(before: str, lang: Language) -> bool:
         and not gazetteer(lang).lookup(word) and not fv.causes.find(word)  # "Kamerverkiezingen 37"
 
 
-__all__ = ["date_neighbour", "month_before", "not_an_amount", "reader"]
+__all__ = ["FigureGrammar", "date_neighbour", "figure_grammar", "not_an_amount", "reader"]
