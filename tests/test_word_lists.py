@@ -64,3 +64,14 @@ def test_a_word_of_change_added_in_the_config_makes_two_figures_a_change():
     assert [c.text for c in quantities(text)] == ["40.000 tot 300.000"]  # a range
     changed = quantities(text, {"nl": {"grammar": {"change_from": ["vanaf"]}}})
     assert [(c.text, c.earlier) for c in changed] == [("40.000", "vanaf 40.000 tot 300.000"), ("300.000", None)]
+
+
+def test_the_frame_words_come_from_the_data_with_the_config_s_additions():
+    from checker.rules.toolkit.frames import frame_vocabulary
+
+    plain = frame_vocabulary(language("en"))
+    extended = frame_vocabulary(language("en", {"en": {"grammar": {"name_joiners": ["del"], "list_joiners": ["plus"]}}}))
+    assert plain.name.match("Partido del Pueblo").group() == "Partido"
+    assert extended.name.match("Partido del Pueblo").group() == "Partido del Pueblo"
+    assert plain.list_split.split("Germany and Belgium plus France") == ["Germany", "Belgium plus France"]
+    assert extended.list_split.split("Germany and Belgium plus France") == ["Germany", "Belgium", "France"]
