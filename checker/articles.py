@@ -56,12 +56,6 @@ class Document:
     scan_text: str
 
     @cached_property
-    def memo(self) -> dict:
-        """What rules work out once per article and ask again for each claim (see
-        ``checker.rules.toolkit.context.per_word``)."""
-        return {}
-
-    @cached_property
     def line_starts(self) -> list[int]:
         starts = [0]
         starts.extend(m.end() for m in NEWLINE.finditer(self.text))

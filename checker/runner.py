@@ -71,11 +71,12 @@ def extract_document(doc: Document, rules: Sequence[Rule], schema: KeySchema) ->
     out = Extraction()
     seen: set[str] = set()
     sentences: dict[str, str] = {}
+    views: dict = {}  # what the rules read of this article, each made once (see Rule.reads)
     for rule in rules:
         if doc.article.language not in rule.languages:
             continue
         try:
-            drafts = list(rule.extract(doc))
+            drafts = list(rule.extract(view_of(doc, rule, views)))
             claims = [to_claim(doc, rule, d, schema, sentences) for d in drafts]
         except Exception as e:
             log.debug("rule %s failed on %s", rule.code, doc.article.path, exc_info=True)
@@ -87,6 +88,17 @@ def extract_document(doc: Document, rules: Sequence[Rule], schema: KeySchema) ->
                 seen.add(claim.id)
                 out.claims.append(claim)
     return out
+
+
+def view_of(doc: Document, rule: Rule, views: dict):
+    """What a rule reads of an article: the Document, or what its ``reads`` makes of it, made
+    once per article and shared by the rules that name the same maker."""
+    make = rule.reads
+    if make is None:
+        return doc
+    if make not in views:
+        views[make] = make(doc)
+    return views[make]
 
 
 def _extract_many(args: tuple[list[Document], Sequence[Rule], KeySchema]) -> Extraction:

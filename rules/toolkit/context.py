@@ -14,7 +14,7 @@ from typing import TypeVar
 
 import regex
 
-from checker.articles import Document
+from checker.rules.toolkit.analysis import Analysis, Document
 from checker.rules.toolkit.lexicon import (Hit, Language, Lexicon, Vocabulary, data_cache, ending_at, load_data,
                                            phrase_pattern, vocabulary)
 
@@ -65,11 +65,9 @@ def per_word(fn: Callable[[Document, Hit, Vocabulary], T]) -> Callable[[Document
     word alone, and every claim of its sentence asks it again."""
     @wraps(fn)
     def remembered(doc: Document, hit: Hit, vocab: Vocabulary) -> T:
-        key = (fn, hit.start, hit.end)  # the word's span is all the question depends on
-        memo = doc.memo
-        if key not in memo:
-            memo[key] = fn(doc, hit, vocab)
-        return memo[key]
+        analysis = Analysis.of(doc)
+        # the word's span is all the question depends on
+        return analysis.remember((fn, hit.start, hit.end), lambda: fn(analysis, hit, vocab))
     return remembered
 
 

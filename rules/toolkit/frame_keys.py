@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from checker.articles import Document
+from checker.rules.toolkit.analysis import Analysis, Document
 from checker.rules.toolkit.context import leader
 from checker.rules.toolkit.lexicon import Hit
 from checker.rules.toolkit.frames import (
@@ -283,11 +283,12 @@ def again(ctx: FigureContext, parts: dict[str, str], evidence: dict[str, str], i
 
 def leading_open_place(doc: Document, vocab, fv: FrameVocabulary) -> str | None:
     """The place the article names most often after a preposition of place, if one clearly leads."""
-    key = ("leading_open_place", fv.language)
-    if key not in doc.memo:
-        counts = Counter(h.label for h in open_places(doc, 0, len(doc.scan_text), vocab.places, fv) if JOINT not in h.label)
-        doc.memo[key] = leader(counts)
-    return doc.memo[key]
+    analysis = Analysis.of(doc)
+
+    def work() -> str | None:
+        return leader(Counter(h.label for h in open_places(analysis, 0, len(doc.scan_text), vocab.places, fv)
+                              if JOINT not in h.label))
+    return analysis.remember(("leading_open_place", fv.language), work)
 
 
 def cause_of(ctx: FigureContext, fv: FrameVocabulary) -> Hit | None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import regex
 import simplemma
 
-from checker.articles import Document
+from checker.rules.toolkit.analysis import Analysis, Document
 from checker.rules.toolkit.context import attribution_spans
 from checker.rules.toolkit.lexicon import (Hit, Language, Lexicon, data_cache, ending_at, load_data, month_names, phrase_pattern,
                                    words_pattern)
@@ -206,12 +206,13 @@ class Words:
 
     @classmethod
     def of(cls, doc: Document, fv: FrameVocabulary) -> "Words":
-        key = ("frame words", fv.language)
-        if key not in doc.memo:
-            matches = list(WORD.finditer(doc.scan_text))
-            doc.memo[key] = cls([m.start() for m in matches], matches, [fv.predicate(m.group()) for m in matches],
-                                [i for i, m in enumerate(matches) if m.group().lower() in fv.particles])
-        return doc.memo[key]
+        analysis = Analysis.of(doc)
+
+        def work() -> Words:
+            matches = analysis.words
+            return cls([m.start() for m in matches], matches, [fv.predicate(m.group()) for m in matches],
+                       [i for i, m in enumerate(matches) if m.group().lower() in fv.particles])
+        return analysis.remember(("frame words", fv.language), work)
 
     def span(self, start: int, end: int) -> range:
         return range(bisect_left(self.starts, start), bisect_left(self.starts, end))
@@ -350,13 +351,7 @@ def equated(ctx: FigureContext, head_end: int, fv: FrameVocabulary) -> bool:
 
 def names_within_sentences(doc: Document) -> frozenset[str]:
     """The capitalised words an article writes inside its sentences, not only at their start."""
-    key = "names_within_sentences"
-    if key not in doc.memo:
-        doc.memo[key] = frozenset(m.group(1) for m in INNER_NAME.finditer(doc.scan_text))
-    return doc.memo[key]
-
-
-INNER_NAME = regex.compile(r"[\p{Ll},;]\s+(\p{Lu}[\p{L}\-]+)")
+    return Analysis.of(doc).names_within_sentences
 
 
 def open_actor(ctx: FigureContext, fv: FrameVocabulary, vocab) -> Hit | None:
@@ -400,11 +395,10 @@ def open_places(doc: Document, start: int, end: int, vocab_places: Lexicon, fv: 
     not; a list of places ("in Duitsland en België") is one joint place. The article is read
     once; a list that runs past ``end`` is read again up to it."""
     pattern = fv.origin_place if origin else fv.open_place  # "from", "uit": where things came from
-    key = ("open places", fv.language, id(vocab_places), origin)
-    if key not in doc.memo:
+    def work() -> tuple[list[int], list[Hit]]:
         hits = places_of_matches(pattern.finditer(doc.scan_text), vocab_places, fv)
-        doc.memo[key] = ([h.start for h in hits], hits)
-    starts, hits = doc.memo[key]
+        return [h.start for h in hits], hits
+    starts, hits = Analysis.of(doc).remember(("open places", fv.language, id(vocab_places), origin), work)
     out = []
     for h in hits[bisect_left(starts, start):bisect_left(starts, end)]:
         if h.end <= end:
@@ -457,11 +451,10 @@ def place_id(name: str, vocab_places: Lexicon, fv: FrameVocabulary) -> str | Non
 
 def running_words(doc: Document, start: int, end: int, fv: FrameVocabulary) -> str | None:
     """The words of a clause that make its figure a tally so far ("inmiddels", "has risen to")."""
-    key = ("running words", fv.language)
-    if key not in doc.memo:
+    def work() -> tuple[list[int], list[regex.Match]]:
         found = list(fv.running_words.finditer(doc.scan_text))
-        doc.memo[key] = ([m.start() for m in found], found)
-    starts, found = doc.memo[key]
+        return [m.start() for m in found], found
+    starts, found = Analysis.of(doc).remember(("running words", fv.language), work)
     for m in found[bisect_left(starts, start):bisect_left(starts, end)]:
         if m.end() <= end:
             return m.group()
