@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
-from checker.rules.toolkit.analysis import Document
+from checker.rules.toolkit.analysis import Analysis
 from checker.rules.toolkit.key_parts import KindSpec
 from checker.models import ClaimDraft
 from checker.rules.quantities.amount import amounts
@@ -57,7 +57,7 @@ class QuantityRule(VocabularyRule):
     version = "3"
     Options = QuantityOptions
 
-    def extract(self, doc: Document) -> Iterator[ClaimDraft]:
+    def extract(self, doc: Analysis) -> Iterator[ClaimDraft]:
         lang = self.language(doc)
         vocab = vocabulary(lang)
         reading = Reading(doc, lang, vocab, frame_vocabulary(lang), reader(lang))

@@ -36,7 +36,7 @@ def whose_and_where(doc: Document, fig: Figure, vocab: Vocabulary, figures: rege
         fig.parts["unit"] = amount.unit
     noun_end = concept.end if concept and concept.start >= amount.end else amount.end
     owned = fig.owned
-    fig.sized = concept is not None and concept.start == amount.end + 1 and vocab.size_of(text, amount.end)
+    fig.sized = vocab.size_of(text, amount.end) if concept is not None and concept.start == amount.end + 1 else None
     actor = sized_whole(doc, concept, fig.clause, vocab) if fig.sized else \
         actor_in(doc, fig.clause, amount.start, noun_end, vocab, owned)
     place = None if owned in vocab.owners else \
