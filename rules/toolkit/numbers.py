@@ -125,6 +125,7 @@ def grammar(language: Language) -> NumberGrammar:
 # "tweeentwintig" is written without its diaeresis too.
 DUTCH_DIAERESIS = regex.compile(r"(twee|drie)en(?=twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)")
 ABOVE_TEXT2NUM = {"en": {"trillion": 1e12}}  # scales text2num does not read
+TENS = frozenset(float(t) for t in range(20, 100, 10))
 CONNECTORS = {"nl": "en", "en": "and"}  # "tweeduizend en zestien", "three hundred and five"
 # A connector joins a figure ending in one of these to one under a hundred after it.
 CONNECTED_AFTER = ("honderd", "duizend", "miljoen", "miljard", "hundred", "thousand", "million", "billion",
@@ -159,14 +160,14 @@ def word_value(word: str, language: str) -> float | None:
     return value
 
 
-MAX_NUMBER_WORDS = 8  # "twee miljoen driehonderdduizend vijfhonderd": longer runs are no single number
+MAX_NUMBER_WORDS = 30  # "seven hundred and fourteen billion nine hundred and ninety-two million ...": longer runs are no single number
 THOUSANDS_DOT = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 THOUSANDS_COMMA = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 DECIMAL_COMMA = regex.compile(r"\d+,\d+")
 DECIMAL_POINT = regex.compile(r"\d+\.\d+")
 WORD_ABBREVIATED = regex.compile(r"(?:\s+|-)(\p{L}+\.?)")  # "30 miljard", "€30-billion"
 NEXT_WORD = regex.compile(r"\s+(\p{L}+)")
-NEXT_NUMBER_WORD = regex.compile(r"(\s+|-)((?:and|en)\s+)?(\p{L}+)")
+NEXT_NUMBER_WORD = regex.compile(r"(\s+|-)((?:and|en)\s+)?(\p{L}+)(?!\p{L})")
 OF_WORD = regex.compile(r"\s+of\s+(\p{L}+)")
 MULTIPLY_VERB = regex.compile(r"ver(\p{L}+?)voudig\p{L}*|verdubbel\p{L}*|verdriedubbel\p{L}*")
 MULTIPLY_BY_WORD = regex.compile(r"ver(\p{L}+?)voudig\p{L}*")
@@ -260,13 +261,18 @@ class NumberReader:
                 return False
             before = text[max(0, end - 12):end].lower()
             return before.endswith(CONNECTED_AFTER) and (word_value(w, self.language) or 100) < 100
-        return not (w in PRONOUN_ONE and m.group(1) != "-" and not self._number_word_after(text, m.end()))
+        if w in PRONOUN_ONE and m.group(1) != "-":  # "sixty one", "hundred one", "one million"; not "twintig een"
+            before = text[max(0, end - 8):end].split()[-1].lower()
+            after_tens = (word_value(before, self.language) or 0) in TENS or before in CONNECTED_AFTER
+            return self.language == "en" and after_tens and not text.startswith("-", m.end()) \
+                or self._number_word_after(text, m.end())
+        return True
 
     def _more_number_words(self, text: str, pos: int) -> list[int]:
         """The ends of the runs of number words from ``pos`` ("twee miljoen", "forty thousand")."""
         ends = [pos]
         for _ in range(MAX_NUMBER_WORDS):
-            m = NEXT_NUMBER_WORD.match(text, ends[-1], ends[-1] + 40)
+            m = NEXT_NUMBER_WORD.match(text, ends[-1], ends[-1] + 120)
             if not m or not self._joins(text, ends[-1], m):
                 break
             ends.append(m.end())
