@@ -71,11 +71,11 @@ def extract_document(doc: Document, rules: Sequence[Rule], schema: KeySchema) ->
     out = Extraction()
     seen: set[str] = set()
     sentences: dict[str, str] = {}
-    for rule in rules:
-        if doc.article.language not in rule.languages:
+    for part, rule in ((part, rule) for part in doc.by_language() for rule in rules):
+        if part.article.language not in rule.languages:
             continue
         try:
-            drafts = list(rule.extract(doc))
+            drafts = list(rule.extract(part))
             claims = [to_claim(doc, rule, d, schema, sentences) for d in drafts]
         except Exception as e:
             log.debug("rule %s failed on %s", rule.code, doc.article.path, exc_info=True)
