@@ -70,6 +70,9 @@ class NumberGrammar:
     half_after: regex.Pattern  # "twee en een halve", "one and a half"
     glued: dict[str, float]  # scale letters glued to digits: "10k"
     glued_money: dict[str, float]  # the same after a currency sign only: "€10M", not "100m"
+    threshold_before: regex.Pattern  # "de grens van 1 miljoen", "the threshold of 50,000"
+    threshold_after: regex.Pattern  # "the 1 million mark"
+    threshold_passed: regex.Pattern  # "is gepasseerd", "was crossed"
 
 
 @data_cache
@@ -97,6 +100,10 @@ def grammar(language: Language) -> NumberGrammar:
                                  r"(?![\p{L}])", regex.I),
         glued=glued,
         glued_money=glued_money,
+        threshold_before=words_pattern(bounds.get("threshold_before", []), r"\s+\Z"),
+        threshold_after=regex.compile(rf"[\s-]+(?:{phrase_pattern(bounds.get('threshold_after', [])) or '(?!)'})(?![\p{{L}}])",
+                                      regex.I),
+        threshold_passed=words_pattern(bounds.get("threshold_passed", [])),
         before_bound=regex.compile(
             rf"(?<![\p{{L}}])(?P<b>{phrase_pattern(bounds.get('lower', []) + bounds.get('upper', []) + bounds.get('approx', []) + bounds.get('multiple', []))})"
             rf"[\"'”’]?\s+(?:[€$£]\s?)?\Z", regex.I),
@@ -173,6 +180,7 @@ MULTIPLY_VERB = regex.compile(r"ver(\p{L}+?)voudig\p{L}*|verdubbel\p{L}*|verdrie
 MULTIPLY_BY_WORD = regex.compile(r"ver(\p{L}+?)voudig\p{L}*")
 GLUED_LETTERS = regex.compile(r"\p{L}+")
 NUMERIC_DATE_REST = regex.compile(r"([-/.])\d{1,2}\1\d{2,4}(?!\d)")
+CLAUSE_END = regex.compile(r"[.;:!?]\s")
 YEAR = regex.compile(r"(?:1[89]|20)\d\d")
 CURRENCY_JUST_BEFORE = regex.compile(r"[€$£]\s?\Z")
 
@@ -211,6 +219,18 @@ def digits_value(token: str, language: str, scaled: bool) -> float | None:
     return None
 
 
+
+
+URL_START = regex.compile(r"[a-z][a-z+.\-]*://|www\.", regex.I)
+
+
+def in_address(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a web address (a run without white space with a scheme or
+    "www." in it before ``pos``)."""
+    run_start = pos
+    while run_start > 0 and not text[run_start - 1].isspace() and pos - run_start < 300:
+        run_start -= 1
+    return bool(URL_START.search(text, run_start, pos))
 
 
 class NumberReader:
@@ -294,6 +314,8 @@ class NumberReader:
         """The amount that starts with candidate token ``m``, or None if it is no amount."""
         token = m.group()
         lower_token = token.lower()
+        if in_address(text, m.start()):
+            return None  # "a%20b", "?page=50"
         if token[0].isdigit():
             return self._digits(text, m)
         if (phrase := self._vague_phrase(text, lower_token, m.end())) is not None:
@@ -363,11 +385,13 @@ class NumberReader:
                 break
         else:
             return None
-        if self.g.scales.get(lower_token, 0) >= 1e6:  # "miljoen" alone: only after "een"/"a"
+        if len(ends) == 1 and self._is_scale(lower_token):  # "a thousand"; "miljoen" alone only after "een"/"a"
             before = text[max(0, start - 6):start].lower().split()
-            if not before or before[-1] not in (ARTICLE_ONE.get(self.language, "een"), "één"):
+            article = bool(before) and before[-1] in (ARTICLE_ONE.get(self.language, "een"), "één") \
+                and text[start - 1].isspace()
+            if not article and self.g.scales.get(lower_token, 0) >= 1e6:
                 return None
-            start = start - 1 - len(before[-1])
+            start = start - 1 - len(before[-1]) if article else start
         value, end, _ = self._scaled(text, value, end)
         return Amount(start, end, value, value)
 
@@ -410,6 +434,19 @@ class NumberReader:
                 return tail
         return 1.0
 
+    def passed_threshold(self, text: str, amount: Amount) -> int | None:
+        """Where a figure named as a threshold that is passed begins ("de grens van 1 miljoen is
+        gepasseerd", "passed the 50,000 mark": at least the figure); None if it is none."""
+        before = self.g.threshold_before.search(text, max(0, amount.start - 30), amount.start)
+        after = self.g.threshold_after.match(text, amount.end)
+        if not before and not after:
+            return None
+        start = before.start() if before else amount.start
+        end = after.end() if after else amount.end
+        ahead = CLAUSE_END.split(text[end:end + 40], 1)[0]
+        behind = CLAUSE_END.split(text[max(0, start - 40):start])[-1]
+        return start if self.g.threshold_passed.search(ahead) or self.g.threshold_passed.search(behind) else None
+
     def bounds(self, text: str, amount: Amount) -> Amount:
         """Apply "meer dan", "bijna", "zo'n" and friends written before the amount, or "of meer",
         "or fewer" after it. A range keeps both ends: "ruim 3350 tot 3700"."""
@@ -418,6 +455,9 @@ class NumberReader:
             lower = " ".join(after.group("b").lower().split()) in self.g.lower_after
             return Amount(amount.start, after.end(), amount.low if lower else None, None if lower else amount.high,
                           amount.approximate, amount.unit, amount.vague)
+        passed = self.passed_threshold(text, amount)
+        if passed is not None:
+            return Amount(passed, amount.end, amount.low, None, amount.approximate, amount.unit, amount.vague)
         window = text[max(0, amount.start - 40):amount.start]
         m = self.g.before_bound.search(window)
         if not m:
