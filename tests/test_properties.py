@@ -116,7 +116,10 @@ DATE_PIECES = ["6", "7", "24", "2022", "1994", "april", "April", "maart", "March
                "dinsdag", "donderdagochtend", "Thursday", "van", "from", "tot", "en", "and", "-", "–", "/", "mid-",
                "medio", "in", "sinds", "summer of", "het jaar", "e", "th", " ", "  ", ", ", ".", "x", "NAVO-",
                "van 10 tot 20 februari", "from 6 to 7 April", "in het jaar 1994", "woensdag 6 april", "March 24, 2022",
-               "mid-March", "medio mei", "zaterdagavond"]
+               "mid-March", "medio mei", "zaterdagavond", "negenentwintig", "twenty-ninth", "the", "13th", "of",
+               "July", "22/04/2016", "22-04-2016", "2016-04-22", "op de", "15e", "on the", "nacht van", "night of",
+               "zondag op maandag", "Sunday to Monday", "Tue.", "Mon", "in 2007 en 2009", "juni van 1992", "May I",
+               "26 juni tot 28 juni 2020", "1391"]
 
 
 @settings(max_examples=300, deadline=None)
