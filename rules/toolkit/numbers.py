@@ -80,6 +80,7 @@ class NumberGrammar:
     threshold_before: regex.Pattern  # "de grens van 1 miljoen", "the threshold of 50,000"
     threshold_after: regex.Pattern  # "the 1 million mark"
     threshold_passed: regex.Pattern  # "is gepasseerd", "was crossed"
+    partitive: regex.Pattern  # "één van de": one of several
 
 
 @data_cache
@@ -111,6 +112,8 @@ def grammar(language: Language) -> NumberGrammar:
         threshold_after=regex.compile(rf"[\s-]+(?:{phrase_pattern(bounds.get('threshold_after', [])) or '(?!)'})(?![\p{{L}}])",
                                       regex.I),
         threshold_passed=words_pattern(bounds.get("threshold_passed", [])),
+        partitive=regex.compile(rf"\s+(?:{phrase_pattern(data.get('partitive', {}).get('after', [])) or '(?!)'})(?![\p{{L}}])",
+                                regex.I),
         before_bound=regex.compile(
             rf"(?<![\p{{L}}])(?P<b>{phrase_pattern(bounds.get('lower', []) + bounds.get('upper', []) + bounds.get('approx', []) + bounds.get('multiple', []))})"
             rf"[\"'”’]?\s+(?:[€$£]\s?)?\Z", regex.I),
@@ -291,8 +294,8 @@ class NumberReader:
         ends = self._more_number_words(text, m.end())
         if lower_token in PRONOUN_ONE and len(ends) == 1:
             value, end, scaled = self._scaled(text, 1.0, m.end())
-            if not scaled and lower_token != "één":
-                return None  # "een", "one": an article or a pronoun; "één" is the number
+            if not scaled and (lower_token != "één" or self.g.partitive.match(text, end)):
+                return None  # "een", "one": an article or a pronoun; "één" is the number, not in "één van de"
             return Amount(start, end, value, value)
         for i in range(len(ends) - 1, -1, -1):  # the longest run that reads as one number, not
             end = ends[i]                        # one cut before a scale ("one hundred and two| hundred")
