@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
-from checker.rules.toolkit.lexicon import Language, data_cache, load_data, phrase_pattern, words_pattern
+from checker.rules.toolkit.lexicon import Language, data_cache, ending_at, load_data, phrase_pattern, words_pattern
 from checker.rules.toolkit.numerals import (
     CONNECTED_AFTER,
     CONNECTORS,
@@ -81,6 +81,8 @@ class NumberGrammar:
     threshold_after: regex.Pattern  # "the 1 million mark"
     threshold_passed: regex.Pattern  # "is gepasseerd", "was crossed"
     partitive: regex.Pattern  # "één van de": one of several
+    estimate: regex.Pattern  # "een afvoer verwacht van 3350 tot 3700": a range
+    list_before: regex.Pattern  # "10, 20 of 25": items of a list, no range
 
 
 @data_cache
@@ -112,6 +114,8 @@ def grammar(language: Language) -> NumberGrammar:
         threshold_after=regex.compile(rf"[\s-]+(?:{phrase_pattern(bounds.get('threshold_after', [])) or '(?!)'})(?![\p{{L}}])",
                                       regex.I),
         threshold_passed=words_pattern(bounds.get("threshold_passed", [])),
+        estimate=words_pattern(ranges.get("estimate", [])),
+        list_before=ending_at(r"\d\s*,\s*\Z"),
         partitive=regex.compile(rf"\s+(?:{phrase_pattern(data.get('partitive', {}).get('after', [])) or '(?!)'})(?![\p{{L}}])",
                                 regex.I),
         before_bound=regex.compile(
@@ -331,8 +335,11 @@ class NumberReader:
             return amount
         if m.group("r") in "-–" and YEAR.fullmatch(text[amount.start:amount.end]) and YEAR.fullmatch(second_m.group()):
             return amount  # "2014-2022": years
-        if change_from is not None and change_from.search(before) and not self.g.unit_after.match(text, second.end):
-            return amount
+        if change_from is not None and change_from.search(before) and not self.g.unit_after.match(text, second.end) \
+                and not self.g.estimate.search(CLAUSE_END.split(text[max(0, amount.start - 40):amount.start])[-1]):
+            return amount  # "van vier tot acht"; not "een afvoer verwacht van 3350 tot 3700"
+        if self.g.list_before.search(text, max(0, amount.start - 6), amount.start):
+            return amount  # "10, 20 of 25 euro"
         low, high = amount.low, second.low
         if text.startswith("-", amount.end) and not second_m.group()[0].isdigit():
             low *= self.suspended_scale(second_m.group(), low)  # "drie- tot vijfduizend", "tussen de vijf- en zesduizend"
