@@ -120,7 +120,8 @@ def grammar(language: Language) -> NumberGrammar:
                                 regex.I),
         before_bound=regex.compile(
             rf"(?<![\p{{L}}])(?P<b>{phrase_pattern(bounds.get('lower', []) + bounds.get('upper', []) + bounds.get('approx', []) + bounds.get('multiple', []))})"
-            rf"[\"'”’]?\s+(?:[€$£]\s?)?\Z", regex.I),
+            rf"[\"'”’]?\s+(?:(?:een|a|an)\s+(?:{phrase_pattern(bounds.get('measure_between', [])) or '(?!)'})\s+(?:van|of)\s+)?"
+            rf"(?:[€$£]\s?)?\Z", regex.I),
         lower=frozenset(" ".join(b.lower().split()) for b in bounds.get("lower", [])),
         upper=frozenset(" ".join(b.lower().split()) for b in bounds.get("upper", [])),
         approx=frozenset(" ".join(b.lower().split()) for b in bounds.get("approx", [])),
