@@ -81,6 +81,7 @@ class NumberGrammar:
     threshold_after: regex.Pattern  # "the 1 million mark"
     threshold_passed: regex.Pattern  # "is gepasseerd", "was crossed"
     partitive: regex.Pattern  # "één van de": one of several
+    converted_bound: regex.Pattern  # "more than 300 million euros ($354 million)": the bound of a conversion
     estimate: regex.Pattern  # "een afvoer verwacht van 3350 tot 3700": a range
     list_before: regex.Pattern  # "10, 20 of 25": items of a list, no range
 
@@ -122,6 +123,9 @@ def grammar(language: Language) -> NumberGrammar:
             rf"(?<![\p{{L}}])(?P<b>{phrase_pattern(bounds.get('lower', []) + bounds.get('upper', []) + bounds.get('approx', []) + bounds.get('multiple', []))})"
             rf"[\"'”’]?\s+(?:(?:een|a|an)\s+(?:{phrase_pattern(bounds.get('measure_between', [])) or '(?!)'})\s+(?:van|of)\s+)?"
             rf"(?:[€$£]\s?)?\Z", regex.I),
+        converted_bound=regex.compile(
+            rf"(?<![\p{{L}}])(?P<b>{phrase_pattern(bounds.get('lower', []) + bounds.get('upper', []))})\s+(?:[€$£]\s?)?"
+            r"[\p{N}\p{L}][\p{N}\p{L}.,]*(?:\s+[\p{L}.]+){0,3}\s*\(\s*[€$£]\s?\Z", regex.I),
         lower=frozenset(" ".join(b.lower().split()) for b in bounds.get("lower", [])),
         upper=frozenset(" ".join(b.lower().split()) for b in bounds.get("upper", [])),
         approx=frozenset(" ".join(b.lower().split()) for b in bounds.get("approx", [])),
@@ -388,10 +392,13 @@ class NumberReader:
             return Amount(passed, amount.end, amount.low, None, amount.approximate, amount.unit, amount.vague)
         window = text[max(0, amount.start - 40):amount.start]
         m = self.g.before_bound.search(window)
+        if m:
+            start = amount.start - (len(window) - m.start("b"))
+        else:  # a conversion in brackets has the bound of the figure it converts
+            m, start = self.g.converted_bound.search(text, max(0, amount.start - 80), amount.start), amount.start
         if not m:
             return amount
         word = " ".join(m.group("b").lower().split())
-        start = amount.start - (len(window) - m.start("b"))
         low, high, approx = amount.low, amount.high, amount.approximate
         if word in self.g.upper and self.g.change_before.search(text, max(0, start - 30), start):
             return amount  # "is opgelopen tot 117": the new figure itself, no bound
