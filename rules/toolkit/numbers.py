@@ -86,10 +86,41 @@ class NumberGrammar:
     list_before: regex.Pattern  # "10, 20 of 25": items of a list, no range
 
 
+def either(forms: list[str]) -> str:
+    """An alternation of phrases that never matches when there are none."""
+    return phrase_pattern(forms) or "(?!)"
+
+
+def phrases(forms: list[str]) -> frozenset[str]:
+    return frozenset(" ".join(f.lower().split()) for f in forms)
+
+
+def bound_patterns(bounds: dict) -> dict:
+    """The parts of a grammar that read bounds: words before and after a figure, thresholds,
+    conversions in brackets."""
+    before = bounds.get("lower", []) + bounds.get("upper", []) + bounds.get("approx", []) + bounds.get("multiple", [])
+    return dict(
+        before_bound=regex.compile(
+            rf"(?<![\p{{L}}])(?P<b>{either(before)})[\"'”’]?\s+"
+            rf"(?:(?:een|a|an)\s+(?:{either(bounds.get('measure_between', []))})\s+(?:van|of)\s+)?(?:[€$£]\s?)?\Z", regex.I),
+        converted_bound=regex.compile(
+            rf"(?<![\p{{L}}])(?P<b>{either(bounds.get('lower', []) + bounds.get('upper', []))})\s+(?:[€$£]\s?)?"
+            r"[\p{N}\p{L}][\p{N}\p{L}.,]*(?:\s+[\p{L}.]+){0,3}\s*\(\s*[€$£]\s?\Z", regex.I),
+        lower=phrases(bounds.get("lower", [])), upper=phrases(bounds.get("upper", [])),
+        approx=phrases(bounds.get("approx", [])), multiple=phrases(bounds.get("multiple", [])),
+        change_before=words_pattern(bounds.get("change_verbs", []), r"\s+\Z"),
+        after_bound=regex.compile(rf"\s+(?P<b>{either(bounds.get('lower_after', []) + bounds.get('upper_after', []))})"
+                                  rf"(?![\p{{L}}])", regex.I),
+        lower_after=phrases(bounds.get("lower_after", [])),
+        threshold_before=words_pattern(bounds.get("threshold_before", []), r"\s+\Z"),
+        threshold_after=regex.compile(rf"[\s-]+(?:{either(bounds.get('threshold_after', []))})(?![\p{{L}}])", regex.I),
+        threshold_passed=words_pattern(bounds.get("threshold_passed", [])),
+    )
+
+
 @data_cache
 def grammar(language: Language) -> NumberGrammar:
     data = load_data(language, "numbers") or load_data(language.other("nl"), "numbers")
-    bounds = data.get("bounds", {})
     units = data.get("units", {})
     unit_of = {form.lower(): unit for unit, forms in units.items() for form in forms}
     starts = sorted(NUMBER_WORD_STARTS.get(language.code, NUMBER_WORD_STARTS["nl"]) + list(data.get("vague", {}))
@@ -99,41 +130,19 @@ def grammar(language: Language) -> NumberGrammar:
     ranges = data.get("ranges", {})
     glued = {k.lower(): float(v) for k, v in data.get("glued_scales", {}).items()}
     glued_money = {k.lower(): float(v) for k, v in data.get("glued_money_scales", {}).items()}
-    glued_alt = phrase_pattern(list(glued) + list(glued_money)) or "(?!)"
     figure = (rf"(?:\d{{1,3}}(?:[ \u00a0\u2009\u202f]\d{{3}})+(?![\p{{N}}\p{{L}}]|[.,]\d)"
-              rf"|\d+(?:[.,]\d+)*(?:(?![\p{{N}}\p{{L}}])|(?=(?i:{glued_alt})(?![\p{{L}}\p{{N}}])))"
+              rf"|\d+(?:[.,]\d+)*(?:(?![\p{{N}}\p{{L}}])|(?=(?i:{either(list(glued) + list(glued_money))})(?![\p{{L}}\p{{N}}])))"
               rf"|(?i:(?:{starts_alt})\p{{L}}*)(?![\p{{L}}]))")
     return NumberGrammar(
         language=language.code,
         candidate=regex.compile(rf"(?<![\p{{L}}\p{{N}}\-/.,]){figure}"),
         joined=regex.compile(figure),
-        half_after=regex.compile(rf"\s+(?:{phrase_pattern(data.get('fractions', {}).get('half_after', [])) or '(?!)'})"
-                                 r"(?![\p{L}])", regex.I),
+        half_after=regex.compile(rf"\s+(?:{either(data.get('fractions', {}).get('half_after', []))})(?![\p{{L}}])", regex.I),
         glued=glued,
         glued_money=glued_money,
-        threshold_before=words_pattern(bounds.get("threshold_before", []), r"\s+\Z"),
-        threshold_after=regex.compile(rf"[\s-]+(?:{phrase_pattern(bounds.get('threshold_after', [])) or '(?!)'})(?![\p{{L}}])",
-                                      regex.I),
-        threshold_passed=words_pattern(bounds.get("threshold_passed", [])),
         estimate=words_pattern(ranges.get("estimate", [])),
         list_before=ending_at(r"\d\s*,\s*\Z"),
-        partitive=regex.compile(rf"\s+(?:{phrase_pattern(data.get('partitive', {}).get('after', [])) or '(?!)'})(?![\p{{L}}])",
-                                regex.I),
-        before_bound=regex.compile(
-            rf"(?<![\p{{L}}])(?P<b>{phrase_pattern(bounds.get('lower', []) + bounds.get('upper', []) + bounds.get('approx', []) + bounds.get('multiple', []))})"
-            rf"[\"'”’]?\s+(?:(?:een|a|an)\s+(?:{phrase_pattern(bounds.get('measure_between', [])) or '(?!)'})\s+(?:van|of)\s+)?"
-            rf"(?:[€$£]\s?)?\Z", regex.I),
-        converted_bound=regex.compile(
-            rf"(?<![\p{{L}}])(?P<b>{phrase_pattern(bounds.get('lower', []) + bounds.get('upper', []))})\s+(?:[€$£]\s?)?"
-            r"[\p{N}\p{L}][\p{N}\p{L}.,]*(?:\s+[\p{L}.]+){0,3}\s*\(\s*[€$£]\s?\Z", regex.I),
-        lower=frozenset(" ".join(b.lower().split()) for b in bounds.get("lower", [])),
-        upper=frozenset(" ".join(b.lower().split()) for b in bounds.get("upper", [])),
-        approx=frozenset(" ".join(b.lower().split()) for b in bounds.get("approx", [])),
-        multiple=frozenset(" ".join(b.lower().split()) for b in bounds.get("multiple", [])),
-        change_before=words_pattern(bounds.get("change_verbs", []), r"\s+\Z"),
-        after_bound=regex.compile(rf"\s+(?P<b>{phrase_pattern(bounds.get('lower_after', []) + bounds.get('upper_after', [])) or '(?!)'})"
-                                  rf"(?![\p{{L}}])", regex.I),
-        lower_after=frozenset(" ".join(b.lower().split()) for b in bounds.get("lower_after", [])),
+        partitive=regex.compile(rf"\s+(?:{either(data.get('partitive', {}).get('after', []))})(?![\p{{L}}])", regex.I),
         scales={k.lower(): float(v) for k, v in data.get("scales", {}).items()},
         vague={k.lower(): float(v) for k, v in data.get("vague", {}).items()},
         words={k.lower(): float(v) for k, v in data.get("words", {}).items()},
@@ -145,6 +154,7 @@ def grammar(language: Language) -> NumberGrammar:
         range_join=regex.compile(rf"-?\s*(?P<r>{phrase_pattern(ranges.get('join', []))})\s+(?=[\d\p{{L}}])", regex.I),
         range_open=words_pattern(ranges.get("open", []), r"\s+\Z"),
         identifiers=words_pattern(data.get("identifiers", {}).get("before", []), r"\s+\Z"),
+        **bound_patterns(data.get("bounds", {})),
     )
 
 
