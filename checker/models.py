@@ -46,6 +46,8 @@ class Article(Frozen):
     year: int | None = Field(None, description="year of dates written without one: the article's own, "
                                                 "else the one year all dated articles of the run share")
     language: str = "nl"
+    language_confidence: float | None = Field(None, description="how sure the detection of the language was (0.5 to "
+                                                                "1); None when it was given")
     title: str | None = None
     source: str | None = None
     url: str | None = None

@@ -71,22 +71,23 @@ def extract_document(doc: Document, rules: Sequence[Rule], schema: KeySchema) ->
     out = Extraction()
     seen: set[str] = set()
     sentences: dict[str, str] = {}
-    views: dict = {}  # what the rules read of this article, each made once (see Rule.reads)
-    for rule in rules:
-        if doc.article.language not in rule.languages:
-            continue
-        try:
-            drafts = list(rule.extract(view_of(doc, rule, views)))
-            claims = [to_claim(doc, rule, d, schema, sentences) for d in drafts]
-        except Exception as e:
-            log.debug("rule %s failed on %s", rule.code, doc.article.path, exc_info=True)
-            out.problems.append(Problem(file=doc.article.path, rule=rule.code, message=f"rule {rule.name} raised {e!r}"))
-            continue
-        for claim in claims:
-            # Two rules (or one rule twice) claiming the same span: the first one stands.
-            if claim.id not in seen:
-                seen.add(claim.id)
-                out.claims.append(claim)
+    for part in doc.by_language():
+        views: dict = {}  # what the rules read of this part, each made once (see Rule.reads)
+        for rule in rules:
+            if part.article.language not in rule.languages:
+                continue
+            try:
+                drafts = list(rule.extract(view_of(part, rule, views)))
+                claims = [to_claim(doc, rule, d, schema, sentences) for d in drafts]
+            except Exception as e:
+                log.debug("rule %s failed on %s", rule.code, doc.article.path, exc_info=True)
+                out.problems.append(Problem(file=doc.article.path, rule=rule.code, message=f"rule {rule.name} raised {e!r}"))
+                continue
+            for claim in claims:
+                # Two rules (or one rule twice) claiming the same span: the first one stands.
+                if claim.id not in seen:
+                    seen.add(claim.id)
+                    out.claims.append(claim)
     return out
 
 

@@ -54,7 +54,7 @@ class QuantityRule(VocabularyRule):
     key_parts = (part.EVENT, part.CONCEPT, part.PREDICATE, part.ACTOR, part.PLACE, part.QUALIFIER, part.UNIT, part.YEAR)
     kind_specs = (KindSpec("quantity", mark="q"),)
     languages = ("nl", "en")
-    version = "3"
+    version = "4"
     Options = QuantityOptions
 
     def extract(self, doc: Analysis) -> Iterator[ClaimDraft]:

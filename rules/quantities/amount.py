@@ -44,7 +44,7 @@ def amount_at(doc: Document, m: regex.Match, read: NumberReader, lang: Language,
     if amount is None:
         return None
     change = change_grammar(lang)
-    amount = with_range(text, amount, read, change.from_before)
+    amount = read.with_range(text, amount, change.from_before)
     if date_neighbour(lang).match(text, amount.end):
         return None  # "van 10 tot 20 februari": a date
     if not change.to_of_change.search(text, max(0, amount.start - 60), amount.start):
@@ -54,34 +54,6 @@ def amount_at(doc: Document, m: regex.Match, read: NumberReader, lang: Language,
             and YEAR.fullmatch(m.group()) and not counts_something(doc, amount, vocab):
         return None  # a year: the dates rule reads it
     return amount
-
-
-def with_range(text: str, amount: Amount, read: NumberReader, from_before: regex.Pattern) -> Amount:
-    """"100 tot 150", "tussen 100 en 150", "100-150", "drie- tot vijfduizend".
-
-    "van vier tot acht" is a change from one figure to another, not a range, unless a unit
-    follows ("van 0,5 tot 5 kilometer").
-    """
-    before = text[max(0, amount.start - 20):amount.start]
-    opened = read.g.range_open.search(before)
-    joiner = read.g.range_join if opened else read.g.range_after
-    m = joiner.match(text, amount.end, min(len(text), amount.end + 20))
-    second_m = m and read.g.candidate.match(text, m.end())
-    second = read.read_one(text, second_m) if second_m else None
-    if second is None or second.low is None or amount.low is None:
-        return amount
-    if from_before.search(before) and not read.g.unit_after.match(text, second.end):
-        return amount
-    low, high = amount.low, second.low
-    if text.startswith("-", amount.end) and high >= 1000 > low and high % 1000 == 0:
-        low *= 1000  # "drie- tot vijfduizend"
-    scale = read.scale_after(text, second_m.end()) if second_m.group()[0].isdigit() else None
-    if scale and low > 0 and high / low >= scale[0] / 2:
-        low *= scale[0]  # "20 tot 30 miljard", "tussen de 160 en 250 miljoen": the scale is shared
-    if not low < high:
-        return amount
-    start = amount.start - (len(before) - opened.start()) if opened else amount.start
-    return Amount(start, second.end, low, high, amount.approximate or second.approximate, None, amount.vague)
 
 
 def with_unit(text: str, amount: Amount, read: NumberReader) -> Amount:
@@ -123,4 +95,4 @@ def in_ratio(text: str, amount: Amount, read: NumberReader, lang: Language) -> b
     return False
 
 
-__all__ = ["amount_at", "amounts", "in_ratio", "with_range", "with_unit"]
+__all__ = ["amount_at", "amounts", "in_ratio", "with_unit"]
