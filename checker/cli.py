@@ -43,7 +43,8 @@ def parser() -> argparse.ArgumentParser:
         prog="check", description="Find figures, dates and facts that disagree between news articles.",
         epilog="Exit codes: 0 nothing reaches --fail-on, 1 findings do, 2 usage, config or input errors.")
     p.add_argument("paths", nargs="*", help="article files and folders (read recursively: *.txt, *.md)")
-    p.add_argument("-f", "--format", help="table (default), markdown, csv, json, html, lines (path:line: message), "
+    p.add_argument("-f", "--format", help="table (default), markdown, csv, json, html, line (path:line:col: message), "
+                                          "github (workflow annotations), "
                                           "or one an installed distribution adds")
     p.add_argument("-o", "--output", help="write the report to FILE (format from its suffix; a bare name goes to reports/)")
     p.add_argument("--select", action="append", help="only these rules (codes or names, comma separated)")

@@ -151,6 +151,7 @@ class Claim(Frozen):
     start: int
     end: int
     line: int
+    column: int = Field(1, description="1-based column of the claim's start in its line, in characters")
     text: str
     value: ClaimValue | None
     key: str | None

@@ -29,6 +29,7 @@ def to_claim(doc: Document, rule: Rule, draft: ClaimDraft, schema: KeySchema, se
     scanned = doc.scan_text[s_start:s_end]
     s_start += len(scanned) - len(scanned.lstrip())  # not the blanked header token
     key = None if draft.partial else schema.make_key(draft.kind, draft.key_parts)
+    line = doc.line_of(draft.start)
     return Claim(
         id=f"{doc.article.id}@{draft.start}{schema.kind(draft.kind).mark}",
         article=doc.article.id,
@@ -36,7 +37,8 @@ def to_claim(doc: Document, rule: Rule, draft: ClaimDraft, schema: KeySchema, se
         kind=draft.kind,
         start=draft.start,
         end=draft.end,
-        line=doc.line_of(draft.start),
+        line=line,
+        column=draft.start - doc.line_starts[line - 1] + 1,
         text=doc.text[draft.start:draft.end],
         value=draft.value,
         key=key,

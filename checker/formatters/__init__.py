@@ -11,7 +11,7 @@ from importlib.metadata import entry_points
 
 from checker.formatters.base import Formatter, FormatterRegistry
 from checker.formatters.html import HtmlFormatter
-from checker.formatters.lines import LinesFormatter
+from checker.formatters.line import GithubFormatter, LineFormatter
 from checker.formatters.tables import (
     CsvFormatter,
     JsonFormatter,
@@ -20,7 +20,8 @@ from checker.formatters.tables import (
 )
 
 ENTRY_POINT_GROUP = "checker.formatters"
-BUILT_IN = (TableFormatter, MarkdownFormatter, CsvFormatter, JsonFormatter, HtmlFormatter, LinesFormatter)
+BUILT_IN = (TableFormatter, MarkdownFormatter, CsvFormatter, JsonFormatter, HtmlFormatter, LineFormatter,
+            GithubFormatter)
 log = logging.getLogger(__name__)
 
 
