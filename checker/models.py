@@ -203,3 +203,5 @@ class Report(Frozen):
     below_confidence: int = Field(0, description="findings left out as less sure than --min-confidence")
     not_compared: dict[str, int] = Field(default_factory=dict, description="figures and dates with no key, "
                                          "by why: they could not be compared")
+    suppressed: dict[str, int] = Field(default_factory=dict, description="claims silenced by a marker in their "
+                                       "article (<!-- check: ignore ... -->), by the reason it gives")

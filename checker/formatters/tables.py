@@ -50,6 +50,9 @@ def summary_line(report: Report) -> str:
         parts.append(f"{report.below_confidence} below --min-confidence")
     if report.not_compared:
         parts.append(not_compared_line(report))
+    if report.suppressed:
+        why = ", ".join(f"\"{reason}\" {n}" for reason, n in report.suppressed.items())
+        parts.append(f"{sum(report.suppressed.values())} silenced by markers in the articles ({why})")
     if report.problems:
         parts.append(f"{len(report.problems)} problems")
     return ", ".join(parts)
