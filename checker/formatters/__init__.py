@@ -16,8 +16,8 @@ from checker.formatters.tables import (
     CsvFormatter,
     JsonFormatter,
     MarkdownFormatter,
-    TableFormatter,
 )
+from checker.formatters.terminal import TableFormatter
 
 ENTRY_POINT_GROUP = "checker.formatters"
 BUILT_IN = (TableFormatter, MarkdownFormatter, CsvFormatter, JsonFormatter, HtmlFormatter, LineFormatter,

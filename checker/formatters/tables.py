@@ -1,4 +1,5 @@
-"""Text formats: the terminal table, Markdown, CSV and JSON."""
+"""Text formats: Markdown, CSV and JSON, and the summary line every report shows (the terminal
+table is in :mod:`checker.formatters.terminal`)."""
 from __future__ import annotations
 
 import csv
@@ -60,22 +61,6 @@ def summary_line(report: Report) -> str:
 
 def problem_rows(report: Report) -> list[list[str]]:
     return [[p.severity, p.file or "", p.rule or "", p.message] for p in report.problems]
-
-
-class TableFormatter(Formatter):
-    name = "table"
-    suffixes = (".txt",)
-
-    def render(self, report: Report) -> str:
-        out = []
-        if report.conflicts:
-            out.append(tabulate(finding_rows(report), headers=HEADERS, tablefmt="simple"))
-        else:
-            out.append("No discrepancies found.")
-        if report.problems:
-            out.append("\nProblems:\n" + tabulate(problem_rows(report), headers=["severity", "file", "rule", "message"]))
-        out.append("\n" + summary_line(report))
-        return "\n".join(out) + "\n"
 
 
 class MarkdownFormatter(Formatter):
