@@ -125,3 +125,22 @@ def test_ctrl_c_in_a_real_process_prints_no_traceback(tmp_path):
     out, err = proc.communicate(timeout=60)
     assert "Traceback" not in err, err
     assert proc.returncode == 130 and err.strip().endswith("check: interrupted")
+
+
+def test_the_command_and_its_formats_keep_to_the_house_sizes():
+    """No function over 60 lines, no module over 500, in the command, its formats and helpers:
+    `cli.main` parses, runs, renders and exits in a screen of code."""
+    import ast
+
+    engine = Path(cli.__file__).parent
+    files = [engine / n for n in ("cli.py", "config.py", "output.py", "progress.py", "suppress.py")]
+    files += sorted((engine / "formatters").glob("*.py"))
+    for file in files:
+        text = file.read_text(encoding="utf-8")
+        assert len(text.splitlines()) <= 500, file
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                assert node.end_lineno - node.lineno < 60, f"{file.name}: {node.name}"
+    main_lines = [n for n in ast.walk(ast.parse((engine / "cli.py").read_text(encoding="utf-8")))
+                  if isinstance(n, ast.FunctionDef) and n.name == "main"][0]
+    assert main_lines.end_lineno - main_lines.lineno < 25

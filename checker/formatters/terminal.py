@@ -192,5 +192,5 @@ class TableFormatter(Formatter):
                 where = ": ".join(x for x in (file, f"rule {rule}" if rule else "") if x)
                 out += textwrap.wrap(f"{severity}: {where + ': ' if where else ''}{message}", width,
                                      subsequent_indent="    ")
-        out += ["", *textwrap.wrap(summary_line(report), width)]
+        out += ["", summary_line(report)]  # one line, as scripts and CI logs read it
         return "\n".join(out) + "\n"
