@@ -74,3 +74,15 @@ def test_a_message_with_a_newline_stays_one_annotation():
 def test_the_tool_formats_are_found_by_name_and_lines_is_gone():
     names = default_formatters().names()
     assert {"line", "github"} <= set(names) and "lines" not in names
+
+
+def test_the_markdown_report_names_where_and_keeps_its_table_whole(tmp_path, monkeypatch, capsys):
+    (tmp_path / "a.txt").write_text(" date 2022-03-02 De Navo | heeft 140 schepen in de Oostzee.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(" date 2022-03-02 Vloot.\nDe Navo heeft 170 schepen in de Oostzee.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main([".", "--format", "markdown"]) == 1
+    out = capsys.readouterr().out
+    rows = [line for line in out.splitlines() if line.startswith("| ") and "schepen" in line]
+    assert rows and all(line.count(" | ") == 6 for line in rows), rows  # seven cells, the pipe escaped
+    assert "De Navo \\| heeft **140** schepen" in out
+    assert "| a.txt:1 " in out and "| b.txt:2 " in out

@@ -13,7 +13,7 @@ from html import escape
 
 from checker.explain import STATUS_WHY
 from checker.formatters.base import Formatter
-from checker.formatters.tables import summary_line
+from checker.formatters.summary import summary_line
 from checker.formatters.terminal import house_style, marked_key, shown_claimant
 from checker.formatters.timeline import tally_points, timeline_svg
 from checker.models import STATUS_ORDER, Article, Claim, Finding, Report

@@ -10,6 +10,7 @@ import textwrap
 from dataclasses import dataclass
 
 from checker.formatters.base import Formatter
+from checker.formatters.summary import problem_rows, summary_line
 from checker.models import Claim, Finding, Report
 from checker.report import articles_by_id, claims_by_id
 
@@ -62,12 +63,17 @@ def house_style(finding: Finding) -> str:
 
 @dataclass
 class Row:
+    """One claim of a finding as the tables show it: ``status`` is the finding's status on its
+    first row and its id on the second; ``key`` is on the first row only."""
+
     status: str
     key: str
     where: str
     value: str
     reason: str
     claim: Claim
+    finding: str = ""
+    finding_status: str = ""
 
 
 def rows_of(report: Report) -> list[Row]:
@@ -80,7 +86,8 @@ def rows_of(report: Report) -> list[Row]:
             reason = "; ".join(x for x in (house_style(f) if i == 0 else "", claim_reason(c)) if x)
             rows.append(Row(status=[f.status, f.id].pop(i) if i < 2 else "", key=key if i == 0 else "",
                             where=f"{articles[c.article].path}:{c.line}",
-                            value=c.value.as_text() if c.value is not None else "-", reason=reason, claim=c))
+                            value=c.value.as_text() if c.value is not None else "-", reason=reason, claim=c,
+                            finding=f.id, finding_status=f.status))
     return rows
 
 
@@ -174,7 +181,6 @@ class TableFormatter(Formatter):
     width: int | None = None  # None: the terminal's (see terminal_width)
 
     def render(self, report: Report) -> str:
-        from checker.formatters.tables import problem_rows, summary_line
 
         width = self.width or terminal_width()
         rows = rows_of(report)
