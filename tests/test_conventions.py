@@ -82,6 +82,7 @@ def test_help_names_the_index_command(capsys):
         cli.main(["--help"])
     out = capsys.readouterr().out
     assert "check index ARCHIVE" in out and "130 interrupted" in out
+    assert "<!-- check: ignore Q001 reason -->" in out
 
 
 def test_verbose_names_the_config_and_keeps_libraries_quiet(tmp_path):
