@@ -47,10 +47,10 @@ def parser() -> argparse.ArgumentParser:
                     "commands:\n  check PATHS...        check the articles against each other\n"
                     "  check index ARCHIVE   store an archive's claims in a claim index "
                     "(check index --help)",
-        epilog="An article silences a claim with <!-- check: ignore Q001 reason --> on its line (or alone on "
-               "the line before); the report counts them by reason.\n\n"
-               "Exit codes: 0 nothing reaches --fail-on, 1 findings do, 2 usage, config or input errors, "
-               "130 interrupted.")
+        epilog="An article silences a claim with <!-- check: ignore Q001 reason --> on its line\n"
+               "(or alone on the line before); the report counts them by reason.\n\n"
+               "Exit codes: 0 nothing reaches --fail-on, 1 findings do,\n"
+               "2 usage, config or input errors, 130 interrupted.")
     p.add_argument("paths", nargs="*", help="article files and folders (read recursively: *.txt, *.md); "
                                             "- reads one article from standard input")
     p.add_argument("-f", "--format", help="table (default), markdown, csv, json, html, line (path:line:col: message), "
