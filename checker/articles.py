@@ -13,6 +13,7 @@ import hashlib
 import logging
 import os
 import stat
+import sys
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, cached_property
@@ -26,6 +27,7 @@ from checker.models import Article, Period, Problem
 log = logging.getLogger(__name__)
 
 DEFAULT_SUFFIXES = (".txt", ".md")
+STDIN = "-"  # the path that stands for standard input
 MAX_BYTES = 4 * 1024 * 1024  # an article is tens of kilobytes; a bigger file is no article
 MAX_SENTENCE = 2000  # characters: a longer "sentence" (a table, a line without stops) is cut
 
@@ -136,6 +138,10 @@ def discover(paths: list[str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> 
     seen: set[object] = set()
     for raw in paths:
         p = Path(raw)
+        if raw == STDIN:
+            if p not in found:
+                found.append(p)
+            continue
         if not p.exists():
             problems.append(Problem(file=shown(raw), message="no such file or folder"))
             continue
@@ -357,6 +363,8 @@ def make_document(path: Path, text: str, encoding: str, aid: str, language: str 
 def read_bytes(path: Path, problems: list[Problem]) -> bytes | None:
     """A file's bytes, or None with a problem (not a regular file, too big, unreadable)."""
     name = shown(path)
+    if str(path) == STDIN:
+        return read_stdin(problems)
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
@@ -369,6 +377,15 @@ def read_bytes(path: Path, problems: list[Problem]) -> bytes | None:
     except OSError as e:
         problems.append(Problem(file=name, message=f"cannot read: {e.strerror or e}"))
         return None
+
+
+def read_stdin(problems: list[Problem]) -> bytes | None:
+    """The article given on standard input (path ``-``), within the size limit of a file."""
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        problems.append(Problem(file=STDIN, message=f"standard input is over the {MAX_BYTES} byte limit, skipped"))
+        return None
+    return data
 
 
 def document_of(path: Path, data: bytes, aid: str, language: str | None, problems: list[Problem]) -> Document | None:

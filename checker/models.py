@@ -153,6 +153,7 @@ class Claim(Frozen):
     start: int
     end: int
     line: int
+    column: int = Field(1, description="1-based column of the claim's start in its line, in characters")
     text: str
     value: ClaimValue | None
     key: str | None
@@ -204,3 +205,5 @@ class Report(Frozen):
     below_confidence: int = Field(0, description="findings left out as less sure than --min-confidence")
     not_compared: dict[str, int] = Field(default_factory=dict, description="figures and dates with no key, "
                                          "by why: they could not be compared")
+    suppressed: dict[str, int] = Field(default_factory=dict, description="claims silenced by a marker in their "
+                                       "article (<!-- check: ignore ... -->), by the reason it gives")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import gc
 import logging
 import multiprocessing
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -13,6 +14,7 @@ from checker.articles import Document
 from checker.keys import KeySchema
 from checker.models import Claim, ClaimDraft, Problem
 from checker.registry import Rule
+from checker.suppress import apply_markers
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +31,7 @@ def to_claim(doc: Document, rule: Rule, draft: ClaimDraft, schema: KeySchema, se
     scanned = doc.scan_text[s_start:s_end]
     s_start += len(scanned) - len(scanned.lstrip())  # not the blanked header token
     key = None if draft.partial else schema.make_key(draft.kind, draft.key_parts)
+    line = doc.line_of(draft.start)
     return Claim(
         id=f"{doc.article.id}@{draft.start}{schema.kind(draft.kind).mark}",
         article=doc.article.id,
@@ -36,7 +39,8 @@ def to_claim(doc: Document, rule: Rule, draft: ClaimDraft, schema: KeySchema, se
         kind=draft.kind,
         start=draft.start,
         end=draft.end,
-        line=doc.line_of(draft.start),
+        line=line,
+        column=draft.start - doc.line_starts[line - 1] + 1,
         text=doc.text[draft.start:draft.end],
         value=draft.value,
         key=key,
@@ -64,6 +68,12 @@ def shared(pool: dict | None, text: str) -> str:
 class Extraction:
     claims: list[Claim] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    suppressed: Counter = field(default_factory=Counter)  # claims silenced by markers, by reason
+
+    def add(self, part: "Extraction") -> None:
+        self.claims.extend(part.claims)
+        self.problems.extend(part.problems)
+        self.suppressed.update(part.suppressed)
 
 
 def extract_document(doc: Document, rules: Sequence[Rule], schema: KeySchema) -> Extraction:
@@ -88,6 +98,7 @@ def extract_document(doc: Document, rules: Sequence[Rule], schema: KeySchema) ->
                 if claim.id not in seen:
                     seen.add(claim.id)
                     out.claims.append(claim)
+    out.claims, out.suppressed = apply_markers(doc, out.claims, out.problems)
     return out
 
 
@@ -107,9 +118,7 @@ def _extract_many(args: tuple[list[Document], Sequence[Rule], KeySchema]) -> Ext
     total = Extraction()
     with no_cycle_collection():
         for doc in docs:
-            part = extract_document(doc, rules, schema)
-            total.claims.extend(part.claims)
-            total.problems.extend(part.problems)
+            total.add(extract_document(doc, rules, schema))
     return total
 
 
@@ -144,8 +153,7 @@ def extract_all(docs: Iterable[Document], rules: Sequence[Rule], schema: KeySche
         parts = list(pool.map(_extract_many, [(c, rules, schema) for c in chunks]))
     order = {d.article.id: i for i, d in enumerate(docs)}
     for part in parts:
-        total.claims.extend(part.claims)
-        total.problems.extend(part.problems)
+        total.add(part)
     total.claims.sort(key=lambda c: (order[c.article], c.start))
     total.problems.sort(key=lambda p: (p.file or "", p.rule or "", p.message))
     return total
