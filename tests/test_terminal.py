@@ -48,7 +48,7 @@ def test_the_table_fits_the_width_and_keeps_the_evidence(report, width):
         c = claims[cid]
         assert f"»{c.text}«" in text, (c.text, text)  # the figure whole, marked
         assert f"{os.path.basename(c.article)}.txt:{c.line}" in text
-    assert "1 conflicts, 1 undated, 1 changed, 1 variants" in text.splitlines()[-1]
+    assert "1 conflict, 1 undated, 1 changed, 1 variant" in text.splitlines()[-1]
     assert "ships/nato*" in text and "* a key part assumed" in text
     if width >= 80:
         assert "said by US" in text and "nato assumed" in text and "house style Zelensky" in text

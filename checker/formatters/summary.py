@@ -12,11 +12,16 @@ def not_compared_line(report: Report, reasons: int = 3) -> str:
     return f"{total} not compared ({top}{', ...' if len(report.not_compared) > reasons else ''})"
 
 
+def counted(n: int, noun: str) -> str:
+    """ "1 conflict", "2 conflicts", "0 conflicts"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def summary_line(report: Report) -> str:
     n = counts(report)
-    parts = [f"{len(report.articles)} articles", f"{len(report.claims)} claims",
-             f"{n['conflict']} conflicts", f"{n['undated']} undated", f"{n['changed']} changed",
-             f"{n['variant']} variants"]
+    parts = [counted(len(report.articles), "article"), counted(len(report.claims), "claim"),
+             counted(n["conflict"], "conflict"), f"{n['undated']} undated", f"{n['changed']} changed",
+             counted(n["variant"], "variant")]
     if report.hidden_by_baseline:
         parts.append(f"{report.hidden_by_baseline} hidden by the baseline")
     if report.below_confidence:
@@ -27,7 +32,7 @@ def summary_line(report: Report) -> str:
         why = ", ".join(f"\"{reason}\" {n}" for reason, n in report.suppressed.items())
         parts.append(f"{sum(report.suppressed.values())} silenced by markers in the articles ({why})")
     if report.problems:
-        parts.append(f"{len(report.problems)} problems")
+        parts.append(counted(len(report.problems), "problem"))
     return ", ".join(parts)
 
 
