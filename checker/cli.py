@@ -21,6 +21,7 @@ from checker.output import input_clash, output_path, write_atomic
 from checker.pipeline import RunOptions, baseline_json, build_rules, run_check
 from checker.progress import Progress
 from checker.registry import Registry, RegistryError, default_registry
+from checker.runner import DEFAULT_TIME_LIMIT
 
 log = logging.getLogger("checker")
 
@@ -36,6 +37,17 @@ def first_set(*values):
 def split_words(values: list[str] | None) -> list[str]:
     """`--select Q001,dates --select X` -> ['Q001', 'dates', 'X']."""
     return [w.strip() for v in values or [] for w in v.split(",") if w.strip()]
+
+
+def seconds(value: str) -> float:
+    """A time limit given on the command line: a number of seconds, 0 or more."""
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not number >= 0:  # also NaN
+        raise argparse.ArgumentTypeError(f"want a number of seconds, 0 or more, not {value!r}")
+    return number
 
 
 def parser() -> argparse.ArgumentParser:
@@ -64,6 +76,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--write-baseline", metavar="FILE", help="record the current findings as accepted")
     p.add_argument("--explain", metavar="ID", help="show why the claims of a finding were matched and compared")
     p.add_argument("-j", "--jobs", type=int, default=1, help="extract with N processes (same report)")
+    p.add_argument("--time-limit", type=seconds, metavar="SECONDS",
+                   help=f"stop a rule that spends longer on one article and report it (default {DEFAULT_TIME_LIMIT:g}; 0: no limit)")
     p.add_argument("--list-rules", action="store_true", help="list the available rules and exit")
     p.add_argument("--schema", action="store_true", help="print the JSON Schema of the report and exit")
     p.add_argument("-v", "--verbose", action="store_true", help="diagnostics on standard error")
@@ -105,7 +119,7 @@ def run_index(argv: list[str]) -> int:
         progress = Progress("indexing")
         with ClaimIndex(db, create=True) as index:
             stats = index.update(paths, rules, registry.schema(), args.language or config.language, progress,
-                                 prune=args.prune)
+                                 prune=args.prune, limit=first_set(config.time_limit, DEFAULT_TIME_LIMIT))
             progress.close()
             articles, claims = index.count()
     except (ConfigError, RegistryError, ValueError) as e:
@@ -193,7 +207,8 @@ def check_articles(args: argparse.Namespace, config: Config, registry: Registry,
             rule_options=config.rules, language=args.language or config.language,
             jobs=max(1, args.jobs), baseline=args.baseline or config.baseline, against=args.against or [],
             vocabulary=config.vocabulary, min_confidence=first_set(args.min_confidence, config.min_confidence,
-                                                                   DEFAULT_MIN_CONFIDENCE)),
+                                                                   DEFAULT_MIN_CONFIDENCE),
+            time_limit=first_set(args.time_limit, config.time_limit, DEFAULT_TIME_LIMIT)),
             registry)
     except (RegistryError, ValueError) as e:
         print(f"check: {e}", file=sys.stderr)

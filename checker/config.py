@@ -31,6 +31,7 @@ class Config(BaseModel):
     baseline: str | None = None
     min_confidence: float | None = Field(None, ge=0, le=1, description="findings less sure than this are left out")
     index: str | None = None
+    time_limit: float | None = Field(None, ge=0, description="seconds a rule may spend on one article (0: no limit)")
     strict: bool = False
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict, description="options per rule code or name")
     vocabulary: dict[str, dict[str, dict[str, list[str]]]] = Field(

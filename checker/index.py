@@ -33,7 +33,7 @@ from checker.keys import KeySchema
 from checker.matching import Group
 from checker.models import Article, Claim, Problem
 from checker.registry import Rule
-from checker.runner import extract_document
+from checker.runner import DEFAULT_TIME_LIMIT, extract_document
 
 SCHEMA_VERSION = "1"
 BATCH = 200  # articles per transaction
@@ -150,12 +150,14 @@ class ClaimIndex:
 
     @failures_named("update")
     def update(self, paths: list[str], rules: Sequence[Rule], schema: KeySchema, language: str | None = None,
-               progress: Callable[[int, int], None] | None = None, prune: bool = False) -> IndexStats:
+               progress: Callable[[int, int], None] | None = None, prune: bool = False,
+               limit: float | None = DEFAULT_TIME_LIMIT) -> IndexStats:
         """Make the index hold the articles below ``paths``, extracting only what changed;
         ``schema`` (the rules' key schema) writes the claims' keys and cores.
 
         Articles that are gone are removed only from below ``paths`` and only where those could
         be read; more than MAX_REMOVED_SHARE of the index only with ``prune`` (see ``_remove_gone``).
+        A rule may spend ``limit`` seconds on one article.
         """
         stats = IndexStats()
         files, stats.problems = discover(paths, DEFAULT_SUFFIXES)
@@ -177,7 +179,7 @@ class ClaimIndex:
                 else:
                     aid = old[0] if old else article_id(path, used)
                     doc = document_of(path, data, aid, language, stats.problems)
-                    claims = self._claims(doc, rules, schema, stats) if doc else []
+                    claims = self._claims(doc, rules, schema, stats, limit) if doc else []
                     pending.append((name, doc.article if doc else None, claims, sha))
                     stats.changed += bool(old)
                     stats.added += not old
@@ -212,9 +214,10 @@ class ClaimIndex:
         stats.removed = len(gone)
 
     @staticmethod
-    def _claims(doc, rules: Sequence[Rule], schema: KeySchema, stats: IndexStats) -> list[Claim]:
+    def _claims(doc, rules: Sequence[Rule], schema: KeySchema, stats: IndexStats,
+                limit: float | None = DEFAULT_TIME_LIMIT) -> list[Claim]:
         """An article's claims, each with the period its article gives it (which needs the whole article)."""
-        extraction = extract_document(doc, rules, schema)
+        extraction = extract_document(doc, rules, schema, limit)
         stats.problems.extend(extraction.problems)
         stats.claims += len(extraction.claims)
         periods = claim_periods(extraction.claims, {doc.article.id: doc.article}, schema)

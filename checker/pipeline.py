@@ -22,7 +22,7 @@ from checker.matching import (
 from checker.models import Article, Claim, Finding, Problem, Report
 from checker.registry import Registry, RegistryError, default_registry
 from checker.report import build_report
-from checker.runner import extract_all, no_cycle_collection
+from checker.runner import DEFAULT_TIME_LIMIT, extract_all, no_cycle_collection
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +41,7 @@ class RunOptions:
     against: list[str] = field(default_factory=list)
     vocabulary: dict = field(default_factory=dict)
     min_confidence: float = DEFAULT_MIN_CONFIDENCE  # findings less sure than this are left out
+    time_limit: float | None = DEFAULT_TIME_LIMIT  # seconds a rule may spend on one article (0 or None: no limit)
 
 
 def build_rules(registry: Registry, options: RunOptions):
@@ -93,7 +94,7 @@ def _run_check(options: RunOptions, registry: Registry | None, timings: dict[str
         loaded.problems.append(Problem(message="no article was read: nothing was checked"))
     clock.lap("load")
     extraction = extract_all(loaded.documents, rules, schema, jobs=options.jobs,
-                             start_method=options.start_method)
+                             start_method=options.start_method, limit=options.time_limit)
     clock.lap("extract")
     articles = [d.article for d in loaded.documents]
     loaded.documents.clear()  # the texts are no longer needed: claims carry their sentences
@@ -154,7 +155,8 @@ def against_archive(drafts: list[Article], draft_claims: list[Claim], options: R
         index = ClaimIndex(options.against[0])
     else:
         index = ClaimIndex(":memory:")
-        stats = index.update(archive_sources(options.against, problems), rules, schema, options.language)
+        stats = index.update(archive_sources(options.against, problems), rules, schema, options.language,
+                             limit=options.time_limit)
         problems.extend(stats.problems)
     with index:
         if index.count()[0] == 0:

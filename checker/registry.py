@@ -11,6 +11,7 @@ import importlib.util
 import inspect
 import logging
 import sys
+import types
 from collections.abc import Iterable, Iterator
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -25,6 +26,7 @@ from checker.models import ClaimDraft, Problem
 log = logging.getLogger(__name__)
 
 ENTRY_POINT_GROUP = "checker.rules"
+LOCAL_PACKAGE = "checker_local_rules"  # the package the modules of --rules-dir folders are loaded into
 
 
 class NoOptions(BaseModel):
@@ -132,7 +134,9 @@ class Registry:
         for ep in sorted(entry_points(group=group), key=lambda e: e.name):
             try:
                 self._register_from(ep.load(), f"entry point {ep.name} ({ep.value})")
-            except Exception as e:  # a broken plugin must not stop the run
+            except KeyboardInterrupt:
+                raise
+            except BaseException as e:  # noqa: BLE001 - a broken plugin (even one calling sys.exit) must not stop the run
                 self.problems.append(Problem(rule=ep.name, message=f"rule failed to load from {ep.value}: {e!r}"))
 
     def load_folder(self, folder: str | Path) -> None:
@@ -141,18 +145,24 @@ class Registry:
         if not folder.is_dir():
             self.problems.append(Problem(file=str(folder), message="rules folder does not exist"))
             return
+        # The package must exist for pickle to find a rule class of its modules again (--jobs).
+        package = sys.modules.setdefault(LOCAL_PACKAGE, types.ModuleType(LOCAL_PACKAGE))
+        package.__path__ = []
         for path in sorted(folder.glob("*.py")):
             if path.name.startswith("_"):
                 continue
-            module_name = f"checker_local_rules.{path.stem}"
+            module_name = f"{LOCAL_PACKAGE}.{path.stem}"
             try:
                 spec = importlib.util.spec_from_file_location(module_name, path)
                 assert spec and spec.loader
                 module = importlib.util.module_from_spec(spec)
                 sys.modules[module_name] = module
                 spec.loader.exec_module(module)
+                setattr(package, path.stem, module)
                 self._register_from(module, str(path))
-            except Exception as e:
+            except KeyboardInterrupt:
+                raise
+            except BaseException as e:  # noqa: BLE001 - a plugin that fails to load, even by sys.exit, is its own error
                 sys.modules.pop(module_name, None)
                 self.problems.append(Problem(file=str(path), rule=path.stem, message=f"rule failed to load: {e!r}"))
 

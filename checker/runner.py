@@ -4,6 +4,8 @@ from __future__ import annotations
 import gc
 import logging
 import multiprocessing
+import signal
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -15,6 +17,40 @@ from checker.models import Claim, ClaimDraft, Problem
 from checker.registry import Rule
 
 log = logging.getLogger(__name__)
+
+DEFAULT_TIME_LIMIT = 5.0  # seconds a rule may spend on one article; an article of 100 KB takes well under one
+
+
+class RuleTimeout(BaseException):
+    """A rule ran past its time limit on one article. A BaseException, so that a rule's own
+    ``except Exception`` cannot swallow it."""
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise RuleTimeout in the block once ``seconds`` have passed (None or 0: no limit).
+
+    A real-time alarm of the main thread (SIGALRM): it stops pure Python loops and returns from
+    a pattern search when the search returns, which is why every search of the rules gets a
+    window. Where there is no alarm (another thread, a platform without SIGALRM) the block runs
+    unlimited."""
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    armed = True
+
+    def expired(signum, frame):
+        if armed:
+            raise RuleTimeout(seconds)
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        armed = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def to_claim(doc: Document, rule: Rule, draft: ClaimDraft, schema: KeySchema, sentences: dict | None = None) -> Claim:
@@ -66,8 +102,10 @@ class Extraction:
     problems: list[Problem] = field(default_factory=list)
 
 
-def extract_document(doc: Document, rules: Sequence[Rule], schema: KeySchema) -> Extraction:
-    """All claims of one article. A rule that raises becomes a problem of that rule and article."""
+def extract_document(doc: Document, rules: Sequence[Rule], schema: KeySchema,
+                     limit: float | None = DEFAULT_TIME_LIMIT) -> Extraction:
+    """All claims of one article. A rule that raises (``sys.exit`` included), or runs past
+    ``limit`` seconds, becomes a problem of that rule and article, and the other rules go on."""
     out = Extraction()
     seen: set[str] = set()
     sentences: dict[str, str] = {}
@@ -75,11 +113,14 @@ def extract_document(doc: Document, rules: Sequence[Rule], schema: KeySchema) ->
         if doc.article.language not in rule.languages:
             continue
         try:
-            drafts = list(rule.extract(doc))
+            with time_limit(limit):
+                drafts = list(rule.extract(doc))
             claims = [to_claim(doc, rule, d, schema, sentences) for d in drafts]
-        except Exception as e:
+        except KeyboardInterrupt:
+            raise
+        except BaseException as e:  # noqa: BLE001 - a plugin's failure, even SystemExit, is its own
             log.debug("rule %s failed on %s", rule.code, doc.article.path, exc_info=True)
-            out.problems.append(Problem(file=doc.article.path, rule=rule.code, message=f"rule {rule.name} raised {e!r}"))
+            out.problems.append(Problem(file=doc.article.path, rule=rule.code, message=rule_failure(rule, e)))
             continue
         for claim in claims:
             # Two rules (or one rule twice) claiming the same span: the first one stands.
@@ -89,12 +130,21 @@ def extract_document(doc: Document, rules: Sequence[Rule], schema: KeySchema) ->
     return out
 
 
-def _extract_many(args: tuple[list[Document], Sequence[Rule], KeySchema]) -> Extraction:
-    docs, rules, schema = args
+def rule_failure(rule: Rule, error: BaseException) -> str:
+    """What a rule's failure on one article is called in the report."""
+    if isinstance(error, RuleTimeout):
+        return f"rule {rule.name} stopped: it ran past the time limit of {error.args[0]:g} s on this article"
+    if isinstance(error, SystemExit):
+        return f"rule {rule.name} called sys.exit({error.code!r})"
+    return f"rule {rule.name} raised {error!r}"
+
+
+def _extract_many(args: tuple[list[Document], Sequence[Rule], KeySchema, float | None]) -> Extraction:
+    docs, rules, schema, limit = args
     total = Extraction()
     with no_cycle_collection():
         for doc in docs:
-            part = extract_document(doc, rules, schema)
+            part = extract_document(doc, rules, schema, limit)
             total.claims.extend(part.claims)
             total.problems.extend(part.problems)
     return total
@@ -115,20 +165,21 @@ def no_cycle_collection() -> Iterator[None]:
 
 
 def extract_all(docs: Iterable[Document], rules: Sequence[Rule], schema: KeySchema, jobs: int = 1,
-                start_method: str | None = None) -> Extraction:
+                start_method: str | None = None, limit: float | None = DEFAULT_TIME_LIMIT) -> Extraction:
     """Claims of all articles, in article order; with ``jobs`` > 1 in that many processes,
     started by ``start_method`` ("fork", "spawn", "forkserver"; None: the platform's default).
+    A rule may spend ``limit`` seconds on one article (see extract_document).
 
     The processes receive the rules as built (options and vocabulary included) and the schema
     with their articles: nothing of the parent's module state is needed."""
     docs = list(docs)
     if jobs <= 1 or len(docs) < 2:
-        return _extract_many((docs, rules, schema))
+        return _extract_many((docs, rules, schema, limit))
     chunks = [docs[i::jobs] for i in range(jobs)]
     total = Extraction()
     context = multiprocessing.get_context(start_method) if start_method else None
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        parts = list(pool.map(_extract_many, [(c, rules, schema) for c in chunks]))
+        parts = list(pool.map(_extract_many, [(c, rules, schema, limit) for c in chunks]))
     order = {d.article.id: i for i, d in enumerate(docs)}
     for part in parts:
         total.claims.extend(part.claims)

@@ -1,0 +1,155 @@
+"""A rule that hangs, exits or raises something odd on one article is that rule's error on that
+article: it is stopped, named in the report, and every other rule and article is still checked,
+in one process or with --jobs."""
+from __future__ import annotations
+
+import json
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from checker import cli
+from checker.models import ClaimDraft, QuantityValue
+from checker.registry import Rule
+from checker.runner import RuleTimeout, extract_document, time_limit
+
+from conftest import make_doc
+
+GOOD = " date 2022-03 De NAVO heeft 140 schepen in de Oostzee.\n"
+
+PLUGIN = '''
+import sys
+import time
+from checker.models import ClaimDraft, QuantityValue
+from checker.registry import Rule
+
+
+class Trouble(Exception):
+    pass
+
+
+class Odd(BaseException):
+    pass
+
+
+class TroubleRule(Rule):
+    code = "X900"
+    name = "troublesome"
+    description = "Hangs, exits or raises on the word it is told; else claims the word MARK."
+    kinds = ("trouble",)
+
+    def extract(self, doc):
+        text = doc.scan_text
+        if "HANG" in text:
+            while True:  # a loop that never ends, even for a rule's own except Exception
+                try:
+                    time.sleep(0.01)
+                except Exception:
+                    pass
+        if "EXIT" in text:
+            sys.exit(3)
+        if "ODD" in text:
+            raise Odd("odd")
+        at = text.find("MARK")
+        if at >= 0:
+            yield ClaimDraft(kind="trouble", start=at, end=at + 4, value=QuantityValue(low=7, high=7),
+                             key_parts={"concept": "mark"})
+'''
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "trouble.py").write_text(PLUGIN, encoding="utf-8")
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "good.txt").write_text(GOOD + "MARK\n", encoding="utf-8")
+    return tmp_path
+
+
+def run(capsys, *argv) -> tuple[int, dict, str]:
+    code = cli.main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, json.loads(out) if out.strip() else {}, err
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize(("word", "expected"), [
+    ("HANG", "rule troublesome stopped: it ran past the time limit of 0.5 s on this article"),
+    ("EXIT", "rule troublesome called sys.exit(3)"),
+    ("ODD", "rule troublesome raised Odd('odd')"),
+])
+def test_a_rule_that_hangs_or_exits_is_an_error_of_that_rule_and_article(corpus, capsys, jobs, word, expected):
+    (corpus / "articles" / "bad.txt").write_text(GOOD + f"MARK {word}\n", encoding="utf-8")
+    t = time.perf_counter()
+    code, report, err = run(capsys, corpus / "articles", "--rules-dir", corpus / "rules", "--time-limit", "0.5",
+                            "--format", "json", "--jobs", jobs)
+    assert time.perf_counter() - t < 30
+    assert code == 0  # a rule error, not an input error: --strict makes it fatal
+    assert [(Path(p["file"]).name, p["rule"], p["message"]) for p in report["problems"]] == [("bad.txt", "X900", expected)]
+    assert f"bad.txt: rule X900: {expected}" in err
+    claims = {(c["article"], c["rule"], c["text"]) for c in report["claims"]}
+    assert ("good", "X900", "MARK") in claims  # the rule still ran on the other article
+    assert {("good", "Q001", "140"), ("bad", "Q001", "140")} <= claims  # and the other rules on both
+
+
+def test_the_time_limit_is_read_from_the_config_and_strict_makes_it_fatal(corpus, capsys, monkeypatch):
+    (corpus / "articles" / "bad.txt").write_text(GOOD + "HANG\n", encoding="utf-8")
+    (corpus / "checker.toml").write_text('time-limit = 0.3\nrules-dir = ["rules"]\nstrict = true\n', encoding="utf-8")
+    monkeypatch.chdir(corpus)
+    code, report, err = run(capsys, "articles", "--format", "json")
+    assert code == 2
+    assert "bad.txt: rule X900: rule troublesome stopped: it ran past the time limit of 0.3 s" in err
+
+
+@pytest.mark.parametrize("value", ["-1", "soon", "nan"])
+def test_a_bad_time_limit_is_a_usage_error(corpus, capsys, value):
+    with pytest.raises(SystemExit) as exit:
+        cli.main([str(corpus / "articles"), "--time-limit", value])
+    assert exit.value.code == 2
+    assert "--time-limit: want a number of seconds" in capsys.readouterr().err
+
+
+def test_a_plugin_that_exits_when_loaded_is_a_problem_of_that_plugin(corpus, capsys):
+    (corpus / "rules" / "leaves.py").write_text("import sys\nsys.exit('bye')\n", encoding="utf-8")
+    code, report, err = run(capsys, corpus / "articles", "--rules-dir", corpus / "rules", "--format", "json")
+    assert code == 0 and report["claims"]
+    assert "leaves.py: rule leaves: rule failed to load: SystemExit('bye')" in err
+
+
+class SlowRule(Rule):
+    code, name, description, kinds = "X901", "slow", "Sleeps in a pure Python loop.", ("slow",)
+
+    def extract(self, doc):
+        while True:
+            sum(range(1000))
+        yield  # pragma: no cover
+
+
+class QuickRule(Rule):
+    code, name, description, kinds = "X902", "quick", "Claims the first word.", ("quick",)
+
+    def extract(self, doc):
+        yield ClaimDraft(kind="quick", start=0, end=4, value=QuantityValue(low=1, high=1), key_parts={"concept": "q"})
+
+
+def test_a_stopped_rule_leaves_the_next_rule_its_full_time(registry):
+    doc = make_doc("Drie schepen.", date=None)
+    t = time.perf_counter()
+    result = extract_document(doc, [SlowRule(), QuickRule()], registry.schema(), limit=0.2)
+    assert 0.2 <= time.perf_counter() - t < 5
+    assert [c.rule for c in result.claims] == ["X902"]
+    assert [p.rule for p in result.problems] == ["X901"]
+
+
+def test_no_alarm_is_left_behind():
+    with time_limit(0.05):
+        pass
+    time.sleep(0.1)  # an alarm left armed would raise here
+    with pytest.raises(RuleTimeout):
+        with time_limit(0.05):
+            time.sleep(1)
+    time.sleep(0.1)
