@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_SUFFIXES = (".txt", ".md")
 MAX_BYTES = 4 * 1024 * 1024  # an article is tens of kilobytes; a bigger file is no article
-MAX_SENTENCE = 2000  # characters: a longer "sentence" (a table, a line without stops) is cut
+MAX_SENTENCE = 600  # characters: a longer "sentence" (a table, a line without stops) is cut; news sentences stay under 400
 
 HEADER = regex.compile(r"\A[ \t]*date[ \t]+(\S+)")
 HEADER_DATE = regex.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")

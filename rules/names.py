@@ -38,6 +38,7 @@ NAME_WORD = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
 # A person's name: one to three capitalised words, with particles ("Ursula von der Leyen").
 NAME = rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+)?{NAME_WORD}){{0,2}})(?![\p{{L}}\p{{N}}\-])"
 NAME_AFTER = regex.compile(rf"[ \t]+{NAME}")
+NAME_REACH = 120  # characters after a title that its name may take: every match of NAME_AFTER gets this window
 DOUBLED = regex.compile(r"(.)\1+")
 
 
@@ -122,7 +123,7 @@ class NameRule(VocabularyRule):
         text = doc.scan_text
         found: dict[int, regex.Match] = {}
         for hit in g.titles.find(text):  # "president Zelensky", "NAVO-topman Jens Stoltenberg"
-            m = NAME_AFTER.match(text, hit.end)
+            m = NAME_AFTER.match(text, hit.end, hit.end + NAME_REACH)
             if m:
                 found.setdefault(m.start("name"), m)
         for m in matches_at_capitals(g.said_after, text):  # "Jens Stoltenberg zei", "Stoltenberg said"
