@@ -105,7 +105,7 @@ def run_index(argv: list[str]) -> int:
     """`check index ARCHIVE... --db PATH`."""
     args = index_parser().parse_args(argv)
     try:
-        config, _ = load_config(args.config)
+        config, config_file = load_config(args.config)
         paths = args.paths or config.paths
         if not paths:
             print("check index: give the archive's files or folders", file=sys.stderr)
@@ -114,7 +114,8 @@ def run_index(argv: list[str]) -> int:
         registry = default_registry(rules_dir)
         rules = build_rules(registry, RunOptions(paths=paths, select=split_words(args.select) or config.select,
                                                  ignore=split_words(args.ignore) or config.ignore,
-                                                 rule_options=config.rules, vocabulary=config.vocabulary))
+                                                 rule_options=config.rules, vocabulary=config.vocabulary,
+                                                 config_file=config_file and str(config_file)))
         db = args.db or config.index or DEFAULT_INDEX
         progress = Progress("indexing")
         with ClaimIndex(db, create=True) as index:
@@ -170,10 +171,11 @@ def run_command(argv: list[str]) -> int:
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, stream=sys.stderr,
                         format="check: %(message)s")
     try:
-        config, _ = load_config(args.config)
+        config, config_file = load_config(args.config)
     except ConfigError as e:
         print(f"check: config error: {e}", file=sys.stderr)
         return EXIT_ERROR
+    args.config_file = config_file and str(config_file)
     strict = args.strict if args.strict is not None else config.strict
     registry = default_registry((args.rules_dir or []) + config.rules_dir)
     if args.schema:
@@ -208,7 +210,8 @@ def check_articles(args: argparse.Namespace, config: Config, registry: Registry,
             jobs=max(1, args.jobs), baseline=args.baseline or config.baseline, against=args.against or [],
             vocabulary=config.vocabulary, min_confidence=first_set(args.min_confidence, config.min_confidence,
                                                                    DEFAULT_MIN_CONFIDENCE),
-            time_limit=first_set(args.time_limit, config.time_limit, DEFAULT_TIME_LIMIT)),
+            time_limit=first_set(args.time_limit, config.time_limit, DEFAULT_TIME_LIMIT),
+            config_file=getattr(args, "config_file", None)),
             registry)
     except (RegistryError, ValueError) as e:
         print(f"check: {e}", file=sys.stderr)

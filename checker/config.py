@@ -57,7 +57,7 @@ def read_table(file: Path) -> Any:
     """The settings a config file holds (in a pyproject.toml, its ``[tool.checker]`` table, None
     without one); ConfigError naming the file when it cannot be read."""
     try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
+        data = tomllib.loads(file.read_text(encoding="utf-8-sig"))  # a BOM some editors write is no TOML
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise ConfigError(f"{file}: not valid TOML: {e}") from None
     except RecursionError:  # tomllib reads nested arrays and tables by recursion

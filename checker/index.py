@@ -162,13 +162,16 @@ class ClaimIndex:
         stats = IndexStats()
         files, stats.problems = discover(paths, DEFAULT_SUFFIXES)
         signature = rules_signature(rules)
-        stored = {path: (aid, sha, sig) for aid, path, sha, sig in
+        # Known by the real path, so that ./archive, archive/, its absolute path or a symlink to
+        # it find the same rows: nothing is extracted again and article ids stay.
+        stored = {real_path(path): (aid, sha, sig, path) for aid, path, sha, sig in
                   self.db.execute("SELECT id, path, sha256, rules FROM articles")}
-        used = {aid for aid, _, _ in stored.values()}
+        used = {aid for aid, _, _, _ in stored.values()}
         seen: set[str] = set()
-        pending: list[tuple[str, Article | None, list[Claim], str]] = []
+        pending: list[tuple[str, Article | None, list[Claim], str, tuple | None]] = []
+        self._building(True)
         for n, path in enumerate(files, start=1):
-            name = shown(path)
+            name = real_path(path)
             seen.add(name)
             data = read_bytes(path, stats.problems)
             if data is not None:
@@ -179,8 +182,9 @@ class ClaimIndex:
                 else:
                     aid = old[0] if old else article_id(path, used)
                     doc = document_of(path, data, aid, language, stats.problems)
-                    claims = self._claims(doc, rules, schema, stats, limit) if doc else []
-                    pending.append((name, doc.article if doc else None, claims, sha))
+                    claims, complete = self._claims(doc, rules, schema, stats, limit) if doc else ([], True)
+                    # A rule that failed on it: extracted again next run, not kept as unchanged.
+                    pending.append((name, doc.article if doc else None, claims, sha if complete else "", old))
                     stats.changed += bool(old)
                     stats.added += not old
             if len(pending) >= BATCH:
@@ -191,19 +195,33 @@ class ClaimIndex:
         self._write(pending, signature, schema)
         if not stats.added + stats.changed + stats.unchanged:
             stats.problems.append(Problem(message="no article was read: nothing was indexed"))
-        self._remove_gone([p for p in stored if p not in seen], len(stored), paths, stats, prune)
+        self._remove_gone({p: row[3] for p, row in stored.items() if p not in seen}, len(stored), paths, stats, prune)
+        self._building(False)
         return stats
 
-    def _remove_gone(self, missing: list[str], held: int, paths: list[str], stats: IndexStats, prune: bool) -> None:
+    def _building(self, started: bool) -> None:
+        """Mark the index as being built (until the update ends), for checks that read it meanwhile."""
+        with self.db:
+            if started:
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('building', ?)", (f"process {os.getpid()}",))
+            else:
+                self.db.execute("DELETE FROM meta WHERE name = 'building'")
+
+    @failures_named("read")
+    def being_built(self) -> bool:
+        """Whether a `check index` run is writing this index (or one was stopped before it ended)."""
+        return self.db.execute("SELECT 1 FROM meta WHERE name = 'building'").fetchone() is not None
+
+    def _remove_gone(self, missing: dict[str, str], held: int, paths: list[str], stats: IndexStats, prune: bool) -> None:
         """Remove the articles not found again, where that cannot be a typo or a lost disk.
 
         Only articles below the paths given are candidates (indexing one file keeps the rest),
         and none below a path that is missing or could not be read. A share over
         MAX_REMOVED_SHARE of the index (an empty or unmounted archive folder) needs ``prune``.
         """
-        roots = [os.path.abspath(p) for p in paths]
-        unread = [os.path.abspath(p.file) for p in stats.problems if p.severity == "error" and p.file]
-        gone = [p for p in missing if is_under(p, roots) and not is_under(p, unread)]
+        roots = [real_path(p) for p in paths]
+        unread = [real_path(p.file) for p in stats.problems if p.severity == "error" and p.file]
+        gone = [stored for p, stored in missing.items() if is_under(p, roots) and not is_under(p, unread)]
         if len(gone) > MAX_REMOVED_SHARE * held and not prune:
             stats.problems.append(Problem(file=self.path, message=(
                 f"{len(gone)} of its {held} articles were not found again; none removed "
@@ -215,22 +233,23 @@ class ClaimIndex:
 
     @staticmethod
     def _claims(doc, rules: Sequence[Rule], schema: KeySchema, stats: IndexStats,
-                limit: float | None = DEFAULT_TIME_LIMIT) -> list[Claim]:
-        """An article's claims, each with the period its article gives it (which needs the whole article)."""
+                limit: float | None = DEFAULT_TIME_LIMIT) -> tuple[list[Claim], bool]:
+        """An article's claims, each with the period its article gives it (which needs the whole
+        article), and whether every rule ran to its end on it."""
         extraction = extract_document(doc, rules, schema, limit)
         stats.problems.extend(extraction.problems)
         stats.claims += len(extraction.claims)
         periods = claim_periods(extraction.claims, {doc.article.id: doc.article}, schema)
         return [c if c.period is not None or periods.get(c.id) is None else c.model_copy(update={"period": periods[c.id]})
-                for c in extraction.claims]
+                for c in extraction.claims], not extraction.problems
 
     def _write(self, pending: list, signature: str, schema: KeySchema) -> None:
         """One transaction: a changed article's old row and claims go, its new ones come."""
         if not pending:
             return
         with self.db:
-            for path, article, claims, sha in pending:
-                self.db.execute("DELETE FROM articles WHERE path = ?", (path,))
+            for path, article, claims, sha, old in pending:
+                self.db.execute("DELETE FROM articles WHERE path IN (?, ?)", (path, old[3] if old else path))
                 if article is None:
                     continue
                 self.db.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?)",
@@ -274,6 +293,11 @@ class ClaimIndex:
         out = [Article.model_validate_json(a) for chunk in chunks(sorted(set(ids)))
                for (a,) in self.db.execute(f"SELECT article FROM articles WHERE id IN ({marks(chunk)})", chunk)]
         return sorted(out, key=lambda a: a.id)
+
+
+def real_path(path: str | os.PathLike) -> str:
+    """A path as the index keeps it: absolute, symlinks resolved, shown as text (see shown)."""
+    return shown(os.path.realpath(path))
 
 
 def is_under(path: str, roots: list[str]) -> bool:
