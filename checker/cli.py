@@ -96,6 +96,8 @@ def index_parser() -> argparse.ArgumentParser:
     p.add_argument("--rules-dir", action="append", help="a local folder of rule modules")
     p.add_argument("--language", choices=["nl", "en"], help="language of all articles (default: detected, Dutch)")
     p.add_argument("--config", help="config file (default: ./checker.toml or [tool.checker] in ./pyproject.toml)")
+    p.add_argument("--time-limit", type=seconds, metavar="SECONDS",
+                   help=f"stop a rule that spends longer on one article and report it (default {DEFAULT_TIME_LIMIT:g}; 0: no limit)")
     p.add_argument("--prune", action="store_true",
                    help="remove the articles that are gone even when they are more than half of the index")
     return p
@@ -120,7 +122,8 @@ def run_index(argv: list[str]) -> int:
         progress = Progress("indexing")
         with ClaimIndex(db, create=True) as index:
             stats = index.update(paths, rules, registry.schema(), args.language or config.language, progress,
-                                 prune=args.prune, limit=first_set(config.time_limit, DEFAULT_TIME_LIMIT))
+                                 prune=args.prune,
+                                 limit=first_set(args.time_limit, config.time_limit, DEFAULT_TIME_LIMIT))
             progress.close()
             articles, claims = index.count()
     except (ConfigError, RegistryError, ValueError) as e:
@@ -257,7 +260,9 @@ def deliver(report: Report, args: argparse.Namespace, formatter, fmt: str) -> bo
             print(f"check: {len(report.conflicts)} findings recorded in {args.write_baseline}", file=sys.stderr)
     try:
         rendered = formatter.render(report)
-    except Exception as e:  # noqa: BLE001 - a formatter is a plugin too: its failure is reported, not raised
+    except KeyboardInterrupt:
+        raise
+    except BaseException as e:  # noqa: BLE001 - a formatter is a plugin too: its failure, even sys.exit, is reported
         print(f"check: cannot make the {fmt} report: {type(e).__name__}: {e} "
               f"(an earlier report file is left as it was)", file=sys.stderr)
         return False

@@ -153,3 +153,27 @@ def test_no_alarm_is_left_behind():
         with time_limit(0.05):
             time.sleep(1)
     time.sleep(0.1)
+
+
+def test_check_index_stops_a_rule_at_its_time_limit(corpus, capsys):
+    (corpus / "articles" / "bad.txt").write_text(GOOD + "HANG\n", encoding="utf-8")
+    t = time.perf_counter()
+    code = cli.main(["index", str(corpus / "articles"), "--db", str(corpus / "i.sqlite"),
+                     "--rules-dir", str(corpus / "rules"), "--time-limit", "0.3"])
+    err = capsys.readouterr().err
+    assert time.perf_counter() - t < 30
+    assert code == 2 and "bad.txt: rule X900: rule troublesome stopped: it ran past the time limit of 0.3 s" in err
+    assert "2 articles" in err  # both stored; the stopped one is extracted again next run
+
+
+def test_a_formatter_that_exits_is_reported_and_the_old_report_kept(corpus, capsys, monkeypatch):
+    out = corpus / "report.json"
+    out.write_text("old\n", encoding="utf-8")
+
+    def leaves(report):
+        raise SystemExit(0)
+
+    monkeypatch.setattr("checker.formatters.tables.to_json", leaves)
+    code = cli.main([str(corpus / "articles"), "-o", str(out)])
+    assert code == 2 and out.read_text(encoding="utf-8") == "old\n"
+    assert "cannot make the json report: SystemExit: 0" in capsys.readouterr().err
