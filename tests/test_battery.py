@@ -247,3 +247,30 @@ def table() -> str:
 
 if __name__ == "__main__":
     print(table())
+
+
+@pytest.mark.slow  # a fresh process loads the rules: some seconds
+def test_a_kill_during_the_report_write_leaves_the_old_report_and_the_next_run_cleans_up(tmp_path):
+    """A real SIGKILL while the report is being written (held at its fsync)."""
+    import signal
+    import subprocess
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "good.txt").write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "report.json"
+    out.write_text(OLD_REPORT, encoding="utf-8")
+    held = ("import os, sys, time; os.fsync = lambda fd: time.sleep(600); from checker import cli; "
+            "sys.exit(cli.main(sys.argv[1:]))")
+    writer = subprocess.Popen([sys.executable, "-c", held, "articles", "-o", str(out)], cwd=tmp_path,
+                              stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.time() + 120
+        while not [p for p in tmp_path.iterdir() if p.name.endswith(".partial")] and time.time() < deadline:
+            time.sleep(0.05)
+    finally:
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
+    assert out.read_text(encoding="utf-8") == OLD_REPORT
+    assert len([p for p in tmp_path.iterdir() if p.name.endswith(".partial")]) == 1
+    assert cli.main([str(tmp_path / "articles"), "-o", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["articles"][0]["id"] == "good"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["articles", "report.json"]
