@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from checker.articles import Document
 from checker.runner import extract_document
 
 from conftest import SEEDS, make_doc
@@ -84,3 +85,20 @@ def test_an_article_of_1_mb_of_figures_stops_at_the_time_limit(tmp_path):
     stopped = {p["rule"] for p in report["problems"] if p["message"].endswith("ran past the time limit of 3 s on this article")}
     assert "Q001" in stopped and len(stopped) == len(report["problems"]), report["problems"]
     assert seconds < 5 * 3 + 30  # each rule at most its limit, and loading, matching and the report
+
+
+def test_weekdays_among_many_dates_cost_in_proportion_to_them(registry):
+    """Each weekday looked again at every date's sentence: 200 dates and 200 weekdays made
+    40,000 look-ups."""
+    lookups = []
+
+    class CountingDocument(Document):
+        def sentence_at(self, offset: int) -> tuple[int, int]:
+            lookups.append(offset)
+            return super().sentence_at(offset)
+
+    plain = make_doc("Dinsdag kwamen ze. Op 14 maart ook. " * 200)
+    doc = CountingDocument(plain.article, plain.text, plain.scan_text)
+    claims = extract_document(doc, [registry.get("D001")()], registry.schema(), limit=None).claims
+    assert len(claims) == 400
+    assert len(lookups) < 10 * len(claims)
