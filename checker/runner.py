@@ -6,6 +6,7 @@ import logging
 import multiprocessing
 import signal
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -44,13 +45,16 @@ def time_limit(seconds: float | None) -> Iterator[None]:
             raise RuleTimeout(seconds)
 
     previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    outer, _ = signal.setitimer(signal.ITIMER_REAL, seconds)  # a caller's own alarm, if it set one
+    started = time.monotonic()
     try:
         yield
     finally:
         armed = False
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if outer:  # the caller's alarm goes on, as late as it would have rung (or at once, if due)
+            signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - started), 1e-6))
 
 
 def to_claim(doc: Document, rule: Rule, draft: ClaimDraft, schema: KeySchema, sentences: dict | None = None) -> Claim:

@@ -177,3 +177,19 @@ def test_a_formatter_that_exits_is_reported_and_the_old_report_kept(corpus, caps
     code = cli.main([str(corpus / "articles"), "-o", str(out)])
     assert code == 2 and out.read_text(encoding="utf-8") == "old\n"
     assert "cannot make the json report: SystemExit: 0" in capsys.readouterr().err
+
+
+def test_a_callers_own_alarm_still_rings():
+    import signal
+    rung = []
+    previous = signal.signal(signal.SIGALRM, lambda *a: rung.append(True))
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.3)
+        with time_limit(5):
+            pass
+        assert signal.getitimer(signal.ITIMER_REAL)[0] > 0
+        time.sleep(0.6)
+        assert rung == [True]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
