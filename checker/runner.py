@@ -31,10 +31,10 @@ class RuleTimeout(BaseException):
 def time_limit(seconds: float | None) -> Iterator[None]:
     """Raise RuleTimeout in the block once ``seconds`` have passed (None or 0: no limit).
 
-    A real-time alarm of the main thread (SIGALRM): it stops pure Python loops and returns from
-    a pattern search when the search returns, which is why every search of the rules gets a
-    window. Where there is no alarm (another thread, a platform without SIGALRM) the block runs
-    unlimited."""
+    A real-time alarm of the main thread (SIGALRM): it stops Python loops and a search of the
+    ``regex`` module in the middle (it looks for signals while it matches); a call into other C
+    code is stopped when it returns. Where there is no alarm (another thread, a platform without
+    SIGALRM) the block runs unlimited. A caller's own alarm rings after the block at the latest."""
     if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         yield
         return

@@ -193,3 +193,13 @@ def test_a_callers_own_alarm_still_rings():
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_pattern_search_that_backtracks_for_ever_is_stopped_in_the_middle():
+    import regex
+    backtracking = regex.compile(r"(a+)+b")
+    t = time.perf_counter()
+    with pytest.raises(RuleTimeout):
+        with time_limit(0.5):
+            backtracking.search("a" * 100_000)  # some 10^10 steps: hours
+    assert time.perf_counter() - t < 5
