@@ -203,3 +203,20 @@ def test_a_pattern_search_that_backtracks_for_ever_is_stopped_in_the_middle():
         with time_limit(0.5):
             backtracking.search("a" * 100_000)  # some 10^10 steps: hours
     assert time.perf_counter() - t < 5
+
+
+def test_a_formatter_that_exits_when_loaded_is_a_warning(corpus, capsys, monkeypatch):
+    import checker.formatters as formatters
+
+    class Leaving:
+        name, value = "leaving", "leaving_formatter:Formatter"
+
+        def load(self):
+            raise SystemExit("bye")
+
+    real = formatters.entry_points
+    monkeypatch.setattr(formatters, "entry_points", lambda group: [*real(group=group), Leaving()])
+    code = cli.main([str(corpus / "articles"), "--format", "json"])
+    out, err = capsys.readouterr()
+    assert code == 0 and json.loads(out)["articles"]
+    assert "formatter leaving failed to load from leaving_formatter:Formatter: SystemExit('bye')" in err
