@@ -145,20 +145,12 @@ class Registry:
         if not folder.is_dir():
             self.problems.append(Problem(file=str(folder), message="rules folder does not exist"))
             return
-        # The package must exist for pickle to find a rule class of its modules again (--jobs).
-        package = sys.modules.setdefault(LOCAL_PACKAGE, types.ModuleType(LOCAL_PACKAGE))
-        package.__path__ = []
         for path in sorted(folder.glob("*.py")):
             if path.name.startswith("_"):
                 continue
             module_name = f"{LOCAL_PACKAGE}.{path.stem}"
             try:
-                spec = importlib.util.spec_from_file_location(module_name, path)
-                assert spec and spec.loader
-                module = importlib.util.module_from_spec(spec)
-                sys.modules[module_name] = module
-                spec.loader.exec_module(module)
-                setattr(package, path.stem, module)
+                module = import_local_module(module_name, path)
                 self._register_from(module, str(path))
             except KeyboardInterrupt:
                 raise
@@ -185,6 +177,34 @@ class Registry:
             details = "; ".join(f"{'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors())
             raise RegistryError(f"options of rule {rule.code} ({rule.name}): {details}") from None
         return rule(validated, vocabulary)
+
+
+def import_local_module(module_name: str, path: str | Path):
+    """Import a module of a --rules-dir folder as ``checker_local_rules.<name>``; the package is
+    made first, so that pickle finds its rule classes again (--jobs)."""
+    package = sys.modules.setdefault(LOCAL_PACKAGE, types.ModuleType(LOCAL_PACKAGE))
+    package.__path__ = []
+    spec = importlib.util.spec_from_file_location(module_name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    spec.loader.exec_module(module)
+    setattr(package, module_name.rsplit(".", 1)[1], module)
+    return module
+
+
+def local_modules(rules: Iterable[Rule]) -> list[tuple[str, str]]:
+    """The (module, file) of the rules loaded from --rules-dir folders: what a worker process
+    started afresh ("spawn") imports before it receives them."""
+    names = sorted({type(r).__module__ for r in rules if type(r).__module__.startswith(LOCAL_PACKAGE + ".")})
+    return [(name, sys.modules[name].__file__) for name in names]
+
+
+def import_local_modules(modules: list[tuple[str, str]]) -> None:
+    """In a worker process: the modules of local rules, unless it has them (forked) already."""
+    for name, path in modules:
+        if name not in sys.modules:
+            import_local_module(name, path)
 
 
 def schema_of(rules: Iterable[type[Rule]]) -> KeySchema:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from checker.articles import Document
 from checker.keys import KeySchema
 from checker.models import Claim, ClaimDraft, Problem
-from checker.registry import Rule
+from checker.registry import Rule, import_local_modules, local_modules
 
 log = logging.getLogger(__name__)
 
@@ -182,7 +182,8 @@ def extract_all(docs: Iterable[Document], rules: Sequence[Rule], schema: KeySche
     chunks = [docs[i::jobs] for i in range(jobs)]
     total = Extraction()
     context = multiprocessing.get_context(start_method) if start_method else None
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=import_local_modules,
+                             initargs=(local_modules(rules),)) as pool:
         parts = list(pool.map(_extract_many, [(c, rules, schema, limit) for c in chunks]))
     order = {d.article.id: i for i, d in enumerate(docs)}
     for part in parts:
