@@ -170,6 +170,7 @@ class ClaimIndex:
         seen: set[str] = set()
         pending: list[tuple[str, Article | None, list[Claim], str, tuple | None]] = []
         self._building(True)
+        spare: dict[str, float] = {}  # of each rule's warm-up allowance: see extract_document
         for n, path in enumerate(files, start=1):
             name = real_path(path)
             seen.add(name)
@@ -182,7 +183,7 @@ class ClaimIndex:
                 else:
                     aid = old[0] if old else article_id(path, used)
                     doc = document_of(path, data, aid, language, stats.problems)
-                    claims, complete = self._claims(doc, rules, schema, stats, limit) if doc else ([], True)
+                    claims, complete = self._claims(doc, rules, schema, stats, limit, spare) if doc else ([], True)
                     # A rule that failed on it: extracted again next run, not kept as unchanged.
                     pending.append((name, doc.article if doc else None, claims, sha if complete else "", old))
                     stats.changed += bool(old)
@@ -233,10 +234,10 @@ class ClaimIndex:
 
     @staticmethod
     def _claims(doc, rules: Sequence[Rule], schema: KeySchema, stats: IndexStats,
-                limit: float | None = DEFAULT_TIME_LIMIT) -> tuple[list[Claim], bool]:
+                limit: float | None = DEFAULT_TIME_LIMIT, spare: dict | None = None) -> tuple[list[Claim], bool]:
         """An article's claims, each with the period its article gives it (which needs the whole
         article), and whether every rule ran to its end on it."""
-        extraction = extract_document(doc, rules, schema, limit)
+        extraction = extract_document(doc, rules, schema, limit, spare)
         stats.problems.extend(extraction.problems)
         stats.claims += len(extraction.claims)
         periods = claim_periods(extraction.claims, {doc.article.id: doc.article}, schema)

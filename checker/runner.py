@@ -20,6 +20,11 @@ from checker.registry import Rule, import_local_modules, local_modules
 log = logging.getLogger(__name__)
 
 DEFAULT_TIME_LIMIT = 5.0  # seconds a rule may spend on one article; an article of 100 KB takes well under one
+# Times the limit a rule may run past it once in a process, spent on whichever articles need
+# it: its data (word lists, a language's lemmas, the gazetteer built on a first run) loads when
+# an article first asks for it, and would otherwise stop the rule on that article. (Default:
+# 30 s; the lemmas of a language take about a second, the gazetteer's first build some more.)
+WARM_UP = 6
 
 
 class RuleTimeout(BaseException):
@@ -107,9 +112,13 @@ class Extraction:
 
 
 def extract_document(doc: Document, rules: Sequence[Rule], schema: KeySchema,
-                     limit: float | None = DEFAULT_TIME_LIMIT) -> Extraction:
+                     limit: float | None = DEFAULT_TIME_LIMIT, spare: dict[str, float] | None = None) -> Extraction:
     """All claims of one article. A rule that raises (``sys.exit`` included), or runs past
-    ``limit`` seconds, becomes a problem of that rule and article, and the other rules go on."""
+    ``limit`` seconds, becomes a problem of that rule and article, and the other rules go on.
+
+    ``spare`` keeps, per rule code, the seconds of its warm-up allowance (WARM_UP times
+    ``limit``) not yet spent in this process (a rule not in it has all); without it there is
+    no allowance."""
     out = Extraction()
     seen: set[str] = set()
     sentences: dict[str, str] = {}
@@ -117,14 +126,14 @@ def extract_document(doc: Document, rules: Sequence[Rule], schema: KeySchema,
         if doc.article.language not in rule.languages:
             continue
         try:
-            with time_limit(limit):
+            with allowance(rule, limit, spare) as seconds, time_limit(seconds):
                 drafts = list(rule.extract(doc))
             claims = [to_claim(doc, rule, d, schema, sentences) for d in drafts]
         except KeyboardInterrupt:
             raise
         except BaseException as e:  # noqa: BLE001 - a plugin's failure, even SystemExit, is its own
             log.debug("rule %s failed on %s", rule.code, doc.article.path, exc_info=True)
-            out.problems.append(Problem(file=doc.article.path, rule=rule.code, message=rule_failure(rule, e)))
+            out.problems.append(Problem(file=doc.article.path, rule=rule.code, message=rule_failure(rule, e, limit)))
             continue
         for claim in claims:
             # Two rules (or one rule twice) claiming the same span: the first one stands.
@@ -134,10 +143,27 @@ def extract_document(doc: Document, rules: Sequence[Rule], schema: KeySchema,
     return out
 
 
-def rule_failure(rule: Rule, error: BaseException) -> str:
+@contextmanager
+def allowance(rule: Rule, limit: float | None, spare: dict[str, float] | None) -> Iterator[float | None]:
+    """The seconds a rule may take on an article: ``limit`` and what is left of its warm-up
+    allowance, which loses what the rule takes beyond ``limit``."""
+    if not limit or spare is None:
+        yield limit
+        return
+    extra = spare.setdefault(rule.code, WARM_UP * limit)
+    started = time.monotonic()
+    try:
+        yield limit + extra
+    finally:
+        spare[rule.code] = max(0.0, extra - max(0.0, time.monotonic() - started - limit))
+
+
+def rule_failure(rule: Rule, error: BaseException, limit: float | None = None) -> str:
     """What a rule's failure on one article is called in the report."""
     if isinstance(error, RuleTimeout):
-        return f"rule {rule.name} stopped: it ran past the time limit of {error.args[0]:g} s on this article"
+        given = error.args[0]
+        extra = f" (and {given - limit:.3g} s allowed once for loading its data)" if limit and given > limit else ""
+        return f"rule {rule.name} stopped: it ran past the time limit of {limit or given:g} s on this article{extra}"
     if isinstance(error, SystemExit):
         return f"rule {rule.name} called sys.exit({error.code!r})"
     return f"rule {rule.name} raised {error!r}"
@@ -146,9 +172,10 @@ def rule_failure(rule: Rule, error: BaseException) -> str:
 def _extract_many(args: tuple[list[Document], Sequence[Rule], KeySchema, float | None]) -> Extraction:
     docs, rules, schema, limit = args
     total = Extraction()
+    spare: dict[str, float] = {}  # of each rule's warm-up allowance in this process
     with no_cycle_collection():
         for doc in docs:
-            part = extract_document(doc, rules, schema, limit)
+            part = extract_document(doc, rules, schema, limit, spare)
             total.claims.extend(part.claims)
             total.problems.extend(part.problems)
     return total

@@ -78,7 +78,8 @@ def run(capsys, *argv) -> tuple[int, dict, str]:
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 @pytest.mark.parametrize(("word", "expected"), [
-    ("HANG", "rule troublesome stopped: it ran past the time limit of 0.5 s on this article"),
+    ("HANG", "rule troublesome stopped: it ran past the time limit of 0.5 s on this article "
+             "(and 3 s allowed once for loading its data)"),
     ("EXIT", "rule troublesome called sys.exit(3)"),
     ("ODD", "rule troublesome raised Odd('odd')"),
 ])
@@ -220,3 +221,29 @@ def test_a_formatter_that_exits_when_loaded_is_a_warning(corpus, capsys, monkeyp
     out, err = capsys.readouterr()
     assert code == 0 and json.loads(out)["articles"]
     assert "formatter leaving failed to load from leaving_formatter:Formatter: SystemExit('bye')" in err
+
+
+class LoadsLateRule(Rule):
+    """Loads its data (a second) when the article that first needs it comes, like lemmas."""
+    code, name, description, kinds = "X903", "loads-late", "Sleeps a second on the article saying LOAD.", ("q",)
+
+    def extract(self, doc):
+        if "LOAD" in doc.text:
+            time.sleep(1.0)
+        yield ClaimDraft(kind="q", start=0, end=4, value=QuantityValue(low=1, high=1), key_parts={"concept": "q"})
+
+
+def test_a_rule_may_load_its_data_once_past_the_limit_but_not_hang_on_every_article(registry):
+    from checker.runner import extract_all
+    docs = [make_doc("Eerst gewoon.", name="a.txt"), make_doc("Dan LOAD.", name="b.txt"),
+            make_doc("Weer gewoon.", name="c.txt")]
+    result = extract_all(docs, [LoadsLateRule()], registry.schema(), limit=0.3)
+    assert not result.problems and len(result.claims) == 3  # the second's load fits the allowance of 1.8 s
+    t = time.perf_counter()
+    result = extract_all(docs, [SlowRule()], registry.schema(), limit=0.3)
+    seconds = time.perf_counter() - t
+    assert [p.message for p in result.problems] == [
+        "rule slow stopped: it ran past the time limit of 0.3 s on this article (and 1.8 s allowed once for loading its data)",
+        "rule slow stopped: it ran past the time limit of 0.3 s on this article",
+        "rule slow stopped: it ran past the time limit of 0.3 s on this article"]
+    assert 2.7 <= seconds < 10
