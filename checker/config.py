@@ -72,8 +72,21 @@ def read_table(file: Path) -> Any:
     return tool.get("checker")
 
 
+def config_candidates(cwd: str | Path = ".") -> list[Path]:
+    """Where a config is looked for, nearest first: ``checker.toml`` then ``pyproject.toml`` in
+    ``cwd`` and each folder above it, up to the repository root (the folder holding ``.git``)
+    or, outside a repository, the top of the file system."""
+    out = []
+    for folder in [Path(cwd).resolve(), *Path(cwd).resolve().parents]:
+        out += [folder / "checker.toml", folder / "pyproject.toml"]
+        if (folder / ".git").exists():
+            break
+    return out
+
+
 def load_config(path: str | Path | None = None, cwd: str | Path = ".") -> tuple[Config, Path | None]:
-    """Read the config named, or the one found in ``cwd``; defaults when there is none.
+    """Read the config named, or the nearest one found from ``cwd`` up (a pyproject.toml without
+    ``[tool.checker]`` is passed over); defaults when there is none.
 
     Relative folders in the file are taken relative to the file's folder.
     """
@@ -82,7 +95,7 @@ def load_config(path: str | Path | None = None, cwd: str | Path = ".") -> tuple[
         if not candidates[0].is_file():
             raise ConfigError(f"{path}: no such config file")
     else:
-        candidates = [Path(cwd, "checker.toml"), Path(cwd, "pyproject.toml")]
+        candidates = config_candidates(cwd)
     for file in candidates:
         if not file.is_file():
             continue

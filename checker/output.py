@@ -13,9 +13,10 @@ TEMPORARY = ".partial"  # the suffix of a file being written, beside the file it
 
 
 def output_path(name: str) -> Path:
-    """Where ``-o NAME`` writes: a bare name goes to the reports folder."""
-    p = Path(name)
-    return Path(REPORTS_DIR, name) if len(p.parts) == 1 else p
+    """Where ``-o NAME`` writes: a bare name (``report.md``) goes to the reports folder, a path
+    (``./report.md``, ``out/report.md``, ``/tmp/report.md``) is written exactly as given."""
+    separators = (os.sep, os.altsep) if os.altsep else (os.sep,)
+    return Path(name) if any(s in name for s in separators) else Path(REPORTS_DIR, name)
 
 
 def input_clash(target: Path, inputs: list[str]) -> str | None:

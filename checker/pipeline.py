@@ -120,7 +120,7 @@ def _run_check(options: RunOptions, registry: Registry | None, timings: dict[str
         kept = [f for f in findings if f.id not in accepted]
         hidden = len(findings) - len(kept)
         findings = kept
-    report = build_report(articles, claims, findings, problems, hidden, unsure)
+    report = build_report(articles, claims, findings, problems, hidden, unsure, extraction.suppressed)
     clock.lap("report")
     log.debug("seconds per stage for %d articles: %s", len(articles),
               ", ".join(f"{stage} {seconds:.3f}" for stage, seconds in clock.laps.items()))

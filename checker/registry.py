@@ -15,7 +15,7 @@ import types
 from collections.abc import Iterable, Iterator
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, Callable, ClassVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -49,6 +49,10 @@ class Rule:
     Options: ClassVar[type[BaseModel]] = NoOptions
     key_parts: ClassVar[tuple[KeyPart, ...]] = ()
     kind_specs: ClassVar[tuple[KindSpec, ...]] = ()
+    # What ``extract`` is handed: None for the article's Document, else a callable that makes
+    # from the Document what the rule reads (such as the toolkit's Analysis). The engine calls
+    # it once per article and hands the result to every rule that names the same callable.
+    reads: ClassVar[Callable[[Document], Any] | None] = None
 
     def __init__(self, options: BaseModel | None = None, vocabulary: dict | None = None) -> None:
         self.options = options if options is not None else self.Options()
@@ -58,7 +62,8 @@ class Rule:
         self.vocabulary = vocabulary or {}
 
     def extract(self, doc: Document) -> Iterable[ClaimDraft]:  # pragma: no cover - abstract
-        """Yield the claims of one article. A rule never sees other articles."""
+        """Yield the claims of one article (its Document, or what ``reads`` makes of it). A rule
+        never sees other articles."""
         raise NotImplementedError
 
     @classmethod

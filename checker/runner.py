@@ -7,6 +7,7 @@ import multiprocessing
 import signal
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -16,6 +17,7 @@ from checker.articles import Document
 from checker.keys import KeySchema
 from checker.models import Claim, ClaimDraft, Problem
 from checker.registry import Rule, import_local_modules, local_modules
+from checker.suppress import apply_markers
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +76,7 @@ def to_claim(doc: Document, rule: Rule, draft: ClaimDraft, schema: KeySchema, se
     scanned = doc.scan_text[s_start:s_end]
     s_start += len(scanned) - len(scanned.lstrip())  # not the blanked header token
     key = None if draft.partial else schema.make_key(draft.kind, draft.key_parts)
+    line = doc.line_of(draft.start)
     return Claim(
         id=f"{doc.article.id}@{draft.start}{schema.kind(draft.kind).mark}",
         article=doc.article.id,
@@ -81,7 +84,8 @@ def to_claim(doc: Document, rule: Rule, draft: ClaimDraft, schema: KeySchema, se
         kind=draft.kind,
         start=draft.start,
         end=draft.end,
-        line=doc.line_of(draft.start),
+        line=line,
+        column=draft.start - doc.line_starts[line - 1] + 1,
         text=doc.text[draft.start:draft.end],
         value=draft.value,
         key=key,
@@ -109,6 +113,12 @@ def shared(pool: dict | None, text: str) -> str:
 class Extraction:
     claims: list[Claim] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    suppressed: Counter = field(default_factory=Counter)  # claims silenced by markers, by reason
+
+    def add(self, part: "Extraction") -> None:
+        self.claims.extend(part.claims)
+        self.problems.extend(part.problems)
+        self.suppressed.update(part.suppressed)
 
 
 def extract_document(doc: Document, rules: Sequence[Rule], schema: KeySchema,
@@ -122,25 +132,39 @@ def extract_document(doc: Document, rules: Sequence[Rule], schema: KeySchema,
     out = Extraction()
     seen: set[str] = set()
     sentences: dict[str, str] = {}
-    for rule in rules:
-        if doc.article.language not in rule.languages:
-            continue
-        try:
-            with allowance(rule, limit, spare) as seconds, time_limit(seconds):
-                drafts = list(rule.extract(doc))
-            claims = [to_claim(doc, rule, d, schema, sentences) for d in drafts]
-        except KeyboardInterrupt:
-            raise
-        except BaseException as e:  # noqa: BLE001 - a plugin's failure, even SystemExit, is its own
-            log.debug("rule %s failed on %s", rule.code, doc.article.path, exc_info=True)
-            out.problems.append(Problem(file=doc.article.path, rule=rule.code, message=rule_failure(rule, e, limit)))
-            continue
-        for claim in claims:
-            # Two rules (or one rule twice) claiming the same span: the first one stands.
-            if claim.id not in seen:
-                seen.add(claim.id)
-                out.claims.append(claim)
+    for part in doc.by_language():
+        views: dict = {}  # what the rules read of this part, each made once (see Rule.reads)
+        for rule in rules:
+            if part.article.language not in rule.languages:
+                continue
+            try:
+                with allowance(rule, limit, spare) as seconds, time_limit(seconds):
+                    drafts = list(rule.extract(view_of(part, rule, views)))
+                claims = [to_claim(doc, rule, d, schema, sentences) for d in drafts]
+            except KeyboardInterrupt:
+                raise
+            except BaseException as e:  # noqa: BLE001 - a plugin's failure, even SystemExit, is its own
+                log.debug("rule %s failed on %s", rule.code, doc.article.path, exc_info=True)
+                out.problems.append(Problem(file=doc.article.path, rule=rule.code, message=rule_failure(rule, e, limit)))
+                continue
+            for claim in claims:
+                # Two rules (or one rule twice) claiming the same span: the first one stands.
+                if claim.id not in seen:
+                    seen.add(claim.id)
+                    out.claims.append(claim)
+    out.claims, out.suppressed = apply_markers(doc, out.claims, out.problems)
     return out
+
+
+def view_of(doc: Document, rule: Rule, views: dict):
+    """What a rule reads of an article: the Document, or what its ``reads`` makes of it, made
+    once per article and shared by the rules that name the same maker."""
+    make = rule.reads
+    if make is None:
+        return doc
+    if make not in views:
+        views[make] = make(doc)
+    return views[make]
 
 
 @contextmanager
@@ -175,9 +199,7 @@ def _extract_many(args: tuple[list[Document], Sequence[Rule], KeySchema, float |
     spare: dict[str, float] = {}  # of each rule's warm-up allowance in this process
     with no_cycle_collection():
         for doc in docs:
-            part = extract_document(doc, rules, schema, limit, spare)
-            total.claims.extend(part.claims)
-            total.problems.extend(part.problems)
+            total.add(extract_document(doc, rules, schema, limit, spare))
     return total
 
 
@@ -214,8 +236,7 @@ def extract_all(docs: Iterable[Document], rules: Sequence[Rule], schema: KeySche
         parts = list(pool.map(_extract_many, [(c, rules, schema, limit) for c in chunks]))
     order = {d.article.id: i for i, d in enumerate(docs)}
     for part in parts:
-        total.claims.extend(part.claims)
-        total.problems.extend(part.problems)
+        total.add(part)
     total.claims.sort(key=lambda c: (order[c.article], c.start))
     total.problems.sort(key=lambda p: (p.file or "", p.rule or "", p.message))
     return total

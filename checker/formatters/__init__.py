@@ -11,16 +11,17 @@ from importlib.metadata import entry_points
 
 from checker.formatters.base import Formatter, FormatterRegistry
 from checker.formatters.html import HtmlFormatter
-from checker.formatters.lines import LinesFormatter
+from checker.formatters.line import GithubFormatter, LineFormatter
 from checker.formatters.tables import (
     CsvFormatter,
     JsonFormatter,
     MarkdownFormatter,
-    TableFormatter,
 )
+from checker.formatters.terminal import TableFormatter
 
 ENTRY_POINT_GROUP = "checker.formatters"
-BUILT_IN = (TableFormatter, MarkdownFormatter, CsvFormatter, JsonFormatter, HtmlFormatter, LinesFormatter)
+BUILT_IN = (TableFormatter, MarkdownFormatter, CsvFormatter, JsonFormatter, HtmlFormatter, LineFormatter,
+            GithubFormatter)
 log = logging.getLogger(__name__)
 
 
