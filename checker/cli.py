@@ -22,6 +22,7 @@ from checker.output import input_clash, output_path, write_atomic
 from checker.pipeline import RunOptions, baseline_json, build_rules, run_check
 from checker.progress import Progress, Ticker
 from checker.registry import Registry, RegistryError, default_registry
+from checker.runner import DEFAULT_TIME_LIMIT
 
 log = logging.getLogger("checker")
 
@@ -38,6 +39,17 @@ def first_set(*values):
 def split_words(values: list[str] | None) -> list[str]:
     """`--select Q001,dates --select X` -> ['Q001', 'dates', 'X']."""
     return [w.strip() for v in values or [] for w in v.split(",") if w.strip()]
+
+
+def seconds(value: str) -> float:
+    """A time limit given on the command line: a number of seconds, 0 or more."""
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not number >= 0:  # also NaN
+        raise argparse.ArgumentTypeError(f"want a number of seconds, 0 or more, not {value!r}")
+    return number
 
 
 def parser() -> argparse.ArgumentParser:
@@ -77,6 +89,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--write-baseline", metavar="FILE", help="record the current findings as accepted")
     p.add_argument("--explain", metavar="ID", help="show why the claims of a finding were matched and compared")
     p.add_argument("-j", "--jobs", type=int, default=1, help="extract with N processes (same report)")
+    p.add_argument("--time-limit", type=seconds, metavar="SECONDS",
+                   help=f"stop a rule that spends longer on one article and report it (default {DEFAULT_TIME_LIMIT:g}; 0: no limit)")
     p.add_argument("--list-rules", action="store_true", help="list the available rules and exit")
     p.add_argument("--schema", action="store_true", help="print the JSON Schema of the report and exit")
     p.add_argument("-v", "--verbose", action="store_true",
@@ -97,6 +111,8 @@ def index_parser() -> argparse.ArgumentParser:
     p.add_argument("--language", choices=["nl", "en"], help="language of all articles (default: detected, Dutch)")
     p.add_argument("--config", help="config file (default: checker.toml or [tool.checker] in pyproject.toml, "
                                         "in this folder or the nearest above it up to the repository root)")
+    p.add_argument("--time-limit", type=seconds, metavar="SECONDS",
+                   help=f"stop a rule that spends longer on one article and report it (default {DEFAULT_TIME_LIMIT:g}; 0: no limit)")
     p.add_argument("--prune", action="store_true",
                    help="remove the articles that are gone even when they are more than half of the index")
     return p
@@ -106,7 +122,7 @@ def run_index(argv: list[str]) -> int:
     """`check index ARCHIVE... --db PATH`."""
     args = index_parser().parse_args(argv)
     try:
-        config, _ = load_config(args.config)
+        config, config_file = load_config(args.config)
         paths = args.paths or config.paths
         if not paths:
             print("check index: give the archive's files or folders", file=sys.stderr)
@@ -115,12 +131,14 @@ def run_index(argv: list[str]) -> int:
         registry = default_registry(rules_dir)
         rules = build_rules(registry, RunOptions(paths=paths, select=split_words(args.select) or config.select,
                                                  ignore=split_words(args.ignore) or config.ignore,
-                                                 rule_options=config.rules, vocabulary=config.vocabulary))
+                                                 rule_options=config.rules, vocabulary=config.vocabulary,
+                                                 config_file=config_file and str(config_file)))
         db = args.db or config.index or DEFAULT_INDEX
         progress = Progress("indexing")
         with ClaimIndex(db, create=True) as index:
             stats = index.update(paths, rules, registry.schema(), args.language or config.language, progress,
-                                 prune=args.prune)
+                                 prune=args.prune,
+                                 limit=first_set(args.time_limit, config.time_limit, DEFAULT_TIME_LIMIT))
             progress.close()
             articles, claims = index.count()
     except (ConfigError, RegistryError, ValueError) as e:
@@ -200,6 +218,7 @@ def run_command(argv: list[str]) -> int:
     except ConfigError as e:
         print(f"check: config error: {e}", file=sys.stderr)
         return EXIT_ERROR
+    args.config_file = config_file and str(config_file)
     log.debug("config: %s", config_file or "none found, the defaults")
     strict = args.strict if args.strict is not None else config.strict
     registry = default_registry((args.rules_dir or []) + config.rules_dir)
@@ -232,7 +251,9 @@ def run_options(args: argparse.Namespace, config: Config) -> RunOptions:
         rule_options=config.rules, language=args.language or config.language,
         jobs=max(1, args.jobs), baseline=args.baseline or config.baseline, against=args.against or [],
         vocabulary=config.vocabulary,
-        min_confidence=first_set(args.min_confidence, config.min_confidence, DEFAULT_MIN_CONFIDENCE))
+        min_confidence=first_set(args.min_confidence, config.min_confidence, DEFAULT_MIN_CONFIDENCE),
+        time_limit=first_set(args.time_limit, config.time_limit, DEFAULT_TIME_LIMIT),
+        config_file=getattr(args, "config_file", None))
 
 
 def check_articles(args: argparse.Namespace, config: Config, registry: Registry, strict: bool) -> int:
@@ -304,7 +325,9 @@ def deliver(report: Report, args: argparse.Namespace, formatter, fmt: str) -> bo
             print(f"check: {len(report.conflicts)} findings recorded in {args.write_baseline}", file=sys.stderr)
     try:
         rendered = formatter.render(report)
-    except Exception as e:  # noqa: BLE001 - a formatter is a plugin too: its failure is reported, not raised
+    except KeyboardInterrupt:
+        raise
+    except BaseException as e:  # noqa: BLE001 - a formatter is a plugin too: its failure, even sys.exit, is reported
         print(f"check: cannot make the {fmt} report: {type(e).__name__}: {e} "
               f"(an earlier report file is left as it was)", file=sys.stderr)
         return False

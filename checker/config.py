@@ -31,6 +31,7 @@ class Config(BaseModel):
     baseline: str | None = None
     min_confidence: float | None = Field(None, ge=0, le=1, description="findings less sure than this are left out")
     index: str | None = None
+    time_limit: float | None = Field(None, ge=0, description="seconds a rule may spend on one article (0: no limit)")
     strict: bool = False
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict, description="options per rule code or name")
     vocabulary: dict[str, dict[str, dict[str, list[str]]]] = Field(
@@ -56,7 +57,7 @@ def read_table(file: Path) -> Any:
     """The settings a config file holds (in a pyproject.toml, its ``[tool.checker]`` table, None
     without one); ConfigError naming the file when it cannot be read."""
     try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
+        data = tomllib.loads(file.read_text(encoding="utf-8-sig"))  # a BOM some editors write is no TOML
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise ConfigError(f"{file}: not valid TOML: {e}") from None
     except RecursionError:  # tomllib reads nested arrays and tables by recursion

@@ -33,7 +33,7 @@ from checker.keys import KeySchema
 from checker.matching import Group
 from checker.models import Article, Claim, Problem
 from checker.registry import Rule
-from checker.runner import extract_document
+from checker.runner import DEFAULT_TIME_LIMIT, extract_document
 
 SCHEMA_VERSION = "1"
 BATCH = 200  # articles per transaction
@@ -150,23 +150,29 @@ class ClaimIndex:
 
     @failures_named("update")
     def update(self, paths: list[str], rules: Sequence[Rule], schema: KeySchema, language: str | None = None,
-               progress: Callable[[int, int], None] | None = None, prune: bool = False) -> IndexStats:
+               progress: Callable[[int, int], None] | None = None, prune: bool = False,
+               limit: float | None = DEFAULT_TIME_LIMIT) -> IndexStats:
         """Make the index hold the articles below ``paths``, extracting only what changed;
         ``schema`` (the rules' key schema) writes the claims' keys and cores.
 
         Articles that are gone are removed only from below ``paths`` and only where those could
         be read; more than MAX_REMOVED_SHARE of the index only with ``prune`` (see ``_remove_gone``).
+        A rule may spend ``limit`` seconds on one article.
         """
         stats = IndexStats()
         files, stats.problems = discover(paths, DEFAULT_SUFFIXES)
         signature = rules_signature(rules)
-        stored = {path: (aid, sha, sig) for aid, path, sha, sig in
+        # Known by the real path, so that ./archive, archive/, its absolute path or a symlink to
+        # it find the same rows: nothing is extracted again and article ids stay.
+        stored = {real_path(path): (aid, sha, sig, path) for aid, path, sha, sig in
                   self.db.execute("SELECT id, path, sha256, rules FROM articles")}
-        used = {aid for aid, _, _ in stored.values()}
+        used = {aid for aid, _, _, _ in stored.values()}
         seen: set[str] = set()
-        pending: list[tuple[str, Article | None, list[Claim], str]] = []
+        pending: list[tuple[str, Article | None, list[Claim], str, tuple | None]] = []
+        self._building(True)
+        spare: dict[str, float] = {}  # of each rule's warm-up allowance: see extract_document
         for n, path in enumerate(files, start=1):
-            name = shown(path)
+            name = real_path(path)
             seen.add(name)
             data = read_bytes(path, stats.problems)
             if data is not None:
@@ -177,8 +183,9 @@ class ClaimIndex:
                 else:
                     aid = old[0] if old else article_id(path, used)
                     doc = document_of(path, data, aid, language, stats.problems)
-                    claims = self._claims(doc, rules, schema, stats) if doc else []
-                    pending.append((name, doc.article if doc else None, claims, sha))
+                    claims, complete = self._claims(doc, rules, schema, stats, limit, spare) if doc else ([], True)
+                    # A rule that failed on it: extracted again next run, not kept as unchanged.
+                    pending.append((name, doc.article if doc else None, claims, sha if complete else "", old))
                     stats.changed += bool(old)
                     stats.added += not old
             if len(pending) >= BATCH:
@@ -189,19 +196,33 @@ class ClaimIndex:
         self._write(pending, signature, schema)
         if not stats.added + stats.changed + stats.unchanged:
             stats.problems.append(Problem(message="no article was read: nothing was indexed"))
-        self._remove_gone([p for p in stored if p not in seen], len(stored), paths, stats, prune)
+        self._remove_gone({p: row[3] for p, row in stored.items() if p not in seen}, len(stored), paths, stats, prune)
+        self._building(False)
         return stats
 
-    def _remove_gone(self, missing: list[str], held: int, paths: list[str], stats: IndexStats, prune: bool) -> None:
+    def _building(self, started: bool) -> None:
+        """Mark the index as being built (until the update ends), for checks that read it meanwhile."""
+        with self.db:
+            if started:
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('building', ?)", (f"process {os.getpid()}",))
+            else:
+                self.db.execute("DELETE FROM meta WHERE name = 'building'")
+
+    @failures_named("read")
+    def being_built(self) -> bool:
+        """Whether a `check index` run is writing this index (or one was stopped before it ended)."""
+        return self.db.execute("SELECT 1 FROM meta WHERE name = 'building'").fetchone() is not None
+
+    def _remove_gone(self, missing: dict[str, str], held: int, paths: list[str], stats: IndexStats, prune: bool) -> None:
         """Remove the articles not found again, where that cannot be a typo or a lost disk.
 
         Only articles below the paths given are candidates (indexing one file keeps the rest),
         and none below a path that is missing or could not be read. A share over
         MAX_REMOVED_SHARE of the index (an empty or unmounted archive folder) needs ``prune``.
         """
-        roots = [os.path.abspath(p) for p in paths]
-        unread = [os.path.abspath(p.file) for p in stats.problems if p.severity == "error" and p.file]
-        gone = [p for p in missing if is_under(p, roots) and not is_under(p, unread)]
+        roots = [real_path(p) for p in paths]
+        unread = [real_path(p.file) for p in stats.problems if p.severity == "error" and p.file]
+        gone = [stored for p, stored in missing.items() if is_under(p, roots) and not is_under(p, unread)]
         if len(gone) > MAX_REMOVED_SHARE * held and not prune:
             stats.problems.append(Problem(file=self.path, message=(
                 f"{len(gone)} of its {held} articles were not found again; none removed "
@@ -212,22 +233,24 @@ class ClaimIndex:
         stats.removed = len(gone)
 
     @staticmethod
-    def _claims(doc, rules: Sequence[Rule], schema: KeySchema, stats: IndexStats) -> list[Claim]:
-        """An article's claims, each with the period its article gives it (which needs the whole article)."""
-        extraction = extract_document(doc, rules, schema)
+    def _claims(doc, rules: Sequence[Rule], schema: KeySchema, stats: IndexStats,
+                limit: float | None = DEFAULT_TIME_LIMIT, spare: dict | None = None) -> tuple[list[Claim], bool]:
+        """An article's claims, each with the period its article gives it (which needs the whole
+        article), and whether every rule ran to its end on it."""
+        extraction = extract_document(doc, rules, schema, limit, spare)
         stats.problems.extend(extraction.problems)
         stats.claims += len(extraction.claims)
         periods = claim_periods(extraction.claims, {doc.article.id: doc.article}, schema)
         return [c if c.period is not None or periods.get(c.id) is None else c.model_copy(update={"period": periods[c.id]})
-                for c in extraction.claims]
+                for c in extraction.claims], not extraction.problems
 
     def _write(self, pending: list, signature: str, schema: KeySchema) -> None:
         """One transaction: a changed article's old row and claims go, its new ones come."""
         if not pending:
             return
         with self.db:
-            for path, article, claims, sha in pending:
-                self.db.execute("DELETE FROM articles WHERE path = ?", (path,))
+            for path, article, claims, sha, old in pending:
+                self.db.execute("DELETE FROM articles WHERE path IN (?, ?)", (path, old[3] if old else path))
                 if article is None:
                     continue
                 self.db.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?)",
@@ -271,6 +294,11 @@ class ClaimIndex:
         out = [Article.model_validate_json(a) for chunk in chunks(sorted(set(ids)))
                for (a,) in self.db.execute(f"SELECT article FROM articles WHERE id IN ({marks(chunk)})", chunk)]
         return sorted(out, key=lambda a: a.id)
+
+
+def real_path(path: str | os.PathLike) -> str:
+    """A path as the index keeps it: absolute, symlinks resolved, shown as text (see shown)."""
+    return shown(os.path.realpath(path))
 
 
 def is_under(path: str, roots: list[str]) -> bool:

@@ -22,7 +22,7 @@ from checker.matching import (
 from checker.models import Article, Claim, Finding, Problem, Report
 from checker.registry import Registry, RegistryError, default_registry
 from checker.report import build_report
-from checker.runner import extract_all, no_cycle_collection
+from checker.runner import DEFAULT_TIME_LIMIT, extract_all, no_cycle_collection
 
 log = logging.getLogger(__name__)
 
@@ -41,19 +41,25 @@ class RunOptions:
     against: list[str] = field(default_factory=list)
     vocabulary: dict = field(default_factory=dict)
     min_confidence: float = DEFAULT_MIN_CONFIDENCE  # findings less sure than this are left out
+    time_limit: float | None = DEFAULT_TIME_LIMIT  # seconds a rule may spend on one article (0 or None: no limit)
+    config_file: str | None = None  # where rule_options and vocabulary come from, named in their errors
 
 
 def build_rules(registry: Registry, options: RunOptions):
     """The selected rules, built with their options and the config's vocabulary extensions
-    (RegistryError on bad options, ValueError on a vocabulary table no data file has)."""
+    (RegistryError on bad options or a vocabulary table no data file has, naming the config file)."""
     chosen = registry.select(options.select, options.ignore)
+    where = f"{options.config_file}: " if options.config_file else ""
     for word in options.rule_options:
         if registry.get(word) is None:
-            raise RegistryError(f"options given for unknown rule {word!r}")
+            raise RegistryError(f"{where}options given for unknown rule {word!r}")
     rules = []
     for rule in chosen:
         opts = options.rule_options.get(rule.code) or options.rule_options.get(rule.name)
-        rules.append(registry.instantiate(rule, opts, options.vocabulary))
+        try:
+            rules.append(registry.instantiate(rule, opts, options.vocabulary))
+        except ValueError as e:  # RegistryError too: a [rules.*] or [vocabulary.*] table of the config
+            raise RegistryError(f"{where}{e}") from None
     return rules
 
 
@@ -93,7 +99,7 @@ def _run_check(options: RunOptions, registry: Registry | None, timings: dict[str
         loaded.problems.append(Problem(message="no article was read: nothing was checked"))
     clock.lap("load")
     extraction = extract_all(loaded.documents, rules, schema, jobs=options.jobs,
-                             start_method=options.start_method)
+                             start_method=options.start_method, limit=options.time_limit)
     clock.lap("extract")
     articles = [d.article for d in loaded.documents]
     loaded.documents.clear()  # the texts are no longer needed: claims carry their sentences
@@ -154,12 +160,17 @@ def against_archive(drafts: list[Article], draft_claims: list[Claim], options: R
         index = ClaimIndex(options.against[0])
     else:
         index = ClaimIndex(":memory:")
-        stats = index.update(archive_sources(options.against, problems), rules, schema, options.language)
+        stats = index.update(archive_sources(options.against, problems), rules, schema, options.language,
+                             limit=options.time_limit)
         problems.extend(stats.problems)
     with index:
         if index.count()[0] == 0:
             problems.append(Problem(file=", ".join(shown(p) for p in options.against),
                                     message="the archive holds no article: the drafts were checked against nothing"))
+        elif index.being_built():
+            problems.append(Problem(severity="warning", file=index.path, message=(
+                f"check index is building this index (or was stopped before it ended): the drafts were checked "
+                f"against the {index.count()[0]} articles it holds so far")))
         known = index.groups_of({claim_core(c, schema) for c in draft_claims if c.key})
         found = index.claims_about(keys_about(draft_claims, known, schema))
         same = index.ids_of_texts({a.sha256 for a in drafts})  # a draft already in the archive

@@ -1,6 +1,8 @@
 """D001 dates: calendar dates, ranges, months, years and weekdays, keyed by the event they date."""
 from __future__ import annotations
 
+import bisect
+
 import calendar
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -222,18 +224,19 @@ class DateRule(VocabularyRule):
         full_header = header is not None and header.start == header.end
         in_week = (lambda d: monday_of(d) == monday_of(header.start)) if full_header else (lambda d: True)
         exact = [f for f in found if f.exact_day and f.value and in_week(f.value[0])]
+        by_weekday = {day: Nearest([e for e in exact if e.value[0].weekday() == day]) for day in range(7)}
+        # Found once, not once per weekday: an article of many dates cost their square.
+        weeks = Nearest([e for e in found if e.value and (e.value[1] - e.value[0]).days < 7 and in_week(e.value[0])
+                         and g.this_week.search(doc.scan_text, *doc.sentence_at(e.start))])
         for f in found:
             if f.weekday is None:
                 continue
-            same = [e for e in exact if e.value[0].weekday() == f.weekday]
-            if same:
-                e = min(same, key=lambda e: abs(e.start - f.start))
-                f.value = e.value
+            same = by_weekday[f.weekday]
+            if same.items:
+                f.value = same.to(f.start).value
                 continue
-            weeks = [e for e in found if e.value and (e.value[1] - e.value[0]).days < 7 and in_week(e.value[0])
-                     and g.this_week.search(doc.scan_text, *doc.sentence_at(e.start))]
-            if weeks:
-                e = min(weeks, key=lambda e: abs(e.start - f.start))
+            if weeks.items:
+                e = weeks.to(f.start)
                 day = monday_of(e.value[0]) + timedelta(days=f.weekday)
                 f.value = (day, day)
             elif full_header:
@@ -304,3 +307,18 @@ def day_of_article_month(m: regex.Match, doc: Document) -> Found | None:
 
 
 __all__ = ["DateRule"]
+
+
+class Nearest:
+    """Dates found, to look up the one nearest a position (the first of equals) by bisection."""
+
+    def __init__(self, items: list[Found]) -> None:
+        self.items = sorted(items, key=lambda e: e.start)
+        self.starts = [e.start for e in self.items]
+
+    def to(self, position: int) -> Found:
+        starts = self.starts
+        i = bisect.bisect_left(starts, position)
+        candidates = [bisect.bisect_left(starts, starts[i - 1])] if i > 0 else []
+        candidates += [i] if i < len(starts) else []
+        return self.items[min(candidates, key=lambda j: abs(starts[j] - position))]

@@ -20,7 +20,7 @@ from checker.rules.toolkit.analysis import Document
 from checker.rules.toolkit.frames import names_within_sentences
 from checker.rules.toolkit.key_parts import KindSpec
 from checker.rules.toolkit.lexicon import matches_at_capitals
-from checker.rules.toolkit.persons import Skeleton, known_word, name_grammar
+from checker.rules.toolkit.persons import NAME_REACH, Skeleton, known_word, name_grammar
 from checker.rules.toolkit.vocabulary import VocabularyRule
 
 class NameRule(VocabularyRule):
@@ -53,7 +53,7 @@ class NameRule(VocabularyRule):
         text = doc.scan_text
         found: dict[int, regex.Match] = {}
         for hit in g.titles.find(text):  # "president Zelensky", "NAVO-topman Jens Stoltenberg"
-            m = g.name_after.match(text, hit.end)
+            m = g.name_after.match(text, hit.end, hit.end + NAME_REACH)
             if m:
                 found.setdefault(m.start("name"), m)
         for m in matches_at_capitals(g.said_after, text):  # "Jens Stoltenberg zei", "Stoltenberg said"

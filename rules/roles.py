@@ -21,7 +21,7 @@ from checker.rules.toolkit.key_parts import KindSpec
 from checker.models import ClaimDraft, TextValue
 from checker.rules.toolkit.context import vocabulary
 from checker.rules.toolkit.lexicon import Hit, Lexicon, data_cache, load_data, phrase_pattern
-from checker.rules.toolkit.persons import Skeleton, name_grammar
+from checker.rules.toolkit.persons import NAME_REACH, Skeleton, name_grammar
 from checker.rules.toolkit import key_parts as part
 from checker.rules.toolkit.vocabulary import Language, VocabularyRule
 
@@ -140,7 +140,7 @@ class RoleRule(VocabularyRule):
             org, after = self.organisation(doc, hit, g, vocab)
             if office == "leader" and org in g.heads:
                 office = g.heads[org]
-            name = g.name_after.match(text, after)
+            name = g.name_after.match(text, after, after + NAME_REACH)
             if name and self.is_person(name.group("name"), not_names):
                 yield Mention(hit.start, name.end("name"), name.group("name"), office, org, hit.words)
                 continue
@@ -163,7 +163,7 @@ class RoleRule(VocabularyRule):
             before = vocab.actors.find(text, word.start(1), word.end(1))
             if before:
                 return before[0].label, hit.end
-        m = g.organisation_after.match(text, hit.end)
+        m = g.organisation_after.match(text, hit.end, hit.end + NAME_REACH)  # "van de NAVO"
         if m:
             after = vocab.actors.find(text, m.start(1), m.end(1))
             if after:

@@ -288,7 +288,7 @@ class NumberReader:
         end = m.end()
         scale = self.scale_after(text, end)
         if scale is None and value < 1:  # "half a million"
-            article = HALF_ARTICLE.match(text, end)
+            article = HALF_ARTICLE.match(text, end, end + 8)  # a window: never to the end of the text
             scale = article and self.scale_after(text, article.end())
         if scale:
             approximate = value < 1  # "een half miljoen" is a rounding

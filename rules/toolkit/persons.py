@@ -17,6 +17,7 @@ from checker.rules.toolkit.lexicon import Lexicon, calendar_names, data_cache, l
 from checker.rules.toolkit.vocabulary import Language
 
 NAME_WORD = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
+NAME_REACH = 120  # characters after a title its name may take: every match of name_after gets this window
 DOUBLED = regex.compile(r"(.)\1+")
 
 
