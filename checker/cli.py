@@ -75,7 +75,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--rules-dir", action="append", help="a local folder of rule modules")
     p.add_argument("--fail-on", choices=["conflict", "undated", "changed", "variant", "never"],
                    help="lowest status that makes the exit code 1 (default: conflict)")
-    p.add_argument("--strict", action="store_true", default=None, help="rule errors are fatal (exit 2)")
+    p.add_argument("--strict", action="store_true", default=None, help="warnings are fatal too (exit 2): a file read as cp1252, a header date not read, ...")
     p.add_argument("--language", choices=["nl", "en"], help="language of all articles (default: detected, Dutch)")
     p.add_argument("--config", help="config file (default: checker.toml or [tool.checker] in pyproject.toml, "
                                         "in this folder or the nearest above it up to the repository root)")
@@ -162,7 +162,9 @@ def problem_line(command: str, problem: Problem) -> str:
 
 
 def exit_status(report: Report, fail_on: str, strict: bool) -> int:
-    if any(p.severity == "error" and (p.rule is None or strict) for p in report.problems):
+    """2 when anything went wrong (a file that could not be read, a rule that raised or ran past
+    its time limit; with ``strict`` a warning too), else 1 for findings at ``fail_on``, else 0."""
+    if any(p.severity == "error" or strict for p in report.problems):
         return EXIT_ERROR
     if fail_on == "never":
         return EXIT_CLEAN
@@ -240,7 +242,7 @@ def list_rules(registry: Registry, strict: bool) -> int:
     print(rules_table(registry))
     for p in registry.problems:
         print(f"check: {p.file or p.rule}: {p.message}", file=sys.stderr)
-    return EXIT_ERROR if strict and registry.problems else EXIT_CLEAN
+    return EXIT_ERROR if registry.problems else EXIT_CLEAN
 
 
 def run_options(args: argparse.Namespace, config: Config) -> RunOptions:

@@ -69,13 +69,18 @@ def test_local_folder_rules_and_a_crashing_rule(tmp_path, capsys):
     code = main([str(SEEDS), "--rules-dir", str(tmp_path), "--format", "json"])
     out, err = capsys.readouterr()
     report = json.loads(out)
-    assert code == 1  # the ships conflict still stands; rule errors are not fatal
+    assert code == 2  # an error; the run went on: the ships conflict and the good rule's claims are there
     assert any(c["rule"] == "L001" for c in report["claims"])
+    assert [f for f in report["conflicts"] if f["status"] == "conflict"]
     assert "rule crash raised RuntimeError('boom')" in err
     assert "broken.py" in err and "failed to load" in err
-    code = main([str(SEEDS), "--rules-dir", str(tmp_path), "--strict", "--format", "json"])
-    capsys.readouterr()
-    assert code == 2
+
+
+def test_strict_makes_a_warning_fatal(tmp_path, capsys):
+    (tmp_path / "latin.txt").write_bytes("De Navo heeft 140 schepen in de Oostzee, caf\xe9.\n".encode("latin-1"))
+    assert main([str(tmp_path), "--format", "json"]) == 0
+    assert "read as cp1252" in capsys.readouterr().err
+    assert main([str(tmp_path), "--strict", "--format", "json"]) == 2
 
 
 def test_select_and_ignore(capsys):
