@@ -157,3 +157,14 @@ def test_a_measure_of_an_election_is_keyed_by_that_election(registry):
     assert nl == {"78,2 procent": "quantity:kamerverkiezing/opkomst/percent"}
     assert keys(registry, "Turnout in the municipal election was 51 percent.", "en") == \
         {"51 percent": "quantity:election/turnout/percent"}
+
+
+def test_a_place_inside_the_named_place_keys_the_count_apart(registry):
+    """A count in a building or cellar of a town is not the town's count; a fire's place is the fire's."""
+    en = keys(registry, "Two people were found dead in flooded cellars in Bonn.", "en")
+    assert en["Two"] == "quantity:people/died/in-cellar-in-bonn"
+    nl = keys(registry, "In een ingestort flatgebouw in Antakya kwamen 60 mensen om het leven.")
+    assert nl["60"] == "quantity:people/died/in-flatgebouw-in-antakya"
+    fire = keys(registry, "Three people died in a fire in a tower block in Leeds.", "en")
+    assert fire["Three"] == "quantity:people/died/in-leeds"
+    assert keys(registry, "At least twenty people died in Bonn.", "en")["At least twenty"] == "quantity:people/died/in-bonn"

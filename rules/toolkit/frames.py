@@ -23,6 +23,7 @@ from checker.rules.toolkit.lexicon import (Hit, Language, Lexicon, data_cache, e
                                    words_pattern)
 from checker.rules.toolkit.gazetteer import gazetteer, slug
 from checker.rules.toolkit.lemmas import lemma
+from checker.rules.toolkit.frame_places import inner_place
 
 WORD = regex.compile(r"\p{L}[\p{L}\-'’]*")
 NOUN_REACH = 2  # words: the counted noun is at most this many words after the figure
@@ -49,6 +50,7 @@ class FrameVocabulary:
     keying_events: frozenset[str]  # kinds of event that key a measure with no place or actor: an election
     year_to_date: regex.Pattern
     kind_after: regex.Pattern  # a kind of place right after a name: "the Ahrweiler district"
+    within: regex.Pattern  # a place inside the named one, before it: "in a collapsed hotel " (in Marrakesh)
     governing: frozenset[str]  # prepositions: a noun phrase after one is no subject
     possessing: frozenset[str]  # verbs that end a phrase but make no amount the noun's measure: "has"
     origin_place: regex.Pattern  # "evacuated from Bewdley": a place when the clause names no other
@@ -153,6 +155,8 @@ def frame_vocabulary(language: Language) -> FrameVocabulary:
         tallies=Lexicon(data.get("tallies", {})),
         open_place=place_pattern(prepositions, kinds, name, words),
         kind_after=regex.compile(rf"\s+(?i:{kinds})(?![\p{{L}}])"),
+        within=ending_at(rf"(?<![\p{{L}}])(?i:{prepositions})\s+(?:(?i:{words.articles})\s+)?"
+                         rf"(?P<phrase>(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,2}}\p{{Ll}}[\p{{L}}\-]*)\s+\Z"),
         possessing=frozenset(grammar.get("possessing", [])),
         governing=frozenset(w.lower() for w in [*grammar.get("place_prepositions", []), *grammar.get("phrase_ends", []),
                                                 *grammar.get("origin_prepositions", [])]),
@@ -396,7 +400,7 @@ def open_places(doc: Document, start: int, end: int, vocab_places: Lexicon, fv: 
     once; a list that runs past ``end`` is read again up to it."""
     pattern = fv.origin_place if origin else fv.open_place  # "from", "uit": where things came from
     def work() -> tuple[list[int], list[Hit]]:
-        hits = places_of_matches(pattern.finditer(doc.scan_text), vocab_places, fv)
+        hits = places_of_matches(pattern.finditer(doc.scan_text), vocab_places, fv, inside=not origin)
         return [h.start for h in hits], hits
     starts, hits = Analysis.of(doc).remember(("open places", fv.language, id(vocab_places), origin), work)
     out = []
@@ -405,11 +409,13 @@ def open_places(doc: Document, start: int, end: int, vocab_places: Lexicon, fv: 
             out.append(h)
         else:
             out += places_of_matches(pattern.finditer(doc.scan_text, max(start, h.start - 40), end),
-                                     vocab_places, fv)[-1:]
+                                     vocab_places, fv, inside=not origin)[-1:]
     return out
 
 
-def places_of_matches(matches, vocab_places: Lexicon, fv: FrameVocabulary) -> list[Hit]:
+def places_of_matches(matches, vocab_places: Lexicon, fv: FrameVocabulary, inside: bool = True) -> list[Hit]:
+    """The places of matches of a place pattern; with ``inside``, a place inside the named one
+    that a phrase of place before it names ("in a collapsed hotel in Marrakesh") is the place."""
     out = []
     for m in matches:
         text = m.string
@@ -426,6 +432,9 @@ def places_of_matches(matches, vocab_places: Lexicon, fv: FrameVocabulary) -> li
                 break
             ids.append(place_id(name, vocab_places, fv))
         label = JOINT.join(sorted(set(ids)))
+        inner = inner_place(text, m.start(), fv) if inside else None
+        if inner:  # "in flooded cellars in Cologne": the cellars' count, not Cologne's
+            label = f"{inner}-in-{label}"
         out.append(Hit(m.start("names"), m.end("names"), label, m.group("names")))
     return out
 
