@@ -168,3 +168,12 @@ def test_a_place_inside_the_named_place_keys_the_count_apart(registry):
     fire = keys(registry, "Three people died in a fire in a tower block in Leeds.", "en")
     assert fire["Three"] == "quantity:people/died/in-leeds"
     assert keys(registry, "At least twenty people died in Bonn.", "en")["At least twenty"] == "quantity:people/died/in-bonn"
+
+
+def test_a_figure_of_a_poll_is_no_result(registry):
+    """A poll's word anywhere in the sentence qualifies its figures; the result stays unqualified."""
+    en = keys(registry, "In the last poll before the vote the Party for Freedom stood at 29 seats.", "en")
+    assert en["29"] == "quantity:seat/party-for-freedom/projected"
+    assert keys(registry, "The Party for Freedom won 37 seats.", "en")["37"] == "quantity:seat/party-for-freedom"
+    nl = keys(registry, "In de laatste peiling staat de PVV op 29 zetels.")
+    assert nl["29"] == "quantity:zetel/pvv/projected"
