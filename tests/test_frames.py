@@ -177,3 +177,11 @@ def test_a_figure_of_a_poll_is_no_result(registry):
     assert keys(registry, "The Party for Freedom won 37 seats.", "en")["37"] == "quantity:seat/party-for-freedom"
     nl = keys(registry, "In de laatste peiling staat de PVV op 29 zetels.")
     assert nl["29"] == "quantity:zetel/pvv/projected"
+
+
+def test_a_figure_of_last_year_is_keyed_to_that_year(registry):
+    nl = keys(registry, "Vorig jaar kwamen in Frankrijk 3200 mensen om het leven in het verkeer.", date="2025-09-15")
+    assert nl["3200"].endswith("/2024")
+    en = keys(registry, "Last year 3,200 people died on the roads in France.", "en", date="2025-09-15")
+    assert en["3,200"].endswith("/2024")
+    assert not keys(registry, "In Frankrijk kwamen zondag negen mensen om het leven.", date="2025-09-15")["negen"].endswith("/2024")

@@ -300,13 +300,16 @@ def cause_of(ctx: FigureContext, fv: FrameVocabulary) -> Hit | None:
 
 
 def past_year(ctx: FigureContext, fv: FrameVocabulary) -> str | None:
-    """A year the clause names that lies before the article's own year."""
+    """A year the clause names that lies before the article's own year, by its number or as the
+    year before ("vorig jaar", "last year")."""
     so_far = fv.year_to_date.search(ctx.doc.scan_text, *ctx.clause)
     if so_far:  # "dit jaar al 14 verkeersdoden": the year so far, not the day's
         return "year-to-date"
     own = ctx.doc.article.date.start.year if ctx.doc.article.date else ctx.doc.article.year
     if own is None:
         return None
+    if fv.last_year.search(ctx.doc.scan_text, *ctx.clause):
+        return str(own - 1)
     for m in YEAR.finditer(ctx.doc.scan_text, *ctx.clause):
         if (ctx.figure[0] <= m.start() < ctx.figure[1]):
             continue

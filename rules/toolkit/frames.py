@@ -49,6 +49,7 @@ class FrameVocabulary:
     causes: Lexicon  # the kinds of event a figure may be of: a fire, a road accident, a flood
     keying_events: frozenset[str]  # kinds of event that key a measure with no place or actor: an election
     year_to_date: regex.Pattern
+    last_year: regex.Pattern  # "vorig jaar", "last year": the year before the article's
     kind_after: regex.Pattern  # a kind of place right after a name: "the Ahrweiler district"
     within: regex.Pattern  # a place inside the named one, before it: "in a collapsed hotel " (in Marrakesh)
     governing: frozenset[str]  # prepositions: a noun phrase after one is no subject
@@ -163,6 +164,7 @@ def frame_vocabulary(language: Language) -> FrameVocabulary:
         causes=Lexicon(data.get("causes", {}), compounds="head" if grammar.get("compounds") else "none"),
         keying_events=frozenset(grammar.get("keying_events", [])),
         year_to_date=words_pattern(grammar.get("year_to_date", [])),
+        last_year=words_pattern(grammar.get("last_year", [])),
         origin_place=place_pattern("|".join(regex.escape(p) for p in grammar.get("origin_prepositions", [])) or "(?!)",
                                    kinds, name, words),
         preposition_before_name=ending_at(rf"(?<![\p{{L}}])(?i:{prepositions})\s+(?:(?i:{words.articles})\s+)?\p{{Lu}}[\p{{L}}\-]*\s\Z"),
