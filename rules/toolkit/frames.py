@@ -128,6 +128,21 @@ class FrameWords:
                    alternation(grammar.get("kind_of", [])), alternation(grammar.get("name_joiners", [])))
 
 
+def place_patterns(grammar: dict, words: FrameWords) -> dict[str, regex.Pattern]:
+    """The patterns of places of the frame data: after a preposition of place or of origin, a kind
+    of place after a name, a phrase of place before a name ("in a collapsed hotel in")."""
+    prepositions = "|".join(regex.escape(p) for p in grammar.get("place_prepositions", [])) or "(?!)"
+    kinds = "|".join(regex.escape(p) for p in grammar.get("place_kinds", [])) or "(?!)"
+    name = r"\p{Lu}[\p{L}\-'’]+(?:[ \-]\p{Lu}[\p{L}\-'’]+){0,2}"
+    origins = "|".join(regex.escape(p) for p in grammar.get("origin_prepositions", [])) or "(?!)"
+    before = rf"(?<![\p{{L}}])(?i:{prepositions})\s+(?:(?i:{words.articles})\s+)?"
+    return {"open_place": place_pattern(prepositions, kinds, name, words),
+            "origin_place": place_pattern(origins, kinds, name, words),
+            "kind_after": regex.compile(rf"\s+(?i:{kinds})(?![\p{{L}}])"),
+            "within": ending_at(rf"{before}(?P<phrase>(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,2}}\p{{Ll}}[\p{{L}}\-]*)\s+\Z"),
+            "preposition_before_name": ending_at(rf"{before}\p{{Lu}}[\p{{L}}\-]*\s\Z")}
+
+
 @data_cache
 def frame_vocabulary(language: Language) -> FrameVocabulary:
     data = load_data(language, "frames") or load_data(language.other("nl"), "frames")
@@ -141,9 +156,6 @@ def frame_vocabulary(language: Language) -> FrameVocabulary:
     grammar = data.get("grammar", {})
     words = FrameWords.of(grammar, (load_data(language, "vocabulary") or load_data(language.other("nl"), "vocabulary"))
                           .get("grammar", {}))
-    prepositions = "|".join(regex.escape(p) for p in grammar.get("place_prepositions", [])) or "(?!)"
-    kinds = "|".join(regex.escape(p) for p in grammar.get("place_kinds", [])) or "(?!)"
-    name = r"\p{Lu}[\p{L}\-'’]+(?:[ \-]\p{Lu}[\p{L}\-'’]+){0,2}"
     return FrameVocabulary(
         language=language.code,
         source=language,
@@ -154,10 +166,6 @@ def frame_vocabulary(language: Language) -> FrameVocabulary:
         people={k.lower(): v for k, v in data.get("people", {}).items()},
         people_concepts=dict(data.get("people_concepts", {})),
         tallies=Lexicon(data.get("tallies", {})),
-        open_place=place_pattern(prepositions, kinds, name, words),
-        kind_after=regex.compile(rf"\s+(?i:{kinds})(?![\p{{L}}])"),
-        within=ending_at(rf"(?<![\p{{L}}])(?i:{prepositions})\s+(?:(?i:{words.articles})\s+)?"
-                         rf"(?P<phrase>(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,2}}\p{{Ll}}[\p{{L}}\-]*)\s+\Z"),
         possessing=frozenset(grammar.get("possessing", [])),
         governing=frozenset(w.lower() for w in [*grammar.get("place_prepositions", []), *grammar.get("phrase_ends", []),
                                                 *grammar.get("origin_prepositions", [])]),
@@ -165,9 +173,7 @@ def frame_vocabulary(language: Language) -> FrameVocabulary:
         keying_events=frozenset(grammar.get("keying_events", [])),
         year_to_date=words_pattern(grammar.get("year_to_date", [])),
         last_year=words_pattern(grammar.get("last_year", [])),
-        origin_place=place_pattern("|".join(regex.escape(p) for p in grammar.get("origin_prepositions", [])) or "(?!)",
-                                   kinds, name, words),
-        preposition_before_name=ending_at(rf"(?<![\p{{L}}])(?i:{prepositions})\s+(?:(?i:{words.articles})\s+)?\p{{Lu}}[\p{{L}}\-]*\s\Z"),
+        **place_patterns(grammar, words),
         not_places=frozenset(w.lower() for w in grammar.get("not_places", [])) | frozenset(month_names(language.code)),
         joint=words_pattern(grammar.get("joint", [])),
         compounds=bool(grammar.get("compounds", False)),
