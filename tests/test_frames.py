@@ -20,6 +20,7 @@ def keys(registry, text: str, language: str = "nl", date: str = "2021-07") -> di
     ("nl", "omgekomen", "died"), ("nl", "overleden", "died"), ("nl", "geëvacueerd", "evacuated"),
     ("nl", "vermist", "missing"), ("nl", "griepprik", "vaccinated"), ("en", "drowned", "died"),
     ("en", "evacuated", "evacuated"), ("en", "injured", "injured"), ("nl", "huizen", None), ("en", "ships", None),
+    ("nl", "stakers", "on-strike"), ("nl", "werkzaam", "employed"), ("en", "employs", "employed"),
 ])
 def test_a_word_names_its_predicate_by_form_lemma_or_compound_head(language, word, label):
     assert frame_vocabulary(Language(language)).predicate(word) == label
@@ -185,3 +186,10 @@ def test_a_figure_of_last_year_is_keyed_to_that_year(registry):
     en = keys(registry, "Last year 3,200 people died on the roads in France.", "en", date="2025-09-15")
     assert en["3,200"].endswith("/2024")
     assert not keys(registry, "In Frankrijk kwamen zondag negen mensen om het leven.", date="2025-09-15")["negen"].endswith("/2024")
+
+
+def test_staff_and_strikers_are_different_counts(registry):
+    staff = keys(registry, "Tata Steel heeft in IJmuiden 9000 werknemers in dienst.")["9000"]
+    strikers = keys(registry, "Bij Tata Steel in IJmuiden legden maandag 3000 werknemers het werk neer.")["3000"]
+    assert staff == "quantity:werknemer/employed/in-ijmuiden"
+    assert strikers == "quantity:werknemer/on-strike/in-ijmuiden"
