@@ -193,3 +193,10 @@ def test_staff_and_strikers_are_different_counts(registry):
     strikers = keys(registry, "Bij Tata Steel in IJmuiden legden maandag 3000 werknemers het werk neer.")["3000"]
     assert staff == "quantity:werknemer/employed/in-ijmuiden"
     assert strikers == "quantity:werknemer/on-strike/in-ijmuiden"
+
+
+def test_a_thing_counted_keeps_its_stated_actor_beside_its_place(registry):
+    nl = keys(registry, "Nederland won op de Spelen in Parijs 34 medailles.", date="2024-08-11")
+    be = keys(registry, "België won op de Spelen in Parijs 10 medailles.", date="2024-08-11")
+    assert nl["34"] == "quantity:medaille/netherlands/in-paris"
+    assert be["10"] == "quantity:medaille/belgium/in-paris"

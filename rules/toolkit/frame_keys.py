@@ -106,7 +106,7 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
         without_qualifiers(out, ev, evidence, {"extra"})
     if place is None and people and "actor" in parts and parts["actor"] in vocab.countries:
         place = (parts["actor"], evidence.get("actor", ""))  # "the German death toll"
-    if not people and place is None:
+    if not people and (place is None or "actor" in parts):  # "Nederland won in Parijs 34 medailles": the Dutch medals
         actor = (parts["actor"], evidence.get("actor", "")) if "actor" in parts else \
             next(((a.label, a.words) for a in [open_actor(ctx, fv, vocab)] if a), None)
         if actor:
