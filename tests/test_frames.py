@@ -200,3 +200,11 @@ def test_a_thing_counted_keeps_its_stated_actor_beside_its_place(registry):
     be = keys(registry, "België won op de Spelen in Parijs 10 medailles.", date="2024-08-11")
     assert nl["34"] == "quantity:medaille/netherlands/in-paris"
     assert be["10"] == "quantity:medaille/belgium/in-paris"
+
+
+def test_who_some_of_the_dead_were_is_no_toll(registry):
+    nl = keys(registry, "Enkele lichamen werden gevonden en twee dodelijke slachtoffers waren brandweerlieden.")
+    assert nl["twee"] is None
+    en = keys(registry, "In Bonn two victims were children, the police said.", "en")
+    assert en["two"] is None
+    assert keys(registry, "In Bonn two people were killed, the police said.", "en")["two"] == "quantity:people/died/in-bonn"

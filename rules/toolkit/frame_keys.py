@@ -98,6 +98,8 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
     if counted is None:
         return None
     people = counted[0] == "people"
+    if people and who_they_were(ctx, counted[1], fv):
+        return Frame({}, {}, [], None, False, "who some of the people were: a part of a count")
     out, ev = what_happened(ctx, counted, parts, evidence, fv)
     place = place_of(ctx, parts, evidence, vocab, fv, people)
     if people and place and not adjacent_extra(ctx, fv):
@@ -297,6 +299,22 @@ def cause_of(ctx: FigureContext, fv: FrameVocabulary) -> Hit | None:
     text = ctx.doc.scan_text
     hits = fv.causes.find(text, *ctx.clause) or fv.causes.find(text, *ctx.sentence)
     return nearest_to(hits, ctx.figure[0])
+
+
+def who_they_were(ctx: FigureContext, counted_words: str, fv: FrameVocabulary) -> bool:
+    """True when the clause says who the counted people were ("twee dodelijke slachtoffers waren
+    brandweerlieden", "two victims were children"): a part of a toll named by who they were, not
+    the toll; a predicate or a participle after the verb ("were killed", "were found") is none."""
+    text = ctx.doc.scan_text
+    at = text.find(counted_words, ctx.figure[1], ctx.clause[1]) if counted_words else -1
+    m = fv.identity.match(text, at + len(counted_words) if at >= 0 else ctx.figure[1])
+    if not m:
+        return False
+    word = m.group(1).lower()
+    base = lemma(word, fv.language)
+    if base in fv.people:
+        return True
+    return base != word and fv.predicate(word) is None and bool(fv.plural.fullmatch(word))
 
 
 def past_year(ctx: FigureContext, fv: FrameVocabulary) -> str | None:
