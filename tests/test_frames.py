@@ -208,3 +208,8 @@ def test_who_some_of_the_dead_were_is_no_toll(registry):
     en = keys(registry, "In Bonn two victims were children, the police said.", "en")
     assert en["two"] is None
     assert keys(registry, "In Bonn two people were killed, the police said.", "en")["two"] == "quantity:people/died/in-bonn"
+
+
+def test_the_port_of_a_town_is_the_town(registry):
+    got = keys(registry, "About 4,000 dock workers went on strike in the port of Antwerp on Monday.", "en")
+    assert got["About 4,000"].endswith("/on-strike/in-antwerp")
