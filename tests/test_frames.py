@@ -213,3 +213,12 @@ def test_who_some_of_the_dead_were_is_no_toll(registry):
 def test_the_port_of_a_town_is_the_town(registry):
     got = keys(registry, "About 4,000 dock workers went on strike in the port of Antwerp on Monday.", "en")
     assert got["About 4,000"].endswith("/on-strike/in-antwerp")
+
+
+def test_the_word_of_saying_is_no_claimant(registry):
+    def attribution(text, language="nl"):
+        doc = make_doc(text, date="2025-03-09", language=language)
+        claims = extract_document(doc, [registry.get("quantities")()], registry.schema()).claims
+        return {c.text: c.attribution for c in claims}
+    assert attribution("Volgens de politie demonstreerden in Amsterdam 10.000 mensen.")["10.000"] is None
+    assert attribution("Volgens Greenpeace demonstreerden in Amsterdam 10.000 mensen.")["10.000"] == "Greenpeace"
