@@ -222,3 +222,12 @@ def test_the_word_of_saying_is_no_claimant(registry):
         return {c.text: c.attribution for c in claims}
     assert attribution("Volgens de politie demonstreerden in Amsterdam 10.000 mensen.")["10.000"] is None
     assert attribution("Volgens Greenpeace demonstreerden in Amsterdam 10.000 mensen.")["10.000"] == "Greenpeace"
+
+
+def test_the_verb_right_before_counted_things_says_what_happened_to_them(registry):
+    cut = keys(registry, "Philips will cut 6,000 jobs worldwide. Shares in Philips fell.", "en")["6,000"]
+    created = keys(registry, "Philips will create 1,000 jobs worldwide. Shares in Philips rose.", "en")["1,000"]
+    assert cut == "quantity:job/dismissed/philips"
+    assert created == "quantity:job/created/philips"
+    assert keys(registry, "In Liege 12,000 households were cut off from power.", "en")["12,000"] == \
+        "quantity:household/affected/in-liege"

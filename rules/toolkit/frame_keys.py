@@ -44,6 +44,7 @@ class Frame:
     context: dict[str, str] = field(default_factory=dict)  # stated circumstances, no part of the key
 
 
+VERB_REACH = 12  # characters before a figure of things where the verb of what happened to them stands
 YEAR = regex.compile(r"(?<![\p{N}\p{L}])(1[89]\d\d|20\d\d)(?![\p{N}\p{L}])")
 
 
@@ -148,10 +149,12 @@ def what_happened(ctx: FigureContext, counted: tuple[str, str, str], parts: dict
     ev = {k: v for k, v in evidence.items() if k in out}
     out["concept"], ev["concept"] = label, words
     # what happened to people is said on either side ("killed 32 people", "42 mensen zijn
-    # omgekomen"); to other things after them ("12.000 huishoudens zonder stroom"); an amount
-    # with a unit is what its noun is said to be, nothing happens to it
+    # omgekomen"); to other things after them ("12.000 huishoudens zonder stroom") or by the verb
+    # right before them ("will cut 6,000 jobs"); an amount with a unit is what its noun is said
+    # to be, nothing happens to it
+    start = ctx.clause[0] if people else max(ctx.clause[0], ctx.figure[0] - VERB_REACH)
     predicate = None if ctx.has_unit and not people else \
-        predicate_near(ctx.doc, ctx.clause[0] if people else ctx.figure[0], ctx.clause[1], ctx.figure, fv, words)
+        predicate_near(ctx.doc, start, ctx.clause[1], ctx.figure, fv, words)
     if predicate is not None:
         out["predicate"], ev["predicate"] = predicate.label, predicate.words
     elif implied:
