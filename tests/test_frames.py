@@ -20,6 +20,7 @@ def keys(registry, text: str, language: str = "nl", date: str = "2021-07") -> di
     ("nl", "omgekomen", "died"), ("nl", "overleden", "died"), ("nl", "geëvacueerd", "evacuated"),
     ("nl", "vermist", "missing"), ("nl", "griepprik", "vaccinated"), ("en", "drowned", "died"),
     ("en", "evacuated", "evacuated"), ("en", "injured", "injured"), ("nl", "huizen", None), ("en", "ships", None),
+    ("nl", "stakers", "on-strike"), ("nl", "werkzaam", "employed"), ("en", "employs", "employed"),
 ])
 def test_a_word_names_its_predicate_by_form_lemma_or_compound_head(language, word, label):
     assert frame_vocabulary(Language(language)).predicate(word) == label
@@ -157,3 +158,76 @@ def test_a_measure_of_an_election_is_keyed_by_that_election(registry):
     assert nl == {"78,2 procent": "quantity:kamerverkiezing/opkomst/percent"}
     assert keys(registry, "Turnout in the municipal election was 51 percent.", "en") == \
         {"51 percent": "quantity:election/turnout/percent"}
+
+
+def test_a_place_inside_the_named_place_keys_the_count_apart(registry):
+    """A count in a building or cellar of a town is not the town's count; a fire's place is the fire's."""
+    en = keys(registry, "Two people were found dead in flooded cellars in Bonn.", "en")
+    assert en["Two"] == "quantity:people/died/in-cellar-in-bonn"
+    nl = keys(registry, "In een ingestort flatgebouw in Antakya kwamen 60 mensen om het leven.")
+    assert nl["60"] == "quantity:people/died/in-flatgebouw-in-antakya"
+    fire = keys(registry, "Three people died in a fire in a tower block in Leeds.", "en")
+    assert fire["Three"] == "quantity:people/died/in-leeds"
+    assert keys(registry, "At least twenty people died in Bonn.", "en")["At least twenty"] == "quantity:people/died/in-bonn"
+
+
+def test_a_figure_of_a_poll_is_no_result(registry):
+    """A poll's word anywhere in the sentence qualifies its figures; the result stays unqualified."""
+    en = keys(registry, "In the last poll before the vote the Party for Freedom stood at 29 seats.", "en")
+    assert en["29"] == "quantity:seat/party-for-freedom/projected"
+    assert keys(registry, "The Party for Freedom won 37 seats.", "en")["37"] == "quantity:seat/party-for-freedom"
+    nl = keys(registry, "In de laatste peiling staat de PVV op 29 zetels.")
+    assert nl["29"] == "quantity:zetel/pvv/projected"
+
+
+def test_a_figure_of_last_year_is_keyed_to_that_year(registry):
+    nl = keys(registry, "Vorig jaar kwamen in Frankrijk 3200 mensen om het leven in het verkeer.", date="2025-09-15")
+    assert nl["3200"].endswith("/2024")
+    en = keys(registry, "Last year 3,200 people died on the roads in France.", "en", date="2025-09-15")
+    assert en["3,200"].endswith("/2024")
+    assert not keys(registry, "In Frankrijk kwamen zondag negen mensen om het leven.", date="2025-09-15")["negen"].endswith("/2024")
+
+
+def test_staff_and_strikers_are_different_counts(registry):
+    staff = keys(registry, "Tata Steel heeft in IJmuiden 9000 werknemers in dienst.")["9000"]
+    strikers = keys(registry, "Bij Tata Steel in IJmuiden legden maandag 3000 werknemers het werk neer.")["3000"]
+    assert staff == "quantity:werknemer/employed/in-ijmuiden"
+    assert strikers == "quantity:werknemer/on-strike/in-ijmuiden"
+
+
+def test_a_thing_counted_keeps_its_stated_actor_beside_its_place(registry):
+    nl = keys(registry, "Nederland won op de Spelen in Parijs 34 medailles.", date="2024-08-11")
+    be = keys(registry, "België won op de Spelen in Parijs 10 medailles.", date="2024-08-11")
+    assert nl["34"] == "quantity:medaille/netherlands/in-paris"
+    assert be["10"] == "quantity:medaille/belgium/in-paris"
+
+
+def test_who_some_of_the_dead_were_is_no_toll(registry):
+    nl = keys(registry, "Enkele lichamen werden gevonden en twee dodelijke slachtoffers waren brandweerlieden.")
+    assert nl["twee"] is None
+    en = keys(registry, "In Bonn two victims were children, the police said.", "en")
+    assert en["two"] is None
+    assert keys(registry, "In Bonn two people were killed, the police said.", "en")["two"] == "quantity:people/died/in-bonn"
+
+
+def test_the_port_of_a_town_is_the_town(registry):
+    got = keys(registry, "About 4,000 dock workers went on strike in the port of Antwerp on Monday.", "en")
+    assert got["About 4,000"].endswith("/on-strike/in-antwerp")
+
+
+def test_the_word_of_saying_is_no_claimant(registry):
+    def attribution(text, language="nl"):
+        doc = make_doc(text, date="2025-03-09", language=language)
+        claims = extract_document(doc, [registry.get("quantities")()], registry.schema()).claims
+        return {c.text: c.attribution for c in claims}
+    assert attribution("Volgens de politie demonstreerden in Amsterdam 10.000 mensen.")["10.000"] is None
+    assert attribution("Volgens Greenpeace demonstreerden in Amsterdam 10.000 mensen.")["10.000"] == "Greenpeace"
+
+
+def test_the_verb_right_before_counted_things_says_what_happened_to_them(registry):
+    cut = keys(registry, "Philips will cut 6,000 jobs worldwide. Shares in Philips fell.", "en")["6,000"]
+    created = keys(registry, "Philips will create 1,000 jobs worldwide. Shares in Philips rose.", "en")["1,000"]
+    assert cut == "quantity:job/dismissed/philips"
+    assert created == "quantity:job/created/philips"
+    assert keys(registry, "In Liege 12,000 households were cut off from power.", "en")["12,000"] == \
+        "quantity:household/affected/in-liege"

@@ -63,6 +63,7 @@ def qualify(doc: Document, fig: Figure, vocab: Vocabulary, read: NumberReader) -
     windows = qualifier_windows(doc, fig, noun_end, vocab, read)
     quals = [q for a, b in windows for q in qualifiers_in(doc, a, b, vocab)
              if q.label not in vocab.implied_qualifiers.get(fig.owned, ())]  # "20 killed": deaths, nothing more
+    quals += [q for q in qualifiers_in(doc, *fig.sentence, vocab) if q.label in vocab.sentence_qualifiers]
     change = fig.change
     if change and change.planned and not change.is_from:  # "zal groeien van 40.000 tot 300.000"
         quals.append(Hit(change.start, fig.amount.end, "planned", change.planned))

@@ -109,7 +109,7 @@ def attribution_of(doc: Document, sentence: tuple[int, int], vocab: Vocabulary, 
     Stoltenberg") or, for a verb, is its subject just before it ("Kyiv spreekt van", "Western
     officials say Russia has ...": not Russia) or, in a language that puts the subject after
     the verb, just after it ("Eerder meldde het kabinet"); an actor wins over a name, a pronoun
-    is no one."""
+    is no one, nor is the word of saying itself ("Volgens" opening a sentence)."""
     text = doc.scan_text
     found = list(vocab.attribution.finditer(text, *sentence))
     if position is not None:
@@ -121,7 +121,7 @@ def attribution_of(doc: Document, sentence: tuple[int, int], vocab: Vocabulary, 
         if " ".join(m.group().lower().split()) in vocab.claimant_before:
             subject = SUBJECT_BEFORE.search(text, max(sentence[0], m.start() - 50), m.start())
         spans = ([(subject.start(), subject.end(), -1)] if subject else []) + \
-            ([(*after, 0)] if not subject or vocab.subject_after_verb else [])  # "Eerder meldde het kabinet"
+            ([(m.end(), after[1], 0)] if not subject or vocab.subject_after_verb else [])  # "Eerder meldde het kabinet"
         for a, b, which in spans:
             actors = vocab.actors.find(text, a, b)
             if actors:

@@ -44,6 +44,7 @@ class Frame:
     context: dict[str, str] = field(default_factory=dict)  # stated circumstances, no part of the key
 
 
+VERB_REACH = 12  # characters before a figure of things where the verb of what happened to them stands
 YEAR = regex.compile(r"(?<![\p{N}\p{L}])(1[89]\d\d|20\d\d)(?![\p{N}\p{L}])")
 
 
@@ -98,6 +99,8 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
     if counted is None:
         return None
     people = counted[0] == "people"
+    if people and who_they_were(ctx, counted[1], fv):
+        return Frame({}, {}, [], None, False, "who some of the people were: a part of a count")
     out, ev = what_happened(ctx, counted, parts, evidence, fv)
     place = place_of(ctx, parts, evidence, vocab, fv, people)
     if people and place and not adjacent_extra(ctx, fv):
@@ -106,7 +109,7 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
         without_qualifiers(out, ev, evidence, {"extra"})
     if place is None and people and "actor" in parts and parts["actor"] in vocab.countries:
         place = (parts["actor"], evidence.get("actor", ""))  # "the German death toll"
-    if not people and place is None:
+    if not people and (place is None or "actor" in parts):  # "Nederland won in Parijs 34 medailles": the Dutch medals
         actor = (parts["actor"], evidence.get("actor", "")) if "actor" in parts else \
             next(((a.label, a.words) for a in [open_actor(ctx, fv, vocab)] if a), None)
         if actor:
@@ -146,10 +149,12 @@ def what_happened(ctx: FigureContext, counted: tuple[str, str, str], parts: dict
     ev = {k: v for k, v in evidence.items() if k in out}
     out["concept"], ev["concept"] = label, words
     # what happened to people is said on either side ("killed 32 people", "42 mensen zijn
-    # omgekomen"); to other things after them ("12.000 huishoudens zonder stroom"); an amount
-    # with a unit is what its noun is said to be, nothing happens to it
+    # omgekomen"); to other things after them ("12.000 huishoudens zonder stroom") or by the verb
+    # right before them ("will cut 6,000 jobs"); an amount with a unit is what its noun is said
+    # to be, nothing happens to it
+    start = ctx.clause[0] if people else max(ctx.clause[0], ctx.figure[0] - VERB_REACH)
     predicate = None if ctx.has_unit and not people else \
-        predicate_near(ctx.doc, ctx.clause[0] if people else ctx.figure[0], ctx.clause[1], ctx.figure, fv, words)
+        predicate_near(ctx.doc, start, ctx.clause[1], ctx.figure, fv, words)
     if predicate is not None:
         out["predicate"], ev["predicate"] = predicate.label, predicate.words
     elif implied:
@@ -299,14 +304,33 @@ def cause_of(ctx: FigureContext, fv: FrameVocabulary) -> Hit | None:
     return nearest_to(hits, ctx.figure[0])
 
 
+def who_they_were(ctx: FigureContext, counted_words: str, fv: FrameVocabulary) -> bool:
+    """True when the clause says who the counted people were ("twee dodelijke slachtoffers waren
+    brandweerlieden", "two victims were children"): a part of a toll named by who they were, not
+    the toll; a predicate or a participle after the verb ("were killed", "were found") is none."""
+    text = ctx.doc.scan_text
+    at = text.find(counted_words, ctx.figure[1], ctx.clause[1]) if counted_words else -1
+    m = fv.identity.match(text, at + len(counted_words) if at >= 0 else ctx.figure[1])
+    if not m:
+        return False
+    word = m.group(1).lower()
+    base = lemma(word, fv.language)
+    if base in fv.people:
+        return True
+    return base != word and fv.predicate(word) is None and bool(fv.plural.fullmatch(word))
+
+
 def past_year(ctx: FigureContext, fv: FrameVocabulary) -> str | None:
-    """A year the clause names that lies before the article's own year."""
+    """A year the clause names that lies before the article's own year, by its number or as the
+    year before ("vorig jaar", "last year")."""
     so_far = fv.year_to_date.search(ctx.doc.scan_text, *ctx.clause)
     if so_far:  # "dit jaar al 14 verkeersdoden": the year so far, not the day's
         return "year-to-date"
     own = ctx.doc.article.date.start.year if ctx.doc.article.date else ctx.doc.article.year
     if own is None:
         return None
+    if fv.last_year.search(ctx.doc.scan_text, *ctx.clause):
+        return str(own - 1)
     for m in YEAR.finditer(ctx.doc.scan_text, *ctx.clause):
         if (ctx.figure[0] <= m.start() < ctx.figure[1]):
             continue

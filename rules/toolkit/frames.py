@@ -23,6 +23,7 @@ from checker.rules.toolkit.lexicon import (Hit, Language, Lexicon, data_cache, e
                                    words_pattern)
 from checker.rules.toolkit.gazetteer import gazetteer, slug
 from checker.rules.toolkit.lemmas import lemma
+from checker.rules.toolkit.frame_places import inner_place
 
 WORD = regex.compile(r"\p{L}[\p{L}\-'’]*")
 NOUN_REACH = 2  # words: the counted noun is at most this many words after the figure
@@ -48,7 +49,11 @@ class FrameVocabulary:
     causes: Lexicon  # the kinds of event a figure may be of: a fire, a road accident, a flood
     keying_events: frozenset[str]  # kinds of event that key a measure with no place or actor: an election
     year_to_date: regex.Pattern
+    last_year: regex.Pattern  # "vorig jaar", "last year": the year before the article's
+    identity: regex.Pattern  # a verb of being and the word after it: "(slachtoffers) waren brandweerlieden"
+    plural: regex.Pattern  # a plural noun, no participle: "brandweerlieden", not "gevonden" or "trapped"
     kind_after: regex.Pattern  # a kind of place right after a name: "the Ahrweiler district"
+    within: regex.Pattern  # a place inside the named one, before it: "in a collapsed hotel " (in Marrakesh)
     governing: frozenset[str]  # prepositions: a noun phrase after one is no subject
     possessing: frozenset[str]  # verbs that end a phrase but make no amount the noun's measure: "has"
     origin_place: regex.Pattern  # "evacuated from Bewdley": a place when the clause names no other
@@ -125,6 +130,21 @@ class FrameWords:
                    alternation(grammar.get("kind_of", [])), alternation(grammar.get("name_joiners", [])))
 
 
+def place_patterns(grammar: dict, words: FrameWords) -> dict[str, regex.Pattern]:
+    """The patterns of places of the frame data: after a preposition of place or of origin, a kind
+    of place after a name, a phrase of place before a name ("in a collapsed hotel in")."""
+    prepositions = "|".join(regex.escape(p) for p in grammar.get("place_prepositions", [])) or "(?!)"
+    kinds = "|".join(regex.escape(p) for p in grammar.get("place_kinds", [])) or "(?!)"
+    name = r"\p{Lu}[\p{L}\-'’]+(?:[ \-]\p{Lu}[\p{L}\-'’]+){0,2}"
+    origins = "|".join(regex.escape(p) for p in grammar.get("origin_prepositions", [])) or "(?!)"
+    before = rf"(?<![\p{{L}}])(?i:{prepositions})\s+(?:(?i:{words.articles})\s+)?"
+    return {"open_place": place_pattern(prepositions, kinds, name, words),
+            "origin_place": place_pattern(origins, kinds, name, words),
+            "kind_after": regex.compile(rf"\s+(?i:{kinds})(?![\p{{L}}])"),
+            "within": ending_at(rf"{before}(?P<phrase>(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,2}}\p{{Ll}}[\p{{L}}\-]*)\s+\Z"),
+            "preposition_before_name": ending_at(rf"{before}\p{{Lu}}[\p{{L}}\-]*\s\Z")}
+
+
 @data_cache
 def frame_vocabulary(language: Language) -> FrameVocabulary:
     data = load_data(language, "frames") or load_data(language.other("nl"), "frames")
@@ -138,9 +158,6 @@ def frame_vocabulary(language: Language) -> FrameVocabulary:
     grammar = data.get("grammar", {})
     words = FrameWords.of(grammar, (load_data(language, "vocabulary") or load_data(language.other("nl"), "vocabulary"))
                           .get("grammar", {}))
-    prepositions = "|".join(regex.escape(p) for p in grammar.get("place_prepositions", [])) or "(?!)"
-    kinds = "|".join(regex.escape(p) for p in grammar.get("place_kinds", [])) or "(?!)"
-    name = r"\p{Lu}[\p{L}\-'’]+(?:[ \-]\p{Lu}[\p{L}\-'’]+){0,2}"
     return FrameVocabulary(
         language=language.code,
         source=language,
@@ -151,17 +168,16 @@ def frame_vocabulary(language: Language) -> FrameVocabulary:
         people={k.lower(): v for k, v in data.get("people", {}).items()},
         people_concepts=dict(data.get("people_concepts", {})),
         tallies=Lexicon(data.get("tallies", {})),
-        open_place=place_pattern(prepositions, kinds, name, words),
-        kind_after=regex.compile(rf"\s+(?i:{kinds})(?![\p{{L}}])"),
         possessing=frozenset(grammar.get("possessing", [])),
         governing=frozenset(w.lower() for w in [*grammar.get("place_prepositions", []), *grammar.get("phrase_ends", []),
                                                 *grammar.get("origin_prepositions", [])]),
         causes=Lexicon(data.get("causes", {}), compounds="head" if grammar.get("compounds") else "none"),
         keying_events=frozenset(grammar.get("keying_events", [])),
         year_to_date=words_pattern(grammar.get("year_to_date", [])),
-        origin_place=place_pattern("|".join(regex.escape(p) for p in grammar.get("origin_prepositions", [])) or "(?!)",
-                                   kinds, name, words),
-        preposition_before_name=ending_at(rf"(?<![\p{{L}}])(?i:{prepositions})\s+(?:(?i:{words.articles})\s+)?\p{{Lu}}[\p{{L}}\-]*\s\Z"),
+        last_year=words_pattern(grammar.get("last_year", [])),
+        identity=regex.compile(rf"\s+(?i:{phrase_pattern(grammar.get('copulas', [])) or '(?!)'})\s+(\p{{Ll}}[\p{{L}}\-]*)(?=[\s,.;:]|$)"),
+        plural=regex.compile(grammar.get("plural", "(?!)")),
+        **place_patterns(grammar, words),
         not_places=frozenset(w.lower() for w in grammar.get("not_places", [])) | frozenset(month_names(language.code)),
         joint=words_pattern(grammar.get("joint", [])),
         compounds=bool(grammar.get("compounds", False)),
@@ -396,7 +412,7 @@ def open_places(doc: Document, start: int, end: int, vocab_places: Lexicon, fv: 
     once; a list that runs past ``end`` is read again up to it."""
     pattern = fv.origin_place if origin else fv.open_place  # "from", "uit": where things came from
     def work() -> tuple[list[int], list[Hit]]:
-        hits = places_of_matches(pattern.finditer(doc.scan_text), vocab_places, fv)
+        hits = places_of_matches(pattern.finditer(doc.scan_text), vocab_places, fv, inside=not origin)
         return [h.start for h in hits], hits
     starts, hits = Analysis.of(doc).remember(("open places", fv.language, id(vocab_places), origin), work)
     out = []
@@ -405,11 +421,13 @@ def open_places(doc: Document, start: int, end: int, vocab_places: Lexicon, fv: 
             out.append(h)
         else:
             out += places_of_matches(pattern.finditer(doc.scan_text, max(start, h.start - 40), end),
-                                     vocab_places, fv)[-1:]
+                                     vocab_places, fv, inside=not origin)[-1:]
     return out
 
 
-def places_of_matches(matches, vocab_places: Lexicon, fv: FrameVocabulary) -> list[Hit]:
+def places_of_matches(matches, vocab_places: Lexicon, fv: FrameVocabulary, inside: bool = True) -> list[Hit]:
+    """The places of matches of a place pattern; with ``inside``, a place inside the named one
+    that a phrase of place before it names ("in a collapsed hotel in Marrakesh") is the place."""
     out = []
     for m in matches:
         text = m.string
@@ -426,6 +444,9 @@ def places_of_matches(matches, vocab_places: Lexicon, fv: FrameVocabulary) -> li
                 break
             ids.append(place_id(name, vocab_places, fv))
         label = JOINT.join(sorted(set(ids)))
+        inner = inner_place(text, m.start(), fv) if inside else None
+        if inner:  # "in flooded cellars in Cologne": the cellars' count, not Cologne's
+            label = f"{inner}-in-{label}"
         out.append(Hit(m.start("names"), m.end("names"), label, m.group("names")))
     return out
 

@@ -408,6 +408,7 @@ class Vocabulary:
     planned: regex.Pattern
     function_words: frozenset[str]
     own_qualifiers: frozenset[str]
+    sentence_qualifiers: frozenset[str]  # qualifiers of every figure of their sentence: "in the poll"
     implied_qualifiers: dict[str, frozenset[str]]
     owner_before: regex.Pattern
     owners: dict[str, frozenset[str]]
@@ -459,6 +460,7 @@ def vocabulary(language: Language) -> Vocabulary:
                            rf"\s+(?:{phrase_pattern(grammar.get('compared', [])) or '(?!)'})(?:\s+\S+){{0,2}}?\s+\Z", regex.I),
         function_words=frozenset(w.lower() for w in grammar.get("function_words", [])),
         own_qualifiers=frozenset(grammar.get("own_qualifiers", [])),
+        sentence_qualifiers=frozenset(grammar.get("sentence_qualifiers", [])),
         implied_qualifiers={concept: frozenset(labels) for concept, labels in grammar.get("implied_qualifiers", {}).items()},
         owner_before=ending_at(rf"(?<![\p{{L}}])([\p{{L}}\-]+)\s+"
                                rf"(?:{phrase_pattern(grammar.get('owner_before', [])) or '(?!)'})\s+\Z", regex.I),
