@@ -223,6 +223,8 @@ class NumberReader:
         if w in PRONOUN_ONE and m.group(1) != "-":  # "sixty one", "hundred one", "one million"; not "twintig een"
             before = text[max(0, end - 8):end].split()[-1].lower()
             after_tens = (word_value(before, self.language) or 0) in TENS or before in CONNECTED_AFTER
+            if w == "één" and before in self.g.scales:
+                return True  # "een miljoen één": the stressed form is the number, never the article
             return self.language == "en" and after_tens and not text.startswith("-", m.end()) \
                 or self._number_word_after(text, m.end())
         return True
