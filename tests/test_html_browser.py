@@ -71,10 +71,10 @@ def start_browser(width: int, profile: Path, mobile: bool = False):
     return driver
 
 
-@pytest.fixture(params=[DESKTOP, PHONE], ids=["desktop", "phone"])
-def browser(request, tmp_path, report_url):
-    driver = start_browser(request.param, tmp_path / "profile")
-    driver.get(report_url)
+@pytest.fixture(scope="module", params=[DESKTOP, PHONE], ids=["desktop", "phone"])
+def window(request, tmp_path_factory, report_url):
+    """One browser per width for the module (starting one takes about two seconds)."""
+    driver = start_browser(request.param, tmp_path_factory.mktemp("profile"))
     yield driver, request.param
     shots = os.environ.get("CHECK_SCREENSHOTS")
     if shots:
@@ -84,6 +84,15 @@ def browser(request, tmp_path, report_url):
         driver.set_window_size(request.param, height + 100)
         driver.save_screenshot(str(Path(shots) / f"report-{request.param}px.png"))
     driver.quit()
+
+
+@pytest.fixture
+def browser(window, report_url):
+    """The report freshly loaded, so no test sees another's clicks or scrolling."""
+    driver, width = window
+    driver.get("about:blank")
+    driver.get(report_url)
+    return driver, width
 
 
 def test_no_horizontal_scrolling_and_readable_text(browser):
