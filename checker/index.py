@@ -221,6 +221,12 @@ class ClaimIndex:
         return [c if c.period is not None or periods.get(c.id) is None else c.model_copy(update={"period": periods[c.id]})
                 for c in extraction.claims]
 
+    @failures_named("write")
+    def put(self, pending: list[tuple[str, Article | None, list[Claim], str]], signature: str,
+            schema: KeySchema) -> None:
+        """Store articles already extracted, (path, article, claims, sha256) each, in one transaction."""
+        self._write(pending, signature, schema)
+
     def _write(self, pending: list, signature: str, schema: KeySchema) -> None:
         """One transaction: a changed article's old row and claims go, its new ones come."""
         if not pending:
