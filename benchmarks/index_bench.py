@@ -50,6 +50,7 @@ def main(argv: list[str] | None = None) -> None:
     drafts = draft_files(args.drafts, args.limit)
 
     from checker.index import ClaimIndex
+    from checker.indexing import update_index
     from checker.registry import default_registry
 
     registry = default_registry()
@@ -59,14 +60,14 @@ def main(argv: list[str] | None = None) -> None:
         db = Path(tmp) / "archive.sqlite"
         t = time.perf_counter()
         with ClaimIndex(db, create=True) as index:
-            index.update([str(pool)], rules, schema)
+            update_index(index, [str(pool)], rules, schema)
             n_articles, n_claims = index.count()
         build = time.perf_counter() - t
         print(f"pool indexed: {n_articles:,} articles, {n_claims:,} claims in {build:.1f} s = "
               f"{n_articles / build:,.0f} articles/s")
         t = time.perf_counter()
         with ClaimIndex(db) as index:
-            again = index.update([str(pool)], rules, schema)
+            again = update_index(index, [str(pool)], rules, schema)
         rebuild = time.perf_counter() - t
         print(f"re-index unchanged: {rebuild:.2f} s ({again.unchanged:,} unchanged), {build / rebuild:.0f}x faster")
         print(f"drafts: {len(drafts)} ({', '.join(p.name for p in drafts[:6])}{', ...' if len(drafts) > 6 else ''})")
@@ -110,7 +111,8 @@ def read_pool(db: Path) -> list[tuple]:
 
 def add_copies(db: Path, originals: list[tuple], held: int, size: int, schema, rules) -> int:
     """Grow the index to ``size`` articles with copies of the pool's articles; the new count."""
-    from checker.index import ClaimIndex, rules_signature
+    from checker.index import ClaimIndex
+    from checker.indexing import rules_signature
 
     signature = rules_signature(rules)
     with ClaimIndex(db) as index:

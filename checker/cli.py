@@ -16,6 +16,7 @@ from checker.confidence import DEFAULT_MIN_CONFIDENCE
 from checker.explain import explain
 from checker.formatters import default_formatters
 from checker.index import ClaimIndex
+from checker.indexing import update_index
 from checker.models import STATUS_ORDER, Problem, Report
 from checker.output import input_clash, output_path, write_atomic
 from checker.pipeline import RunOptions, baseline_json, build_rules, run_check
@@ -104,7 +105,7 @@ def run_index(argv: list[str]) -> int:
         db = args.db or config.index or DEFAULT_INDEX
         progress = Progress("indexing")
         with ClaimIndex(db, create=True) as index:
-            stats = index.update(paths, rules, registry.schema(), args.language or config.language, progress,
+            stats = update_index(index, paths, rules, registry.schema(), args.language or config.language, progress,
                                  prune=args.prune)
             progress.close()
             articles, claims = index.count()

@@ -5,6 +5,9 @@ A newsroom's archive is tens of thousands of articles; extracting them on every 
 only the articles whose content or rule versions changed, and removes the ones that are gone.
 ``check DRAFT... --against PATH`` then looks the archive's claims up by key.
 
+This module only stores: what is extracted, and how, is checker.indexing's; how a draft is
+checked against an archive is checker.archive's. It imports only the models and the key schema.
+
 The store is the standard library's sqlite3 in WAL mode: readers never block the writer, and
 every batch of articles is one transaction, so a run killed half-way leaves the index as the
 last finished batch left it. An index of another schema version is refused with a message.
@@ -12,30 +15,17 @@ last finished batch left it. An index of another schema version is refused with 
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker.articles import (
-    DEFAULT_SUFFIXES,
-    article_id,
-    discover,
-    document_of,
-    read_bytes,
-    shown,
-)
-from checker.conflicts import claim_periods
 from checker.keys import KeySchema
-from checker.matching import Group
 from checker.models import Article, Claim, Problem
-from checker.registry import Rule
-from checker.runner import extract_document
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 BATCH = 200  # articles per transaction
 MAX_REMOVED_SHARE = 0.5  # removing more of the index in one run needs --prune: a typo must not empty it
 
@@ -46,8 +36,10 @@ CREATE TABLE IF NOT EXISTS articles (
     path TEXT NOT NULL UNIQUE,
     sha256 TEXT NOT NULL,
     rules TEXT NOT NULL,
+    text_sha256 TEXT NOT NULL,
     article TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS articles_text ON articles(text_sha256);
 CREATE TABLE IF NOT EXISTS claims (
     id TEXT PRIMARY KEY,
     article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -78,11 +70,6 @@ class IndexStats:
     def summary(self) -> str:
         return (f"{self.added} added, {self.changed} changed, {self.unchanged} unchanged, "
                 f"{self.removed} removed; {self.claims} claims extracted")
-
-
-def rules_signature(rules: Sequence[Rule]) -> str:
-    """Which rules, in which versions and with which options, made an article's claims."""
-    return ";".join(f"{r.code}={r.version}:{r.options.model_dump_json()}" for r in sorted(rules, key=lambda r: r.code))
 
 
 def claim_core(claim: Claim, schema: KeySchema) -> str | None:
@@ -148,51 +135,14 @@ class ClaimIndex:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    @failures_named("read")
+    def stored(self) -> dict[str, tuple[str, str, str]]:
+        """Per path held: the article's id, the SHA-256 of its file and the rules that read it."""
+        return {path: (aid, sha, sig) for aid, path, sha, sig in
+                self.db.execute("SELECT id, path, sha256, rules FROM articles")}
+
     @failures_named("update")
-    def update(self, paths: list[str], rules: Sequence[Rule], schema: KeySchema, language: str | None = None,
-               progress: Callable[[int, int], None] | None = None, prune: bool = False) -> IndexStats:
-        """Make the index hold the articles below ``paths``, extracting only what changed;
-        ``schema`` (the rules' key schema) writes the claims' keys and cores.
-
-        Articles that are gone are removed only from below ``paths`` and only where those could
-        be read; more than MAX_REMOVED_SHARE of the index only with ``prune`` (see ``_remove_gone``).
-        """
-        stats = IndexStats()
-        files, stats.problems = discover(paths, DEFAULT_SUFFIXES)
-        signature = rules_signature(rules)
-        stored = {path: (aid, sha, sig) for aid, path, sha, sig in
-                  self.db.execute("SELECT id, path, sha256, rules FROM articles")}
-        used = {aid for aid, _, _ in stored.values()}
-        seen: set[str] = set()
-        pending: list[tuple[str, Article | None, list[Claim], str]] = []
-        for n, path in enumerate(files, start=1):
-            name = shown(path)
-            seen.add(name)
-            data = read_bytes(path, stats.problems)
-            if data is not None:
-                sha = hashlib.sha256(data).hexdigest()
-                old = stored.get(name)
-                if old and old[1] == sha and old[2] == signature:
-                    stats.unchanged += 1
-                else:
-                    aid = old[0] if old else article_id(path, used)
-                    doc = document_of(path, data, aid, language, stats.problems)
-                    claims = self._claims(doc, rules, schema, stats) if doc else []
-                    pending.append((name, doc.article if doc else None, claims, sha))
-                    stats.changed += bool(old)
-                    stats.added += not old
-            if len(pending) >= BATCH:
-                self._write(pending, signature, schema)
-                pending = []
-            if progress:
-                progress(n, len(files))
-        self._write(pending, signature, schema)
-        if not stats.added + stats.changed + stats.unchanged:
-            stats.problems.append(Problem(message="no article was read: nothing was indexed"))
-        self._remove_gone([p for p in stored if p not in seen], len(stored), paths, stats, prune)
-        return stats
-
-    def _remove_gone(self, missing: list[str], held: int, paths: list[str], stats: IndexStats, prune: bool) -> None:
+    def remove_gone(self, missing: list[str], held: int, paths: list[str], stats: IndexStats, prune: bool) -> None:
         """Remove the articles not found again, where that cannot be a typo or a lost disk.
 
         Only articles below the paths given are candidates (indexing one file keeps the rest),
@@ -211,17 +161,7 @@ class ClaimIndex:
             self.db.executemany("DELETE FROM articles WHERE path = ?", [(p,) for p in gone])
         stats.removed = len(gone)
 
-    @staticmethod
-    def _claims(doc, rules: Sequence[Rule], schema: KeySchema, stats: IndexStats) -> list[Claim]:
-        """An article's claims, each with the period its article gives it (which needs the whole article)."""
-        extraction = extract_document(doc, rules, schema)
-        stats.problems.extend(extraction.problems)
-        stats.claims += len(extraction.claims)
-        periods = claim_periods(extraction.claims, {doc.article.id: doc.article}, schema)
-        return [c if c.period is not None or periods.get(c.id) is None else c.model_copy(update={"period": periods[c.id]})
-                for c in extraction.claims]
-
-    @failures_named("write")
+    @failures_named("update")
     def put(self, pending: list[tuple[str, Article | None, list[Claim], str]], signature: str,
             schema: KeySchema) -> None:
         """Store articles already extracted, (path, article, claims, sha256) each, in one transaction."""
@@ -236,8 +176,8 @@ class ClaimIndex:
                 self.db.execute("DELETE FROM articles WHERE path = ?", (path,))
                 if article is None:
                     continue
-                self.db.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?)",
-                                (article.id, path, sha, signature, article.model_dump_json()))
+                self.db.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?)",
+                                (article.id, path, sha, signature, article.sha256, article.model_dump_json()))
                 self.db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?)",
                                     [(c.id, article.id, c.key, claim_core(c, schema), json.dumps(c.key_parts, sort_keys=True),
                                       c.model_dump_json()) for c in claims])
@@ -256,21 +196,21 @@ class ClaimIndex:
         return sorted(out, key=lambda c: (c.article, c.start, c.kind))
 
     @failures_named("read")
-    def groups_of(self, cores: Iterable[str]) -> list[Group]:
+    def groups_of(self, cores: Iterable[str]) -> list[tuple[str, dict[str, str], set[str]]]:
         """Every key of these cores with its parts and articles, without loading the claims:
-        what matching needs to decide how a key is completed."""
+        what matching needs to decide how a key is completed (as checker.matching.Group)."""
         out = []
         for chunk in chunks(sorted(set(cores))):
             rows = self.db.execute(f"SELECT key, parts, GROUP_CONCAT(DISTINCT article) FROM claims "
                                    f"WHERE core IN ({marks(chunk)}) GROUP BY key", chunk)
-            out += [Group(key, json.loads(parts), set(articles.split(","))) for key, parts, articles in rows]
+            out += [(key, json.loads(parts), set(articles.split(","))) for key, parts, articles in rows]
         return out
 
     @failures_named("read")
     def ids_of_texts(self, hashes: Iterable[str]) -> set[str]:
         """The ids of the articles whose text has one of these SHA-256 hashes."""
         return {aid for chunk in chunks(sorted(set(hashes))) for (aid,) in self.db.execute(
-            f"SELECT id FROM articles WHERE json_extract(article, '$.sha256') IN ({marks(chunk)})", chunk)}
+            f"SELECT id FROM articles WHERE text_sha256 IN ({marks(chunk)})", chunk)}
 
     @failures_named("read")
     def articles_of(self, ids: Iterable[str]) -> list[Article]:

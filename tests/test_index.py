@@ -14,6 +14,7 @@ import pytest
 
 from checker.cli import main
 from checker.index import ClaimIndex, IndexFileError
+from checker.indexing import update_index
 from checker.registry import default_registry
 
 from conftest import ROOT, SEEDS
@@ -40,14 +41,14 @@ def test_only_new_and_changed_articles_are_extracted(tmp_path):
     for name, n in (("a.txt", 10), ("b.txt", 20), ("c.txt", 30)):
         write(archive, name, SHIPS.format(n))
     with ClaimIndex(tmp_path / "i.sqlite", create=True) as index:
-        first = index.update([str(archive)], RULES, SCHEMA)
+        first = update_index(index, [str(archive)], RULES, SCHEMA)
         assert (first.added, first.changed, first.unchanged, first.removed) == (3, 0, 0, 0)
-        again = index.update([str(archive)], RULES, SCHEMA)
+        again = update_index(index, [str(archive)], RULES, SCHEMA)
         assert (again.added, again.changed, again.unchanged, again.removed, again.claims) == (0, 0, 3, 0, 0)
         write(archive, "b.txt", SHIPS.format(25))
         (archive / "c.txt").unlink()
         write(archive, "d.txt", SHIPS.format(40))
-        later = index.update([str(archive)], RULES, SCHEMA)
+        later = update_index(index, [str(archive)], RULES, SCHEMA)
         assert (later.added, later.changed, later.unchanged, later.removed) == (1, 1, 1, 1)
         assert ship_counts(index) == {"a": 10, "b": 25, "d": 40}
 
@@ -55,9 +56,9 @@ def test_only_new_and_changed_articles_are_extracted(tmp_path):
 def test_other_rule_versions_extract_again(tmp_path, monkeypatch):
     write(tmp_path / "archive", "a.txt", SHIPS.format(10))
     with ClaimIndex(tmp_path / "i.sqlite", create=True) as index:
-        index.update([str(tmp_path / "archive")], RULES, SCHEMA)
+        update_index(index, [str(tmp_path / "archive")], RULES, SCHEMA)
         monkeypatch.setattr(type(RULES[0]), "version", "99")
-        assert index.update([str(tmp_path / "archive")], RULES, SCHEMA).changed == 1
+        assert update_index(index, [str(tmp_path / "archive")], RULES, SCHEMA).changed == 1
 
 
 def test_a_killed_write_leaves_a_consistent_index(tmp_path):
@@ -84,7 +85,7 @@ def test_a_killed_write_leaves_a_consistent_index(tmp_path):
     assert con.execute("SELECT COUNT(*) FROM claims WHERE article NOT IN (SELECT id FROM articles)").fetchone()[0] == 0
     con.close()
     with ClaimIndex(db) as index:  # the next run finishes the job
-        stats = index.update([str(archive)], RULES, SCHEMA)
+        stats = update_index(index, [str(archive)], RULES, SCHEMA)
         assert stats.unchanged >= 400 and stats.added + stats.unchanged == 1200
         assert index.count()[0] == 1200
 
@@ -158,7 +159,7 @@ def test_the_progress_bar_is_silent_off_a_terminal(tmp_path, capsys):
 def test_readers_are_not_blocked_by_a_writer(tmp_path):
     db = tmp_path / "i.sqlite"
     with ClaimIndex(db, create=True) as index:
-        index.update([str(SEEDS)], RULES, SCHEMA)
+        update_index(index, [str(SEEDS)], RULES, SCHEMA)
         before = index.count()
     writer = sqlite3.connect(db, isolation_level=None)
     writer.execute("BEGIN IMMEDIATE")
@@ -182,3 +183,28 @@ def test_a_draft_already_in_the_archive_is_not_compared_with_its_own_copy(tmp_pa
     articles = {c.split("@")[0] for c in finding["claims"]}
     assert articles == {"002_1a0a6596d60781e4", "003_d3539aa3f6ec2937"}, finding["claims"]
     assert len(finding["claims"]) == 2
+
+
+def test_the_index_module_imports_only_the_models_and_the_key_schema():
+    import ast
+
+    tree = ast.parse((ROOT / "checker" / "index.py").read_text(encoding="utf-8"))
+    engine = {node.module for node in ast.walk(tree)
+              if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("checker")}
+    assert engine == {"checker.models", "checker.keys"}
+
+
+def test_article_ids_of_many_files_of_one_name_take_linear_time():
+    from checker.articles import IdBook, article_id
+
+    class Counting(IdBook):
+        looks = 0
+
+        def __contains__(self, item):
+            Counting.looks += 1
+            return super().__contains__(item)
+
+    used = Counting()
+    ids = [article_id(Path(f"wires/{n % 2}/item.txt"), used) for n in range(3000)]
+    assert len(set(ids)) == 3000 and ids[:4] == ["item", "1/item", "0/item", "1/item~2"]
+    assert Counting.looks < 4 * 3000  # counting up from 2 for each file looked 4.5 million times
