@@ -57,7 +57,7 @@ def against_archive(drafts: list[Article], draft_claims: list[Claim], sources: l
     # (an archive claim carries the period its article gives it).
     compared = [c for c in claims if c.id in draft_ids or c.key in wanted
                 or c.key and schema.duration_key(c.kind, c.key) in wanted]
-    findings = find_conflicts(compared, {a.id: a for a in [*drafts, *archive]}, schema)
+    findings = find_conflicts(compared, {a.id: a for a in [*drafts, *archive]}, schema, focus=draft_ids)
     findings = [f for f in findings if draft_ids & set(f.claims)]
     involved = {cid for f in findings for cid in f.claims}
     claims = [c for c in claims if c.id in draft_ids or c.id in involved]

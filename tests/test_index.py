@@ -208,3 +208,47 @@ def test_article_ids_of_many_files_of_one_name_take_linear_time():
     ids = [article_id(Path(f"wires/{n % 2}/item.txt"), used) for n in range(3000)]
     assert len(set(ids)) == 3000 and ids[:4] == ["item", "1/item", "0/item", "1/item~2"]
     assert Counting.looks < 4 * 3000  # counting up from 2 for each file looked 4.5 million times
+
+
+def against(capsys, draft: Path, archive: Path) -> dict:
+    main([str(draft), "--against", str(archive), "--format", "json"])
+    return json.loads(capsys.readouterr().out)
+
+
+def test_a_draft_is_compared_with_the_archive_not_the_archive_with_itself(tmp_path, capsys):
+    archive = tmp_path / "archive"
+    for name, n in (("a.txt", 140), ("b.txt", 200), ("c.txt", 90)):
+        write(archive, name, SHIPS.format(n))
+    draft = write(tmp_path / "drafts", "draft.txt", SHIPS.format(140))
+    db = tmp_path / "i.sqlite"
+    assert main(["index", str(archive), "--db", str(db)]) == 0
+    capsys.readouterr()
+    from_folder, from_index = against(capsys, draft, archive), against(capsys, draft, db)
+    assert from_folder == from_index
+    finding, = from_index["conflicts"]
+    # a (140) agrees with the draft; that it disagrees with b and c is the archive's own matter
+    assert sorted(c.split("@")[0] for c in finding["claims"]) == ["b", "c", "draft"]
+
+
+def test_spellings_of_one_name_are_compared_by_skeleton_not_pair_by_pair(tmp_path, monkeypatch):
+    from checker import conflicts
+    from checker.pipeline import RunOptions, run_check
+
+    spellings = ("Zelensky", "Zelenskyy", "Zelenski", "Zelenskiy")
+    archive = tmp_path / "archive"
+    for n in range(160):
+        write(archive, f"{n}.txt", f" date 2022-03 De Oekraïense president Volodymyr {spellings[n % 4]} vroeg om wapens.\n")
+    draft = write(tmp_path / "drafts", "draft.txt", " date 2022-03 De Oekraïense president Volodymyr Zelensky sprak.\n")
+    calls = 0
+    compatible = conflicts.compatible
+
+    def counted(a, b):
+        nonlocal calls
+        calls += 1
+        return compatible(a, b)
+
+    monkeypatch.setattr(conflicts, "compatible", counted)
+    report = run_check(RunOptions(paths=[str(draft)], against=[str(archive)]))
+    variant, = [f for f in report.conflicts if f.status == "variant"]
+    assert len(variant.claims) == 1 + 120  # the draft and every other spelling, none of its own
+    assert calls < 4 * 160  # pair by pair, the archive's 160 claims took 12,720 comparisons
