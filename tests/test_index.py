@@ -218,7 +218,7 @@ def against(capsys, draft: Path, archive: Path) -> dict:
 def test_a_draft_is_compared_with_the_archive_not_the_archive_with_itself(tmp_path, capsys):
     archive = tmp_path / "archive"
     for name, n in (("a.txt", 140), ("b.txt", 200), ("c.txt", 90)):
-        write(archive, name, SHIPS.format(n))
+        write(archive, name, SHIPS.format(n) + "Dat meldde Reuters.\n")  # no copy of the draft
     draft = write(tmp_path / "drafts", "draft.txt", SHIPS.format(140))
     db = tmp_path / "i.sqlite"
     assert main(["index", str(archive), "--db", str(db)]) == 0
