@@ -36,11 +36,11 @@ def against_archive(drafts: list[Article], draft_claims: list[Claim], sources: l
         if index.count()[0] == 0:
             problems.append(Problem(file=", ".join(shown(p) for p in sources),
                                     message="the archive holds no article: the drafts were checked against nothing"))
-        known = [Group(key, parts, articles) for key, parts, articles in
-                 index.groups_of({claim_core(c, schema) for c in draft_claims if c.key})]
-        found = index.claims_about(keys_about(draft_claims, known, schema))
+        cores = {claim_core(c, schema) for c in draft_claims if c.key}
+        counts = index.groups_of(cores)
         same = index.ids_of_texts({a.sha256 for a in drafts})  # a draft already in the archive
         taken = {a.id for a in drafts}
+        found = index.claims_about(keys_about(draft_claims, groups_at_hand(index, counts, cores, taken), schema))
 
         def own(aid: str) -> str:  # an archive id a draft already uses gets a prefix
             return f"archive:{aid}" if aid in taken else aid
@@ -48,7 +48,8 @@ def against_archive(drafts: list[Article], draft_claims: list[Claim], sources: l
         archive = [a.model_copy(update={"id": own(a.id)}) for a in index.articles_of(c.article for c in found)
                    if a.id not in same]
         archive_claims = [renamed(c, own(c.article)) for c in found if c.article not in same]
-        known = [Group(g.key, g.parts, {own(a) for a in g.articles if a not in same}) for g in known]
+        known = [Group(g.key, g.parts, {own(a) for a in g.articles if a not in same}, g.elsewhere)
+                 for g in groups_at_hand(index, counts, cores, {c.article for c in found} | same | taken)]
     claims = complete_keys([*draft_claims, *archive_claims], schema, known)
     draft_ids = {c.id for c in draft_claims}
     wanted = {c.key for c in claims if c.id in draft_ids and c.key}
@@ -63,6 +64,16 @@ def against_archive(drafts: list[Article], draft_claims: list[Claim], sources: l
     claims = [c for c in claims if c.id in draft_ids or c.id in involved]
     used = {c.article for c in claims}
     return [*drafts, *(a for a in archive if a.id in used)], claims, findings
+
+
+def groups_at_hand(index: ClaimIndex, counts: list[tuple[str, dict[str, str], int]], cores: set[str],
+                   at_hand: set[str]) -> list[Group]:
+    """The archive's groups of these cores, naming only the articles at hand among those that
+    state each key and counting the others: matching asks only of articles whose claims it has."""
+    members: dict[str, set[str]] = {}
+    for key, aid in index.keys_of_articles(cores, at_hand):
+        members.setdefault(key, set()).add(aid)
+    return [Group(key, parts, members.get(key, set()), n - len(members.get(key, ()))) for key, parts, n in counts]
 
 
 def keys_about(draft_claims: list[Claim], known: list[Group], schema: KeySchema) -> set[str]:

@@ -196,14 +196,25 @@ class ClaimIndex:
         return sorted(out, key=lambda c: (c.article, c.start, c.kind))
 
     @failures_named("read")
-    def groups_of(self, cores: Iterable[str]) -> list[tuple[str, dict[str, str], set[str]]]:
-        """Every key of these cores with its parts and articles, without loading the claims:
-        what matching needs to decide how a key is completed (as checker.matching.Group)."""
+    def groups_of(self, cores: Iterable[str]) -> list[tuple[str, dict[str, str], int]]:
+        """Every key of these cores with its parts and the number of articles that state it,
+        without loading the claims: what matching needs to decide how a key is completed."""
         out = []
         for chunk in chunks(sorted(set(cores))):
-            rows = self.db.execute(f"SELECT key, parts, GROUP_CONCAT(DISTINCT article) FROM claims "
+            rows = self.db.execute(f"SELECT key, parts, COUNT(DISTINCT article) FROM claims "
                                    f"WHERE core IN ({marks(chunk)}) GROUP BY key", chunk)
-            out += [(key, json.loads(parts), set(articles.split(","))) for key, parts, articles in rows]
+            out += [(key, json.loads(parts), n) for key, parts, n in rows]
+        return out
+
+    @failures_named("read")
+    def keys_of_articles(self, cores: Iterable[str], articles: Iterable[str]) -> set[tuple[str, str]]:
+        """(key, article) for the keys of these cores that these articles state."""
+        wanted = sorted(set(cores))
+        out: set[tuple[str, str]] = set()
+        for chunk in chunks(sorted(set(articles)), 400):
+            out |= {(key, aid) for part in chunks(wanted, 400) for key, aid in self.db.execute(
+                f"SELECT DISTINCT key, article FROM claims WHERE article IN ({marks(chunk)}) "
+                f"AND core IN ({marks(part)})", [*chunk, *part])}
         return out
 
     @failures_named("read")
