@@ -12,7 +12,7 @@ from pathlib import Path
 
 from checker.articles import DEFAULT_SUFFIXES, shown
 from checker.conflicts import find_conflicts
-from checker.index import ClaimIndex, claim_core, is_index_file
+from checker.index import ClaimIndex, claim_core, is_database_url, is_index_file
 from checker.indexing import update_index
 from checker.keys import KeySchema
 from checker.matching import Group, complete_keys, filler_key, may_be_completed, shorter_keys
@@ -26,7 +26,7 @@ def against_archive(drafts: list[Article], draft_claims: list[Claim], sources: l
     A folder archive is indexed into a private in-memory index first, so that a folder and an
     index of it give the same findings.
     """
-    if len(sources) == 1 and is_index_file(sources[0]):
+    if len(sources) == 1 and (is_index_file(sources[0]) or is_database_url(sources[0])):
         index = ClaimIndex(sources[0])
     else:
         index = ClaimIndex(":memory:")

@@ -114,7 +114,7 @@ def run_index(argv: list[str]) -> int:
         return EXIT_ERROR
     for p in [*registry.problems, *stats.problems]:
         print(problem_line("check index", p), file=sys.stderr)
-    print(f"check index: {db}: {articles} articles, {claims} claims ({stats.summary()})", file=sys.stderr)
+    print(f"check index: {index.path}: {articles} articles, {claims} claims ({stats.summary()})", file=sys.stderr)
     return EXIT_ERROR if any(p.severity == "error" for p in stats.problems) else EXIT_CLEAN
 
 

@@ -17,8 +17,10 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import sqlite3
-from collections.abc import Callable, Iterable
+import sys
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,36 +79,120 @@ def claim_core(claim: Claim, schema: KeySchema) -> str | None:
     return schema.core_text(claim.kind, claim.key_parts) if claim.key else None
 
 
+def database_errors() -> tuple[type[BaseException], ...]:
+    """The errors of the stores in use: sqlite3's, files', and psycopg's once it is loaded."""
+    psycopg = sys.modules.get("psycopg")
+    return (sqlite3.Error, OSError, *((psycopg.Error,) if psycopg else ()))
+
+
 def failures_named(doing: str) -> Callable:
-    """A method of the index whose sqlite and file errors (a damaged page, a full disk) become an
-    IndexFileError naming the index and what could not be done."""
+    """A method of the index whose database and file errors (a damaged page, a full disk, a lost
+    server) become an IndexFileError naming the index and what could not be done."""
     def wrap(method: Callable) -> Callable:
         @functools.wraps(method)
         def guarded(self: ClaimIndex, *args, **kwargs):
             try:
                 return method(self, *args, **kwargs)
-            except (sqlite3.Error, OSError) as e:
+            except database_errors() as e:
                 raise IndexFileError(f"{self.path}: cannot {doing} the claim index: {e}") from None
         return guarded
     return wrap
 
 
+def is_database_url(target: str) -> bool:
+    """True for a PostgreSQL URL (``postgresql://user@host/db``): an index on a server."""
+    return str(target).startswith(("postgresql://", "postgres://"))
+
+
+def without_password(url: str) -> str:
+    """A URL fit for messages."""
+    return re.sub(r"^(\w+://[^:/@]+):[^@]*@", r"\1:***@", url)
+
+
+class SqliteConnection:
+    """The embedded store: a file (or ":memory:") in WAL mode."""
+
+    def __init__(self, path: str) -> None:
+        self.raw = sqlite3.connect(path, timeout=30)
+        self.raw.execute("PRAGMA foreign_keys=ON")
+
+    def execute(self, sql: str, params: Sequence = ()):
+        return self.raw.execute(sql, params)
+
+    def executemany(self, sql: str, rows: list[tuple]) -> None:
+        self.raw.executemany(sql, rows)
+
+    def transaction(self):
+        return self.raw  # as a context manager, sqlite3 commits or rolls back
+
+    def tables(self) -> set[str]:
+        return {r[0] for r in self.raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+
+    def create(self, script: str) -> None:
+        self.raw.executescript(script)
+
+    def opened(self) -> None:
+        # Only now: the journal mode is written into the file, and a foreign one must stay as it was.
+        self.raw.execute("PRAGMA journal_mode=WAL")
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+class PostgresConnection:
+    """A newsroom's shared store on a PostgreSQL server (psycopg 3): the same schema and
+    statements; reads outside a transaction, each batch of writes one transaction."""
+
+    def __init__(self, url: str) -> None:
+        try:
+            import psycopg
+        except ImportError:
+            raise IndexFileError(f"{without_password(url)}: a PostgreSQL index needs psycopg "
+                                 "(pip install 'psycopg[binary]')") from None
+        self.raw = psycopg.connect(url, autocommit=True, connect_timeout=30)
+
+    def execute(self, sql: str, params: Sequence = ()):
+        return self.raw.execute(sql.replace("?", "%s"), params)
+
+    def executemany(self, sql: str, rows: list[tuple]) -> None:
+        with self.raw.cursor() as cursor:
+            cursor.executemany(sql.replace("?", "%s"), rows)
+
+    def transaction(self):
+        return self.raw.transaction()
+
+    def tables(self) -> set[str]:
+        return {r[0] for r in self.raw.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")}
+
+    def create(self, script: str) -> None:
+        for statement in script.split(";"):
+            if statement.strip():
+                self.raw.execute(statement)
+
+    def opened(self) -> None:
+        pass
+
+    def close(self) -> None:
+        self.raw.close()
+
+
 class ClaimIndex:
-    """An open index; ``path`` ":memory:" makes a private one for a single run."""
+    """An open index: a SQLite file, ":memory:" for a private one of a single run, or a
+    ``postgresql://`` URL."""
 
     def __init__(self, path: str | Path, create: bool = False) -> None:
-        self.path = str(path)
-        if not create and self.path != ":memory:" and not Path(self.path).is_file():
+        self.url = str(path) if is_database_url(str(path)) else None
+        self.path = without_password(self.url) if self.url else str(path)
+        if not create and not self.url and self.path != ":memory:" and not Path(self.path).is_file():
             raise IndexFileError(f"{self.path}: no such index (build it with: check index ARCHIVE... --db {self.path})")
         self._open(create)
 
     @failures_named("open")
     def _open(self, create: bool) -> None:
-        """Connect, and check the schema version (or write the schema into a new file)."""
+        """Connect, and check the schema version (or write the schema into a new store)."""
         try:
-            self.db = sqlite3.connect(self.path, timeout=30)
-            self.db.execute("PRAGMA foreign_keys=ON")
-            tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            self.db = PostgresConnection(self.url) if self.url else SqliteConnection(self.path)
+            tables = self.db.tables()
         except sqlite3.DatabaseError as e:
             raise IndexFileError(f"{self.path}: not a claim index ({e})") from None
         if "meta" in tables:
@@ -120,11 +206,10 @@ class ClaimIndex:
         elif not create and self.path != ":memory:":
             raise IndexFileError(f"{self.path}: not a claim index (empty database)")
         else:
-            with self.db:
-                self.db.executescript(SCHEMA)
+            with self.db.transaction():
+                self.db.create(SCHEMA)
                 self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
-        # Only now: the journal mode is written into the file, and a foreign one must stay as it was.
-        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.opened()
 
     def close(self) -> None:
         self.db.close()
@@ -157,7 +242,7 @@ class ClaimIndex:
                 f"{len(gone)} of its {held} articles were not found again; none removed "
                 f"(an empty or unmounted archive folder?). If they are gone, run again with --prune")))
             return
-        with self.db:
+        with self.db.transaction():
             self.db.executemany("DELETE FROM articles WHERE path = ?", [(p,) for p in gone])
         stats.removed = len(gone)
 
@@ -171,7 +256,7 @@ class ClaimIndex:
         """One transaction: a changed article's old row and claims go, its new ones come."""
         if not pending:
             return
-        with self.db:
+        with self.db.transaction():
             for path, article, claims, sha in pending:
                 self.db.execute("DELETE FROM articles WHERE path = ?", (path,))
                 if article is None:
@@ -201,7 +286,7 @@ class ClaimIndex:
         without loading the claims: what matching needs to decide how a key is completed."""
         out = []
         for chunk in chunks(sorted(set(cores))):
-            rows = self.db.execute(f"SELECT key, parts, COUNT(DISTINCT article) FROM claims "
+            rows = self.db.execute(f"SELECT key, MIN(parts), COUNT(DISTINCT article) FROM claims "
                                    f"WHERE core IN ({marks(chunk)}) GROUP BY key", chunk)
             out += [(key, json.loads(parts), n) for key, parts, n in rows]
         return out

@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,27 @@ RULES = [rule() for rule in default_registry() if rule.__module__.startswith("ch
 SCHEMA = default_registry().schema()
 
 SHIPS = " date 2022-03 De NAVO heeft {} schepen in de Oostzee.\n"
+PG_URL = os.environ.get("NEWSCHECK_TEST_PG")  # a PostgreSQL database the tests may write schemas into
+
+
+@pytest.fixture
+def postgres():
+    """A URL of a fresh, empty schema on the PostgreSQL server of NEWSCHECK_TEST_PG, dropped after."""
+    if not PG_URL:
+        pytest.skip("NEWSCHECK_TEST_PG is not set: no PostgreSQL server to test against (.ci/run starts one)")
+    psycopg = pytest.importorskip("psycopg")
+    name = f"t{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(PG_URL, autocommit=True) as con:
+        con.execute(f"CREATE SCHEMA {name}")
+    yield f"{PG_URL}{'&' if '?' in PG_URL else '?'}options=-csearch_path%3D{name}"
+    with psycopg.connect(PG_URL, autocommit=True) as con:
+        con.execute(f"DROP SCHEMA {name} CASCADE")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def index_target(request, tmp_path) -> str:
+    """Where an index is kept: a SQLite file, or a PostgreSQL schema (one suite for both)."""
+    return str(tmp_path / "i.sqlite") if request.param == "sqlite" else request.getfixturevalue("postgres")
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -36,11 +58,11 @@ def ship_counts(index: ClaimIndex) -> dict[str, float]:
     return {c.article: c.value.low for c in index.claims_about(["quantity:ships/nato/in-baltic-sea"])}
 
 
-def test_only_new_and_changed_articles_are_extracted(tmp_path):
+def test_only_new_and_changed_articles_are_extracted(tmp_path, index_target):
     archive = tmp_path / "archive"
     for name, n in (("a.txt", 10), ("b.txt", 20), ("c.txt", 30)):
         write(archive, name, SHIPS.format(n))
-    with ClaimIndex(tmp_path / "i.sqlite", create=True) as index:
+    with ClaimIndex(index_target, create=True) as index:
         first = update_index(index, [str(archive)], RULES, SCHEMA)
         assert (first.added, first.changed, first.unchanged, first.removed) == (3, 0, 0, 0)
         again = update_index(index, [str(archive)], RULES, SCHEMA)
@@ -53,9 +75,9 @@ def test_only_new_and_changed_articles_are_extracted(tmp_path):
         assert ship_counts(index) == {"a": 10, "b": 25, "d": 40}
 
 
-def test_other_rule_versions_extract_again(tmp_path, monkeypatch):
+def test_other_rule_versions_extract_again(tmp_path, monkeypatch, index_target):
     write(tmp_path / "archive", "a.txt", SHIPS.format(10))
-    with ClaimIndex(tmp_path / "i.sqlite", create=True) as index:
+    with ClaimIndex(index_target, create=True) as index:
         update_index(index, [str(tmp_path / "archive")], RULES, SCHEMA)
         monkeypatch.setattr(type(RULES[0]), "version", "99")
         assert update_index(index, [str(tmp_path / "archive")], RULES, SCHEMA).changed == 1
@@ -126,15 +148,14 @@ def test_a_database_that_is_no_index_is_refused(tmp_path):
         ClaimIndex(db)
 
 
-def test_against_a_folder_and_against_its_index_give_the_same_findings(tmp_path, capsys):
+def test_against_a_folder_and_against_its_index_give_the_same_findings(tmp_path, capsys, index_target):
     draft = write(tmp_path / "drafts", "draft.txt",
                   " date 2022-03 De Navo heeft inmiddels 90 schepen in de regio. Duizenden extra troepen zijn al "
                   "onderweg, 130 jachtvliegtuigen staan op high alert klaar.\n")
-    db = tmp_path / "seeds.sqlite"
-    assert main(["index", str(SEEDS), "--db", str(db)]) == 0
+    assert main(["index", str(SEEDS), "--db", index_target]) == 0
     capsys.readouterr()
     reports = []
-    for archive in (str(SEEDS), str(db)):
+    for archive in (str(SEEDS), index_target):
         assert main([str(draft), "--against", archive, "--format", "json"]) == 1
         reports.append(json.loads(capsys.readouterr().out))
     folder, index = reports
@@ -215,12 +236,12 @@ def against(capsys, draft: Path, archive: Path) -> dict:
     return json.loads(capsys.readouterr().out)
 
 
-def test_a_draft_is_compared_with_the_archive_not_the_archive_with_itself(tmp_path, capsys):
+def test_a_draft_is_compared_with_the_archive_not_the_archive_with_itself(tmp_path, capsys, index_target):
     archive = tmp_path / "archive"
     for name, n in (("a.txt", 140), ("b.txt", 200), ("c.txt", 90)):
         write(archive, name, SHIPS.format(n) + "Dat meldde Reuters.\n")  # no copy of the draft
     draft = write(tmp_path / "drafts", "draft.txt", SHIPS.format(140))
-    db = tmp_path / "i.sqlite"
+    db = index_target
     assert main(["index", str(archive), "--db", str(db)]) == 0
     capsys.readouterr()
     from_folder, from_index = against(capsys, draft, archive), against(capsys, draft, db)
@@ -252,3 +273,59 @@ def test_spellings_of_one_name_are_compared_by_skeleton_not_pair_by_pair(tmp_pat
     variant, = [f for f in report.conflicts if f.status == "variant"]
     assert len(variant.claims) == 1 + 120  # the draft and every other spelling, none of its own
     assert calls < 4 * 160  # pair by pair, the archive's 160 claims took 12,720 comparisons
+
+
+def test_a_killed_write_leaves_a_consistent_postgresql_index(tmp_path, postgres):
+    import psycopg
+
+    archive = tmp_path / "archive"
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from corpus import write_corpus
+
+    write_corpus(archive, 1200)
+    proc = subprocess.Popen([sys.executable, "-m", "checker", "index", str(archive), "--db", postgres],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:  # wait for the first batches to be written
+            time.sleep(0.2)
+            if pg_count(postgres, "SELECT COUNT(*) FROM articles") >= 400:
+                break
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait()
+    assert 0 < pg_count(postgres, "SELECT COUNT(*) FROM articles") < 1200
+    assert pg_count(postgres, "SELECT COUNT(*) FROM claims WHERE article NOT IN (SELECT id FROM articles)") == 0
+    with ClaimIndex(postgres) as index:  # the next run finishes the job
+        stats = update_index(index, [str(archive)], RULES, SCHEMA)
+        assert stats.unchanged >= 400 and stats.added + stats.unchanged == 1200
+        assert index.count()[0] == 1200
+    with psycopg.connect(postgres) as con:  # every article's claims came with it, none was half written
+        per_article = dict(con.execute("SELECT article, COUNT(*) FROM claims GROUP BY article").fetchall())
+    with ClaimIndex(tmp_path / "whole.sqlite", create=True) as whole:
+        update_index(whole, [str(archive)], RULES, SCHEMA)
+        assert dict(whole.db.execute("SELECT article, COUNT(*) FROM claims GROUP BY article").fetchall()) == per_article
+
+
+def pg_count(url: str, sql: str) -> int:
+    import psycopg
+
+    try:
+        with psycopg.connect(url) as con:
+            return con.execute(sql).fetchone()[0]
+    except psycopg.errors.UndefinedTable:
+        return 0
+
+
+def test_a_postgresql_index_of_another_schema_version_is_refused(tmp_path, capsys, postgres):
+    import psycopg
+
+    ClaimIndex(postgres, create=True).close()
+    with psycopg.connect(postgres, autocommit=True) as con:
+        con.execute("UPDATE meta SET value = '0' WHERE name = 'schema_version'")
+    with pytest.raises(IndexFileError, match="schema version 0"):
+        ClaimIndex(postgres)
+    write(tmp_path, "draft.txt", SHIPS.format(10))
+    assert main([str(tmp_path / "draft.txt"), "--against", postgres]) == 2
+    err = capsys.readouterr().err
+    assert "schema version 0" in err and PG_URL not in err.replace(":***@", "")  # no password in messages
