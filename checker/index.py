@@ -52,8 +52,17 @@ CREATE TABLE IF NOT EXISTS claims (
 );
 CREATE INDEX IF NOT EXISTS claims_key ON claims(key);
 CREATE INDEX IF NOT EXISTS claims_core ON claims(core, key, article, parts);
-CREATE INDEX IF NOT EXISTS claims_article ON claims(article);
+CREATE INDEX IF NOT EXISTS claims_article ON claims(article, core, key);
+CREATE TABLE IF NOT EXISTS key_counts (
+    key TEXT PRIMARY KEY,
+    core TEXT NOT NULL,
+    parts TEXT NOT NULL,
+    articles INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS key_counts_core ON key_counts(core);
 """
+# key_counts: how many articles state each key, kept with every write, so that a draft's check
+# learns it without counting the archive's claims.
 
 
 class IndexFileError(ValueError):
@@ -243,8 +252,18 @@ class ClaimIndex:
                 f"(an empty or unmounted archive folder?). If they are gone, run again with --prune")))
             return
         with self.db.transaction():
-            self.db.executemany("DELETE FROM articles WHERE path = ?", [(p,) for p in gone])
+            counts = KeyCounts()
+            for path in gone:
+                self._delete(path, counts)
+            counts.write(self.db)
         stats.removed = len(gone)
+
+    def _delete(self, path: str, counts: KeyCounts) -> None:
+        """Remove the article of a path, its claims with it, and count its keys out."""
+        for (key,) in self.db.execute("SELECT DISTINCT c.key FROM claims c JOIN articles a ON c.article = a.id "
+                                      "WHERE a.path = ? AND c.key IS NOT NULL", (path,)).fetchall():
+            counts.add(key, -1)
+        self.db.execute("DELETE FROM articles WHERE path = ?", (path,))
 
     @failures_named("update")
     def put(self, pending: list[tuple[str, Article | None, list[Claim], str]], signature: str,
@@ -257,15 +276,19 @@ class ClaimIndex:
         if not pending:
             return
         with self.db.transaction():
+            counts = KeyCounts()
             for path, article, claims, sha in pending:
-                self.db.execute("DELETE FROM articles WHERE path = ?", (path,))
+                self._delete(path, counts)
                 if article is None:
                     continue
                 self.db.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?)",
                                 (article.id, path, sha, signature, article.sha256, article.model_dump_json()))
-                self.db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?)",
-                                    [(c.id, article.id, c.key, claim_core(c, schema), json.dumps(c.key_parts, sort_keys=True),
-                                      c.model_dump_json()) for c in claims])
+                rows = [(c.id, article.id, c.key, claim_core(c, schema), json.dumps(c.key_parts, sort_keys=True),
+                         c.model_dump_json()) for c in claims]
+                self.db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?)", rows)
+                for key, core, parts in {(key, core, parts) for _, _, key, core, parts, _ in rows if key}:
+                    counts.add(key, 1, core, parts)
+            counts.write(self.db)
 
     @failures_named("read")
     def count(self) -> tuple[int, int]:
@@ -286,8 +309,8 @@ class ClaimIndex:
         without loading the claims: what matching needs to decide how a key is completed."""
         out = []
         for chunk in chunks(sorted(set(cores))):
-            rows = self.db.execute(f"SELECT key, MIN(parts), COUNT(DISTINCT article) FROM claims "
-                                   f"WHERE core IN ({marks(chunk)}) GROUP BY key", chunk)
+            rows = self.db.execute(f"SELECT key, parts, articles FROM key_counts "
+                                   f"WHERE core IN ({marks(chunk)}) ORDER BY key", chunk)
             out += [(key, json.loads(parts), n) for key, parts, n in rows]
         return out
 
@@ -313,6 +336,30 @@ class ClaimIndex:
         out = [Article.model_validate_json(a) for chunk in chunks(sorted(set(ids)))
                for (a,) in self.db.execute(f"SELECT article FROM articles WHERE id IN ({marks(chunk)})", chunk)]
         return sorted(out, key=lambda a: a.id)
+
+
+class KeyCounts:
+    """The change a transaction makes to key_counts: per key, articles gained or lost."""
+
+    def __init__(self) -> None:
+        self.delta: dict[str, int] = {}
+        self.known: dict[str, tuple[str, str]] = {}  # a gained key's core and parts
+
+    def add(self, key: str, n: int, core: str | None = None, parts: str | None = None) -> None:
+        self.delta[key] = self.delta.get(key, 0) + n
+        if core is not None and parts is not None:
+            self.known[key] = (core, parts)
+
+    def write(self, db) -> None:
+        """Apply the change, keys in order (two writers of one server never wait on each other in a circle)."""
+        rows = sorted((key, n) for key, n in self.delta.items() if n)
+        db.executemany("INSERT INTO key_counts VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE "
+                       "SET articles = key_counts.articles + excluded.articles",
+                       [(key, *self.known[key], n) for key, n in rows if key in self.known])
+        db.executemany("UPDATE key_counts SET articles = articles + ? WHERE key = ?",
+                       [(n, key) for key, n in rows if key not in self.known])
+        if any(n < 0 for _, n in rows):
+            db.execute("DELETE FROM key_counts WHERE articles <= 0")
 
 
 def is_under(path: str, roots: list[str]) -> bool:

@@ -73,6 +73,20 @@ def test_only_new_and_changed_articles_are_extracted(tmp_path, index_target):
         later = update_index(index, [str(archive)], RULES, SCHEMA)
         assert (later.added, later.changed, later.unchanged, later.removed) == (1, 1, 1, 1)
         assert ship_counts(index) == {"a": 10, "b": 25, "d": 40}
+        assert counted_keys(index) == {"quantity:ships/nato/in-baltic-sea": 3}
+        write(archive, "b.txt", " date 2022-03 De NAVO heeft 25 schepen in de Noordzee.\n")
+        (archive / "d.txt").unlink()
+        update_index(index, [str(archive)], RULES, SCHEMA)
+        assert counted_keys(index) == {"quantity:ships/nato/in-baltic-sea": 1, "quantity:ships/nato": 1}
+
+
+def counted_keys(index: ClaimIndex) -> dict[str, int]:
+    """The articles per key that the index keeps count of, checked against its claims."""
+    held = dict(index.db.execute("SELECT key, COUNT(DISTINCT article) FROM claims WHERE key IS NOT NULL GROUP BY key"))
+    cores = {core for (core,) in index.db.execute("SELECT DISTINCT core FROM claims WHERE core IS NOT NULL")}
+    counted = {key: n for key, _, n in index.groups_of(cores)}
+    assert counted == held
+    return {key: n for key, n in counted.items() if "ships" in key}
 
 
 def test_other_rule_versions_extract_again(tmp_path, monkeypatch, index_target):
