@@ -13,6 +13,7 @@ from tabulate import tabulate
 from checker import __version__
 from checker.config import Config, ConfigError, load_config
 from checker.confidence import DEFAULT_MIN_CONFIDENCE
+from checker.cache import DEFAULT_CACHE
 from checker.explain import explain
 from checker.formatters import default_formatters
 from checker.index import ClaimIndex
@@ -65,6 +66,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--write-baseline", metavar="FILE", help="record the current findings as accepted")
     p.add_argument("--explain", metavar="ID", help="show why the claims of a finding were matched and compared")
     p.add_argument("-j", "--jobs", type=int, default=1, help="extract with N processes (same report)")
+    p.add_argument("--no-cache", action="store_true",
+                   help=f"extract every article again instead of reading unchanged ones from {DEFAULT_CACHE}/")
     p.add_argument("--list-rules", action="store_true", help="list the available rules and exit")
     p.add_argument("--schema", action="store_true", help="print the JSON Schema of the report and exit")
     p.add_argument("-v", "--verbose", action="store_true", help="diagnostics on standard error")
@@ -194,7 +197,8 @@ def check_articles(args: argparse.Namespace, config: Config, registry: Registry,
             rule_options=config.rules, language=args.language or config.language,
             jobs=max(1, args.jobs), baseline=args.baseline or config.baseline, against=args.against or [],
             vocabulary=config.vocabulary, min_confidence=first_set(args.min_confidence, config.min_confidence,
-                                                                   DEFAULT_MIN_CONFIDENCE)),
+                                                                   DEFAULT_MIN_CONFIDENCE),
+            cache=None if args.no_cache else DEFAULT_CACHE),
             registry)
     except (RegistryError, ValueError) as e:
         print(f"check: {e}", file=sys.stderr)

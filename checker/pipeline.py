@@ -7,15 +7,16 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker.articles import load
+from checker.articles import Document, load
+from checker.cache import ClaimCache, signature_of
 from checker.confidence import DEFAULT_MIN_CONFIDENCE
 from checker.conflicts import find_conflicts
 from checker.archive import against_archive
 from checker.matching import complete_keys
-from checker.models import Article, Finding, Problem, Report
+from checker.models import Article, Claim, Finding, Problem, Report
 from checker.registry import Registry, RegistryError, default_registry
 from checker.report import build_report
-from checker.runner import extract_all, no_cycle_collection
+from checker.runner import Extraction, extract_all, no_cycle_collection
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,7 @@ class RunOptions:
     against: list[str] = field(default_factory=list)
     vocabulary: dict = field(default_factory=dict)
     min_confidence: float = DEFAULT_MIN_CONFIDENCE  # findings less sure than this are left out
+    cache: str | None = None  # the claim cache's folder (see checker.cache); None: extract every article
 
 
 def build_rules(registry: Registry, options: RunOptions):
@@ -85,8 +87,7 @@ def _run_check(options: RunOptions, registry: Registry | None, timings: dict[str
     if not loaded.documents:  # "no findings" would read as "all agree"
         loaded.problems.append(Problem(message="no article was read: nothing was checked"))
     clock.lap("load")
-    extraction = extract_all(loaded.documents, rules, schema, jobs=options.jobs,
-                             start_method=options.start_method)
+    extraction = extract_cached(loaded.documents, rules, schema, options)
     clock.lap("extract")
     articles = [d.article for d in loaded.documents]
     loaded.documents.clear()  # the texts are no longer needed: claims carry their sentences
@@ -113,6 +114,25 @@ def _run_check(options: RunOptions, registry: Registry | None, timings: dict[str
     log.debug("seconds per stage for %d articles: %s", len(articles),
               ", ".join(f"{stage} {seconds:.3f}" for stage, seconds in clock.laps.items()))
     return report
+
+
+def extract_cached(documents: list[Document], rules, schema, options: RunOptions) -> Extraction:
+    """The claims of the documents, in article order: from the claim cache where an article and
+    the rules are unchanged, else extracted (and cached)."""
+    if not options.cache:
+        return extract_all(documents, rules, schema, jobs=options.jobs, start_method=options.start_method)
+    cache = ClaimCache(options.cache, signature_of(rules, options.vocabulary))
+    try:
+        cached = cache.get(documents)
+        fresh = [d for d in documents if d.article.id not in cached]
+        extraction = extract_all(fresh, rules, schema, jobs=options.jobs, start_method=options.start_method)
+        cache.put(fresh, extraction.claims, extraction.problems)
+    finally:
+        cache.close()
+    by_article: dict[str, list[Claim]] = {aid: list(claims) for aid, claims in cached.items()}
+    for c in extraction.claims:
+        by_article.setdefault(c.article, []).append(c)
+    return Extraction([c for d in documents for c in by_article.get(d.article.id, ())], extraction.problems)
 
 
 def unread_languages(articles: list[Article], rules) -> list[Problem]:
