@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -67,7 +68,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--explain", metavar="ID", help="show why the claims of a finding were matched and compared")
     p.add_argument("-j", "--jobs", type=int, default=1, help="extract with N processes (same report)")
     p.add_argument("--no-cache", action="store_true",
-                   help=f"extract every article again instead of reading unchanged ones from {DEFAULT_CACHE}/")
+                   help=f"extract every article again instead of reading unchanged ones from {DEFAULT_CACHE}/ "
+                        "(or $NEWSCHECK_CACHE_DIR)")
     p.add_argument("--list-rules", action="store_true", help="list the available rules and exit")
     p.add_argument("--schema", action="store_true", help="print the JSON Schema of the report and exit")
     p.add_argument("-v", "--verbose", action="store_true", help="diagnostics on standard error")
@@ -198,7 +200,7 @@ def check_articles(args: argparse.Namespace, config: Config, registry: Registry,
             jobs=max(1, args.jobs), baseline=args.baseline or config.baseline, against=args.against or [],
             vocabulary=config.vocabulary, min_confidence=first_set(args.min_confidence, config.min_confidence,
                                                                    DEFAULT_MIN_CONFIDENCE),
-            cache=None if args.no_cache else DEFAULT_CACHE),
+            cache=None if args.no_cache else os.environ.get("NEWSCHECK_CACHE_DIR") or DEFAULT_CACHE),
             registry)
     except (RegistryError, ValueError) as e:
         print(f"check: {e}", file=sys.stderr)

@@ -69,6 +69,7 @@ def test_a_cache_that_cannot_be_written_is_left_aside(tmp_path, caplog):
 
 def test_no_cache_writes_no_cache_folder(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NEWSCHECK_CACHE_DIR")
     assert main([str(SEEDS), "--no-cache"]) == 1
     assert not (tmp_path / ".newscheck_cache").exists()
     first = capsys.readouterr().out
