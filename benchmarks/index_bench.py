@@ -12,7 +12,7 @@ most of an hour and measure the rules, not the index). Each archive grows from t
 
 Against each archive every draft (the articles of the ``--drafts`` folders: by default the seed
 articles) is checked ``--repeat`` times in this process (opening the index included) and once
-with the command line (``check DRAFT --against DB --format json``, imports included), whose
+with the command line (``check DRAFT --against DB --format json --no-cache``, imports included), whose
 peak memory is read from the operating system. Printed per size: the median and the worst
 draft time of both, the peak memory, the findings; at the end the growth of the medians from
 the smallest archive to the largest.
@@ -159,7 +159,8 @@ def measure(size: int, db: Path, drafts: list[Path], repeat: int, grown: float) 
 def run_cli(draft: Path, db: Path) -> tuple[float, int]:
     """Seconds and peak resident memory (kB) of one ``check DRAFT --against DB``."""
     t = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "checker", str(draft), "--against", str(db), "--format", "json"],
+    proc = subprocess.Popen([sys.executable, "-m", "checker", str(draft), "--against", str(db), "--format", "json",
+                             "--no-cache"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)

@@ -88,6 +88,7 @@ def index_parser() -> argparse.ArgumentParser:
     p.add_argument("--rules-dir", action="append", help="a local folder of rule modules")
     p.add_argument("--language", choices=["nl", "en"], help="language of all articles (default: detected, Dutch)")
     p.add_argument("--config", help="config file (default: ./checker.toml or [tool.checker] in ./pyproject.toml)")
+    p.add_argument("-j", "--jobs", type=int, default=1, help="extract with N processes (the same index)")
     p.add_argument("--prune", action="store_true",
                    help="remove the articles that are gone even when they are more than half of the index")
     return p
@@ -111,7 +112,7 @@ def run_index(argv: list[str]) -> int:
         progress = Progress("indexing")
         with ClaimIndex(db, create=True) as index:
             stats = update_index(index, paths, rules, registry.schema(), args.language or config.language, progress,
-                                 prune=args.prune)
+                                 prune=args.prune, jobs=max(1, args.jobs))
             progress.close()
             articles, claims = index.count()
     except (ConfigError, RegistryError, ValueError) as e:

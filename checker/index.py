@@ -83,6 +83,20 @@ class IndexStats:
                 f"{self.removed} removed; {self.claims} claims extracted")
 
 
+# An article as stored: (path, file sha256, (id, text sha256, article JSON) or None for an
+# article that could not be read, [(claim id, key, core, key parts JSON, claim JSON), ...]).
+StoredRows = tuple[str, str, "tuple[str, str, str] | None", "list[tuple[str, str | None, str | None, str, str]]"]
+
+
+def rows_of(article: Article | None, claims: list[Claim], schema: KeySchema) -> tuple:
+    """An article and its claims as the index stores them: compact to send from a worker process."""
+    if article is None:
+        return None, []
+    return ((article.id, article.sha256, article.model_dump_json()),
+            [(c.id, c.key, claim_core(c, schema), json.dumps(c.key_parts, sort_keys=True), c.model_dump_json())
+             for c in claims])
+
+
 def claim_core(claim: Claim, schema: KeySchema) -> str | None:
     """The part of a key that matching never fills in (see checker.matching)."""
     return schema.core_text(claim.kind, claim.key_parts) if claim.key else None
@@ -269,24 +283,29 @@ class ClaimIndex:
     def put(self, pending: list[tuple[str, Article | None, list[Claim], str]], signature: str,
             schema: KeySchema) -> None:
         """Store articles already extracted, (path, article, claims, sha256) each, in one transaction."""
-        self._write(pending, signature, schema)
+        self._write([(path, sha, *rows_of(article, claims, schema)) for path, article, claims, sha in pending],
+                    signature)
 
-    def _write(self, pending: list, signature: str, schema: KeySchema) -> None:
+    @failures_named("update")
+    def put_rows(self, pending: list[StoredRows], signature: str) -> None:
+        """Store articles as rows_of made them (in a worker process), in one transaction."""
+        self._write(pending, signature)
+
+    def _write(self, pending: list[StoredRows], signature: str) -> None:
         """One transaction: a changed article's old row and claims go, its new ones come."""
         if not pending:
             return
         with self.db.transaction():
             counts = KeyCounts()
-            for path, article, claims, sha in pending:
+            for path, sha, article, claims in pending:
                 self._delete(path, counts)
                 if article is None:
                     continue
-                self.db.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?)",
-                                (article.id, path, sha, signature, article.sha256, article.model_dump_json()))
-                rows = [(c.id, article.id, c.key, claim_core(c, schema), json.dumps(c.key_parts, sort_keys=True),
-                         c.model_dump_json()) for c in claims]
-                self.db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?)", rows)
-                for key, core, parts in {(key, core, parts) for _, _, key, core, parts, _ in rows if key}:
+                aid, text_sha, data = article
+                self.db.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?)", (aid, path, sha, signature, text_sha, data))
+                self.db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?)",
+                                    [(cid, aid, key, core, parts, claim) for cid, key, core, parts, claim in claims])
+                for key, core, parts in {(key, core, parts) for _, key, core, parts, _ in claims if key}:
                     counts.add(key, 1, core, parts)
             counts.write(self.db)
 

@@ -343,3 +343,20 @@ def test_a_postgresql_index_of_another_schema_version_is_refused(tmp_path, capsy
     assert main([str(tmp_path / "draft.txt"), "--against", postgres]) == 2
     err = capsys.readouterr().err
     assert "schema version 0" in err and PG_URL not in err.replace(":***@", "")  # no password in messages
+
+
+def test_indexing_in_worker_processes_stores_the_same_index(tmp_path):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from corpus import write_corpus
+
+    archive = write_corpus(tmp_path / "archive", 60)
+    write(archive, "empty.txt", "")
+    held = []
+    for jobs, db in ((1, tmp_path / "one.sqlite"), (2, tmp_path / "two.sqlite")):
+        with ClaimIndex(db, create=True) as index:
+            stats = update_index(index, [str(archive)], RULES, SCHEMA, jobs=jobs, start_method="spawn")
+            assert (stats.added, stats.claims) == (61, held[0][2] if held else stats.claims)
+            held.append((sorted(index.db.execute("SELECT id, path, sha256, article FROM articles")),
+                         sorted(index.db.execute("SELECT * FROM claims")), stats.claims,
+                         sorted(index.db.execute("SELECT * FROM key_counts")), [p.message for p in stats.problems]))
+    assert held[0] == held[1] and held[0][1] and any("empty" in m for m in held[0][4])
