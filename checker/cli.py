@@ -118,6 +118,10 @@ def run_index(argv: list[str]) -> int:
     except (ConfigError, RegistryError, ValueError) as e:
         print(f"check index: {e}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenProcessPool:
+        print(f"check index: --jobs {args.jobs}: a worker process ended abruptly (killed, or out of memory); "
+              "the batches written are kept. Run again, or with fewer jobs", file=sys.stderr)
+        return EXIT_ERROR
     for p in [*registry.problems, *stats.problems]:
         print(problem_line("check index", p), file=sys.stderr)
     print(f"check index: {index.path}: {articles} articles, {claims} claims ({stats.summary()})", file=sys.stderr)

@@ -360,3 +360,21 @@ def test_indexing_in_worker_processes_stores_the_same_index(tmp_path):
                          sorted(index.db.execute("SELECT * FROM claims")), stats.claims,
                          sorted(index.db.execute("SELECT * FROM key_counts")), [p.message for p in stats.problems]))
     assert held[0] == held[1] and held[0][1] and any("empty" in m for m in held[0][4])
+
+
+def test_a_killed_indexing_worker_is_an_error_naming_jobs(tmp_path, capsys, monkeypatch):
+    from checker import indexing
+
+    parent, real = os.getpid(), indexing.index_one
+
+    def killed_in_a_worker(*args):
+        if os.getpid() != parent:  # the workers are forked with this module as patched here
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(*args)
+
+    monkeypatch.setattr(indexing, "index_one", killed_in_a_worker)
+    for name, n in (("a.txt", 10), ("b.txt", 20)):
+        write(tmp_path / "archive", name, SHIPS.format(n))
+    assert main(["index", str(tmp_path / "archive"), "--db", str(tmp_path / "i.sqlite"), "--jobs", "2"]) == 2
+    err = capsys.readouterr().err
+    assert "--jobs 2: " in err and "Traceback" not in err
