@@ -141,11 +141,11 @@ def describe(members: Sequence[Compared]) -> str:
     return "; ".join(parts)
 
 
-def _finding(key: str, status: str, members: Iterable[Compared]) -> Finding:
+def _finding(key: str, status: str, members: Iterable[Compared], focus: set[str] | None = None) -> Finding:
     ordered = sorted(members, key=lambda m: (m.period.start.toordinal() if m.period else 0, m.claim.id))
     by_id = {m.claim.id: m for m in ordered}
     judged = judge([m.claim for m in ordered], {m.claim.id: m.period for m in ordered},
-                   lambda a, b: not compatible(by_id[a.id], by_id[b.id]) and not contradict(a, b))
+                   lambda a, b: not compatible(by_id[a.id], by_id[b.id]) and not contradict(a, b), focus)
     return Finding(
         id=finding_id(key, status, [m.claim for m in ordered]),
         status=status,
@@ -190,7 +190,7 @@ def find_conflicts(claims: Sequence[Claim], articles: dict[str, Article], schema
             involved["conflict"] += [m for m in involved.pop("undated") if m.claim.id not in seen]
         for status in ("conflict", "undated", "changed", "variant"):
             if involved.get(status):
-                findings.append(_finding(key, status, involved[status]))
+                findings.append(_finding(key, status, involved[status], focus))
     return findings
 
 
