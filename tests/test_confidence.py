@@ -91,5 +91,7 @@ def test_a_drafts_finding_is_as_sure_as_the_drafts_own_pairs():
     def disagree(a, b):
         return True
 
-    assert judge(members, {}, disagree).confidence == judge_pair(archive[0], archive[1], {}).confidence
-    assert judge(members, {}, disagree, {"z"}).confidence == judge_pair(archive[0], draft, {}).confidence < 0.5
+    among_archive, with_draft = judge_pair(archive[0], archive[1], {}), judge_pair(archive[0], draft, {})
+    assert with_draft.confidence < among_archive.confidence
+    assert judge(members, {}, disagree).confidence == among_archive.confidence
+    assert judge(members, {}, disagree, {"z"}).confidence == with_draft.confidence
