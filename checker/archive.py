@@ -17,10 +17,12 @@ from checker.indexing import update_index
 from checker.keys import KeySchema
 from checker.matching import Group, complete_keys, filler_key, may_be_completed, shorter_keys
 from checker.models import Article, Claim, Finding, Problem
+from checker.runner import DEFAULT_TIME_LIMIT
 
 
 def against_archive(drafts: list[Article], draft_claims: list[Claim], sources: list[str], rules, schema: KeySchema,
-                    problems: list[Problem], language: str | None = None) -> tuple[list[Article], list[Claim], list[Finding]]:
+                    problems: list[Problem], language: str | None = None,
+                    limit: float | None = DEFAULT_TIME_LIMIT) -> tuple[list[Article], list[Claim], list[Finding]]:
     """Drafts against an archive: the archive's claims about what the drafts are about, compared.
 
     A folder archive is indexed into a private in-memory index first, so that a folder and an
@@ -30,12 +32,16 @@ def against_archive(drafts: list[Article], draft_claims: list[Claim], sources: l
         index = ClaimIndex(sources[0])
     else:
         index = ClaimIndex(":memory:")
-        stats = update_index(index, archive_sources(sources, problems), rules, schema, language)
+        stats = update_index(index, archive_sources(sources, problems), rules, schema, language, limit=limit)
         problems.extend(stats.problems)
     with index:
         if index.count()[0] == 0:
             problems.append(Problem(file=", ".join(shown(p) for p in sources),
                                     message="the archive holds no article: the drafts were checked against nothing"))
+        elif index.being_built():
+            problems.append(Problem(severity="warning", file=index.path, message=(
+                f"check index is building this index (or was stopped before it ended): the drafts were checked "
+                f"against the {index.count()[0]} articles it holds so far")))
         cores = {claim_core(c, schema) for c in draft_claims if c.key}
         counts = index.groups_of(cores)
         same = index.ids_of_texts({a.sha256 for a in drafts})  # a draft already in the archive

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import codecs
 import hashlib
 import logging
 import os
 import stat
+import sys
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, cached_property
 from pathlib import Path
+from typing import Iterator
 
 import regex
 
@@ -25,8 +28,9 @@ from checker.models import Article, Period, Problem
 log = logging.getLogger(__name__)
 
 DEFAULT_SUFFIXES = (".txt", ".md")
+STDIN = "-"  # the path that stands for standard input
 MAX_BYTES = 4 * 1024 * 1024  # an article is tens of kilobytes; a bigger file is no article
-MAX_SENTENCE = 2000  # characters: a longer "sentence" (a table, a line without stops) is cut
+MAX_SENTENCE = 600  # characters: a longer "sentence" (a table, a line without stops) is cut; news sentences stay under 400
 
 HEADER = regex.compile(r"\A[ \t]*date[ \t]+(\S+)")
 HEADER_DATE = regex.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
@@ -40,6 +44,7 @@ NOT_NEWLINE = regex.compile(r"[^\n]")
 
 ENGLISH_WORDS = frozenset("the of and to in is that for on with was said are by from has have it".split())
 DUTCH_WORDS = frozenset("de het een van en in is dat op te met voor zijn niet die aan er ook".split())
+SHARED_WORDS = ENGLISH_WORDS & DUTCH_WORDS  # "in", "is": no sign of either
 
 
 @dataclass(frozen=True)
@@ -54,12 +59,18 @@ class Document:
     article: Article
     text: str
     scan_text: str
+    parts: tuple[tuple[int, int, str], ...] = ()  # runs of paragraphs in each language, if they differ
 
-    @cached_property
-    def memo(self) -> dict:
-        """What rules work out once per article and ask again for each claim (see
-        ``checker.rules.toolkit.context.per_word``)."""
-        return {}
+    def by_language(self) -> Iterator[Document]:
+        """The article as rules read it: itself, or when its paragraphs differ in language, one
+        document per run of paragraphs, in that language, with the rest of the text blanked."""
+        if not self.parts:
+            yield self
+            return
+        for start, end, language in self.parts:
+            scan = NOT_NEWLINE.sub(" ", self.scan_text[:start]) + self.scan_text[start:end] + \
+                NOT_NEWLINE.sub(" ", self.scan_text[end:])
+            yield Document(article=self.article.model_copy(update={"language": language}), text=self.text, scan_text=scan)
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -128,6 +139,10 @@ def discover(paths: list[str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> 
     seen: set[object] = set()
     for raw in paths:
         p = Path(raw)
+        if raw == STDIN:
+            if p not in found:
+                found.append(p)
+            continue
         if not p.exists():
             problems.append(Problem(file=shown(raw), message="no such file or folder"))
             continue
@@ -196,8 +211,30 @@ def identity(path: Path) -> object:
     return info.st_dev, info.st_ino
 
 
+# By byte order mark: UTF-32 before UTF-16, whose little-endian mark begins UTF-32's.
+UNICODE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+                (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+LONE_CR = regex.compile(r"\r(?!\n)")
+
+
 def decode(data: bytes, name: str) -> tuple[str | None, str, Problem | None]:
-    """Decode bytes as UTF-8 (BOM removed); fall back to cp1252 with a warning."""
+    """Decode bytes as UTF-8 (BOM removed), or as UTF-16 or UTF-32 after their BOM; fall back to
+    cp1252 with a warning. Line ends of a lone CR (old Mac files) are read as line feeds, one
+    character for one, so that lines and sentences are found and offsets stay those of the text."""
+    text, encoding, problem = decode_text(data, name)
+    if text is not None and "\r" in text:
+        text = LONE_CR.sub("\n", text)
+    return text, encoding, problem
+
+
+def decode_text(data: bytes, name: str) -> tuple[str | None, str, Problem | None]:
+    for bom, encoding in UNICODE_BOMS:  # UTF-16 and UTF-32 are full of NUL bytes: by their BOM first
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding), encoding[:6], None
+            except UnicodeDecodeError as e:
+                return None, "", Problem(file=name, message=f"not {encoding[:6].upper()} after its byte order mark "
+                                                            f"({e.reason} at byte {e.start + len(bom)}), skipped")
     if b"\x00" in data[:8192]:
         return None, "", Problem(file=name, message="binary file (NUL bytes), skipped")
     try:
@@ -237,17 +274,33 @@ def date_problem(what: str, token: str) -> str:
     return f"malformed {what} date {token!r} (want YYYY-MM or YYYY-MM-DD); date unknown"
 
 
-def guess_language(text: str) -> str:
-    """Dutch or English: by their function words when one language's clearly outnumber the
-    other's, else by py3langid's model of the two (a short text, a list of names and figures)."""
-    words = LETTERS.findall(text[:4000].lower())
+def function_word_language(text: str, margin: int = 2) -> tuple[str, float] | None:
+    """Dutch or English when one language's function words outnumber the other's ``margin``
+    times (three at least), with the share of them that are that language's; else None."""
+    words = [w for w in LETTERS.findall(text[:4000].lower()) if w not in SHARED_WORDS]
     en = sum(w in ENGLISH_WORDS for w in words)
     nl = sum(w in DUTCH_WORDS for w in words)
-    if en > 2 * nl and en >= 3:
-        return "en"
-    if nl > 2 * en and nl >= 3:
-        return "nl"
-    return language_model().classify(text[:4000])[0]
+    if en > margin * nl and en >= 3:
+        return "en", round(en / (en + nl), 3)
+    if nl > margin * en and nl >= 3:
+        return "nl", round(nl / (en + nl), 3)
+    return None
+
+
+def detect_language(text: str) -> tuple[str, float]:
+    """Dutch or English with a confidence (0.5 to 1): by their function words when one
+    language's clearly outnumber the other's, else by py3langid's model of the two (a short
+    text, a list of names and figures), its probability normalised over the two."""
+    decided = function_word_language(text)
+    if decided:
+        return decided
+    language, probability = language_model().classify(text[:4000])
+    return language, round(float(probability), 3)
+
+
+def guess_language(text: str) -> str:
+    """Dutch or English (see detect_language)."""
+    return detect_language(text)[0]
 
 
 @cache
@@ -255,9 +308,30 @@ def language_model():
     """py3langid's identifier, restricted to Dutch and English; loaded when first needed (0.7 s)."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    model = LanguageIdentifier.from_model_file(MODEL_FILE)
+    model = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     model.set_languages(["nl", "en"])
     return model
+
+
+PARAGRAPH_END = regex.compile(r"\n[ \t]*\n\s*")
+PARAGRAPH_MARGIN = 3  # a paragraph changes language only when its function words say so this clearly
+
+
+def language_parts(scan: str, language: str) -> tuple[tuple[int, int, str], ...]:
+    """The runs of paragraphs of one language, (start, end, language) covering the text, when
+    some paragraph's function words clearly say another language than the article's; else ().
+    A paragraph they do not decide is read in the article's language."""
+    parts: list[tuple[int, int, str]] = []
+    start = 0
+    for end in [m.end() for m in PARAGRAPH_END.finditer(scan)] + [len(scan)]:
+        decided = function_word_language(scan[start:end], PARAGRAPH_MARGIN)
+        lang = decided[0] if decided else language
+        if parts and parts[-1][2] == lang:
+            parts[-1] = (parts[-1][0], end, lang)
+        elif end > start:
+            parts.append((start, end, lang))
+        start = end
+    return tuple(parts) if any(lang != language for _, _, lang in parts) else ()
 
 
 class IdBook(set):
@@ -308,18 +382,22 @@ def make_document(path: Path, text: str, encoding: str, aid: str, language: str 
                                         message=date_problem("front-matter", meta["date"][:10])))
         blank = NOT_NEWLINE.sub(" ", fm[0])
         scan = blank + text[fm.end():]
+    given = language or meta.get("language") or meta.get("lang")
+    detected, confidence = (given, None) if given else detect_language(scan)
     article = Article(
         id=aid, path=name, date=period, year=period.start.year if period else None,
-        language=language or meta.get("language") or meta.get("lang") or guess_language(scan),
+        language=detected, language_confidence=confidence,
         title=meta.get("title"), source=meta.get("source"), url=meta.get("url"),
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), encoding=encoding,
     )
-    return Document(article=article, text=text, scan_text=scan)
+    return Document(article=article, text=text, scan_text=scan, parts=() if given else language_parts(scan, detected))
 
 
 def read_bytes(path: Path, problems: list[Problem]) -> bytes | None:
     """A file's bytes, or None with a problem (not a regular file, too big, unreadable)."""
     name = shown(path)
+    if str(path) == STDIN:
+        return read_stdin(problems)
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
@@ -332,6 +410,15 @@ def read_bytes(path: Path, problems: list[Problem]) -> bytes | None:
     except OSError as e:
         problems.append(Problem(file=name, message=f"cannot read: {e.strerror or e}"))
         return None
+
+
+def read_stdin(problems: list[Problem]) -> bytes | None:
+    """The article given on standard input (path ``-``), within the size limit of a file."""
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        problems.append(Problem(file=STDIN, message=f"standard input is over the {MAX_BYTES} byte limit, skipped"))
+        return None
+    return data
 
 
 def document_of(path: Path, data: bytes, aid: str, language: str | None, problems: list[Problem]) -> Document | None:

@@ -7,8 +7,8 @@ side read and write it safely; each run writes its new entries in one transactio
 keyed by what extraction reads: the article's text and metadata (its date, year and language,
 not its id or path) and the rules' signature (codes, versions, options, vocabulary additions
 and a hash of the source and data files of the engine and the rules), so that a changed rule
-or word list never serves an old claim. Articles whose extraction reported a problem are not
-cached. A cache that cannot be opened or written is left aside with a warning: never an error.
+or word list never serves an old claim. Articles whose extraction reported a problem, or
+with an inline marker, are not cached. A cache that cannot be opened or written is left aside with a warning: never an error.
 """
 from __future__ import annotations
 
@@ -106,7 +106,10 @@ class ClaimCache:
         if self.db is None or not docs:
             return
         troubled = {p.file for p in problems}
-        by_article: dict[str, list[dict]] = {d.article.id: [] for d in docs if d.article.path not in troubled}
+        # An article with an inline marker (<!-- check: ... -->) is read again each time: what
+        # its markers silence is counted in the report.
+        by_article: dict[str, list[dict]] = {d.article.id: [] for d in docs
+                                             if d.article.path not in troubled and "<!--" not in d.text}
         for c in claims:
             if c.article in by_article:
                 by_article[c.article].append(stored(c))

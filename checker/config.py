@@ -31,6 +31,7 @@ class Config(BaseModel):
     baseline: str | None = None
     min_confidence: float | None = Field(None, ge=0, le=1, description="findings less sure than this are left out")
     index: str | None = None
+    time_limit: float | None = Field(None, ge=0, description="seconds a rule may spend on one article (0: no limit)")
     strict: bool = False
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict, description="options per rule code or name")
     vocabulary: dict[str, dict[str, dict[str, list[str]]]] = Field(
@@ -56,7 +57,7 @@ def read_table(file: Path) -> Any:
     """The settings a config file holds (in a pyproject.toml, its ``[tool.checker]`` table, None
     without one); ConfigError naming the file when it cannot be read."""
     try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
+        data = tomllib.loads(file.read_text(encoding="utf-8-sig"))  # a BOM some editors write is no TOML
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise ConfigError(f"{file}: not valid TOML: {e}") from None
     except RecursionError:  # tomllib reads nested arrays and tables by recursion
@@ -71,8 +72,21 @@ def read_table(file: Path) -> Any:
     return tool.get("checker")
 
 
+def config_candidates(cwd: str | Path = ".") -> list[Path]:
+    """Where a config is looked for, nearest first: ``checker.toml`` then ``pyproject.toml`` in
+    ``cwd`` and each folder above it, up to the repository root (the folder holding ``.git``)
+    or, outside a repository, the top of the file system."""
+    out = []
+    for folder in [Path(cwd).resolve(), *Path(cwd).resolve().parents]:
+        out += [folder / "checker.toml", folder / "pyproject.toml"]
+        if (folder / ".git").exists():
+            break
+    return out
+
+
 def load_config(path: str | Path | None = None, cwd: str | Path = ".") -> tuple[Config, Path | None]:
-    """Read the config named, or the one found in ``cwd``; defaults when there is none.
+    """Read the config named, or the nearest one found from ``cwd`` up (a pyproject.toml without
+    ``[tool.checker]`` is passed over); defaults when there is none.
 
     Relative folders in the file are taken relative to the file's folder.
     """
@@ -81,7 +95,7 @@ def load_config(path: str | Path | None = None, cwd: str | Path = ".") -> tuple[
         if not candidates[0].is_file():
             raise ConfigError(f"{path}: no such config file")
     else:
-        candidates = [Path(cwd, "checker.toml"), Path(cwd, "pyproject.toml")]
+        candidates = config_candidates(cwd)
     for file in candidates:
         if not file.is_file():
             continue

@@ -29,7 +29,6 @@ from checker.models import Article, Claim, Problem
 
 SCHEMA_VERSION = "2"
 BATCH = 200  # articles per transaction
-MAX_REMOVED_SHARE = 0.5  # removing more of the index in one run needs --prune: a typo must not empty it
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -250,27 +249,26 @@ class ClaimIndex:
                 self.db.execute("SELECT id, path, sha256, rules FROM articles")}
 
     @failures_named("update")
-    def remove_gone(self, missing: list[str], held: int, paths: list[str], stats: IndexStats, prune: bool) -> None:
-        """Remove the articles not found again, where that cannot be a typo or a lost disk.
-
-        Only articles below the paths given are candidates (indexing one file keeps the rest),
-        and none below a path that is missing or could not be read. A share over
-        MAX_REMOVED_SHARE of the index (an empty or unmounted archive folder) needs ``prune``.
-        """
-        roots = [os.path.abspath(p) for p in paths]
-        unread = [os.path.abspath(p.file) for p in stats.problems if p.severity == "error" and p.file]
-        gone = [p for p in missing if is_under(p, roots) and not is_under(p, unread)]
-        if len(gone) > MAX_REMOVED_SHARE * held and not prune:
-            stats.problems.append(Problem(file=self.path, message=(
-                f"{len(gone)} of its {held} articles were not found again; none removed "
-                f"(an empty or unmounted archive folder?). If they are gone, run again with --prune")))
-            return
+    def remove(self, paths: list[str]) -> None:
+        """Remove the articles of these paths (as stored) and their claims, in one transaction."""
         with self.db.transaction():
             counts = KeyCounts()
-            for path in gone:
+            for path in paths:
                 self._delete(path, counts)
             counts.write(self.db)
-        stats.removed = len(gone)
+
+    @failures_named("update")
+    def building(self, started: bool) -> None:
+        """Mark the index as being built (until the update ends), for checks that read it meanwhile."""
+        with self.db.transaction():
+            self.db.execute("DELETE FROM meta WHERE name = 'building'")
+            if started:
+                self.db.execute("INSERT INTO meta VALUES ('building', ?)", (f"process {os.getpid()}",))
+
+    @failures_named("read")
+    def being_built(self) -> bool:
+        """Whether a `check index` run is writing this index (or one was stopped before it ended)."""
+        return self.db.execute("SELECT 1 FROM meta WHERE name = 'building'").fetchone() is not None
 
     def _delete(self, path: str, counts: KeyCounts) -> None:
         """Remove the article of a path, its claims with it, and count its keys out."""
@@ -297,8 +295,9 @@ class ClaimIndex:
             return
         with self.db.transaction():
             counts = KeyCounts()
-            for path, sha, article, claims in pending:
-                self._delete(path, counts)
+            for path, sha, article, claims, *before in pending:
+                for stored in {path, *before}:  # the article's row under an older spelling of its path
+                    self._delete(stored, counts)
                 if article is None:
                     continue
                 aid, text_sha, data = article
@@ -379,12 +378,6 @@ class KeyCounts:
                        [(n, key) for key, n in rows if key not in self.known])
         if any(n < 0 for _, n in rows):
             db.execute("DELETE FROM key_counts WHERE articles <= 0")
-
-
-def is_under(path: str, roots: list[str]) -> bool:
-    """Whether a path is one of ``roots`` (absolute paths) or lies below one."""
-    full = os.path.abspath(path)
-    return any(full == root or full.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
 
 
 def chunks(values: list[str], size: int = 500) -> Iterable[list[str]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
@@ -17,7 +18,9 @@ from checker.index import BATCH, ClaimIndex, IndexStats, StoredRows, failures_na
 from checker.keys import KeySchema
 from checker.models import Problem
 from checker.registry import Rule
-from checker.runner import extract_document
+from checker.runner import DEFAULT_TIME_LIMIT, extract_document
+
+MAX_REMOVED_SHARE = 0.5  # removing more of the index in one run needs --prune: a typo must not empty it
 
 
 def rules_signature(rules: Sequence[Rule]) -> str:
@@ -28,9 +31,11 @@ def rules_signature(rules: Sequence[Rule]) -> str:
 @failures_named("update")
 def update_index(index: ClaimIndex, paths: list[str], rules: Sequence[Rule], schema: KeySchema,
                  language: str | None = None, progress: Callable[[int, int], None] | None = None,
-                 prune: bool = False, jobs: int = 1, start_method: str | None = None) -> IndexStats:
+                 prune: bool = False, jobs: int = 1, start_method: str | None = None,
+                 limit: float | None = DEFAULT_TIME_LIMIT) -> IndexStats:
     """Make the index hold the articles below ``paths``, extracting only what changed (in
     ``jobs`` processes); ``schema`` (the rules' key schema) writes the claims' keys and cores.
+    A rule may spend ``limit`` seconds on one article.
 
     Articles that are gone are removed only from below ``paths`` and only where those could
     be read; more than MAX_REMOVED_SHARE of the index only with ``prune`` (see ``remove_gone``).
@@ -38,7 +43,9 @@ def update_index(index: ClaimIndex, paths: list[str], rules: Sequence[Rule], sch
     stats = IndexStats()
     files, stats.problems = discover(paths, DEFAULT_SUFFIXES)
     signature = rules_signature(rules)
-    stored = index.stored()
+    # Known by the real path, so that ./archive, archive/, its absolute path or a symlink to
+    # it find the same rows: nothing is extracted again and article ids stay.
+    stored = {real_path(path): (aid, sha, sig, path) for path, (aid, sha, sig) in index.stored().items()}
     seen: set[str] = set()
     done = 0
 
@@ -50,9 +57,9 @@ def update_index(index: ClaimIndex, paths: list[str], rules: Sequence[Rule], sch
 
     def changed() -> Iterator[tuple]:
         """The articles to extract, as (path, name, bytes, id, sha256); the others are counted."""
-        used = IdBook(aid for aid, _, _ in stored.values())
+        used = IdBook(aid for aid, _, _, _ in stored.values())
         for path in files:
-            name = shown(path)
+            name = real_path(path)
             seen.add(name)
             data = read_bytes(path, stats.problems)
             sha = hashlib.sha256(data).hexdigest() if data is not None else ""
@@ -63,10 +70,11 @@ def update_index(index: ClaimIndex, paths: list[str], rules: Sequence[Rule], sch
                 continue
             stats.changed += bool(old)
             stats.added += not old
-            yield path, name, data, old[0] if old else article_id(path, used), sha
+            yield path, name, data, old[0] if old else article_id(path, used), sha, old[3] if old else name
 
     pending: list[StoredRows] = []
-    for rows, problems, extracted in extracted_rows(changed(), rules, schema, language, jobs, start_method):
+    index.building(True)
+    for rows, problems, extracted in extracted_rows(changed(), rules, schema, language, jobs, start_method, limit):
         pending.append(rows)
         stats.problems.extend(problems)
         stats.claims += extracted
@@ -77,46 +85,86 @@ def update_index(index: ClaimIndex, paths: list[str], rules: Sequence[Rule], sch
     index.put_rows(pending, signature)
     if not stats.added + stats.changed + stats.unchanged:
         stats.problems.append(Problem(message="no article was read: nothing was indexed"))
-    index.remove_gone([p for p in stored if p not in seen], len(stored), paths, stats, prune)
+    remove_gone(index, {p: row[3] for p, row in stored.items() if p not in seen}, len(stored), paths, stats, prune)
+    index.building(False)
     return stats
 
 
+def real_path(path: str | os.PathLike) -> str:
+    """A path as the index keeps it: absolute, symlinks resolved, shown as text (see shown)."""
+    return shown(os.path.realpath(path))
+
+
+def remove_gone(index: ClaimIndex, missing: dict[str, str], held: int, paths: list[str], stats: IndexStats,
+                prune: bool) -> None:
+    """Remove the articles not found again (``missing``: real path to path as stored), where that
+    cannot be a typo or a lost disk.
+
+    Only articles below the paths given are candidates (indexing one file keeps the rest),
+    and none below a path that is missing or could not be read. A share over
+    MAX_REMOVED_SHARE of the index (an empty or unmounted archive folder) needs ``prune``.
+    """
+    roots = [real_path(p) for p in paths]
+    unread = [real_path(p.file) for p in stats.problems if p.severity == "error" and p.file]
+    gone = [stored for p, stored in missing.items() if is_under(p, roots) and not is_under(p, unread)]
+    if len(gone) > MAX_REMOVED_SHARE * held and not prune:
+        stats.problems.append(Problem(file=index.path, message=(
+            f"{len(gone)} of its {held} articles were not found again; none removed "
+            f"(an empty or unmounted archive folder?). If they are gone, run again with --prune")))
+        return
+    index.remove(gone)
+    stats.removed = len(gone)
+
+
+def is_under(path: str, roots: list[str]) -> bool:
+    """Whether a path is one of ``roots`` (absolute paths) or lies below one."""
+    full = os.path.abspath(path)
+    return any(full == root or full.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+
 def extracted_rows(work: Iterator[tuple], rules: Sequence[Rule], schema: KeySchema, language: str | None,
-                   jobs: int, start_method: str | None) -> Iterator[tuple[StoredRows, list[Problem], int]]:
+                   jobs: int, start_method: str | None,
+                   limit: float | None) -> Iterator[tuple[StoredRows, list[Problem], int]]:
     """Each article of ``work`` extracted, in order: here, or in ``jobs`` worker processes that
     are given the rules and the schema once, when they start, and send back compact rows."""
     if jobs <= 1:
+        spare: dict[str, float] = {}  # of each rule's warm-up allowance: see extract_document
         for job in work:
-            yield index_one(*job, rules, schema, language)
+            yield index_one(*job, (rules, schema, language, limit, spare))
         return
     context = multiprocessing.get_context(start_method) if start_method else None
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=start_worker,
-                             initargs=(rules, schema, language)) as pool:
+                             initargs=(rules, schema, language, limit)) as pool:
         yield from pool.map(index_in_worker, work, chunksize=16)
 
 
-_worker: tuple | None = None  # a worker process's rules, schema and language, set once by start_worker
+_worker: tuple | None = None  # a worker process's rules, schema, language and limit, set once by start_worker
 
 
-def start_worker(rules: Sequence[Rule], schema: KeySchema, language: str | None) -> None:
+def start_worker(rules: Sequence[Rule], schema: KeySchema, language: str | None, limit: float | None) -> None:
     global _worker
-    _worker = (rules, schema, language)
+    _worker = (rules, schema, language, limit, {})
 
 
 def index_in_worker(job: tuple) -> tuple[StoredRows, list[Problem], int]:
-    return index_one(*job, *_worker)
+    return index_one(*job, _worker)
 
 
-def index_one(path, name: str, data: bytes, aid: str, sha: str, rules: Sequence[Rule], schema: KeySchema,
-              language: str | None) -> tuple[StoredRows, list[Problem], int]:
-    """One article read and extracted: its rows for the index, its problems, its number of claims."""
+def index_one(path, name: str, data: bytes, aid: str, sha: str, before: str,
+              state: tuple) -> tuple[StoredRows, list[Problem], int]:
+    """One article read and extracted: its rows for the index (stored under ``name``, in place of
+    the row under ``before``), its problems, its number of claims. ``state``: the rules, the
+    schema, the language, the time limit and the rules' spare warm-up allowance."""
+    rules, schema, language, limit, spare = state
     problems: list[Problem] = []
     doc = document_of(path, data, aid, language, problems)
     if doc is None:
-        return (name, sha, None, []), problems, 0
-    extraction = extract_document(doc, rules, schema)
+        return (name, sha, None, [], before), problems, 0
+    extraction = extract_document(doc, rules, schema, limit, spare)
     problems.extend(extraction.problems)
     periods = claim_periods(extraction.claims, {doc.article.id: doc.article}, schema)
     claims = [c if c.period is not None or periods.get(c.id) is None else c.model_copy(update={"period": periods[c.id]})
               for c in extraction.claims]
-    return (name, sha, *rows_of(doc.article, claims, schema)), problems, len(extraction.claims)
+    # A rule that failed on it: extracted again next run (no file hash), not kept as unchanged.
+    return ((name, sha if not extraction.problems else "", *rows_of(doc.article, claims, schema), before),
+            problems, len(extraction.claims))

@@ -46,6 +46,8 @@ class Article(Frozen):
     year: int | None = Field(None, description="year of dates written without one: the article's own, "
                                                 "else the one year all dated articles of the run share")
     language: str = "nl"
+    language_confidence: float | None = Field(None, description="how sure the detection of the language was (0.5 to "
+                                                                "1); None when it was given")
     title: str | None = None
     source: str | None = None
     url: str | None = None
@@ -151,6 +153,7 @@ class Claim(Frozen):
     start: int
     end: int
     line: int
+    column: int = Field(1, description="1-based column of the claim's start in its line, in characters")
     text: str
     value: ClaimValue | None
     key: str | None
@@ -202,3 +205,5 @@ class Report(Frozen):
     below_confidence: int = Field(0, description="findings left out as less sure than --min-confidence")
     not_compared: dict[str, int] = Field(default_factory=dict, description="figures and dates with no key, "
                                          "by why: they could not be compared")
+    suppressed: dict[str, int] = Field(default_factory=dict, description="claims silenced by a marker in their "
+                                       "article (<!-- check: ignore ... -->), by the reason it gives")

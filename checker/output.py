@@ -9,12 +9,14 @@ from pathlib import Path
 from checker.articles import DEFAULT_SUFFIXES
 
 REPORTS_DIR = "reports"
+TEMPORARY = ".partial"  # the suffix of a file being written, beside the file it will replace
 
 
 def output_path(name: str) -> Path:
-    """Where ``-o NAME`` writes: a bare name goes to the reports folder."""
-    p = Path(name)
-    return Path(REPORTS_DIR, name) if len(p.parts) == 1 else p
+    """Where ``-o NAME`` writes: a bare name (``report.md``) goes to the reports folder, a path
+    (``./report.md``, ``out/report.md``, ``/tmp/report.md``) is written exactly as given."""
+    separators = (os.sep, os.altsep) if os.altsep else (os.sep,)
+    return Path(name) if any(s in name for s in separators) else Path(REPORTS_DIR, name)
 
 
 def input_clash(target: Path, inputs: list[str]) -> str | None:
@@ -46,7 +48,8 @@ def write_atomic(path: Path, text: str) -> None:
         mode = path.stat().st_mode & 0o7777
     except OSError:
         mode = new_file_mode()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    remove_stale_temporaries(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=TEMPORARY, dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(text)
@@ -57,3 +60,30 @@ def write_atomic(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def remove_stale_temporaries(path: Path) -> None:
+    """Remove what a killed run left while writing ``path``: its temporary files
+    (``.NAME.PID.XXXX.partial``) whose process is gone. A running writer's file is left alone."""
+    prefix = f".{path.name}."
+    try:
+        leftovers = [e for e in os.scandir(path.parent) if e.name.startswith(prefix) and e.name.endswith(TEMPORARY)]
+    except OSError:
+        return
+    for entry in leftovers:
+        pid = entry.name[len(prefix):].split(".")[0]
+        if pid.isdigit() and not process_exists(int(pid)):
+            try:
+                Path(entry.path).unlink()
+            except OSError:  # gone meanwhile, or not ours to remove: the new report is written all the same
+                pass
+
+
+def process_exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process
+        return True
+    return True

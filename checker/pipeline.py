@@ -16,7 +16,7 @@ from checker.matching import complete_keys
 from checker.models import Article, Claim, Finding, Problem, Report
 from checker.registry import Registry, RegistryError, default_registry
 from checker.report import build_report
-from checker.runner import Extraction, extract_all, no_cycle_collection
+from checker.runner import DEFAULT_TIME_LIMIT, Extraction, extract_all, no_cycle_collection
 
 log = logging.getLogger(__name__)
 
@@ -35,20 +35,26 @@ class RunOptions:
     against: list[str] = field(default_factory=list)
     vocabulary: dict = field(default_factory=dict)
     min_confidence: float = DEFAULT_MIN_CONFIDENCE  # findings less sure than this are left out
+    time_limit: float | None = DEFAULT_TIME_LIMIT  # seconds a rule may spend on one article (0 or None: no limit)
+    config_file: str | None = None  # where rule_options and vocabulary come from, named in their errors
     cache: str | None = None  # the claim cache's folder (see checker.cache); None: extract every article
 
 
 def build_rules(registry: Registry, options: RunOptions):
     """The selected rules, built with their options and the config's vocabulary extensions
-    (RegistryError on bad options, ValueError on a vocabulary table no data file has)."""
+    (RegistryError on bad options or a vocabulary table no data file has, naming the config file)."""
     chosen = registry.select(options.select, options.ignore)
+    where = f"{options.config_file}: " if options.config_file else ""
     for word in options.rule_options:
         if registry.get(word) is None:
-            raise RegistryError(f"options given for unknown rule {word!r}")
+            raise RegistryError(f"{where}options given for unknown rule {word!r}")
     rules = []
     for rule in chosen:
         opts = options.rule_options.get(rule.code) or options.rule_options.get(rule.name)
-        rules.append(registry.instantiate(rule, opts, options.vocabulary))
+        try:
+            rules.append(registry.instantiate(rule, opts, options.vocabulary))
+        except ValueError as e:  # RegistryError too: a [rules.*] or [vocabulary.*] table of the config
+            raise RegistryError(f"{where}{e}") from None
     return rules
 
 
@@ -95,7 +101,7 @@ def _run_check(options: RunOptions, registry: Registry | None, timings: dict[str
                                *unread_languages(articles, rules)]
     if options.against:
         articles, claims, findings = against_archive(articles, extraction.claims, options.against, rules, schema,
-                                                     problems, options.language)
+                                                     problems, options.language, options.time_limit)
     else:
         claims = complete_keys(extraction.claims, schema)
         clock.lap("match")
@@ -109,7 +115,7 @@ def _run_check(options: RunOptions, registry: Registry | None, timings: dict[str
         kept = [f for f in findings if f.id not in accepted]
         hidden = len(findings) - len(kept)
         findings = kept
-    report = build_report(articles, claims, findings, problems, hidden, unsure)
+    report = build_report(articles, claims, findings, problems, hidden, unsure, extraction.suppressed)
     clock.lap("report")
     log.debug("seconds per stage for %d articles: %s", len(articles),
               ", ".join(f"{stage} {seconds:.3f}" for stage, seconds in clock.laps.items()))
@@ -120,19 +126,22 @@ def extract_cached(documents: list[Document], rules, schema, options: RunOptions
     """The claims of the documents, in article order: from the claim cache where an article and
     the rules are unchanged, else extracted (and cached)."""
     if not options.cache:
-        return extract_all(documents, rules, schema, jobs=options.jobs, start_method=options.start_method)
+        return extract_all(documents, rules, schema, jobs=options.jobs, start_method=options.start_method,
+                           limit=options.time_limit)
     cache = ClaimCache(options.cache, signature_of(rules, options.vocabulary))
     try:
         cached = cache.get(documents)
         fresh = [d for d in documents if d.article.id not in cached]
-        extraction = extract_all(fresh, rules, schema, jobs=options.jobs, start_method=options.start_method)
+        extraction = extract_all(fresh, rules, schema, jobs=options.jobs, start_method=options.start_method,
+                                 limit=options.time_limit)
         cache.put(fresh, extraction.claims, extraction.problems)
     finally:
         cache.close()
     by_article: dict[str, list[Claim]] = {aid: list(claims) for aid, claims in cached.items()}
     for c in extraction.claims:
         by_article.setdefault(c.article, []).append(c)
-    return Extraction([c for d in documents for c in by_article.get(d.article.id, ())], extraction.problems)
+    return Extraction([c for d in documents for c in by_article.get(d.article.id, ())], extraction.problems,
+                      extraction.suppressed)
 
 
 def unread_languages(articles: list[Article], rules) -> list[Problem]:

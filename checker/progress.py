@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 import time
 from typing import TextIO
 
@@ -33,3 +34,44 @@ class Progress:
         if self._shown:
             self.stream.write("\n")
             self.stream.flush()
+
+
+class Ticker:
+    """For a run whose stages report no counts: after ``delay`` seconds on a terminal, "checking
+    12 s" on standard error, redrawn each second from a thread and erased when the run ends, so
+    a long run is seen to be working and a short one shows nothing."""
+
+    def __init__(self, label: str, stream: TextIO | None = None, delay: float = 2.0) -> None:
+        self.label = label
+        self.stream = stream or sys.stderr
+        self.delay = delay
+        self.enabled = self.stream.isatty()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._width = 0
+
+    def __enter__(self) -> "Ticker":
+        if self.enabled:
+            self._thread = threading.Thread(target=self._run, name="ticker", daemon=True)
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._thread is not None:
+            self._stop.set()
+            self._thread.join()
+            if self._width:
+                self.stream.write("\r" + " " * self._width + "\r")
+                self.stream.flush()
+
+    def _run(self) -> None:
+        start = time.monotonic()
+        if self._stop.wait(self.delay):
+            return
+        while True:
+            text = f"{self.label} {time.monotonic() - start:.0f} s"
+            self.stream.write("\r" + text)
+            self.stream.flush()
+            self._width = max(self._width, len(text))
+            if self._stop.wait(1.0):
+                return

@@ -11,10 +11,11 @@ import importlib.util
 import inspect
 import logging
 import sys
+import types
 from collections.abc import Iterable, Iterator
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, Callable, ClassVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -25,6 +26,7 @@ from checker.models import ClaimDraft, Problem
 log = logging.getLogger(__name__)
 
 ENTRY_POINT_GROUP = "checker.rules"
+LOCAL_PACKAGE = "checker_local_rules"  # the package the modules of --rules-dir folders are loaded into
 
 
 class NoOptions(BaseModel):
@@ -47,6 +49,10 @@ class Rule:
     Options: ClassVar[type[BaseModel]] = NoOptions
     key_parts: ClassVar[tuple[KeyPart, ...]] = ()
     kind_specs: ClassVar[tuple[KindSpec, ...]] = ()
+    # What ``extract`` is handed: None for the article's Document, else a callable that makes
+    # from the Document what the rule reads (such as the toolkit's Analysis). The engine calls
+    # it once per article and hands the result to every rule that names the same callable.
+    reads: ClassVar[Callable[[Document], Any] | None] = None
 
     def __init__(self, options: BaseModel | None = None, vocabulary: dict | None = None) -> None:
         self.options = options if options is not None else self.Options()
@@ -56,7 +62,8 @@ class Rule:
         self.vocabulary = vocabulary or {}
 
     def extract(self, doc: Document) -> Iterable[ClaimDraft]:  # pragma: no cover - abstract
-        """Yield the claims of one article. A rule never sees other articles."""
+        """Yield the claims of one article (its Document, or what ``reads`` makes of it). A rule
+        never sees other articles."""
         raise NotImplementedError
 
     @classmethod
@@ -132,7 +139,9 @@ class Registry:
         for ep in sorted(entry_points(group=group), key=lambda e: e.name):
             try:
                 self._register_from(ep.load(), f"entry point {ep.name} ({ep.value})")
-            except Exception as e:  # a broken plugin must not stop the run
+            except KeyboardInterrupt:
+                raise
+            except BaseException as e:  # noqa: BLE001 - a broken plugin (even one calling sys.exit) must not stop the run
                 self.problems.append(Problem(rule=ep.name, message=f"rule failed to load from {ep.value}: {e!r}"))
 
     def load_folder(self, folder: str | Path) -> None:
@@ -144,15 +153,13 @@ class Registry:
         for path in sorted(folder.glob("*.py")):
             if path.name.startswith("_"):
                 continue
-            module_name = f"checker_local_rules.{path.stem}"
+            module_name = f"{LOCAL_PACKAGE}.{path.stem}"
             try:
-                spec = importlib.util.spec_from_file_location(module_name, path)
-                assert spec and spec.loader
-                module = importlib.util.module_from_spec(spec)
-                sys.modules[module_name] = module
-                spec.loader.exec_module(module)
+                module = import_local_module(module_name, path)
                 self._register_from(module, str(path))
-            except Exception as e:
+            except KeyboardInterrupt:
+                raise
+            except BaseException as e:  # noqa: BLE001 - a plugin that fails to load, even by sys.exit, is its own error
                 sys.modules.pop(module_name, None)
                 self.problems.append(Problem(file=str(path), rule=path.stem, message=f"rule failed to load: {e!r}"))
 
@@ -175,6 +182,34 @@ class Registry:
             details = "; ".join(f"{'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors())
             raise RegistryError(f"options of rule {rule.code} ({rule.name}): {details}") from None
         return rule(validated, vocabulary)
+
+
+def import_local_module(module_name: str, path: str | Path):
+    """Import a module of a --rules-dir folder as ``checker_local_rules.<name>``; the package is
+    made first, so that pickle finds its rule classes again (--jobs)."""
+    package = sys.modules.setdefault(LOCAL_PACKAGE, types.ModuleType(LOCAL_PACKAGE))
+    package.__path__ = []
+    spec = importlib.util.spec_from_file_location(module_name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    spec.loader.exec_module(module)
+    setattr(package, module_name.rsplit(".", 1)[1], module)
+    return module
+
+
+def local_modules(rules: Iterable[Rule]) -> list[tuple[str, str]]:
+    """The (module, file) of the rules loaded from --rules-dir folders: what a worker process
+    started afresh ("spawn") imports before it receives them."""
+    names = sorted({type(r).__module__ for r in rules if type(r).__module__.startswith(LOCAL_PACKAGE + ".")})
+    return [(name, sys.modules[name].__file__) for name in names]
+
+
+def import_local_modules(modules: list[tuple[str, str]]) -> None:
+    """In a worker process: the modules of local rules, unless it has them (forked) already."""
+    for name, path in modules:
+        if name not in sys.modules:
+            import_local_module(name, path)
 
 
 def schema_of(rules: Iterable[type[Rule]]) -> KeySchema:

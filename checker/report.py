@@ -11,7 +11,8 @@ QUOTE_WIDTH = 70
 
 
 def build_report(articles: Sequence[Article], claims: Sequence[Claim], findings: Sequence[Finding],
-                 problems: Sequence[Problem], hidden_by_baseline: int = 0, below_confidence: int = 0) -> Report:
+                 problems: Sequence[Problem], hidden_by_baseline: int = 0, below_confidence: int = 0,
+                 suppressed: dict[str, int] | None = None) -> Report:
     """Assemble the report in a stable order, whatever order the stages produced things in."""
     order = {a.id: i for i, a in enumerate(articles)}
     not_compared = Counter(c.unkeyed or "no key" for c in claims if c.key is None)
@@ -24,6 +25,7 @@ def build_report(articles: Sequence[Article], claims: Sequence[Claim], findings:
         hidden_by_baseline=hidden_by_baseline,
         below_confidence=below_confidence,
         not_compared=dict(sorted(not_compared.items(), key=lambda kv: (-kv[1], kv[0]))),
+        suppressed=dict(sorted((suppressed or {}).items(), key=lambda kv: (-kv[1], kv[0]))),
     )
 
 

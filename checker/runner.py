@@ -4,6 +4,10 @@ from __future__ import annotations
 import gc
 import logging
 import multiprocessing
+import signal
+import threading
+import time
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -12,9 +16,52 @@ from dataclasses import dataclass, field
 from checker.articles import Document
 from checker.keys import KeySchema
 from checker.models import Claim, ClaimDraft, Problem
-from checker.registry import Rule
+from checker.registry import Rule, import_local_modules, local_modules
+from checker.suppress import apply_markers
 
 log = logging.getLogger(__name__)
+
+DEFAULT_TIME_LIMIT = 5.0  # seconds a rule may spend on one article; an article of 100 KB takes well under one
+# Times the limit a rule may run past it once in a process, spent on whichever articles need
+# it: its data (word lists, a language's lemmas, the gazetteer built on a first run) loads when
+# an article first asks for it, and would otherwise stop the rule on that article. (Default:
+# 30 s; the lemmas of a language take about a second, the gazetteer's first build some more.)
+WARM_UP = 6
+
+
+class RuleTimeout(BaseException):
+    """A rule ran past its time limit on one article. A BaseException, so that a rule's own
+    ``except Exception`` cannot swallow it."""
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise RuleTimeout in the block once ``seconds`` have passed (None or 0: no limit).
+
+    A real-time alarm of the main thread (SIGALRM): it stops Python loops and a search of the
+    ``regex`` module in the middle (it looks for signals while it matches); a call into other C
+    code is stopped when it returns. Where there is no alarm (another thread, a platform without
+    SIGALRM) the block runs unlimited. A caller's own alarm rings after the block at the latest."""
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    armed = True
+
+    def expired(signum, frame):
+        if armed:
+            raise RuleTimeout(seconds)
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    outer, _ = signal.setitimer(signal.ITIMER_REAL, seconds)  # a caller's own alarm, if it set one
+    started = time.monotonic()
+    try:
+        yield
+    finally:
+        armed = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if outer:  # the caller's alarm goes on, as late as it would have rung (or at once, if due)
+            signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - started), 1e-6))
 
 
 def to_claim(doc: Document, rule: Rule, draft: ClaimDraft, schema: KeySchema, sentences: dict | None = None) -> Claim:
@@ -29,6 +76,7 @@ def to_claim(doc: Document, rule: Rule, draft: ClaimDraft, schema: KeySchema, se
     scanned = doc.scan_text[s_start:s_end]
     s_start += len(scanned) - len(scanned.lstrip())  # not the blanked header token
     key = None if draft.partial else schema.make_key(draft.kind, draft.key_parts)
+    line = doc.line_of(draft.start)
     return Claim(
         id=f"{doc.article.id}@{draft.start}{schema.kind(draft.kind).mark}",
         article=doc.article.id,
@@ -36,7 +84,8 @@ def to_claim(doc: Document, rule: Rule, draft: ClaimDraft, schema: KeySchema, se
         kind=draft.kind,
         start=draft.start,
         end=draft.end,
-        line=doc.line_of(draft.start),
+        line=line,
+        column=draft.start - doc.line_starts[line - 1] + 1,
         text=doc.text[draft.start:draft.end],
         value=draft.value,
         key=key,
@@ -64,39 +113,93 @@ def shared(pool: dict | None, text: str) -> str:
 class Extraction:
     claims: list[Claim] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    suppressed: Counter = field(default_factory=Counter)  # claims silenced by markers, by reason
+
+    def add(self, part: "Extraction") -> None:
+        self.claims.extend(part.claims)
+        self.problems.extend(part.problems)
+        self.suppressed.update(part.suppressed)
 
 
-def extract_document(doc: Document, rules: Sequence[Rule], schema: KeySchema) -> Extraction:
-    """All claims of one article. A rule that raises becomes a problem of that rule and article."""
+def extract_document(doc: Document, rules: Sequence[Rule], schema: KeySchema,
+                     limit: float | None = DEFAULT_TIME_LIMIT, spare: dict[str, float] | None = None) -> Extraction:
+    """All claims of one article. A rule that raises (``sys.exit`` included), or runs past
+    ``limit`` seconds, becomes a problem of that rule and article, and the other rules go on.
+
+    ``spare`` keeps, per rule code, the seconds of its warm-up allowance (WARM_UP times
+    ``limit``) not yet spent in this process (a rule not in it has all); without it there is
+    no allowance."""
     out = Extraction()
     seen: set[str] = set()
     sentences: dict[str, str] = {}
-    for rule in rules:
-        if doc.article.language not in rule.languages:
-            continue
-        try:
-            drafts = list(rule.extract(doc))
-            claims = [to_claim(doc, rule, d, schema, sentences) for d in drafts]
-        except Exception as e:
-            log.debug("rule %s failed on %s", rule.code, doc.article.path, exc_info=True)
-            out.problems.append(Problem(file=doc.article.path, rule=rule.code, message=f"rule {rule.name} raised {e!r}"))
-            continue
-        for claim in claims:
-            # Two rules (or one rule twice) claiming the same span: the first one stands.
-            if claim.id not in seen:
-                seen.add(claim.id)
-                out.claims.append(claim)
+    for part in doc.by_language():
+        views: dict = {}  # what the rules read of this part, each made once (see Rule.reads)
+        for rule in rules:
+            if part.article.language not in rule.languages:
+                continue
+            try:
+                with allowance(rule, limit, spare) as seconds, time_limit(seconds):
+                    drafts = list(rule.extract(view_of(part, rule, views)))
+                claims = [to_claim(doc, rule, d, schema, sentences) for d in drafts]
+            except KeyboardInterrupt:
+                raise
+            except BaseException as e:  # noqa: BLE001 - a plugin's failure, even SystemExit, is its own
+                log.debug("rule %s failed on %s", rule.code, doc.article.path, exc_info=True)
+                out.problems.append(Problem(file=doc.article.path, rule=rule.code, message=rule_failure(rule, e, limit)))
+                continue
+            for claim in claims:
+                # Two rules (or one rule twice) claiming the same span: the first one stands.
+                if claim.id not in seen:
+                    seen.add(claim.id)
+                    out.claims.append(claim)
+    out.claims, out.suppressed = apply_markers(doc, out.claims, out.problems)
     return out
 
 
-def _extract_many(args: tuple[list[Document], Sequence[Rule], KeySchema]) -> Extraction:
-    docs, rules, schema = args
+def view_of(doc: Document, rule: Rule, views: dict):
+    """What a rule reads of an article: the Document, or what its ``reads`` makes of it, made
+    once per article and shared by the rules that name the same maker."""
+    make = rule.reads
+    if make is None:
+        return doc
+    if make not in views:
+        views[make] = make(doc)
+    return views[make]
+
+
+@contextmanager
+def allowance(rule: Rule, limit: float | None, spare: dict[str, float] | None) -> Iterator[float | None]:
+    """The seconds a rule may take on an article: ``limit`` and what is left of its warm-up
+    allowance, which loses what the rule takes beyond ``limit``."""
+    if not limit or spare is None:
+        yield limit
+        return
+    extra = spare.setdefault(rule.code, WARM_UP * limit)
+    started = time.monotonic()
+    try:
+        yield limit + extra
+    finally:
+        spare[rule.code] = max(0.0, extra - max(0.0, time.monotonic() - started - limit))
+
+
+def rule_failure(rule: Rule, error: BaseException, limit: float | None = None) -> str:
+    """What a rule's failure on one article is called in the report."""
+    if isinstance(error, RuleTimeout):
+        given = error.args[0]
+        extra = f" (and {given - limit:.3g} s allowed once for loading its data)" if limit and given > limit else ""
+        return f"rule {rule.name} stopped: it ran past the time limit of {limit or given:g} s on this article{extra}"
+    if isinstance(error, SystemExit):
+        return f"rule {rule.name} called sys.exit({error.code!r})"
+    return f"rule {rule.name} raised {error!r}"
+
+
+def _extract_many(args: tuple[list[Document], Sequence[Rule], KeySchema, float | None]) -> Extraction:
+    docs, rules, schema, limit = args
     total = Extraction()
+    spare: dict[str, float] = {}  # of each rule's warm-up allowance in this process
     with no_cycle_collection():
         for doc in docs:
-            part = extract_document(doc, rules, schema)
-            total.claims.extend(part.claims)
-            total.problems.extend(part.problems)
+            total.add(extract_document(doc, rules, schema, limit, spare))
     return total
 
 
@@ -115,24 +218,25 @@ def no_cycle_collection() -> Iterator[None]:
 
 
 def extract_all(docs: Iterable[Document], rules: Sequence[Rule], schema: KeySchema, jobs: int = 1,
-                start_method: str | None = None) -> Extraction:
+                start_method: str | None = None, limit: float | None = DEFAULT_TIME_LIMIT) -> Extraction:
     """Claims of all articles, in article order; with ``jobs`` > 1 in that many processes,
     started by ``start_method`` ("fork", "spawn", "forkserver"; None: the platform's default).
+    A rule may spend ``limit`` seconds on one article (see extract_document).
 
     The processes receive the rules as built (options and vocabulary included) and the schema
     with their articles: nothing of the parent's module state is needed."""
     docs = list(docs)
     if jobs <= 1 or len(docs) < 2:
-        return _extract_many((docs, rules, schema))
+        return _extract_many((docs, rules, schema, limit))
     chunks = [docs[i::jobs] for i in range(jobs)]
     total = Extraction()
     context = multiprocessing.get_context(start_method) if start_method else None
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        parts = list(pool.map(_extract_many, [(c, rules, schema) for c in chunks]))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=import_local_modules,
+                             initargs=(local_modules(rules),)) as pool:
+        parts = list(pool.map(_extract_many, [(c, rules, schema, limit) for c in chunks]))
     order = {d.article.id: i for i, d in enumerate(docs)}
     for part in parts:
-        total.claims.extend(part.claims)
-        total.problems.extend(part.problems)
+        total.add(part)
     total.claims.sort(key=lambda c: (order[c.article], c.start))
     total.problems.sort(key=lambda p: (p.file or "", p.rule or "", p.message))
     return total

@@ -10,87 +10,18 @@ Dutch and "Putin" in English are each their language's own form and never meet.
 """
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import regex
-import simplemma
 
-from checker.articles import Document
-from checker.keys import KindSpec
 from checker.models import ClaimDraft, TextValue
-from checker.rules.toolkit.context import vocabulary
-from checker.rules.toolkit.lexicon import (
-    Lexicon,
-    calendar_names,
-    data_cache,
-    load_data,
-    matches_at_capitals,
-    phrase_pattern,
-)
 from checker.rules.toolkit import key_parts as part
+from checker.rules.toolkit.analysis import Document
 from checker.rules.toolkit.frames import names_within_sentences
-from checker.rules.toolkit.vocabulary import Language, VocabularyRule
-
-PARTICLE = r"(?:van\s+der|van\s+den|van\s+de|van|de|der|den|von|al|bin|ter|ten)"
-NAME_WORD = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
-# A person's name: one to three capitalised words, with particles ("Ursula von der Leyen").
-NAME = rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+)?{NAME_WORD}){{0,2}})(?![\p{{L}}\p{{N}}\-])"
-NAME_AFTER = regex.compile(rf"[ \t]+{NAME}")
-DOUBLED = regex.compile(r"(.)\1+")
-
-
-@dataclass(frozen=True)
-class NameGrammar:
-    titles: Lexicon
-    said_after: regex.Pattern
-    not_names: frozenset[str]
-    transliteration: tuple[tuple[str, str], ...]
-    preferred: dict[str, str]
-
-
-@data_cache
-def grammar(language: Language) -> NameGrammar:
-    data = load_data(language, "names") or load_data(language.other("nl"), "names")
-    g = data.get("grammar", {})
-    vocab = vocabulary(language)
-    names = calendar_names(language.code)
-    not_names = {w.lower() for w in g.get("not_names", [])} | set(names["months"]) | set(names["weekdays"]) \
-        | set(vocab.places.label_of)  # not the actors: they include people ("Poetin")
-    speech = phrase_pattern(g.get("speech", [])) or "(?!)"
-    translit = tuple((a, b) for a, b in g.get("transliteration", []))
-    skeleton = Skeleton(translit)
-    return NameGrammar(
-        titles=Lexicon({"title": g.get("titles", [])}, compounds="head"),
-        # a name begins with a capital letter: see lexicon.matches_at_capitals
-        said_after=regex.compile(rf"(?<![\p{{L}}\p{{N}}\-]){NAME},?[ \t]+(?i:{speech})(?![\p{{L}}])"),
-        not_names=frozenset(not_names),
-        transliteration=translit,
-        preferred={skeleton(n): n for n in data.get("house_style", {}).get("preferred", [])},
-    )
-
-
-@dataclass(frozen=True)
-class Skeleton:
-    """A surname with what spellings of it vary in taken out: "Zelenskyy" -> "zelenski"."""
-
-    transliteration: tuple[tuple[str, str], ...]
-
-    def __call__(self, name: str) -> str:
-        s = unicodedata.normalize("NFKD", name.lower())
-        s = "".join(c for c in s if c.isalpha())
-        for a, b in self.transliteration:
-            s = s.replace(a, b)
-        return DOUBLED.sub(r"\1", s)
-
-
-def known_word(word: str, language: str) -> bool:
-    try:
-        return simplemma.is_known(word.lower(), lang=language)
-    except ValueError:
-        return False
-
+from checker.rules.toolkit.key_parts import KindSpec
+from checker.rules.toolkit.lexicon import matches_at_capitals
+from checker.rules.toolkit.persons import NAME_REACH, Skeleton, known_word, name_grammar
+from checker.rules.toolkit.vocabulary import VocabularyRule
 
 class NameRule(VocabularyRule):
     code = "N001"
@@ -117,12 +48,12 @@ class NameRule(VocabularyRule):
         return opens and known_word(word, doc.article.language) and word not in names_within_sentences(doc)
 
     def extract(self, doc: Document) -> Iterator[ClaimDraft]:
-        g = grammar(self.language(doc))
+        g = name_grammar(self.language(doc))
         skeleton = Skeleton(g.transliteration)
         text = doc.scan_text
         found: dict[int, regex.Match] = {}
         for hit in g.titles.find(text):  # "president Zelensky", "NAVO-topman Jens Stoltenberg"
-            m = NAME_AFTER.match(text, hit.end)
+            m = g.name_after.match(text, hit.end, hit.end + NAME_REACH)
             if m:
                 found.setdefault(m.start("name"), m)
         for m in matches_at_capitals(g.said_after, text):  # "Jens Stoltenberg zei", "Stoltenberg said"
@@ -147,4 +78,4 @@ class NameRule(VocabularyRule):
                              evidence={"person": parts["full"]})
 
 
-__all__ = ["NameRule", "Skeleton"]
+__all__ = ["NameRule"]

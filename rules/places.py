@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import regex
 
-from checker.articles import Document
-from checker.keys import KindSpec
+from checker.rules.toolkit.analysis import Document
+from checker.rules.toolkit.key_parts import KindSpec
 from checker.models import ClaimDraft, TextValue
 from checker.rules.toolkit.context import actor_in, clause_around, nearest, vocabulary
 from checker.rules.toolkit.lexicon import Lexicon, data_cache, events, load_data, phrase_pattern

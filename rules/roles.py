@@ -16,19 +16,16 @@ from dataclasses import dataclass
 
 import regex
 
-from checker.articles import Document
-from checker.keys import KindSpec
+from checker.rules.toolkit.analysis import Document
+from checker.rules.toolkit.key_parts import KindSpec
 from checker.models import ClaimDraft, TextValue
 from checker.rules.toolkit.context import vocabulary
 from checker.rules.toolkit.lexicon import Hit, Lexicon, data_cache, load_data, phrase_pattern
-from checker.rules.names import NAME, NAME_AFTER, NAME_WORD, PARTICLE, Skeleton
-from checker.rules.names import grammar as name_grammar
+from checker.rules.toolkit.persons import NAME_REACH, Skeleton, name_grammar
 from checker.rules.toolkit import key_parts as part
 from checker.rules.toolkit.vocabulary import Language, VocabularyRule
 
 MODIFIER_BEFORE = regex.compile(r"([\p{L}\-]+)[ \t]+\Z")
-FULL_NAME = regex.compile(rf"(?<![\p{{L}}\p{{N}}\-]){NAME_WORD}[ \t]+(?:{PARTICLE}[ \t]+)?(?P<last>{NAME_WORD})"
-                          rf"(?![\p{{L}}\p{{N}}\-])")
 
 
 @dataclass(frozen=True)
@@ -40,20 +37,24 @@ class RoleGrammar:
     organisation_after: regex.Pattern
     apposition_before: regex.Pattern
     former_before: regex.Pattern
+    name_after: regex.Pattern  # a person's name after a title (see toolkit.persons)
 
 
 @data_cache
 def grammar(language: Language) -> RoleGrammar:
     data = load_data(language, "offices") or load_data(language.other("nl"), "offices")
     g = data.get("grammar", {})
+    names = name_grammar(language)
+    name = names.name
     return RoleGrammar(
+        name_after=names.name_after,
         offices=Lexicon(data.get("offices", {}), compounds="head"),
         counterparts=Lexicon({"counterpart": g.get("counterpart", [])}, compounds="head"),
         heads=dict(data.get("heads", {})),
         vague=frozenset(g.get("vague", [])),
         organisation_after=regex.compile(rf"[ \t]+(?:{words(g, 'of')})[ \t]+(?:(?:{words(g, 'articles')})[ \t]+)?"
                                          r"([\p{L}\-]+)", regex.I),
-        apposition_before=regex.compile(rf"{NAME},[ \t]+(?:(?i:{words(g, 'articles')})[ \t]+)?(?:[\p{{L}}\-]+[ \t]+)?\Z"),
+        apposition_before=regex.compile(rf"{name},[ \t]+(?:(?i:{words(g, 'articles')})[ \t]+)?(?:[\p{{L}}\-]+[ \t]+)?\Z"),
         former_before=regex.compile(rf"(?<![\p{{L}}])(?:{words(g, 'former')})(?![\p{{L}}])[^.!?]{{0,30}}\Z"
                                     rf"|(?<![\p{{L}}])(?:{words(g, 'former_prefixes')})", regex.I),
     )
@@ -96,7 +97,7 @@ class RoleRule(VocabularyRule):
         lang = self.language(doc)
         g, names, vocab = grammar(lang), name_grammar(lang), vocabulary(lang)
         skeleton = Skeleton(names.transliteration)
-        full_names = {m.group("last"): " ".join(m.group().split()) for m in FULL_NAME.finditer(doc.scan_text)
+        full_names = {m.group("last"): " ".join(m.group().split()) for m in names.full_name.finditer(doc.scan_text)
                       if self.is_person(m.group(), names.not_names) and not g.offices.find(m.group().split()[0])}
         last: Mention | None = None
         for m in self.mentions(doc, g, names.not_names, vocab):
@@ -139,7 +140,7 @@ class RoleRule(VocabularyRule):
             org, after = self.organisation(doc, hit, g, vocab)
             if office == "leader" and org in g.heads:
                 office = g.heads[org]
-            name = NAME_AFTER.match(text, after)
+            name = g.name_after.match(text, after, after + NAME_REACH)
             if name and self.is_person(name.group("name"), not_names):
                 yield Mention(hit.start, name.end("name"), name.group("name"), office, org, hit.words)
                 continue
@@ -162,7 +163,7 @@ class RoleRule(VocabularyRule):
             before = vocab.actors.find(text, word.start(1), word.end(1))
             if before:
                 return before[0].label, hit.end
-        m = g.organisation_after.match(text, hit.end)
+        m = g.organisation_after.match(text, hit.end, hit.end + NAME_REACH)  # "van de NAVO"
         if m:
             after = vocab.actors.find(text, m.start(1), m.end(1))
             if after:

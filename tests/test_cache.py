@@ -16,9 +16,9 @@ def counting(monkeypatch) -> list[str]:
     seen: list[str] = []
     real = runner.extract_document
 
-    def extract_document(doc, rules, schema):
+    def extract_document(doc, rules, schema, *limits):
         seen.append(doc.article.id)
-        return real(doc, rules, schema)
+        return real(doc, rules, schema, *limits)
 
     monkeypatch.setattr(runner, "extract_document", extract_document)
     return seen

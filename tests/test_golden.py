@@ -29,7 +29,8 @@ def seeds_report():
 
 
 @pytest.mark.parametrize("fmt", default_formatters().names())
-def test_format_matches_golden_file(seeds_report, fmt):
+def test_format_matches_golden_file(seeds_report, fmt, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "100")  # the table fits the terminal: the golden one is 100 wide
     rendered = default_formatters().get(fmt).render(seeds_report)
     path = GOLDEN / f"seeds.{fmt}"
     if os.environ.get("UPDATE_GOLDEN"):

@@ -14,7 +14,7 @@ from conftest import ROOT
 
 def test_editable_install_maps_rules_folder():
     assert Path(checker.rules.__file__).resolve().parent == ROOT / "rules"
-    assert Path(quantities.__file__).resolve() == ROOT / "rules" / "quantities.py"
+    assert Path(quantities.__file__).resolve() == ROOT / "rules" / "quantities" / "__init__.py"
 
 
 def test_wheel_holds_checker_rules_and_its_data(tmp_path):
@@ -22,7 +22,8 @@ def test_wheel_holds_checker_rules_and_its_data(tmp_path):
                     "-w", str(tmp_path), str(ROOT)], check=True)
     wheel = next(tmp_path.glob("*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
-    assert "checker/rules/quantities.py" in names
+    assert "checker/rules/quantities/__init__.py" in names
+    assert "checker/rules/quantities/amount.py" in names
     assert "checker/rules/data/nl/vocabulary.toml" in names
     assert not any(n.startswith("rules/") for n in names)
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))

@@ -112,9 +112,9 @@ def test_a_formatter_of_an_installed_distribution_is_found_by_entry_point(exampl
     assert capsys.readouterr().out == "conflict 1\n"
 
 
-def test_the_lines_format_names_file_and_line_of_each_claim(capsys):
-    assert main([str(SEEDS), "--format", "lines"]) == 1
+def test_the_line_format_names_file_line_and_column_of_each_claim(capsys):
+    assert main([str(SEEDS), "--format", "line"]) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert [line.split(": ")[0] for line in lines] == [f"{SEEDS / '002_1a0a6596d60781e4.txt'}:19",
-                                                        f"{SEEDS / '003_d3539aa3f6ec2937.txt'}:13"]
+    assert [line.split(": ")[0] for line in lines] == [f"{SEEDS / '002_1a0a6596d60781e4.txt'}:19:241",
+                                                        f"{SEEDS / '003_d3539aa3f6ec2937.txt'}:13:478"]
     assert all("conflict quantity:ships/nato" in line for line in lines)

@@ -2,15 +2,18 @@
 any text gives no crash and claims whose spans lie inside the text."""
 from __future__ import annotations
 
+import calendar
+from datetime import date, timedelta
+
 from checker.rules.dates import grammar as date_grammar
 from checker.rules.toolkit.lexicon import Language, Lexicon, lowered, matches_at_capitals, matches_at_words
-from checker.rules.names import grammar as name_grammar
+from checker.rules.toolkit.persons import name_grammar
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from num2words import num2words
 
 from checker.registry import default_registry
-from checker.rules.toolkit.numbers import word_value
+from checker.rules.toolkit.numbers import NumberReader, word_value
 from checker.runner import extract_document
 
 from conftest import make_doc
@@ -19,10 +22,30 @@ RULES = [rule() for rule in default_registry() if rule.__module__.startswith("ch
 SCHEMA = default_registry().schema()
 
 
-@settings(max_examples=300, deadline=None)
-@given(n=st.integers(min_value=0, max_value=10**9), language=st.sampled_from(["nl", "en"]))
-def test_number_words_read_back(n, language):
-    assert word_value(num2words(n, lang=language), language) == n
+UP_TO_A_TRILLION = st.integers(min_value=0, max_value=12).flatmap(lambda k: st.integers(min_value=0, max_value=10**k))
+
+
+def english_form(words: str, hyphens: bool, and_joined: bool) -> str:
+    """num2words' British cardinal, or the same with spaces for hyphens and without "and"."""
+    words = words if hyphens else words.replace("-", " ")
+    return words if and_joined else words.replace(" and ", " ")
+
+
+@settings(max_examples=400, deadline=None)
+@given(n=UP_TO_A_TRILLION, language=st.sampled_from(["nl", "en"]), hyphens=st.booleans(), and_joined=st.booleans())
+def test_number_words_read_back(n, language, hyphens, and_joined):
+    """Cardinals (no ordinals, no decimals) as num2words writes them, up to 10^12: the word
+    reader gives the number, and the reader scanning a text reads the whole run of words."""
+    words = num2words(n, lang=language).replace(",", "")  # in running text a comma separates items
+    if language == "en":
+        words = english_form(words, hyphens, and_joined)
+    assert word_value(words, language) == n
+    if n == 1:
+        return  # "een", "one" alone are an article or a pronoun
+    reader = NumberReader(Language(language))
+    text = f"xx {words} yy"
+    amount = reader.read_one(text, reader.g.candidate.search(text))
+    assert amount is not None and (amount.start, amount.end, amount.low, amount.high) == (3, 3 + len(words), n, n)
 
 
 @settings(max_examples=150, deadline=None)
@@ -93,7 +116,10 @@ DATE_PIECES = ["6", "7", "24", "2022", "1994", "april", "April", "maart", "March
                "dinsdag", "donderdagochtend", "Thursday", "van", "from", "tot", "en", "and", "-", "–", "/", "mid-",
                "medio", "in", "sinds", "summer of", "het jaar", "e", "th", " ", "  ", ", ", ".", "x", "NAVO-",
                "van 10 tot 20 februari", "from 6 to 7 April", "in het jaar 1994", "woensdag 6 april", "March 24, 2022",
-               "mid-March", "medio mei", "zaterdagavond"]
+               "mid-March", "medio mei", "zaterdagavond", "negenentwintig", "twenty-ninth", "the", "13th", "of",
+               "July", "22/04/2016", "22-04-2016", "2016-04-22", "op de", "15e", "on the", "nacht van", "night of",
+               "zondag op maandag", "Sunday to Monday", "Tue.", "Mon", "in 2007 en 2009", "juni van 1992", "May I",
+               "26 juni tot 28 juni 2020", "1391"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -129,3 +155,50 @@ def test_a_form_marked_whole_word_matches_whole_words_only():
     text = "De Oekraïneman zag 15.000 man en 300 beroepsmilitairen."
     assert [(h.label, h.words) for h in lexicon.find(text)] == [("troops", "man"), ("troops", "beroepsmilitairen")]
     assert [text[h.start:h.end] for h in lexicon.find(text)] == ["man", "beroepsmilitairen"]
+
+
+MONTHS = {"nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+                 "november", "december"],
+          "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                 "November", "December"]}
+DATE_RULE = next(r for r in RULES if r.name == "dates")
+
+
+def english_ordinal(day: int) -> str:
+    return f"{day}{'th' if 10 <= day % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(day % 10, 'th')}"
+
+
+def date_forms(d, later, language: str) -> list[tuple[str, tuple]]:
+    """Every written form of a day (and of the span from ``d`` to ``later``, a day of the same
+    month or of a later one) the dates rule reads, with the value each must give."""
+    month, next_month = MONTHS[language][d.month - 1], MONTHS[language][later.month - 1]
+    day, span = (d, d), (d, later)
+    whole_month = (d.replace(day=1), d.replace(day=calendar.monthrange(d.year, d.month)[1]))
+    numeric = [(f"{d:%d-%m-%Y}", day), (f"{d:%d/%m/%Y}", day), (d.isoformat(), day)]
+    if language == "nl":
+        return numeric + [
+            (f"{d.day} {month} {d.year}", day), (f"{num2words(d.day, lang='nl')} {month} {d.year}", day),
+            (f"{d.day}e {month} {d.year}", day), (f"{d.day} {month} tot {later.day} {next_month} {later.year}", span),
+            (f"{month} {d.year}", whole_month), (f"{month} van {d.year}", whole_month)]
+    numeric = numeric if d.day > 12 or d.day == d.month else [(d.isoformat(), day)]
+    return numeric + [
+        (f"{month} {d.day}, {d.year}", day), (f"{d.day} {month} {d.year}", day),
+        (f"the {num2words(d.day, lang='en', to='ordinal')} of {month} {d.year}", day),
+        (f"the {english_ordinal(d.day)} of {month} {d.year}", day), (f"{month} {d.year}", whole_month),
+        (f"from the {english_ordinal(d.day)} to the {english_ordinal(later.day)} of {month} {d.year}",
+         span if (later.year, later.month) == (d.year, d.month) else None)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(d=st.dates(min_value=date(1800, 1, 1), max_value=date(2099, 11, 30)), days=st.integers(min_value=0, max_value=40),
+       language=st.sampled_from(["nl", "en"]))
+def test_dates_read_back(d, days, language):
+    """A random day written in every form the dates rule documents is read back as that day
+    (or span, or month), as one claim covering the whole form."""
+    for form, value in date_forms(d, d + timedelta(days=days), language):
+        if value is None or value[1].year > 2099:
+            continue
+        text = f"De ministers komen bijeen op {form}." if language == "nl" else f"The ministers meet on {form}."
+        claims = extract_document(make_doc(text, language=language), [DATE_RULE], SCHEMA).claims
+        assert [(c.text.removeprefix("the "), c.value.start, c.value.end) for c in claims] == \
+            [(form.removeprefix("the "), *value)], text

@@ -163,10 +163,10 @@ def test_an_index_that_cannot_be_written_is_an_error_naming_it(tmp_path, capsys,
 def test_a_killed_worker_is_an_error_naming_jobs(tmp_path, capsys, monkeypatch):
     parent, real = os.getpid(), runner.extract_document
 
-    def killed_in_a_worker(doc, rules, schema):
+    def killed_in_a_worker(doc, rules, schema, *rest):
         if os.getpid() != parent:  # the workers are forked with this module as patched here
             os.kill(os.getpid(), signal.SIGKILL)
-        return real(doc, rules, schema)
+        return real(doc, rules, schema, *rest)
 
     monkeypatch.setattr(runner, "extract_document", killed_in_a_worker)
     write(tmp_path / "a.txt")

@@ -44,3 +44,26 @@ def test_rules_of_two_configs_in_one_process_keep_their_own_vocabulary(tmp_path)
     assert len(run_check(RunOptions(paths=paths, vocabulary=BRIGADES)).conflicts) == 1
     assert run_check(RunOptions(paths=paths)).conflicts == []
     assert len(run_check(RunOptions(paths=paths, vocabulary=BRIGADES)).conflicts) == 1
+
+
+@pytest.mark.parametrize("start_method", METHODS)
+def test_rules_of_a_local_folder_reach_worker_processes(tmp_path, start_method):
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "marks.py").write_text(
+        "from checker.models import ClaimDraft, QuantityValue\n"
+        "from checker.registry import Rule\n\n\n"
+        "class MarkRule(Rule):\n"
+        "    code, name, description, kinds = 'X600', 'marks', 'Claims the word MARK.', ('mark',)\n\n"
+        "    def extract(self, doc):\n"
+        "        at = doc.text.find('MARK')\n"
+        "        if at >= 0:\n"
+        "            yield ClaimDraft(kind='mark', start=at, end=at + 4, value=QuantityValue(low=1, high=1),\n"
+        "                             key_parts={'concept': 'mark'})\n", encoding="utf-8")
+    paths = []
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text(" date 2022-03 MARK hier.\n", encoding="utf-8")
+        paths.append(str(tmp_path / f"{name}.txt"))
+    report = run_check(RunOptions(paths=paths, rules_dir=[str(folder)], select=["X600"], jobs=2,
+                                  start_method=start_method))
+    assert [(c.article, c.rule) for c in report.claims] == [("a", "X600"), ("b", "X600")]

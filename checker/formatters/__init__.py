@@ -11,16 +11,17 @@ from importlib.metadata import entry_points
 
 from checker.formatters.base import Formatter, FormatterRegistry
 from checker.formatters.html import HtmlFormatter
-from checker.formatters.lines import LinesFormatter
+from checker.formatters.line import GithubFormatter, LineFormatter
 from checker.formatters.tables import (
     CsvFormatter,
     JsonFormatter,
     MarkdownFormatter,
-    TableFormatter,
 )
+from checker.formatters.terminal import TableFormatter
 
 ENTRY_POINT_GROUP = "checker.formatters"
-BUILT_IN = (TableFormatter, MarkdownFormatter, CsvFormatter, JsonFormatter, HtmlFormatter, LinesFormatter)
+BUILT_IN = (TableFormatter, MarkdownFormatter, CsvFormatter, JsonFormatter, HtmlFormatter, LineFormatter,
+            GithubFormatter)
 log = logging.getLogger(__name__)
 
 
@@ -33,7 +34,9 @@ def default_formatters(group: str = ENTRY_POINT_GROUP) -> FormatterRegistry:
             formatter = ep.load()
             if formatter.name not in registry.names():
                 registry.register(formatter)
-        except Exception as e:  # a broken formatter must not stop the run
+        except KeyboardInterrupt:
+            raise
+        except BaseException as e:  # noqa: BLE001 - a broken formatter (even one calling sys.exit) must not stop the run
             registry.problems.append(f"formatter {ep.name} failed to load from {ep.value}: {e!r}")
             log.debug("formatter %s failed to load", ep.name, exc_info=True)
     for formatter in BUILT_IN:

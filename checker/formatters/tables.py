@@ -1,4 +1,5 @@
-"""Text formats: the terminal table, Markdown, CSV and JSON."""
+"""Text formats: Markdown, CSV and JSON, and the summary line every report shows (the terminal
+table is in :mod:`checker.formatters.terminal`)."""
 from __future__ import annotations
 
 import csv
@@ -7,72 +8,28 @@ import io
 from tabulate import tabulate
 
 from checker.formatters.base import Formatter
+from checker.formatters.summary import not_compared_line, problem_rows, summary_line  # noqa: F401 - also read from here
+from checker.formatters.terminal import ASSUMED_NOTE, rows_of
 from checker.models import Report
-from checker.report import articles_by_id, claims_by_id, counts, quote, to_json
+from checker.report import articles_by_id, claims_by_id, quote, to_json
 
-HEADERS = ["finding", "status", "key", "article", "line", "value", "quote"]
+HEADERS = ["finding", "status", "key", "where", "value", "reason", "quote"]
 
 
 def finding_rows(report: Report, left: str = "»", right: str = "«") -> list[list[str]]:
-    """One row per claim of each finding: the evidence an editor judges."""
-    claims = claims_by_id(report)
+    """One row per claim of each finding: the evidence an editor judges, where it is (path and
+    line), why (claimant, assumed key parts marked * in the key, house style)."""
     rows = []
-    for f in report.conflicts:
-        for i, cid in enumerate(f.claims):
-            c = claims[cid]
-            rows.append([
-                f.id if i == 0 else "",
-                f.status if i == 0 else "",
-                f.key if i == 0 else "",
-                f"{c.article}@{c.start}",
-                str(c.line),
-                c.value.as_text() if c.value is not None else "-",
-                quote(c, left, right),
-            ])
+    for row in rows_of(report):
+        first = bool(row.key)
+        rows.append([row.finding if first else "", row.finding_status if first else "", row.key, row.where,
+                     row.value, row.reason, quote(row.claim, left, right)])
     return rows
 
 
-def not_compared_line(report: Report, reasons: int = 3) -> str:
-    """How many claims had no key, and the commonest reasons why: "12 not compared (no place 5, ...)"."""
-    total = sum(report.not_compared.values())
-    top = ", ".join(f"{why} {n}" for why, n in list(report.not_compared.items())[:reasons])
-    return f"{total} not compared ({top}{', ...' if len(report.not_compared) > reasons else ''})"
-
-
-def summary_line(report: Report) -> str:
-    n = counts(report)
-    parts = [f"{len(report.articles)} articles", f"{len(report.claims)} claims",
-             f"{n['conflict']} conflicts", f"{n['undated']} undated", f"{n['changed']} changed",
-             f"{n['variant']} variants"]
-    if report.hidden_by_baseline:
-        parts.append(f"{report.hidden_by_baseline} hidden by the baseline")
-    if report.below_confidence:
-        parts.append(f"{report.below_confidence} below --min-confidence")
-    if report.not_compared:
-        parts.append(not_compared_line(report))
-    if report.problems:
-        parts.append(f"{len(report.problems)} problems")
-    return ", ".join(parts)
-
-
-def problem_rows(report: Report) -> list[list[str]]:
-    return [[p.severity, p.file or "", p.rule or "", p.message] for p in report.problems]
-
-
-class TableFormatter(Formatter):
-    name = "table"
-    suffixes = (".txt",)
-
-    def render(self, report: Report) -> str:
-        out = []
-        if report.conflicts:
-            out.append(tabulate(finding_rows(report), headers=HEADERS, tablefmt="simple"))
-        else:
-            out.append("No discrepancies found.")
-        if report.problems:
-            out.append("\nProblems:\n" + tabulate(problem_rows(report), headers=["severity", "file", "rule", "message"]))
-        out.append("\n" + summary_line(report))
-        return "\n".join(out) + "\n"
+def markdown_cell(text: str) -> str:
+    """A table cell's text: a pipe would end the cell, a newline the row."""
+    return " ".join(text.split()).replace("|", "\\|")
 
 
 class MarkdownFormatter(Formatter):
@@ -83,7 +40,12 @@ class MarkdownFormatter(Formatter):
         articles = articles_by_id(report)
         out = ["# Discrepancy report", "", summary_line(report) + ".", ""]
         if report.conflicts:
-            out += ["## Findings", "", tabulate(finding_rows(report, "**", "**"), headers=HEADERS, tablefmt="github"), ""]
+            rows = [[markdown_cell(cell) for cell in row] for row in finding_rows(report, "**", "**")]
+            for row in rows:
+                row[2] = row[2].replace("*", "\\*")  # an assumed part's mark, not emphasis
+            out += ["## Findings", "", tabulate(rows, headers=HEADERS, tablefmt="github", disable_numparse=True), ""]
+            if any("*" in row[2] for row in rows):
+                out += ["\\" + ASSUMED_NOTE, ""]
         out += ["## Articles", "", tabulate(
             [[a.id, a.path, a.date.label() if a.date else "unknown", a.language] for a in articles.values()],
             headers=["article", "path", "date", "language"], tablefmt="github"), ""]

@@ -14,21 +14,47 @@ from typing import TypeVar
 
 import regex
 
-from checker.articles import Document
-from checker.rules.toolkit.lexicon import Hit, Lexicon, Vocabulary, ending_at, vocabulary
+from checker.rules.toolkit.analysis import Analysis, Document
+from checker.rules.toolkit.lexicon import (Hit, Language, Lexicon, Vocabulary, data_cache, ending_at, load_data,
+                                           phrase_pattern, vocabulary)
 
-# Who a verb of saying is about: "aldus de NAVO", "said Stoltenberg"; not what is said ("said that").
-ATTRIBUTED_WORDS = regex.compile(r"\s+(?!(?:[Dd]at|[Tt]hat)(?![\p{L}]))(?:(?:de|het|the)\s+)?[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?")
 SUBJECT_BEFORE = ending_at(r"(?:[\p{L}\-.]+\s+){1,4}\Z")  # "het Pentagon " before "schat"
 NAME = regex.compile(r"\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?")
 NEXT_WORD = regex.compile(r"\s+([\p{L}\-]+)")
 POSSESSIVE = regex.compile(r"['’]s(?![\p{L}])")
 WORDS_AFTER = regex.compile(r"(?:\s+[\p{L}\-]+){0,4}")
-WORD_BEFORE = ending_at(r"([\p{L}\-]+)\s+(?:(?:de|het|the)\s+)?\Z", regex.I)
-# A country further down a list of places: "in de Baltische landen en Polen", "in Hongarije, Slowakije".
-LIST_BEFORE = regex.compile(r"([\p{L}\-]+)\s+(?:(?:de|het|the)\s+)?(?:\p{Lu}[\p{L}\-]*\s+){0,2}?"
-                            r"\p{Lu}[\p{L}\-]*(?:(?:\s*,\s*|\s+(?:en|and|of|or)\s+)\p{Lu}[\p{L}\-]*){0,4}?"
-                            r"(?:\s*,\s*|\s+(?:en|and|of|or)\s+)\Z")
+
+
+@dataclass(frozen=True)
+class ClauseGrammar:
+    """The small words the clause readers need, from the ``[grammar]`` of vocabulary.toml."""
+
+    attributed_words: regex.Pattern  # who a verb of saying is about: "aldus de NAVO"; not "said that"
+    word_before: regex.Pattern  # the word before a name, past an article: "in (de) Oekraïne"
+    list_before: regex.Pattern  # a country further down a list of places: "in de Baltische landen en Polen"
+    list_joiner_before: regex.Pattern
+    list_goes_on: regex.Pattern
+    place_nouns: frozenset[str]  # nouns of territory: "op Wit-Russische bodem"
+
+
+@data_cache
+def clause_grammar(language: Language) -> ClauseGrammar:
+    data = load_data(language, "vocabulary") or load_data(language.other("nl"), "vocabulary")
+    g = data.get("grammar", {})
+    articles = phrase_pattern(g.get("articles", [])) or "(?!)"
+    joiners = phrase_pattern(g.get("list_joiners", [])) or "(?!)"
+    that = phrase_pattern(g.get("complementisers", [])) or "(?!)"
+    return ClauseGrammar(
+        attributed_words=regex.compile(rf"\s+(?!(?i:{that})(?![\p{{L}}]))(?:(?:{articles})\s+)?[\p{{L}}\-]+"
+                                       rf"(?:\s+\p{{Lu}}[\p{{L}}\-]+)?"),
+        word_before=ending_at(rf"([\p{{L}}\-]+)\s+(?:(?:{articles})\s+)?\Z", regex.I),
+        list_before=regex.compile(rf"([\p{{L}}\-]+)\s+(?:(?:{articles})\s+)?(?:\p{{Lu}}[\p{{L}}\-]*\s+){{0,2}}?"
+                                  rf"\p{{Lu}}[\p{{L}}\-]*(?:(?:\s*,\s*|\s+(?:{joiners})\s+)\p{{Lu}}[\p{{L}}\-]*){{0,4}}?"
+                                  rf"(?:\s*,\s*|\s+(?:{joiners})\s+)\Z"),
+        list_joiner_before=ending_at(rf"(?:,|\s(?:{joiners}))\s*\Z", regex.I),
+        list_goes_on=regex.compile(rf"\s*,|\s+(?:{joiners})\s", regex.I),
+        place_nouns=frozenset(w.lower() for w in g.get("place_nouns", [])),
+    )
 
 
 T = TypeVar("T")
@@ -39,11 +65,9 @@ def per_word(fn: Callable[[Document, Hit, Vocabulary], T]) -> Callable[[Document
     word alone, and every claim of its sentence asks it again."""
     @wraps(fn)
     def remembered(doc: Document, hit: Hit, vocab: Vocabulary) -> T:
-        key = (fn, hit.start, hit.end)  # the word's span is all the question depends on
-        memo = doc.memo
-        if key not in memo:
-            memo[key] = fn(doc, hit, vocab)
-        return memo[key]
+        analysis = Analysis.of(doc)
+        # the word's span is all the question depends on
+        return analysis.remember((fn, hit.start, hit.end), lambda: fn(analysis, hit, vocab))
     return remembered
 
 
@@ -68,12 +92,13 @@ def clause_around(doc: Document, start: int, end: int, vocab: Vocabulary) -> Cla
 
 def attribution_spans(doc: Document, clause_start: int, clause_end: int, vocab: Vocabulary) -> list[tuple[int, int]]:
     """Spans of "volgens de NAVO", "aldus Stoltenberg": who states, not who does."""
-    return [attribution_span(doc, m, clause_end) for m in vocab.attribution.finditer(doc.scan_text, clause_start, clause_end)]
+    return [attribution_span(doc, m, clause_end, vocab)
+            for m in vocab.attribution.finditer(doc.scan_text, clause_start, clause_end)]
 
 
-def attribution_span(doc: Document, m: regex.Match, end: int) -> tuple[int, int]:
+def attribution_span(doc: Document, m: regex.Match, end: int, vocab: Vocabulary) -> tuple[int, int]:
     """The word of saying with the words that name who says: "volgens de NAVO"."""
-    words = ATTRIBUTED_WORDS.match(doc.scan_text[m.end():min(end, m.end() + 40)])
+    words = clause_grammar(vocab.source).attributed_words.match(doc.scan_text[m.end():min(end, m.end() + 40)])
     return m.start(), m.end() + (words.end() if words else 0)
 
 
@@ -91,7 +116,7 @@ def attribution_of(doc: Document, sentence: tuple[int, int], vocab: Vocabulary, 
         before = [m for m in found if m.start() < position]
         found = before[::-1] + [m for m in found if m.start() >= position]
     for m in found:
-        after = attribution_span(doc, m, sentence[1])
+        after = attribution_span(doc, m, sentence[1], vocab)
         subject = None
         if " ".join(m.group().lower().split()) in vocab.claimant_before:
             subject = SUBJECT_BEFORE.search(text, max(sentence[0], m.start() - 50), m.start())
@@ -142,7 +167,7 @@ def actor_in(doc: Document, clause: Clause, start: int, end: int, vocab: Vocabul
 def no_owner(doc: Document, hit: Hit, vocab: Vocabulary) -> bool:
     """True when an actor is named as a place ("in Wit-Rusland") or as the other side ("de
     oorlog tegen Rusland"): not as the one who has what is counted."""
-    m = WORD_BEFORE.search(doc.scan_text, max(0, hit.start - 30), hit.start)
+    m = clause_grammar(vocab.source).word_before.search(doc.scan_text, max(0, hit.start - 30), hit.start)
     return bool(m) and m.group(1).lower() in vocab.opponent_prepositions or is_place_use(doc, hit, vocab)
 
 
@@ -150,26 +175,23 @@ def no_owner(doc: Document, hit: Hit, vocab: Vocabulary) -> bool:
 def is_place_use(doc: Document, hit: Hit, vocab: Vocabulary) -> bool:
     """True when a country is named as a place ("in Wit-Rusland"), not as an actor ("in
     Russia's armed forces")."""
+    g = clause_grammar(vocab.source)
     owner = POSSESSIVE.match(doc.scan_text, hit.end)
     if owner:  # "Ukraine's northern borders" is a place, "Russia's armed forces" an actor
         words = WORDS_AFTER.match(doc.scan_text, owner.end()).group().split()
-        return any(w.lower() in PLACE_NOUNS or w.lower() in vocab.places.label_of for w in words)
-    m = WORD_BEFORE.search(doc.scan_text, max(0, hit.start - 30), hit.start)
+        return any(w.lower() in g.place_nouns or w.lower() in vocab.places.label_of for w in words)
+    m = g.word_before.search(doc.scan_text, max(0, hit.start - 30), hit.start)
     if m and m.group(1).lower() in vocab.place_prepositions:
         return True
     if vocab.across_border.search(doc.scan_text, max(0, hit.start - 40), hit.start):
         return True  # "de grens met Oekraïne"
-    if not LIST_JOINER_BEFORE.search(doc.scan_text, max(0, hit.start - 6), hit.start):
+    if not g.list_joiner_before.search(doc.scan_text, max(0, hit.start - 6), hit.start):
         return False
-    m = LIST_BEFORE.search(doc.scan_text, max(0, hit.start - 80), hit.start)
+    m = g.list_before.search(doc.scan_text, max(0, hit.start - 80), hit.start)
     if not (m and m.group(1).lower() in vocab.place_prepositions):
         return False
     # After a comma the name must go on with the list: "in Litouwen, Duitsland stuurt" is no list.
-    return not m.group().rstrip().endswith(",") or bool(LIST_GOES_ON.match(doc.scan_text, hit.end))
-
-
-LIST_JOINER_BEFORE = ending_at(r"(?:,|\s(?:en|and|of|or))\s*\Z", regex.I)
-LIST_GOES_ON = regex.compile(r"\s*,|\s+(?:en|and|of|or)\s", regex.I)
+    return not m.group().rstrip().endswith(",") or bool(g.list_goes_on.match(doc.scan_text, hit.end))
 
 
 def place_in(doc: Document, clause: Clause, position: int, vocab: Vocabulary, actor: str | None = None) -> Hit | None:
@@ -264,7 +286,8 @@ def sentence_actor(doc: Document, clause: Clause, vocab: Vocabulary, figures: re
 def followed_by_place_noun(doc: Document, hit: Hit, vocab: Vocabulary) -> bool:
     """An adjective of a country before a place noun: "op Wit-Russische bodem", "Oekraïense grens"."""
     m = NEXT_WORD.match(doc.scan_text, hit.end, hit.end + 30)
-    return bool(m and (m.group(1).lower() in PLACE_NOUNS or vocab.places.find(doc.scan_text, m.start(1), m.end(1))))
+    return bool(m and (m.group(1).lower() in clause_grammar(vocab.source).place_nouns
+                   or vocab.places.find(doc.scan_text, m.start(1), m.end(1))))
 
 
 @per_word
@@ -272,9 +295,6 @@ def border_after(doc: Document, hit: Hit, vocab: Vocabulary) -> int | None:
     """Where the border word right after a country's name ends ("Russische grens"), if any."""
     m = NEXT_WORD.match(doc.scan_text, hit.end, hit.end + 30)
     return m.end(1) if m and vocab.places.label_of.get(m.group(1).lower()) == "border" else None
-
-
-PLACE_NOUNS = frozenset({"bodem", "grondgebied", "territorium", "soil", "territory", "grens", "grenzen", "border"})
 
 
 def dominant_actor(doc: Document, vocab: Vocabulary, concept: str | None = None) -> str | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from checker.articles import Document
+from checker.rules.toolkit.analysis import Analysis, Document
 from checker.rules.toolkit.context import leader
 from checker.rules.toolkit.lexicon import Hit
 from checker.rules.toolkit.frames import (
@@ -97,22 +97,8 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
     counted = what_is_counted(ctx, concept, fv, vocab.function_words)
     if counted is None:
         return None
-    label, words, implied = counted
-    people = label == "people"
-    out = {k: v for k, v in parts.items() if k in ("unit", "qualifier")}
-    ev = {k: v for k, v in evidence.items() if k in out}
-    out["concept"], ev["concept"] = label, words
-    # what happened to people is said on either side ("killed 32 people", "42 mensen zijn
-    # omgekomen"); to other things after them ("12.000 huishoudens zonder stroom"); an amount
-    # with a unit is what its noun is said to be, nothing happens to it
-    predicate = None if ctx.has_unit and not people else \
-        predicate_near(ctx.doc, ctx.clause[0] if people else ctx.figure[0], ctx.clause[1], ctx.figure, fv, words)
-    if predicate is not None:
-        out["predicate"], ev["predicate"] = predicate.label, predicate.words
-    elif implied:
-        out["predicate"], ev["predicate"] = implied, f"{words} (what the noun says)"
-    if people:
-        without_qualifiers(out, ev, evidence, fv.predicate_qualifiers)
+    people = counted[0] == "people"
+    out, ev = what_happened(ctx, counted, parts, evidence, fv)
     place = place_of(ctx, parts, evidence, vocab, fv, people)
     if people and place and not adjacent_extra(ctx, fv):
         # "another 20 missing" after "20 dead", "Another 31 died in Belgium" after Germany's toll:
@@ -148,6 +134,29 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
         (out.get("predicate") in fv.running_classes and ev.get("predicate")) or None
     return Frame(out, ev, inferred, running if "predicate" in out else None, keyed, why,
                  {"cause": cause.label} if cause else {})
+
+
+def what_happened(ctx: FigureContext, counted: tuple[str, str, str], parts: dict[str, str],
+                  evidence: dict[str, str], fv: FrameVocabulary) -> tuple[dict[str, str], dict[str, str]]:
+    """The key parts of what is counted and what happened to it (the predicate), with the unit
+    and the qualifiers of ``parts`` (those a predicate of people says already left out)."""
+    label, words, implied = counted
+    people = label == "people"
+    out = {k: v for k, v in parts.items() if k in ("unit", "qualifier")}
+    ev = {k: v for k, v in evidence.items() if k in out}
+    out["concept"], ev["concept"] = label, words
+    # what happened to people is said on either side ("killed 32 people", "42 mensen zijn
+    # omgekomen"); to other things after them ("12.000 huishoudens zonder stroom"); an amount
+    # with a unit is what its noun is said to be, nothing happens to it
+    predicate = None if ctx.has_unit and not people else \
+        predicate_near(ctx.doc, ctx.clause[0] if people else ctx.figure[0], ctx.clause[1], ctx.figure, fv, words)
+    if predicate is not None:
+        out["predicate"], ev["predicate"] = predicate.label, predicate.words
+    elif implied:
+        out["predicate"], ev["predicate"] = implied, f"{words} (what the noun says)"
+    if people:
+        without_qualifiers(out, ev, evidence, fv.predicate_qualifiers)
+    return out, ev
 
 
 def without_qualifiers(out: dict[str, str], ev: dict[str, str], evidence: dict[str, str], labels) -> None:
@@ -274,11 +283,12 @@ def again(ctx: FigureContext, parts: dict[str, str], evidence: dict[str, str], i
 
 def leading_open_place(doc: Document, vocab, fv: FrameVocabulary) -> str | None:
     """The place the article names most often after a preposition of place, if one clearly leads."""
-    key = ("leading_open_place", fv.language)
-    if key not in doc.memo:
-        counts = Counter(h.label for h in open_places(doc, 0, len(doc.scan_text), vocab.places, fv) if JOINT not in h.label)
-        doc.memo[key] = leader(counts)
-    return doc.memo[key]
+    analysis = Analysis.of(doc)
+
+    def work() -> str | None:
+        return leader(Counter(h.label for h in open_places(analysis, 0, len(doc.scan_text), vocab.places, fv)
+                              if JOINT not in h.label))
+    return analysis.remember(("leading_open_place", fv.language), work)
 
 
 def cause_of(ctx: FigureContext, fv: FrameVocabulary) -> Hit | None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import regex
 import simplemma
 
-from checker.articles import Document
+from checker.rules.toolkit.analysis import Analysis, Document
 from checker.rules.toolkit.context import attribution_spans
 from checker.rules.toolkit.lexicon import (Hit, Language, Lexicon, data_cache, ending_at, load_data, month_names, phrase_pattern,
                                    words_pattern)
@@ -72,6 +72,9 @@ class FrameVocabulary:
     ratio: regex.Pattern
     increment_before: regex.Pattern
     increment_after: regex.Pattern
+    name: regex.Pattern  # a name of one or more capitalised words: "the Party for Freedom"
+    determined: regex.Pattern  # an article right before a name: "in the European elections"
+    list_split: regex.Pattern  # between the names of a list of places: "Duitsland en België"
     known: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)  # word -> predicate
 
     def predicate(self, word: str) -> str | None:
@@ -93,13 +96,33 @@ class FrameVocabulary:
         return None
 
 
-def place_pattern(prepositions: str, kinds: str, name: str) -> regex.Pattern:
+def place_pattern(prepositions: str, kinds: str, name: str, words: FrameWords) -> regex.Pattern:
     """Names after a preposition of place, through an article, an adjective or a kind of place
-    ("in de Turkse stad Antakya", "in de provincie Luik"), a list of them one match."""
+    ("in de Turkse stad Antakya", "in de provincie Luik", "the city of Antakya"), a list of them
+    one match."""
     return regex.compile(
-        rf"(?<![\p{{L}}])(?i:{prepositions})\s+(?:(?i:de|het|the)\s+)?(?:\p{{Ll}}[\p{{L}}\-]*\s+|[\p{{L}}\-]+\s+(?=(?i:{kinds})\s))?"
-        rf"(?:(?i:{kinds})\s+(?:(?i:of)\s+)?)?(?P<names>{name}"
-        rf"(?:(?:\s*,\s*|\s+(?:en|and)\s+){name}){{0,3}})")
+        rf"(?<![\p{{L}}])(?i:{prepositions})\s+(?:(?i:{words.articles})\s+)?(?:\p{{Ll}}[\p{{L}}\-]*\s+|[\p{{L}}\-]+\s+(?=(?i:{kinds})\s))?"
+        rf"(?:(?i:{kinds})\s+(?:(?i:{words.kind_of})\s+)?)?(?P<names>{name}"
+        rf"(?:(?:\s*,\s*|\s+(?:{words.list_joiners})\s+){name}){{0,3}})")
+
+
+@dataclass(frozen=True)
+class FrameWords:
+    """Alternations of the small words of the frame data: articles (vocabulary.toml), the words
+    that join a list of places, that join a kind of place to its name ("the city of"), that join
+    the words of a name ("Party for Freedom", "Partij van de Arbeid")."""
+
+    articles: str
+    list_joiners: str
+    kind_of: str
+    name_joiners: str
+
+    @classmethod
+    def of(cls, grammar: dict, vocabulary_grammar: dict) -> "FrameWords":
+        def alternation(words: list[str]) -> str:
+            return phrase_pattern(words) or "(?!)"
+        return cls(alternation(vocabulary_grammar.get("articles", [])), alternation(grammar.get("list_joiners", [])),
+                   alternation(grammar.get("kind_of", [])), alternation(grammar.get("name_joiners", [])))
 
 
 @data_cache
@@ -113,6 +136,8 @@ def frame_vocabulary(language: Language) -> FrameVocabulary:
             else:
                 single.setdefault(form.lower(), label)
     grammar = data.get("grammar", {})
+    words = FrameWords.of(grammar, (load_data(language, "vocabulary") or load_data(language.other("nl"), "vocabulary"))
+                          .get("grammar", {}))
     prepositions = "|".join(regex.escape(p) for p in grammar.get("place_prepositions", [])) or "(?!)"
     kinds = "|".join(regex.escape(p) for p in grammar.get("place_kinds", [])) or "(?!)"
     name = r"\p{Lu}[\p{L}\-'’]+(?:[ \-]\p{Lu}[\p{L}\-'’]+){0,2}"
@@ -126,7 +151,7 @@ def frame_vocabulary(language: Language) -> FrameVocabulary:
         people={k.lower(): v for k, v in data.get("people", {}).items()},
         people_concepts=dict(data.get("people_concepts", {})),
         tallies=Lexicon(data.get("tallies", {})),
-        open_place=place_pattern(prepositions, kinds, name),
+        open_place=place_pattern(prepositions, kinds, name, words),
         kind_after=regex.compile(rf"\s+(?i:{kinds})(?![\p{{L}}])"),
         possessing=frozenset(grammar.get("possessing", [])),
         governing=frozenset(w.lower() for w in [*grammar.get("place_prepositions", []), *grammar.get("phrase_ends", []),
@@ -135,8 +160,8 @@ def frame_vocabulary(language: Language) -> FrameVocabulary:
         keying_events=frozenset(grammar.get("keying_events", [])),
         year_to_date=words_pattern(grammar.get("year_to_date", [])),
         origin_place=place_pattern("|".join(regex.escape(p) for p in grammar.get("origin_prepositions", [])) or "(?!)",
-                                   kinds, name),
-        preposition_before_name=ending_at(rf"(?<![\p{{L}}])(?i:{prepositions})\s+(?:(?i:de|het|the)\s+)?\p{{Lu}}[\p{{L}}\-]*\s\Z"),
+                                   kinds, name, words),
+        preposition_before_name=ending_at(rf"(?<![\p{{L}}])(?i:{prepositions})\s+(?:(?i:{words.articles})\s+)?\p{{Lu}}[\p{{L}}\-]*\s\Z"),
         not_places=frozenset(w.lower() for w in grammar.get("not_places", [])) | frozenset(month_names(language.code)),
         joint=words_pattern(grammar.get("joint", [])),
         compounds=bool(grammar.get("compounds", False)),
@@ -157,6 +182,9 @@ def frame_vocabulary(language: Language) -> FrameVocabulary:
         increment_before=words_pattern(grammar.get("increment_before", []), r"\s+\Z"),
         increment_after=regex.compile(rf"\s+(?:{phrase_pattern(grammar.get('increment_after', [])) or '(?!)'})(?![\p{{L}}])",
                                       regex.I),
+        name=regex.compile(rf"\p{{Lu}}[\p{{L}}\-'’]*(?:\s+(?:(?:{words.name_joiners})\s+)?\p{{Lu}}[\p{{L}}\-'’]*)*"),
+        determined=regex.compile(rf"(?i:\s(?:{words.articles})\s+)\Z"),
+        list_split=regex.compile(rf"\s*,\s*|\s+(?:{words.list_joiners})\s+"),
     )
 
 
@@ -178,12 +206,13 @@ class Words:
 
     @classmethod
     def of(cls, doc: Document, fv: FrameVocabulary) -> "Words":
-        key = ("frame words", fv.language)
-        if key not in doc.memo:
-            matches = list(WORD.finditer(doc.scan_text))
-            doc.memo[key] = cls([m.start() for m in matches], matches, [fv.predicate(m.group()) for m in matches],
-                                [i for i, m in enumerate(matches) if m.group().lower() in fv.particles])
-        return doc.memo[key]
+        analysis = Analysis.of(doc)
+
+        def work() -> Words:
+            matches = analysis.words
+            return cls([m.start() for m in matches], matches, [fv.predicate(m.group()) for m in matches],
+                       [i for i, m in enumerate(matches) if m.group().lower() in fv.particles])
+        return analysis.remember(("frame words", fv.language), work)
 
     def span(self, start: int, end: int) -> range:
         return range(bisect_left(self.starts, start), bisect_left(self.starts, end))
@@ -320,18 +349,9 @@ def equated(ctx: FigureContext, head_end: int, fv: FrameVocabulary) -> bool:
                for w in words + before[-4:])
 
 
-NAME = regex.compile(r"\p{Lu}[\p{L}\-'’]*(?:\s+(?:(?:for|of|van|der|den|de)\s+)?\p{Lu}[\p{L}\-'’]*)*")
-
-
 def names_within_sentences(doc: Document) -> frozenset[str]:
     """The capitalised words an article writes inside its sentences, not only at their start."""
-    key = "names_within_sentences"
-    if key not in doc.memo:
-        doc.memo[key] = frozenset(m.group(1) for m in INNER_NAME.finditer(doc.scan_text))
-    return doc.memo[key]
-
-
-INNER_NAME = regex.compile(r"[\p{Ll},;]\s+(\p{Lu}[\p{L}\-]+)")
+    return Analysis.of(doc).names_within_sentences
 
 
 def open_actor(ctx: FigureContext, fv: FrameVocabulary, vocab) -> Hit | None:
@@ -341,7 +361,7 @@ def open_actor(ctx: FigureContext, fv: FrameVocabulary, vocab) -> Hit | None:
     name only when the language does not know it as a word, or a name goes on after it."""
     text = ctx.doc.scan_text
     claimed = [span for span in attribution_spans(ctx.doc, *ctx.clause, vocab)]
-    for m in NAME.finditer(text, ctx.clause[0], ctx.figure[0]):  # "of GDP" after the figure is none
+    for m in fv.name.finditer(text, ctx.clause[0], ctx.figure[0]):  # "of GDP" after the figure is none
         words = m.group().split()
         while words and words[0].lower() in vocab.function_words:  # "The Party for Freedom"
             words = words[1:]
@@ -367,7 +387,6 @@ PUNCT = regex.compile(r"[.,;:!?()]")
 CUT_OFF = regex.compile(r"\.\.|…")
 POSSESSIVE = regex.compile(r"['’]s?$")
 WORD_BEFORE = ending_at(r"(\p{L}+)\s+\Z")
-DETERMINED = regex.compile(r"(?i:\s(?:de|het|the)\s+)\Z")  # right before the name, no kind of place between
 
 
 def open_places(doc: Document, start: int, end: int, vocab_places: Lexicon, fv: FrameVocabulary,
@@ -376,11 +395,10 @@ def open_places(doc: Document, start: int, end: int, vocab_places: Lexicon, fv: 
     not; a list of places ("in Duitsland en België") is one joint place. The article is read
     once; a list that runs past ``end`` is read again up to it."""
     pattern = fv.origin_place if origin else fv.open_place  # "from", "uit": where things came from
-    key = ("open places", fv.language, id(vocab_places), origin)
-    if key not in doc.memo:
+    def work() -> tuple[list[int], list[Hit]]:
         hits = places_of_matches(pattern.finditer(doc.scan_text), vocab_places, fv)
-        doc.memo[key] = ([h.start for h in hits], hits)
-    starts, hits = doc.memo[key]
+        return [h.start for h in hits], hits
+    starts, hits = Analysis.of(doc).remember(("open places", fv.language, id(vocab_places), origin), work)
     out = []
     for h in hits[bisect_left(starts, start):bisect_left(starts, end)]:
         if h.end <= end:
@@ -395,11 +413,11 @@ def places_of_matches(matches, vocab_places: Lexicon, fv: FrameVocabulary) -> li
     out = []
     for m in matches:
         text = m.string
-        names = [POSSESSIVE.sub("", n) for n in regex.split(r"\s*,\s*|\s+(?:en|and)\s+", m.group("names")) if n]
+        names = [POSSESSIVE.sub("", n) for n in fv.list_split.split(m.group("names")) if n]
         first = place_id(names[0], vocab_places, fv)
         if not first:
             continue
-        if DETERMINED.search(m.group(), 0, m.start("names") - m.start()) and not known_place(names[0], vocab_places, fv) \
+        if fv.determined.search(m.group(), 0, m.start("names") - m.start()) and not known_place(names[0], vocab_places, fv) \
                 and not fv.kind_after.match(text, m.end("names")):
             continue  # "in the European elections": after an article, a place if known or a kind follows ("the Ahrweiler district")
         ids = [first]
@@ -433,11 +451,10 @@ def place_id(name: str, vocab_places: Lexicon, fv: FrameVocabulary) -> str | Non
 
 def running_words(doc: Document, start: int, end: int, fv: FrameVocabulary) -> str | None:
     """The words of a clause that make its figure a tally so far ("inmiddels", "has risen to")."""
-    key = ("running words", fv.language)
-    if key not in doc.memo:
+    def work() -> tuple[list[int], list[regex.Match]]:
         found = list(fv.running_words.finditer(doc.scan_text))
-        doc.memo[key] = ([m.start() for m in found], found)
-    starts, found = doc.memo[key]
+        return [m.start() for m in found], found
+    starts, found = Analysis.of(doc).remember(("running words", fv.language), work)
     for m in found[bisect_left(starts, start):bisect_left(starts, end)]:
         if m.end() <= end:
             return m.group()

@@ -5,7 +5,7 @@ parts too; its keys then complete and compare with those of the built-in rules.
 """
 from __future__ import annotations
 
-from checker.keys import KeyPart
+from checker.keys import KeyPart, KindSpec  # KindSpec: how a kind compares, for rules to declare
 
 EVENT = KeyPart("event", order=10, specific=True)  # a summit, an exercise: "de top in Madrid"
 CONCEPT = KeyPart("concept", order=20)  # what is counted: troops, aircraft, people
@@ -21,4 +21,4 @@ OFFICE = KeyPart("office", order=100)
 ORGANISATION = KeyPart("organisation", order=110)
 
 __all__ = ["ACTOR", "CONCEPT", "EVENT", "OFFICE", "ORGANISATION", "PERSON", "PLACE", "PREDICATE", "QUALIFIER",
-           "UNIT", "YEAR"]
+           "UNIT", "YEAR", "KeyPart", "KindSpec"]

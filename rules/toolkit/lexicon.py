@@ -6,6 +6,7 @@ newsroom extends the vocabulary by editing the data or in its config.
 """
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
@@ -34,18 +35,14 @@ def literal_pattern(forms: list[str]) -> str:
     return "|".join(r"\s+".join(re.escape(part) for part in f.split()) for f in alts)
 
 
-_lowered: tuple[str, str] = ("", "")
-
-
+@functools.lru_cache(maxsize=2)
 def lowered(text: str) -> str:
-    """``text`` in lower case with every offset kept (the last text is remembered)."""
-    global _lowered
-    if _lowered[0] is not text:
-        low = text.lower()
-        if len(low) != len(text):  # "İ" lowers to two characters: keep such letters as they are
-            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-        _lowered = (text, low)
-    return _lowered[1]
+    """``text`` in lower case with every offset kept (the article being read is remembered: every
+    lexicon looks it up)."""
+    low = text.lower()
+    if len(low) != len(text):  # "İ" lowers to two characters: keep such letters as they are
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low
 
 
 def phrase_pattern(forms: list[str]) -> str:
@@ -160,17 +157,16 @@ class Runs:
         return column
 
 
-_runs: Runs | None = None
-
-
 def alnum_runs(low: str, start: int, end: int) -> Runs:
     """The runs of ``low[start:end]``; those of a whole text are kept for the next lexicon."""
-    global _runs
     if start or end != len(low):
         return Runs(low, start, end)
-    if _runs is None or _runs.low is not low:
-        _runs = Runs(low, 0, len(low))
-    return _runs
+    return whole_runs(low)
+
+
+@functools.lru_cache(maxsize=2)
+def whole_runs(low: str) -> Runs:
+    return Runs(low, 0, len(low))
 
 
 PREFIX = 4  # letters: at most this many of a word are compared with the words of a Starts

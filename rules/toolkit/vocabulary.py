@@ -19,6 +19,7 @@ from importlib import resources
 from typing import Any
 
 from checker.articles import Document
+from checker.rules.toolkit.analysis import Analysis
 from checker.registry import Rule
 
 DATA_FILES = ("vocabulary", "events", "numbers", "names", "offices", "places", "frames")
@@ -105,7 +106,11 @@ def month_names(language: str) -> list[str]:
 
 class VocabularyRule(Rule):
     """A rule that reads the vocabulary data: built with the config's additions (checked here,
-    an unknown table is a ValueError), it reads each article's data through ``language(doc)``."""
+    an unknown table is a ValueError), it reads each article's data through ``language(doc)``.
+    Its ``extract`` is handed the article's :class:`~checker.rules.toolkit.analysis.Analysis`,
+    shared with the other rules that read one."""
+
+    reads = Analysis
 
     def __init__(self, options=None, vocabulary: Mapping | None = None) -> None:
         super().__init__(options, vocabulary)

@@ -1,4 +1,4 @@
-"""Changes from one figure to another, and the words that put a figure before the article's time.
+"""Time: changes from one figure to another, and the words that put a figure before the article's time.
 
 "van vier tot acht", "van de huidige 40.000 tot meer dan 300.000": the figures of a change; "zal
 groeien van ... tot" makes it a plan; "oorspronkelijk", "up from 65,000" make a figure earlier.
@@ -9,21 +9,36 @@ from dataclasses import dataclass
 
 import regex
 
-from checker.articles import Document
-from checker.rules.toolkit.lexicon import Language, data_cache, ending_at, events
-from checker.rules.toolkit.numbers import Amount, NumberReader
+from checker.rules.toolkit.analysis import Document
+from checker.rules.quantities.candidates import reader
+from checker.rules.toolkit.lexicon import data_cache, ending_at, events, load_data, phrase_pattern
+from checker.rules.toolkit.numbers import Amount
+from checker.rules.toolkit.vocabulary import Language
 
-# "van vier tot acht", "van de huidige 40.000 tot meer dan 300.000": the figures of a change.
-CHANGE_FROM = r"(?<![\p{L}])(?:van|from)\s+(?:(?:de|het|the)\s+)?(?:\p{L}+\s+)?[\p{L}\p{N}][\p{L}\p{N}.,]*\s+(?:tot|naar|to)\s+"
-CHANGE_TARGET = ending_at(rf"{CHANGE_FROM}(?:\p{{L}}+\s+){{0,2}}\Z", regex.I)  # bounds may follow "tot"
-TO_OF_CHANGE = ending_at(rf"{CHANGE_FROM}\Z", regex.I)  # "tot" here is no bound ("tot 300")
-FROM_BEFORE = ending_at(r"(?<![\p{L}])(?:van|from)\s+(?:(?:de|het|the)\s+)?(?:\p{L}+\s+)?\Z", regex.I)
-CHANGE_TO = regex.compile(r"\s+(?:tot|naar|to)\s+(?P<to>[\p{L}\p{N}.,]*[\p{L}\p{N}])")
+@dataclass(frozen=True)
+class ChangeGrammar:
+    """The patterns of a change, from the ``[grammar]`` of vocabulary.toml: "van vier tot acht",
+    "van de huidige 40.000 tot meer dan 300.000" (``change_from``, ``articles``, ``change_to``)."""
+
+    target: regex.Pattern  # the words before the second figure of a change; bounds may follow "tot"
+    to_of_change: regex.Pattern  # the same, right before the figure: "tot" here is no bound ("tot 300")
+    from_before: regex.Pattern  # "van" before a figure, past an article and a word: "van de huidige"
+    change_to: regex.Pattern  # "tot" and the second figure after a first one
 
 
 @data_cache
-def reader(language: Language) -> NumberReader:
-    return NumberReader(language)
+def change_grammar(language: Language) -> ChangeGrammar:
+    data = load_data(language, "vocabulary") or load_data(language.other("nl"), "vocabulary")
+    g = data.get("grammar", {})
+    from_, to = phrase_pattern(g.get("change_from", [])) or "(?!)", phrase_pattern(g.get("change_to", [])) or "(?!)"
+    articles = phrase_pattern(g.get("articles", [])) or "(?!)"
+    change_from = rf"(?<![\p{{L}}])(?:{from_})\s+(?:(?:{articles})\s+)?(?:\p{{L}}+\s+)?[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}.,]*\s+(?:{to})\s+"
+    return ChangeGrammar(
+        target=ending_at(rf"{change_from}(?:\p{{L}}+\s+){{0,2}}\Z", regex.I),
+        to_of_change=ending_at(rf"{change_from}\Z", regex.I),
+        from_before=ending_at(rf"(?<![\p{{L}}])(?:{from_})\s+(?:(?:{articles})\s+)?(?:\p{{L}}+\s+)?\Z", regex.I),
+        change_to=regex.compile(rf"\s+(?:{to})\s+(?P<to>[\p{{L}}\p{{N}}.,]*[\p{{L}}\p{{N}}])"),
+    )
 
 
 @dataclass(frozen=True)
@@ -39,12 +54,12 @@ class Change:
 
 def change_around(doc: Document, amount: Amount, vocab) -> Change | None:
     """The change a figure is the start or the end of, if any."""
-    text = doc.scan_text
-    target = CHANGE_TARGET.search(text, max(0, amount.start - 60), amount.start)
+    text, g = doc.scan_text, change_grammar(vocab.source)
+    target = g.target.search(text, max(0, amount.start - 60), amount.start)
     if target:
         return Change(target.start(), text[target.start():amount.end], False, planned_words(doc, target.start(), vocab))
-    opened = FROM_BEFORE.search(text, max(0, amount.start - 24), amount.start)
-    to = opened and CHANGE_TO.match(text, amount.end)
+    opened = g.from_before.search(text, max(0, amount.start - 24), amount.start)
+    to = opened and g.change_to.match(text, amount.end)
     if to and reader(vocab.source).g.candidate.match(text, to.start("to")):  # not "van wie 2 miljoen naar Polen"
         return Change(opened.start(), text[opened.start():to.end()], True, planned_words(doc, opened.start(), vocab))
     return None

@@ -1,0 +1,77 @@
+"""Q001 quantities: counts and amounts, with what they count, whose they are and where.
+
+``extract`` reads each figure of an article in steps, each a module of this package:
+``candidates`` (the tokens that may be figures), ``amount`` (value, range, bounds, unit),
+``counted`` (what is counted), ``whose`` (whose and where, and the qualifiers), ``when`` (a
+change, words that put a figure earlier), ``draft`` (the frame of people and open nouns, the
+key or why there is none, the claim). ``figure`` holds what the steps hand on.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import BaseModel, ConfigDict
+
+from checker.rules.toolkit.analysis import Analysis
+from checker.rules.toolkit.key_parts import KindSpec
+from checker.models import ClaimDraft
+from checker.rules.quantities.amount import amounts
+from checker.rules.quantities.candidates import reader
+from checker.rules.quantities.counted import what_is_counted
+from checker.rules.quantities.draft import duration, framed, keyed, spoken_of_again
+from checker.rules.quantities.figure import Reading
+from checker.rules.quantities.when import earlier_words
+from checker.rules.quantities.whose import qualify, whose_and_where
+from checker.rules.toolkit import key_parts as part
+from checker.rules.toolkit.frames import frame_vocabulary
+from checker.rules.toolkit.lexicon import vocabulary
+from checker.rules.toolkit.vocabulary import VocabularyRule
+
+
+class QuantityOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    require_context: bool = True
+    """Key a claim only when its sentence, or else its article, says whose or where the counted thing is."""
+
+
+class QuantityRule(VocabularyRule):
+    code = "Q001"
+    name = "quantities"
+    description = """Counts and amounts: troops, jets, ships, member states, refugees, money, durations.
+
+    Reads digits with Dutch and English separators, number words ("veertigduizend"), scale words
+    ("1 miljard"), vague plurals ("duizenden": 1000..10000) and bounds ("meer dan 200": at least
+    200; "bijna 50": at most 50; "zo'n 130": about 130). The key joins what is counted
+    (a concept: "jachtvliegtuigen" -> aircraft), whose it is (an actor) and where (a place):
+    "de Navo heeft meer dan 200 schepen in de regio" -> quantity:ships/nato, value 200..open.
+    People are keyed by what happened to them (the predicate, from the lemma of a word of the
+    clause) and the most specific place named: "In Verviers zijn 42 mensen omgekomen" and "42
+    people died in Verviers" -> quantity:people/died/in-verviers; people with no predicate are
+    not keyed. A noun no concept knows is keyed by its lemma with a stated place or actor. A
+    figure of a running tally ("het dodental", "so far", died, missing) is marked as such."""
+    kinds = ("quantity",)
+    key_parts = (part.EVENT, part.CONCEPT, part.PREDICATE, part.ACTOR, part.PLACE, part.QUALIFIER, part.UNIT, part.YEAR)
+    kind_specs = (KindSpec("quantity", mark="q"),)
+    languages = ("nl", "en")
+    version = "4"
+    Options = QuantityOptions
+
+    def extract(self, doc: Analysis) -> Iterator[ClaimDraft]:
+        lang = self.language(doc)
+        vocab = vocabulary(lang)
+        reading = Reading(doc, lang, vocab, frame_vocabulary(lang), reader(lang))
+        figures = reading.read.g.candidate
+        for amount in amounts(doc, lang, vocab):  # candidates and their amounts
+            fig = what_is_counted(doc, amount, vocab, figures)
+            fig.earlier = earlier_words(doc, amount, fig.clause, vocab, fig.change)  # time
+            told = spoken_of_again(reading, fig) or duration(reading, fig)
+            if told:
+                yield told
+                continue
+            whose_and_where(doc, fig, vocab, figures)
+            qualify(doc, fig, vocab, reading.read)
+            yield keyed(reading, fig, framed(reading, fig), self.options.require_context)
+
+
+__all__ = ["QuantityOptions", "QuantityRule"]

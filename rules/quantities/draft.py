@@ -1,0 +1,119 @@
+"""Draft: the claim of a figure, keyed when its words say enough, else with why not.
+
+A figure of people or of a noun no concept knows is keyed by its frame (see the toolkit's
+``frame_keys``); a concept of the vocabulary by what the rule read; a bare figure of the same
+sentence by the figure before it ("13.000 militairen ..., nu zijn dat er 40.000"), a duration by
+the event it lasts ("de oefeningen duren tien dagen").
+"""
+from __future__ import annotations
+
+from checker.rules.toolkit.analysis import Document
+from checker.models import ClaimDraft, QuantityValue
+from checker.rules.quantities.amount import in_ratio
+from checker.rules.quantities.counted import names_a_noun, same_thing_again
+from checker.rules.quantities.figure import MISSING, Figure, Previous, Reading
+from checker.rules.quantities.whose import whole_set
+from checker.rules.toolkit.context import attribution_of, dominant_actor, dominant_places, event_around, leader, names_whose
+from checker.rules.toolkit.frame_keys import Frame, again, quantity_frame
+from checker.rules.toolkit.frames import measure_of_before
+from checker.rules.toolkit.lexicon import Vocabulary, events
+
+
+def draft(doc: Document, fig: Figure, vocab: Vocabulary, parts: dict, evidence: dict, inferred: list,
+          partial: bool = False, article_place: str | None = None, running: str | None = None,
+          unkeyed: str | None = None, context: dict | None = None) -> ClaimDraft:
+    """The claim of a figure with the key parts given, who says it and what puts it earlier."""
+    amount = fig.amount
+    return ClaimDraft(
+        kind="quantity", start=amount.start, end=amount.end,
+        value=QuantityValue(low=amount.low, high=amount.high, unit=amount.unit, approximate=amount.approximate,
+                            vague=amount.vague),
+        key_parts=parts, evidence=evidence, inferred=inferred,
+        attribution=attribution_of(doc, fig.sentence, vocab, amount.start),
+        earlier=fig.earlier, partial=partial, article_place=article_place,
+        running=running, unkeyed=unkeyed, context=context or {},
+    )
+
+
+def spoken_of_again(reading: Reading, fig: Figure) -> ClaimDraft | None:
+    """The claim of a bare figure that speaks of the previous figure's thing again, in the same
+    sentence and unit ("13.000 militairen ..., nu zijn dat er 40.000"); None for another."""
+    doc, vocab, amount, previous = reading.doc, reading.vocab, fig.amount, reading.previous
+    if fig.concept is not None or not previous or previous.sentence != fig.sentence or previous.unit != amount.unit \
+            or names_a_noun(doc.scan_text, amount.end, vocab) \
+            or fig.change is None and measure_of_before(doc.scan_text, amount.start, reading.lang):
+        return None
+    parts, evidence = same_thing_again(previous, vocab)
+    running = None
+    if "predicate" in parts:
+        frame = again(fig.context(doc), parts, evidence, previous.inferred, vocab, reading.frames)
+        parts, evidence, running = frame.parts, frame.evidence, frame.running
+    return draft(doc, fig, vocab, parts, evidence, [p for p in previous.inferred if p in parts], running=running)
+
+
+def duration(reading: Reading, fig: Figure) -> ClaimDraft | None:
+    """The claim of a number of days that says how long an event lasts ("de oefeningen in
+    Wit-Rusland duren tien dagen"); None for any other figure."""
+    if fig.concept is not None or fig.amount.unit != "day":
+        return None
+    doc, vocab = reading.doc, reading.vocab
+    parts, evidence = event_around(doc, fig.amount.start, fig.amount.end, events(reading.lang), vocab)
+    if not parts:
+        return None
+    return draft(doc, fig, vocab, {**parts, "unit": "day"}, evidence, [], partial=not names_whose(parts),
+                 unkeyed="whose or where not said")
+
+
+def framed(reading: Reading, fig: Figure) -> Frame | None:
+    """The frame of a figure of people or of an open noun (None for a concept of the
+    vocabulary, which then takes the article's main actor when its sentence names none)."""
+    doc, vocab = reading.doc, reading.vocab
+    if reading.article_place is MISSING:
+        reading.article_place = leader(dominant_places(doc, vocab))
+    frame = quantity_frame(fig.context(doc, reading.earlier_place), fig.concept, fig.parts, fig.evidence,
+                           vocab, reading.frames, reading.article_place)
+    if frame and frame.keyed and frame.parts.get("concept") == "people" and "place" not in frame.inferred:
+        reading.earlier_place = frame.parts["place"], frame.evidence["place"]
+    if frame is None and fig.concept and not fig.actor and not fig.sized:
+        scope = fig.owned if fig.owned in vocab.owners else None
+        if scope not in reading.fallback_actors:
+            reading.fallback_actors[scope] = dominant_actor(doc, vocab, scope)
+        if main := reading.fallback_actors[scope]:
+            fig.parts["actor"], fig.evidence["actor"] = main, "(the article's main actor)"
+            fig.inferred.append("actor")
+    return frame
+
+
+def keyed(reading: Reading, fig: Figure, frame: Frame | None, require_context: bool) -> ClaimDraft:
+    """The claim of a figure, keyed when what it counts and whose or where it is are said and it
+    is no general statement or ratio; a key that says neither whose nor where is partial."""
+    doc, vocab, text = reading.doc, reading.vocab, reading.doc.scan_text
+    parts, evidence, inferred = fig.parts, fig.evidence, fig.inferred
+    general = vocab.generic.search(text, *fig.sentence)  # "een brigade bestaat doorgaans uit"
+    if frame is not None:
+        parts, evidence, inferred = dict(frame.parts), dict(frame.evidence), [*inferred, *frame.inferred]
+        inferred = [p for p in inferred if p in parts]
+        is_keyed, why = frame.keyed and not general, frame.why
+    else:
+        is_keyed = fig.concept is not None and not general and (fig.actor or not fig.sized) \
+            and (fig.owned not in vocab.owners or "qualifier" in parts or whole_set(text, fig, vocab))
+        why = "no counted thing named" if fig.concept is None else "whose it is not said"
+    ratio = in_ratio(text, fig.amount, reading.read, reading.lang)  # "een op de drie huishoudens": no count
+    if not is_keyed or ratio:
+        parts, evidence, inferred = {}, {}, []
+        why = "a ratio" if ratio else "a general statement" if general else why
+    partial = bool(parts) and require_context and not names_whose(parts) \
+        and not (frame and "event" in parts)  # "the turnout of the general election"
+    if parts and not partial:
+        reading.previous = Previous(fig.sentence, fig.amount.unit, parts, evidence, inferred)
+    where = None  # for a key with no place: where the article is (see checker.matching)
+    if parts and "place" not in parts and fig.owned not in vocab.owners:
+        where = reading.article_place
+    # a partial claim is keyed only if its article says whose or where elsewhere
+    return draft(doc, fig, vocab, parts, evidence, inferred, partial=partial, article_place=where,
+                 running=frame.running if frame else None,
+                 unkeyed=None if parts and not partial else "whose or where not said" if partial else why,
+                 context=frame.context if frame and parts else {})
+
+
+__all__ = ["draft", "duration", "framed", "keyed", "spoken_of_again"]
