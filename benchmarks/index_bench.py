@@ -1,18 +1,30 @@
-"""The claim index at archive scale: build, re-index unchanged, check drafts against it.
+"""The claim index at archive scale: build, re-index unchanged, check real drafts against it.
 
-    python benchmarks/index_bench.py                 # 10,000 generated articles
-    python benchmarks/index_bench.py --articles 2000
+    python benchmarks/index_bench.py                          # archives of 10,000, 30,000, 100,000
+    python benchmarks/index_bench.py --sizes 2000,5000 --pool 500
+    python benchmarks/index_bench.py --drafts seeds /work/shared/eval/dev --limit 12
 
-Builds an index of N generated articles (realistic text, varied figures) and prints the
-indexing rate, then re-indexes the unchanged archive (only hashing, no extraction) and prints
-how many times faster that is, then checks single draft articles against the index and prints
-the median time of a draft check (in process, loading the index included).
+First a pool of generated articles (realistic text, varied figures) is indexed for real, and the
+indexing rate and the re-index of the unchanged pool are printed. The archives of the sizes
+asked for are then made of that pool and copies of its articles under their own ids and paths,
+as an archive holds many copies of one wire report (extracting 100,000 articles would take
+most of an hour and measure the rules, not the index). Each archive grows from the one before.
+
+Against each archive every draft (the articles of the ``--drafts`` folders: by default the seed
+articles) is checked ``--repeat`` times in this process (opening the index included) and once
+with the command line (``check DRAFT --against DB --format json --no-cache``, imports included), whose
+peak memory is read from the operating system. Printed per size: the median and the worst
+draft time of both, the peak memory, the findings; at the end the growth of the medians from
+the smallest archive to the largest.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -20,49 +32,141 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import article, write_corpus  # noqa: E402
+from corpus import write_corpus  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+BATCH = 2000  # copies per transaction
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--articles", type=int, default=10_000)
-    ap.add_argument("--drafts", type=int, default=7)
-    args = ap.parse_args()
+    ap.add_argument("--sizes", default="10000,30000,100000", help="archive sizes, comma-separated")
+    ap.add_argument("--pool", type=int, default=2000, help="distinct generated articles, indexed for real")
+    ap.add_argument("--drafts", nargs="*", default=[str(ROOT / "seeds")], help="folders or files of drafts")
+    ap.add_argument("--limit", type=int, default=0, help="at most this many drafts (0: all)")
+    ap.add_argument("--repeat", type=int, default=3, help="in-process checks of each draft per size")
+    args = ap.parse_args(argv)
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    drafts = draft_files(args.drafts, args.limit)
 
     from checker.index import ClaimIndex
-    from checker.pipeline import RunOptions, run_check
+    from checker.indexing import update_index
     from checker.registry import default_registry
-    from checker.report import to_json
 
     registry = default_registry()
     rules, schema = [rule() for rule in registry], registry.schema()
     with tempfile.TemporaryDirectory() as tmp:
-        archive = write_corpus(Path(tmp) / "archive", args.articles, seed=7)
+        pool = write_corpus(Path(tmp) / "archive", min(args.pool, sizes[0]), seed=7)
         db = Path(tmp) / "archive.sqlite"
         t = time.perf_counter()
         with ClaimIndex(db, create=True) as index:
-            stats = index.update([str(archive)], rules, schema)
+            update_index(index, [str(pool)], rules, schema)
             n_articles, n_claims = index.count()
         build = time.perf_counter() - t
-        print(f"index built: {n_articles:,} articles, {n_claims:,} claims in {build:.1f} s = "
-              f"{n_articles / build:,.0f} articles/s; {db.stat().st_size / 1e6:.0f} MB")
+        print(f"pool indexed: {n_articles:,} articles, {n_claims:,} claims in {build:.1f} s = "
+              f"{n_articles / build:,.0f} articles/s")
         t = time.perf_counter()
         with ClaimIndex(db) as index:
-            again = index.update([str(archive)], rules, schema)
+            again = update_index(index, [str(pool)], rules, schema)
         rebuild = time.perf_counter() - t
         print(f"re-index unchanged: {rebuild:.2f} s ({again.unchanged:,} unchanged), {build / rebuild:.0f}x faster")
-        rng = random.Random(99)
-        times = []
-        for i in range(args.drafts):
-            draft = Path(tmp) / f"draft{i}.txt"
-            draft.write_text(article(rng), encoding="utf-8")
+        print(f"drafts: {len(drafts)} ({', '.join(p.name for p in drafts[:6])}{', ...' if len(drafts) > 6 else ''})")
+        originals = read_pool(db)
+        medians = {}
+        held = n_articles
+        for size in sizes:
+            t = time.perf_counter()
+            held = add_copies(db, originals, held, size, schema, rules)
+            grown = time.perf_counter() - t
+            medians[size] = measure(size, db, drafts, args.repeat, grown)
+        first, last = sizes[0], sizes[-1]
+        print(f"growth from {first:,} to {last:,} articles: in process x{medians[last][0] / medians[first][0]:.2f}, "
+              f"command line x{medians[last][1] / medians[first][1]:.2f}")
+
+
+def draft_files(sources: list[str], limit: int) -> list[Path]:
+    files = []
+    for source in sources:
+        p = Path(source)
+        files += sorted(p.glob("*.txt")) + sorted(p.glob("*.md")) if p.is_dir() else [p]
+    return files[:limit] if limit else files
+
+
+def read_pool(db: Path) -> list[tuple]:
+    """The pool's articles with their claims, as the index holds them."""
+    from checker.models import Article, Claim
+
+    con = sqlite3.connect(db)
+    by_article: dict[str, list] = {}
+    for (data,) in con.execute("SELECT claim FROM claims"):
+        claim = Claim.model_validate_json(data)
+        by_article.setdefault(claim.article, []).append(claim)
+    out = []
+    for path, sha, data in con.execute("SELECT path, sha256, article FROM articles ORDER BY id"):
+        article = Article.model_validate_json(data)
+        out.append((path, sha, article, by_article.get(article.id, [])))
+    con.close()
+    return out
+
+
+def add_copies(db: Path, originals: list[tuple], held: int, size: int, schema, rules) -> int:
+    """Grow the index to ``size`` articles with copies of the pool's articles; the new count."""
+    from checker.index import ClaimIndex
+    from checker.indexing import rules_signature
+
+    signature = rules_signature(rules)
+    with ClaimIndex(db) as index:
+        pending = []
+        for n in range(held, size):
+            path, sha, article, claims = originals[n % len(originals)]
+            aid = f"{article.id}-{n}"
+            pending.append((f"copies/{aid}.txt", article.model_copy(update={"id": aid, "path": f"copies/{aid}.txt"}),
+                            [renamed(c, aid) for c in claims], sha))
+            if len(pending) >= BATCH:
+                index.put(pending, signature, schema)
+                pending = []
+        index.put(pending, signature, schema)
+        return index.count()[0]
+
+
+def renamed(claim, article: str):
+    return claim.model_copy(update={"article": article, "id": article + claim.id[len(claim.article):]})
+
+
+def measure(size: int, db: Path, drafts: list[Path], repeat: int, grown: float) -> tuple[float, float]:
+    """Time the drafts against the index; print a line; the medians (in process, command line)."""
+    from checker.pipeline import RunOptions, run_check
+    from checker.report import to_json
+
+    inproc, cli, peak, findings = [], [], 0, 0
+    for draft in drafts:
+        for _ in range(repeat):
             t = time.perf_counter()
             report = run_check(RunOptions(paths=[str(draft)], against=[str(db)]))
             to_json(report)
-            times.append(time.perf_counter() - t)
-        print(f"draft against the index: median {statistics.median(times):.3f} s of {len(times)} drafts "
-              f"(first {times[0]:.3f} s); last draft: {len(report.conflicts)} findings")
-        assert stats.added == n_articles
+            inproc.append(time.perf_counter() - t)
+        findings += len(report.conflicts)
+        seconds, rss = run_cli(draft, db)
+        cli.append(seconds)
+        peak = max(peak, rss)
+    print(f"{size:>7,} articles ({db.stat().st_size / 1e6:,.0f} MB, grown in {grown:.0f} s): "
+          f"draft median {statistics.median(inproc):.3f} s, worst {max(inproc):.3f} s; "
+          f"command line median {statistics.median(cli):.3f} s, worst {max(cli):.3f} s, "
+          f"peak memory {peak / 1024:,.0f} MB; {findings} findings", flush=True)
+    return statistics.median(inproc), statistics.median(cli)
+
+
+def run_cli(draft: Path, db: Path) -> tuple[float, int]:
+    """Seconds and peak resident memory (kB) of one ``check DRAFT --against DB``."""
+    t = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "checker", str(draft), "--against", str(db), "--format", "json",
+                             "--no-cache"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"check {draft} --against {db} failed with exit {proc.returncode}")
+    return time.perf_counter() - t, usage.ru_maxrss
 
 
 if __name__ == "__main__":

@@ -334,16 +334,26 @@ def language_parts(scan: str, language: str) -> tuple[tuple[int, int, str], ...]
     return tuple(parts) if any(lang != language for _, _, lang in parts) else ()
 
 
-def article_id(path: Path, used: set[str]) -> str:
+class IdBook(set):
+    """The article ids taken, with the next counter to try for each name: many files of one
+    name and folder get their ids in linear time, not by counting up from 2 for each."""
+
+    def __init__(self, ids=()) -> None:
+        super().__init__(ids)
+        self.counters: dict[str, int] = {}
+
+
+def article_id(path: Path, used: IdBook) -> str:
     """A readable, stable id: the file's stem, made unique with its folder or a counter."""
     candidate = shown(path.stem)
     if candidate in used:
         candidate = f"{shown(path.parent.name)}/{candidate}"
-    n = 2
     base = candidate
+    n = used.counters.get(base, 2)
     while candidate in used:
         candidate = f"{base}~{n}"
         n += 1
+    used.counters[base] = n
     used.add(candidate)
     return candidate
 
@@ -433,7 +443,7 @@ def load(paths: list[str], language: str | None = None,
     """Load every article below ``paths``; problems are collected, never raised."""
     result = LoadResult()
     files, result.problems = discover(paths, suffixes)
-    used: set[str] = set()
+    used = IdBook()
     for path in files:
         data = read_bytes(path, result.problems)
         if data is None:

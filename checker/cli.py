@@ -14,9 +14,11 @@ from tabulate import tabulate
 from checker import __version__
 from checker.config import Config, ConfigError, load_config
 from checker.confidence import DEFAULT_MIN_CONFIDENCE
+from checker.cache import DEFAULT_CACHE
 from checker.explain import explain
 from checker.formatters import default_formatters
 from checker.index import ClaimIndex
+from checker.indexing import update_index
 from checker.models import STATUS_ORDER, Problem, Report
 from checker.output import input_clash, output_path, write_atomic
 from checker.pipeline import RunOptions, baseline_json, build_rules, run_check
@@ -91,6 +93,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-j", "--jobs", type=int, default=1, help="extract with N processes (same report)")
     p.add_argument("--time-limit", type=seconds, metavar="SECONDS",
                    help=f"stop a rule that spends longer on one article and report it (default {DEFAULT_TIME_LIMIT:g}; 0: no limit)")
+    p.add_argument("--no-cache", action="store_true",
+                   help=f"extract every article again instead of reading unchanged ones from {DEFAULT_CACHE}/ "
+                        "(or $NEWSCHECK_CACHE_DIR)")
     p.add_argument("--list-rules", action="store_true", help="list the available rules and exit")
     p.add_argument("--schema", action="store_true", help="print the JSON Schema of the report and exit")
     p.add_argument("-v", "--verbose", action="store_true",
@@ -113,6 +118,7 @@ def index_parser() -> argparse.ArgumentParser:
                                         "in this folder or the nearest above it up to the repository root)")
     p.add_argument("--time-limit", type=seconds, metavar="SECONDS",
                    help=f"stop a rule that spends longer on one article and report it (default {DEFAULT_TIME_LIMIT:g}; 0: no limit)")
+    p.add_argument("-j", "--jobs", type=int, default=1, help="extract with N processes (the same index)")
     p.add_argument("--prune", action="store_true",
                    help="remove the articles that are gone even when they are more than half of the index")
     return p
@@ -136,17 +142,21 @@ def run_index(argv: list[str]) -> int:
         db = args.db or config.index or DEFAULT_INDEX
         progress = Progress("indexing")
         with ClaimIndex(db, create=True) as index:
-            stats = index.update(paths, rules, registry.schema(), args.language or config.language, progress,
-                                 prune=args.prune,
+            stats = update_index(index, paths, rules, registry.schema(), args.language or config.language, progress,
+                                 prune=args.prune, jobs=max(1, args.jobs),
                                  limit=first_set(args.time_limit, config.time_limit, DEFAULT_TIME_LIMIT))
             progress.close()
             articles, claims = index.count()
     except (ConfigError, RegistryError, ValueError) as e:
         print(f"check index: {e}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenProcessPool:
+        print(f"check index: --jobs {args.jobs}: a worker process ended abruptly (killed, or out of memory); "
+              "the batches written are kept. Run again, or with fewer jobs", file=sys.stderr)
+        return EXIT_ERROR
     for p in [*registry.problems, *stats.problems]:
         print(problem_line("check index", p), file=sys.stderr)
-    print(f"check index: {db}: {articles} articles, {claims} claims ({stats.summary()})", file=sys.stderr)
+    print(f"check index: {index.path}: {articles} articles, {claims} claims ({stats.summary()})", file=sys.stderr)
     return EXIT_ERROR if any(p.severity == "error" for p in stats.problems) else EXIT_CLEAN
 
 
@@ -255,7 +265,8 @@ def run_options(args: argparse.Namespace, config: Config) -> RunOptions:
         vocabulary=config.vocabulary,
         min_confidence=first_set(args.min_confidence, config.min_confidence, DEFAULT_MIN_CONFIDENCE),
         time_limit=first_set(args.time_limit, config.time_limit, DEFAULT_TIME_LIMIT),
-        config_file=getattr(args, "config_file", None))
+        config_file=getattr(args, "config_file", None),
+        cache=None if args.no_cache else os.environ.get("NEWSCHECK_CACHE_DIR") or DEFAULT_CACHE)
 
 
 def check_articles(args: argparse.Namespace, config: Config, registry: Registry, strict: bool) -> int:

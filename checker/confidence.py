@@ -78,12 +78,17 @@ def judge_pair(a: Claim, b: Claim, periods: dict[str, Period | None],
     return Judgement(round(min(1.0, score), 2), signals)
 
 
-def judge(members: Sequence[Claim], periods: dict[str, Period | None], disagree) -> Judgement:
+def judge(members: Sequence[Claim], periods: dict[str, Period | None], disagree,
+          focus: set[str] | None = None) -> Judgement:
     """A finding's confidence: that of its best pair of claims of two articles that disagree
-    (``disagree(a, b)``); its signals are that pair's."""
+    (``disagree(a, b)``); its signals are that pair's. With ``focus`` (a draft's claims), only
+    the pairs with a claim of it are judged: a draft's finding is as sure as the draft's pairs."""
     best = None
     words = {c.id: content_words(c.sentence) - key_words(c) for c in members}
-    pairs = ((a, b) for a, b in combinations(members, 2) if a.article != b.article)
+    if focus is None:
+        pairs = ((a, b) for a, b in combinations(members, 2) if a.article != b.article)
+    else:
+        pairs = pairs_with(members, focus)
     for n, (a, b) in enumerate(pairs):
         if n >= MAX_PAIRS or best is not None and best.confidence >= 1.0:
             break
@@ -93,3 +98,13 @@ def judge(members: Sequence[Claim], periods: dict[str, Period | None], disagree)
         if best is None or j.confidence > best.confidence:
             best = j
     return best or Judgement(BASE, ["no pair of two articles disagrees alone"])
+
+
+def pairs_with(members: Sequence[Claim], focus: set[str]):
+    """The pairs of claims of two articles with a claim of ``focus`` in them, each once, each
+    in the order of ``members``."""
+    place = {c.id: i for i, c in enumerate(members)}
+    for d in (c for c in members if c.id in focus):
+        for c in members:
+            if c.article != d.article and (c.id not in focus or place[d.id] < place[c.id]):
+                yield (d, c) if place[d.id] < place[c.id] else (c, d)

@@ -10,10 +10,9 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from itertools import combinations
 
 from checker.keys import KeySchema
 from checker.confidence import judge
@@ -142,11 +141,11 @@ def describe(members: Sequence[Compared]) -> str:
     return "; ".join(parts)
 
 
-def _finding(key: str, status: str, members: Iterable[Compared]) -> Finding:
+def _finding(key: str, status: str, members: Iterable[Compared], focus: set[str] | None = None) -> Finding:
     ordered = sorted(members, key=lambda m: (m.period.start.toordinal() if m.period else 0, m.claim.id))
     by_id = {m.claim.id: m for m in ordered}
     judged = judge([m.claim for m in ordered], {m.claim.id: m.period for m in ordered},
-                   lambda a, b: not compatible(by_id[a.id], by_id[b.id]) and not contradict(a, b))
+                   lambda a, b: not compatible(by_id[a.id], by_id[b.id]) and not contradict(a, b), focus)
     return Finding(
         id=finding_id(key, status, [m.claim for m in ordered]),
         status=status,
@@ -159,8 +158,12 @@ def _finding(key: str, status: str, members: Iterable[Compared]) -> Finding:
     )
 
 
-def find_conflicts(claims: Sequence[Claim], articles: dict[str, Article], schema: KeySchema) -> list[Finding]:
-    """Findings for every key whose claims from different articles cannot all be true."""
+def find_conflicts(claims: Sequence[Claim], articles: dict[str, Article], schema: KeySchema,
+                   focus: set[str] | None = None) -> list[Finding]:
+    """Findings for every key whose claims from different articles cannot all be true.
+
+    With ``focus`` (claim ids: a draft's), only pairs with a claim of it are compared, so that
+    the cost follows the draft and not the archive it is checked against."""
     periods = claim_periods(claims, articles, schema)
     groups: dict[str, list[Compared]] = defaultdict(list)
     for c in claims:
@@ -177,15 +180,17 @@ def find_conflicts(claims: Sequence[Claim], articles: dict[str, Article], schema
     findings = []
     for key in sorted(groups):
         members = groups[key]
+        if focus is not None and not any(m.claim.id in focus for m in members):
+            continue
         if len({m.claim.article for m in members}) < 2 or all_agree(members):
             continue
-        involved = disagreeing(members, schema, support)
+        involved = disagreeing(members, schema, support, focus)
         if involved["conflict"]:  # one alarm per key: claims of unknown time join it
             seen = {m.claim.id for m in involved["conflict"]}
             involved["conflict"] += [m for m in involved.pop("undated") if m.claim.id not in seen]
         for status in ("conflict", "undated", "changed", "variant"):
             if involved.get(status):
-                findings.append(_finding(key, status, involved[status]))
+                findings.append(_finding(key, status, involved[status], focus))
     return findings
 
 
@@ -340,12 +345,13 @@ def contradict(a: Claim, b: Claim) -> bool:
     return any(b.context.get(name, value) != value for name, value in a.context.items())
 
 
-def disagreeing(members: Sequence[Compared], schema: KeySchema,
-                support: Corroboration | None = None) -> dict[str, list[Compared]]:
+def disagreeing(members: Sequence[Compared], schema: KeySchema, support: Corroboration | None = None,
+                focus: set[str] | None = None) -> dict[str, list[Compared]]:
     """The claims that disagree with a claim of another article, by the status of that disagreement.
 
     Claims are bucketed by what decides a status; a weakly matched claim (see Corroboration)
-    is compared only with the claims of the sentences that corroborate it.
+    is compared only with the claims of the sentences that corroborate it. With ``focus`` only
+    the pairs with a claim of it count (see disagreeing_with).
     """
     support = support or Corroboration(members, schema)
     involved: dict[str, dict[str, Compared]] = {"conflict": {}, "undated": {}, "changed": {}, "variant": {}}
@@ -358,8 +364,12 @@ def disagreeing(members: Sequence[Compared], schema: KeySchema,
                 involved[status].update({a.claim.id: a, b.claim.id: b})
 
     if any(isinstance(m.claim.value, TextValue) for m in members):
-        for a, b in combinations(members, 2):
-            mark(a, b)
+        chosen = members if focus is None else [m for m in members if m.claim.id in focus]
+        for a in chosen:
+            for b in by_spelling(members, a):  # one spelling agrees with itself: never compared
+                if focus is None and b.claim.id <= a.claim.id:
+                    continue
+                mark(a, b)
         return {k: list(v.values()) for k, v in involved.items()}
     grouped: dict[tuple, list[Compared]] = defaultdict(list)
     for m in members:
@@ -368,6 +378,9 @@ def disagreeing(members: Sequence[Compared], schema: KeySchema,
     buckets = [Bucket.of(ms) for ms in grouped.values()]
     everyone = Bucket.of(list(members))
     strong = [b for b in buckets if not weak(b.members[0].claim, schema)]
+    if focus is not None:
+        disagreeing_with(focus, buckets, strong, everyone, schema, support, involved, mark)
+        return {k: list(v.values()) for k, v in involved.items()}
     for a in buckets:
         if weak(a.members[0].claim, schema):
             for x in a.members:
@@ -384,3 +397,36 @@ def disagreeing(members: Sequence[Compared], schema: KeySchema,
                 if x.claim.id not in involved[status] and b.disagrees_with(x):
                     involved[status][x.claim.id] = x
     return {k: list(v.values()) for k, v in involved.items()}
+
+
+def by_spelling(members: Sequence[Compared], a: Compared) -> list[Compared]:
+    """The members spelled otherwise than ``a``: the only ones it can disagree with."""
+    own = text_of(a)
+    return [b for b in members if b is not a and text_of(b) != own]
+
+
+def disagreeing_with(focus: set[str], buckets: list[Bucket], strong: list[Bucket], everyone: Bucket,
+                     schema: KeySchema, support: Corroboration, involved: dict[str, dict[str, Compared]],
+                     mark: Callable[[Compared, Compared], None]) -> None:
+    """Mark the pairs of disagreeing claims with a claim of ``focus`` in them, as ``disagreeing``
+    marks them among all claims: a pair with a weakly matched claim where one sentence backs the
+    other (which holds both ways), a pair of others by what their buckets decide."""
+    for a in buckets:
+        for x in (m for m in a.members if m.claim.id in focus):
+            backed = everyone.in_sentences(support.backing(x))
+            if weak(x.claim, schema):
+                for y in backed:
+                    mark(x, y)
+                continue
+            for y in backed:
+                if weak(y.claim, schema):
+                    mark(x, y)
+            for b in strong:
+                if contradict(a.members[0].claim, b.members[0].claim):
+                    continue
+                status = status_between(a.members[0], b.members[0], schema)
+                if status is None:
+                    continue
+                ys = [y for y in b.members if y.claim.article != x.claim.article and (y.low > x.high or y.high < x.low)]
+                if ys:
+                    involved[status].update({m.claim.id: m for m in (x, *ys)})

@@ -5,6 +5,9 @@ A newsroom's archive is tens of thousands of articles; extracting them on every 
 only the articles whose content or rule versions changed, and removes the ones that are gone.
 ``check DRAFT... --against PATH`` then looks the archive's claims up by key.
 
+This module only stores: what is extracted, and how, is checker.indexing's; how a draft is
+checked against an archive is checker.archive's. It imports only the models and the key schema.
+
 The store is the standard library's sqlite3 in WAL mode: readers never block the writer, and
 every batch of articles is one transaction, so a run killed half-way leaves the index as the
 last finished batch left it. An index of another schema version is refused with a message.
@@ -12,32 +15,20 @@ last finished batch left it. An index of another schema version is refused with 
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import os
+import re
 import sqlite3
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker.articles import (
-    DEFAULT_SUFFIXES,
-    article_id,
-    discover,
-    document_of,
-    read_bytes,
-    shown,
-)
-from checker.conflicts import claim_periods
 from checker.keys import KeySchema
-from checker.matching import Group
 from checker.models import Article, Claim, Problem
-from checker.registry import Rule
-from checker.runner import DEFAULT_TIME_LIMIT, extract_document
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 BATCH = 200  # articles per transaction
-MAX_REMOVED_SHARE = 0.5  # removing more of the index in one run needs --prune: a typo must not empty it
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -46,8 +37,10 @@ CREATE TABLE IF NOT EXISTS articles (
     path TEXT NOT NULL UNIQUE,
     sha256 TEXT NOT NULL,
     rules TEXT NOT NULL,
+    text_sha256 TEXT NOT NULL,
     article TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS articles_text ON articles(text_sha256);
 CREATE TABLE IF NOT EXISTS claims (
     id TEXT PRIMARY KEY,
     article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -58,8 +51,17 @@ CREATE TABLE IF NOT EXISTS claims (
 );
 CREATE INDEX IF NOT EXISTS claims_key ON claims(key);
 CREATE INDEX IF NOT EXISTS claims_core ON claims(core, key, article, parts);
-CREATE INDEX IF NOT EXISTS claims_article ON claims(article);
+CREATE INDEX IF NOT EXISTS claims_article ON claims(article, core, key);
+CREATE TABLE IF NOT EXISTS key_counts (
+    key TEXT PRIMARY KEY,
+    core TEXT NOT NULL,
+    parts TEXT NOT NULL,
+    articles INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS key_counts_core ON key_counts(core);
 """
+# key_counts: how many articles state each key, kept with every write, so that a draft's check
+# learns it without counting the archive's claims.
 
 
 class IndexFileError(ValueError):
@@ -80,9 +82,18 @@ class IndexStats:
                 f"{self.removed} removed; {self.claims} claims extracted")
 
 
-def rules_signature(rules: Sequence[Rule]) -> str:
-    """Which rules, in which versions and with which options, made an article's claims."""
-    return ";".join(f"{r.code}={r.version}:{r.options.model_dump_json()}" for r in sorted(rules, key=lambda r: r.code))
+# An article as stored: (path, file sha256, (id, text sha256, article JSON) or None for an
+# article that could not be read, [(claim id, key, core, key parts JSON, claim JSON), ...]).
+StoredRows = tuple[str, str, "tuple[str, str, str] | None", "list[tuple[str, str | None, str | None, str, str]]"]
+
+
+def rows_of(article: Article | None, claims: list[Claim], schema: KeySchema) -> tuple:
+    """An article and its claims as the index stores them: compact to send from a worker process."""
+    if article is None:
+        return None, []
+    return ((article.id, article.sha256, article.model_dump_json()),
+            [(c.id, c.key, claim_core(c, schema), json.dumps(c.key_parts, sort_keys=True), c.model_dump_json())
+             for c in claims])
 
 
 def claim_core(claim: Claim, schema: KeySchema) -> str | None:
@@ -90,36 +101,120 @@ def claim_core(claim: Claim, schema: KeySchema) -> str | None:
     return schema.core_text(claim.kind, claim.key_parts) if claim.key else None
 
 
+def database_errors() -> tuple[type[BaseException], ...]:
+    """The errors of the stores in use: sqlite3's, files', and psycopg's once it is loaded."""
+    psycopg = sys.modules.get("psycopg")
+    return (sqlite3.Error, OSError, *((psycopg.Error,) if psycopg else ()))
+
+
 def failures_named(doing: str) -> Callable:
-    """A method of the index whose sqlite and file errors (a damaged page, a full disk) become an
-    IndexFileError naming the index and what could not be done."""
+    """A method of the index whose database and file errors (a damaged page, a full disk, a lost
+    server) become an IndexFileError naming the index and what could not be done."""
     def wrap(method: Callable) -> Callable:
         @functools.wraps(method)
         def guarded(self: ClaimIndex, *args, **kwargs):
             try:
                 return method(self, *args, **kwargs)
-            except (sqlite3.Error, OSError) as e:
+            except database_errors() as e:
                 raise IndexFileError(f"{self.path}: cannot {doing} the claim index: {e}") from None
         return guarded
     return wrap
 
 
+def is_database_url(target: str) -> bool:
+    """True for a PostgreSQL URL (``postgresql://user@host/db``): an index on a server."""
+    return str(target).startswith(("postgresql://", "postgres://"))
+
+
+def without_password(url: str) -> str:
+    """A URL fit for messages."""
+    return re.sub(r"^(\w+://[^:/@]+):[^@]*@", r"\1:***@", url)
+
+
+class SqliteConnection:
+    """The embedded store: a file (or ":memory:") in WAL mode."""
+
+    def __init__(self, path: str) -> None:
+        self.raw = sqlite3.connect(path, timeout=30)
+        self.raw.execute("PRAGMA foreign_keys=ON")
+
+    def execute(self, sql: str, params: Sequence = ()):
+        return self.raw.execute(sql, params)
+
+    def executemany(self, sql: str, rows: list[tuple]) -> None:
+        self.raw.executemany(sql, rows)
+
+    def transaction(self):
+        return self.raw  # as a context manager, sqlite3 commits or rolls back
+
+    def tables(self) -> set[str]:
+        return {r[0] for r in self.raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+
+    def create(self, script: str) -> None:
+        self.raw.executescript(script)
+
+    def opened(self) -> None:
+        # Only now: the journal mode is written into the file, and a foreign one must stay as it was.
+        self.raw.execute("PRAGMA journal_mode=WAL")
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+class PostgresConnection:
+    """A newsroom's shared store on a PostgreSQL server (psycopg 3): the same schema and
+    statements; reads outside a transaction, each batch of writes one transaction."""
+
+    def __init__(self, url: str) -> None:
+        try:
+            import psycopg
+        except ImportError:
+            raise IndexFileError(f"{without_password(url)}: a PostgreSQL index needs psycopg "
+                                 "(pip install 'psycopg[binary]')") from None
+        self.raw = psycopg.connect(url, autocommit=True, connect_timeout=30)
+
+    def execute(self, sql: str, params: Sequence = ()):
+        return self.raw.execute(sql.replace("?", "%s"), params)
+
+    def executemany(self, sql: str, rows: list[tuple]) -> None:
+        with self.raw.cursor() as cursor:
+            cursor.executemany(sql.replace("?", "%s"), rows)
+
+    def transaction(self):
+        return self.raw.transaction()
+
+    def tables(self) -> set[str]:
+        return {r[0] for r in self.raw.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")}
+
+    def create(self, script: str) -> None:
+        for statement in script.split(";"):
+            if statement.strip():
+                self.raw.execute(statement)
+
+    def opened(self) -> None:
+        pass
+
+    def close(self) -> None:
+        self.raw.close()
+
+
 class ClaimIndex:
-    """An open index; ``path`` ":memory:" makes a private one for a single run."""
+    """An open index: a SQLite file, ":memory:" for a private one of a single run, or a
+    ``postgresql://`` URL."""
 
     def __init__(self, path: str | Path, create: bool = False) -> None:
-        self.path = str(path)
-        if not create and self.path != ":memory:" and not Path(self.path).is_file():
+        self.url = str(path) if is_database_url(str(path)) else None
+        self.path = without_password(self.url) if self.url else str(path)
+        if not create and not self.url and self.path != ":memory:" and not Path(self.path).is_file():
             raise IndexFileError(f"{self.path}: no such index (build it with: check index ARCHIVE... --db {self.path})")
         self._open(create)
 
     @failures_named("open")
     def _open(self, create: bool) -> None:
-        """Connect, and check the schema version (or write the schema into a new file)."""
+        """Connect, and check the schema version (or write the schema into a new store)."""
         try:
-            self.db = sqlite3.connect(self.path, timeout=30)
-            self.db.execute("PRAGMA foreign_keys=ON")
-            tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            self.db = PostgresConnection(self.url) if self.url else SqliteConnection(self.path)
+            tables = self.db.tables()
         except sqlite3.DatabaseError as e:
             raise IndexFileError(f"{self.path}: not a claim index ({e})") from None
         if "meta" in tables:
@@ -133,11 +228,10 @@ class ClaimIndex:
         elif not create and self.path != ":memory:":
             raise IndexFileError(f"{self.path}: not a claim index (empty database)")
         else:
-            with self.db:
-                self.db.executescript(SCHEMA)
+            with self.db.transaction():
+                self.db.create(SCHEMA)
                 self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
-        # Only now: the journal mode is written into the file, and a foreign one must stay as it was.
-        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.opened()
 
     def close(self) -> None:
         self.db.close()
@@ -148,116 +242,71 @@ class ClaimIndex:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    @failures_named("read")
+    def stored(self) -> dict[str, tuple[str, str, str]]:
+        """Per path held: the article's id, the SHA-256 of its file and the rules that read it."""
+        return {path: (aid, sha, sig) for aid, path, sha, sig in
+                self.db.execute("SELECT id, path, sha256, rules FROM articles")}
+
     @failures_named("update")
-    def update(self, paths: list[str], rules: Sequence[Rule], schema: KeySchema, language: str | None = None,
-               progress: Callable[[int, int], None] | None = None, prune: bool = False,
-               limit: float | None = DEFAULT_TIME_LIMIT) -> IndexStats:
-        """Make the index hold the articles below ``paths``, extracting only what changed;
-        ``schema`` (the rules' key schema) writes the claims' keys and cores.
+    def remove(self, paths: list[str]) -> None:
+        """Remove the articles of these paths (as stored) and their claims, in one transaction."""
+        with self.db.transaction():
+            counts = KeyCounts()
+            for path in paths:
+                self._delete(path, counts)
+            counts.write(self.db)
 
-        Articles that are gone are removed only from below ``paths`` and only where those could
-        be read; more than MAX_REMOVED_SHARE of the index only with ``prune`` (see ``_remove_gone``).
-        A rule may spend ``limit`` seconds on one article.
-        """
-        stats = IndexStats()
-        files, stats.problems = discover(paths, DEFAULT_SUFFIXES)
-        signature = rules_signature(rules)
-        # Known by the real path, so that ./archive, archive/, its absolute path or a symlink to
-        # it find the same rows: nothing is extracted again and article ids stay.
-        stored = {real_path(path): (aid, sha, sig, path) for aid, path, sha, sig in
-                  self.db.execute("SELECT id, path, sha256, rules FROM articles")}
-        used = {aid for aid, _, _, _ in stored.values()}
-        seen: set[str] = set()
-        pending: list[tuple[str, Article | None, list[Claim], str, tuple | None]] = []
-        self._building(True)
-        spare: dict[str, float] = {}  # of each rule's warm-up allowance: see extract_document
-        for n, path in enumerate(files, start=1):
-            name = real_path(path)
-            seen.add(name)
-            data = read_bytes(path, stats.problems)
-            if data is not None:
-                sha = hashlib.sha256(data).hexdigest()
-                old = stored.get(name)
-                if old and old[1] == sha and old[2] == signature:
-                    stats.unchanged += 1
-                else:
-                    aid = old[0] if old else article_id(path, used)
-                    doc = document_of(path, data, aid, language, stats.problems)
-                    claims, complete = self._claims(doc, rules, schema, stats, limit, spare) if doc else ([], True)
-                    # A rule that failed on it: extracted again next run, not kept as unchanged.
-                    pending.append((name, doc.article if doc else None, claims, sha if complete else "", old))
-                    stats.changed += bool(old)
-                    stats.added += not old
-            if len(pending) >= BATCH:
-                self._write(pending, signature, schema)
-                pending = []
-            if progress:
-                progress(n, len(files))
-        self._write(pending, signature, schema)
-        if not stats.added + stats.changed + stats.unchanged:
-            stats.problems.append(Problem(message="no article was read: nothing was indexed"))
-        self._remove_gone({p: row[3] for p, row in stored.items() if p not in seen}, len(stored), paths, stats, prune)
-        self._building(False)
-        return stats
-
-    def _building(self, started: bool) -> None:
+    @failures_named("update")
+    def building(self, started: bool) -> None:
         """Mark the index as being built (until the update ends), for checks that read it meanwhile."""
-        with self.db:
+        with self.db.transaction():
+            self.db.execute("DELETE FROM meta WHERE name = 'building'")
             if started:
-                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('building', ?)", (f"process {os.getpid()}",))
-            else:
-                self.db.execute("DELETE FROM meta WHERE name = 'building'")
+                self.db.execute("INSERT INTO meta VALUES ('building', ?)", (f"process {os.getpid()}",))
 
     @failures_named("read")
     def being_built(self) -> bool:
         """Whether a `check index` run is writing this index (or one was stopped before it ended)."""
         return self.db.execute("SELECT 1 FROM meta WHERE name = 'building'").fetchone() is not None
 
-    def _remove_gone(self, missing: dict[str, str], held: int, paths: list[str], stats: IndexStats, prune: bool) -> None:
-        """Remove the articles not found again, where that cannot be a typo or a lost disk.
+    def _delete(self, path: str, counts: KeyCounts) -> None:
+        """Remove the article of a path, its claims with it, and count its keys out."""
+        for (key,) in self.db.execute("SELECT DISTINCT c.key FROM claims c JOIN articles a ON c.article = a.id "
+                                      "WHERE a.path = ? AND c.key IS NOT NULL", (path,)).fetchall():
+            counts.add(key, -1)
+        self.db.execute("DELETE FROM articles WHERE path = ?", (path,))
 
-        Only articles below the paths given are candidates (indexing one file keeps the rest),
-        and none below a path that is missing or could not be read. A share over
-        MAX_REMOVED_SHARE of the index (an empty or unmounted archive folder) needs ``prune``.
-        """
-        roots = [real_path(p) for p in paths]
-        unread = [real_path(p.file) for p in stats.problems if p.severity == "error" and p.file]
-        gone = [stored for p, stored in missing.items() if is_under(p, roots) and not is_under(p, unread)]
-        if len(gone) > MAX_REMOVED_SHARE * held and not prune:
-            stats.problems.append(Problem(file=self.path, message=(
-                f"{len(gone)} of its {held} articles were not found again; none removed "
-                f"(an empty or unmounted archive folder?). If they are gone, run again with --prune")))
-            return
-        with self.db:
-            self.db.executemany("DELETE FROM articles WHERE path = ?", [(p,) for p in gone])
-        stats.removed = len(gone)
+    @failures_named("update")
+    def put(self, pending: list[tuple[str, Article | None, list[Claim], str]], signature: str,
+            schema: KeySchema) -> None:
+        """Store articles already extracted, (path, article, claims, sha256) each, in one transaction."""
+        self._write([(path, sha, *rows_of(article, claims, schema)) for path, article, claims, sha in pending],
+                    signature)
 
-    @staticmethod
-    def _claims(doc, rules: Sequence[Rule], schema: KeySchema, stats: IndexStats,
-                limit: float | None = DEFAULT_TIME_LIMIT, spare: dict | None = None) -> tuple[list[Claim], bool]:
-        """An article's claims, each with the period its article gives it (which needs the whole
-        article), and whether every rule ran to its end on it."""
-        extraction = extract_document(doc, rules, schema, limit, spare)
-        stats.problems.extend(extraction.problems)
-        stats.claims += len(extraction.claims)
-        periods = claim_periods(extraction.claims, {doc.article.id: doc.article}, schema)
-        return [c if c.period is not None or periods.get(c.id) is None else c.model_copy(update={"period": periods[c.id]})
-                for c in extraction.claims], not extraction.problems
+    @failures_named("update")
+    def put_rows(self, pending: list[StoredRows], signature: str) -> None:
+        """Store articles as rows_of made them (in a worker process), in one transaction."""
+        self._write(pending, signature)
 
-    def _write(self, pending: list, signature: str, schema: KeySchema) -> None:
+    def _write(self, pending: list[StoredRows], signature: str) -> None:
         """One transaction: a changed article's old row and claims go, its new ones come."""
         if not pending:
             return
-        with self.db:
-            for path, article, claims, sha, old in pending:
-                self.db.execute("DELETE FROM articles WHERE path IN (?, ?)", (path, old[3] if old else path))
+        with self.db.transaction():
+            counts = KeyCounts()
+            for path, sha, article, claims, *before in pending:
+                for stored in {path, *before}:  # the article's row under an older spelling of its path
+                    self._delete(stored, counts)
                 if article is None:
                     continue
-                self.db.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?)",
-                                (article.id, path, sha, signature, article.model_dump_json()))
+                aid, text_sha, data = article
+                self.db.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?)", (aid, path, sha, signature, text_sha, data))
                 self.db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?)",
-                                    [(c.id, article.id, c.key, claim_core(c, schema), json.dumps(c.key_parts, sort_keys=True),
-                                      c.model_dump_json()) for c in claims])
+                                    [(cid, aid, key, core, parts, claim) for cid, key, core, parts, claim in claims])
+                for key, core, parts in {(key, core, parts) for _, key, core, parts, _ in claims if key}:
+                    counts.add(key, 1, core, parts)
+            counts.write(self.db)
 
     @failures_named("read")
     def count(self) -> tuple[int, int]:
@@ -273,21 +322,32 @@ class ClaimIndex:
         return sorted(out, key=lambda c: (c.article, c.start, c.kind))
 
     @failures_named("read")
-    def groups_of(self, cores: Iterable[str]) -> list[Group]:
-        """Every key of these cores with its parts and articles, without loading the claims:
-        what matching needs to decide how a key is completed."""
+    def groups_of(self, cores: Iterable[str]) -> list[tuple[str, dict[str, str], int]]:
+        """Every key of these cores with its parts and the number of articles that state it,
+        without loading the claims: what matching needs to decide how a key is completed."""
         out = []
         for chunk in chunks(sorted(set(cores))):
-            rows = self.db.execute(f"SELECT key, parts, GROUP_CONCAT(DISTINCT article) FROM claims "
-                                   f"WHERE core IN ({marks(chunk)}) GROUP BY key", chunk)
-            out += [Group(key, json.loads(parts), set(articles.split(","))) for key, parts, articles in rows]
+            rows = self.db.execute(f"SELECT key, parts, articles FROM key_counts "
+                                   f"WHERE core IN ({marks(chunk)}) ORDER BY key", chunk)
+            out += [(key, json.loads(parts), n) for key, parts, n in rows]
+        return out
+
+    @failures_named("read")
+    def keys_of_articles(self, cores: Iterable[str], articles: Iterable[str]) -> set[tuple[str, str]]:
+        """(key, article) for the keys of these cores that these articles state."""
+        wanted = sorted(set(cores))
+        out: set[tuple[str, str]] = set()
+        for chunk in chunks(sorted(set(articles)), 400):
+            out |= {(key, aid) for part in chunks(wanted, 400) for key, aid in self.db.execute(
+                f"SELECT DISTINCT key, article FROM claims WHERE article IN ({marks(chunk)}) "
+                f"AND core IN ({marks(part)})", [*chunk, *part])}
         return out
 
     @failures_named("read")
     def ids_of_texts(self, hashes: Iterable[str]) -> set[str]:
         """The ids of the articles whose text has one of these SHA-256 hashes."""
         return {aid for chunk in chunks(sorted(set(hashes))) for (aid,) in self.db.execute(
-            f"SELECT id FROM articles WHERE json_extract(article, '$.sha256') IN ({marks(chunk)})", chunk)}
+            f"SELECT id FROM articles WHERE text_sha256 IN ({marks(chunk)})", chunk)}
 
     @failures_named("read")
     def articles_of(self, ids: Iterable[str]) -> list[Article]:
@@ -296,15 +356,28 @@ class ClaimIndex:
         return sorted(out, key=lambda a: a.id)
 
 
-def real_path(path: str | os.PathLike) -> str:
-    """A path as the index keeps it: absolute, symlinks resolved, shown as text (see shown)."""
-    return shown(os.path.realpath(path))
+class KeyCounts:
+    """The change a transaction makes to key_counts: per key, articles gained or lost."""
 
+    def __init__(self) -> None:
+        self.delta: dict[str, int] = {}
+        self.known: dict[str, tuple[str, str]] = {}  # a gained key's core and parts
 
-def is_under(path: str, roots: list[str]) -> bool:
-    """Whether a path is one of ``roots`` (absolute paths) or lies below one."""
-    full = os.path.abspath(path)
-    return any(full == root or full.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+    def add(self, key: str, n: int, core: str | None = None, parts: str | None = None) -> None:
+        self.delta[key] = self.delta.get(key, 0) + n
+        if core is not None and parts is not None:
+            self.known[key] = (core, parts)
+
+    def write(self, db) -> None:
+        """Apply the change, keys in order (two writers of one server never wait on each other in a circle)."""
+        rows = sorted((key, n) for key, n in self.delta.items() if n)
+        db.executemany("INSERT INTO key_counts VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE "
+                       "SET articles = key_counts.articles + excluded.articles",
+                       [(key, *self.known[key], n) for key, n in rows if key in self.known])
+        db.executemany("UPDATE key_counts SET articles = articles + ? WHERE key = ?",
+                       [(n, key) for key, n in rows if key not in self.known])
+        if any(n < 0 for _, n in rows):
+            db.execute("DELETE FROM key_counts WHERE articles <= 0")
 
 
 def chunks(values: list[str], size: int = 500) -> Iterable[list[str]]:

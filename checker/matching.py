@@ -31,9 +31,18 @@ from checker.models import Claim
 
 @dataclass
 class Group:
+    """A key, its parts and the articles that state it: those at hand by name, and how many
+    others an archive holds (``elsewhere``), so that a large archive's groups are not spelled out."""
+
     key: str
     parts: dict[str, str]
     articles: set[str] = field(default_factory=set)
+    elsewhere: int = 0
+
+    @property
+    def size(self) -> int:
+        """How many articles state the key."""
+        return len(self.articles) + self.elsewhere
 
 
 def complete_keys(claims: Sequence[Claim], schema: KeySchema, known: Iterable[Group] = ()) -> list[Claim]:
@@ -45,7 +54,9 @@ def complete_keys(claims: Sequence[Claim], schema: KeySchema, known: Iterable[Gr
         if c.key is not None:
             groups.setdefault(c.key, Group(c.key, dict(c.key_parts))).articles.add(c.article)
     for g in known:
-        groups.setdefault(g.key, Group(g.key, dict(g.parts))).articles.update(g.articles)
+        group = groups.setdefault(g.key, Group(g.key, dict(g.parts)))
+        group.articles.update(g.articles)
+        group.elsewhere += g.elsewhere
     by_core: dict[tuple, list[Group]] = defaultdict(list)
     for g in groups.values():
         by_core[kind_of(g.key), schema.core(g.parts)].append(g)
@@ -65,7 +76,7 @@ def complete_keys(claims: Sequence[Claim], schema: KeySchema, known: Iterable[Gr
                 fuller[c.key] = [g for g in by_core[c.kind, schema.core(c.key_parts)] if schema.fills(g.parts, c.key_parts)]
             if (c.key, c.article_place) not in usual:
                 usual[c.key, c.article_place] = only_filler(c.model_copy(update={"article": ""}), fuller[c.key], schema)
-            own = any(g.articles == {c.article} for g in fuller[c.key])
+            own = any(g.size == 1 and c.article in g.articles for g in fuller[c.key])
             target = only_filler(c, fuller[c.key], schema) if own else usual[c.key, c.article_place]
         out.append(joined(c, target, schema) if target else c)
     return out
@@ -118,7 +129,7 @@ def filler_key(claim: Claim, groups: Iterable[Group], schema: KeySchema) -> str 
 def only_filler(claim: Claim, candidates: list[Group], schema: KeySchema) -> Group | None:
     """The one most specific group of other articles that fills the claim's open parts."""
     fills = schema.fills
-    fuller = [g for g in candidates if fills(g.parts, claim.key_parts) and (len(g.articles) > 1 or claim.article not in g.articles)]
+    fuller = [g for g in candidates if fills(g.parts, claim.key_parts) and (g.size > 1 or claim.article not in g.articles)]
     tops = [g for g in fuller if not any(h is not g and fills(h.parts, g.parts) for h in fuller)]
     where = schema.article_place_part
     if len(tops) > 1 and claim.article_place and where:  # Russian troops at the Ukrainian border or in Belarus:
@@ -128,7 +139,7 @@ def only_filler(claim: Claim, candidates: list[Group], schema: KeySchema) -> Gro
 
 def joined(claim: Claim, group: Group, schema: KeySchema, where: str = "") -> Claim:
     added = sorted(group.parts.keys() - claim.key_parts.keys())
-    others = len(group.articles - {claim.article})
+    others = group.size - (claim.article in group.articles)
     where = where or ("another article" if others == 1 else f"{others} other articles")
     evidence = dict(claim.evidence)
     for part in added:

@@ -7,22 +7,16 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker.articles import DEFAULT_SUFFIXES, load, shown
+from checker.articles import Document, load
+from checker.cache import ClaimCache, signature_of
 from checker.confidence import DEFAULT_MIN_CONFIDENCE
 from checker.conflicts import find_conflicts
-from checker.index import ClaimIndex, claim_core, is_index_file
-from checker.keys import KeySchema
-from checker.matching import (
-    Group,
-    complete_keys,
-    filler_key,
-    may_be_completed,
-    shorter_keys,
-)
+from checker.archive import against_archive
+from checker.matching import complete_keys
 from checker.models import Article, Claim, Finding, Problem, Report
 from checker.registry import Registry, RegistryError, default_registry
 from checker.report import build_report
-from checker.runner import DEFAULT_TIME_LIMIT, extract_all, no_cycle_collection
+from checker.runner import DEFAULT_TIME_LIMIT, Extraction, extract_all, no_cycle_collection
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +37,7 @@ class RunOptions:
     min_confidence: float = DEFAULT_MIN_CONFIDENCE  # findings less sure than this are left out
     time_limit: float | None = DEFAULT_TIME_LIMIT  # seconds a rule may spend on one article (0 or None: no limit)
     config_file: str | None = None  # where rule_options and vocabulary come from, named in their errors
+    cache: str | None = None  # the claim cache's folder (see checker.cache); None: extract every article
 
 
 def build_rules(registry: Registry, options: RunOptions):
@@ -98,15 +93,15 @@ def _run_check(options: RunOptions, registry: Registry | None, timings: dict[str
     if not loaded.documents:  # "no findings" would read as "all agree"
         loaded.problems.append(Problem(message="no article was read: nothing was checked"))
     clock.lap("load")
-    extraction = extract_all(loaded.documents, rules, schema, jobs=options.jobs,
-                             start_method=options.start_method, limit=options.time_limit)
+    extraction = extract_cached(loaded.documents, rules, schema, options)
     clock.lap("extract")
     articles = [d.article for d in loaded.documents]
     loaded.documents.clear()  # the texts are no longer needed: claims carry their sentences
     problems: list[Problem] = [*registry.problems, *loaded.problems, *extraction.problems,
                                *unread_languages(articles, rules)]
     if options.against:
-        articles, claims, findings = against_archive(articles, extraction.claims, options, rules, schema, problems)
+        articles, claims, findings = against_archive(articles, extraction.claims, options.against, rules, schema,
+                                                     problems, options.language, options.time_limit)
     else:
         claims = complete_keys(extraction.claims, schema)
         clock.lap("match")
@@ -125,6 +120,28 @@ def _run_check(options: RunOptions, registry: Registry | None, timings: dict[str
     log.debug("seconds per stage for %d articles: %s", len(articles),
               ", ".join(f"{stage} {seconds:.3f}" for stage, seconds in clock.laps.items()))
     return report
+
+
+def extract_cached(documents: list[Document], rules, schema, options: RunOptions) -> Extraction:
+    """The claims of the documents, in article order: from the claim cache where an article and
+    the rules are unchanged, else extracted (and cached)."""
+    if not options.cache:
+        return extract_all(documents, rules, schema, jobs=options.jobs, start_method=options.start_method,
+                           limit=options.time_limit)
+    cache = ClaimCache(options.cache, signature_of(rules, options.vocabulary))
+    try:
+        cached = cache.get(documents)
+        fresh = [d for d in documents if d.article.id not in cached]
+        extraction = extract_all(fresh, rules, schema, jobs=options.jobs, start_method=options.start_method,
+                                 limit=options.time_limit)
+        cache.put(fresh, extraction.claims, extraction.problems)
+    finally:
+        cache.close()
+    by_article: dict[str, list[Claim]] = {aid: list(claims) for aid, claims in cached.items()}
+    for c in extraction.claims:
+        by_article.setdefault(c.article, []).append(c)
+    return Extraction([c for d in documents for c in by_article.get(d.article.id, ())], extraction.problems,
+                      extraction.suppressed)
 
 
 def unread_languages(articles: list[Article], rules) -> list[Problem]:
@@ -147,87 +164,3 @@ class Stopwatch:
         now = time.perf_counter()
         self.laps[stage] = self.laps.get(stage, 0.0) + now - self._last
         self._last = now
-
-
-def against_archive(drafts: list[Article], draft_claims: list[Claim], options: RunOptions, rules, schema: KeySchema,
-                    problems: list[Problem]) -> tuple[list[Article], list[Claim], list[Finding]]:
-    """Drafts against an archive: the archive's claims about what the drafts are about, compared.
-
-    A folder archive is indexed into a private in-memory index first, so that a folder and an
-    index of it give the same findings.
-    """
-    if len(options.against) == 1 and is_index_file(options.against[0]):
-        index = ClaimIndex(options.against[0])
-    else:
-        index = ClaimIndex(":memory:")
-        stats = index.update(archive_sources(options.against, problems), rules, schema, options.language,
-                             limit=options.time_limit)
-        problems.extend(stats.problems)
-    with index:
-        if index.count()[0] == 0:
-            problems.append(Problem(file=", ".join(shown(p) for p in options.against),
-                                    message="the archive holds no article: the drafts were checked against nothing"))
-        elif index.being_built():
-            problems.append(Problem(severity="warning", file=index.path, message=(
-                f"check index is building this index (or was stopped before it ended): the drafts were checked "
-                f"against the {index.count()[0]} articles it holds so far")))
-        known = index.groups_of({claim_core(c, schema) for c in draft_claims if c.key})
-        found = index.claims_about(keys_about(draft_claims, known, schema))
-        same = index.ids_of_texts({a.sha256 for a in drafts})  # a draft already in the archive
-        taken = {a.id for a in drafts}
-
-        def own(aid: str) -> str:  # an archive id a draft already uses gets a prefix
-            return f"archive:{aid}" if aid in taken else aid
-
-        archive = [a.model_copy(update={"id": own(a.id)}) for a in index.articles_of(c.article for c in found)
-                   if a.id not in same]
-        archive_claims = [renamed(c, own(c.article)) for c in found if c.article not in same]
-        known = [Group(g.key, g.parts, {own(a) for a in g.articles if a not in same}) for g in known]
-    claims = complete_keys([*draft_claims, *archive_claims], schema, known)
-    draft_ids = {c.id for c in draft_claims}
-    wanted = {c.key for c in claims if c.id in draft_ids and c.key}
-    wanted |= {d for c in claims if c.id in draft_ids and c.key and (d := schema.duration_key(c.kind, c.key))}
-    # Every draft claim (their dates date their sentences); of the archive, what a draft is about
-    # (an archive claim carries the period its article gives it).
-    compared = [c for c in claims if c.id in draft_ids or c.key in wanted
-                or c.key and schema.duration_key(c.kind, c.key) in wanted]
-    findings = find_conflicts(compared, {a.id: a for a in [*drafts, *archive]}, schema)
-    findings = [f for f in findings if draft_ids & set(f.claims)]
-    involved = {cid for f in findings for cid in f.claims}
-    claims = [c for c in claims if c.id in draft_ids or c.id in involved]
-    used = {c.article for c in claims}
-    return [*drafts, *(a for a in archive if a.id in used)], claims, findings
-
-
-def keys_about(draft_claims: list[Claim], known: list[Group], schema: KeySchema) -> set[str]:
-    """What drafts are about, to look up in an archive: their keys, the shorter keys that could be
-    completed into them, the durations of their dated events and the events whose durations they
-    state, and the keys their claims would be completed to among ``known`` (the archive's groups
-    of the drafts' cores)."""
-    keyed = [c for c in draft_claims if c.key]
-    keys = {k for c in keyed for k in shorter_keys(c, schema)}
-    keys |= {d for c in keyed if (d := schema.duration_key(c.kind, c.key))}
-    keys |= {e for c in keyed for e in schema.event_keys(c.key)}
-    everyone = [*known, *(Group(c.key, dict(c.key_parts), {c.article}) for c in keyed)]
-    keys |= {k for c in keyed if may_be_completed(c, schema) and (k := filler_key(c, everyone, schema))}
-    return keys
-
-
-def archive_sources(paths: list[str], problems: list[Problem]) -> list[str]:
-    """The folders and article files of an archive named with --against; a file that is neither
-    an article nor a claim index (a mistyped index name, a CSV) is a problem, not an article."""
-    kept = []
-    for path in paths:
-        if Path(path).is_file() and not path.lower().endswith(DEFAULT_SUFFIXES):
-            problems.append(Problem(file=shown(path), message="neither a claim index (built by check index) nor "
-                                    f"an article ({', '.join('*' + s for s in DEFAULT_SUFFIXES)}); not read"))
-        else:
-            kept.append(path)
-    return kept
-
-
-def renamed(claim: Claim, article: str) -> Claim:
-    """A claim under another article id (an archive article whose id a draft already uses)."""
-    if article == claim.article:
-        return claim
-    return claim.model_copy(update={"article": article, "id": article + claim.id[len(claim.article):]})

@@ -18,6 +18,12 @@ def make_doc(text: str, date: str | None = "2022-03", language: str = "nl", name
     return make_document(Path(name), full, "utf-8", Path(name).stem, language, [])
 
 
+@pytest.fixture(autouse=True)
+def own_claim_cache(tmp_path_factory, monkeypatch):
+    """Each test's check has a claim cache of its own: no test reads what another one cached."""
+    monkeypatch.setenv("NEWSCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def registry():
     return default_registry()

@@ -78,3 +78,20 @@ def test_explain_gives_the_confidence_and_its_signals(tmp_path, capsys):
     _, text, _ = run(capsys, str(tmp_path), "--explain", finding["id"])
     assert f"confidence: {finding['confidence']:.2f} ({'; '.join(finding['signals'])})" in text
     assert "a running tally" in text
+
+
+def test_a_drafts_finding_is_as_sure_as_the_drafts_own_pairs():
+    from checker.confidence import judge
+
+    archive = [claim(f"a{n}", f"arch{n}", "De brandweer meldt dat de schade aan de dijk groot is.", ["place"],
+                     "brandweer") for n in range(30)]
+    draft = claim("z", "draft", "Volgens analisten loopt het aantal op.", ["place"])
+    members = [*archive, draft]  # the draft's pairs come after the 200 pairs a long finding is judged by
+
+    def disagree(a, b):
+        return True
+
+    among_archive, with_draft = judge_pair(archive[0], archive[1], {}), judge_pair(archive[0], draft, {})
+    assert with_draft.confidence < among_archive.confidence
+    assert judge(members, {}, disagree).confidence == among_archive.confidence
+    assert judge(members, {}, disagree, {"z"}).confidence == with_draft.confidence

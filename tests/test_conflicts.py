@@ -107,6 +107,15 @@ def test_disagreeing_claims_are_those_of_some_disagreeing_pair(rows):
             expected[status] |= {a.claim.id, b.claim.id}
     found = disagreeing(members, SCHEMA, support)
     assert {k: {m.claim.id for m in v} for k, v in found.items()} == expected
+    # A draft's check (the claims of article a0) finds exactly the pairs with a draft claim in them.
+    focus = {m.claim.id for m in members if m.claim.article == "a0"}
+    expected = {"conflict": set(), "undated": set(), "changed": set(), "variant": set()}
+    for a, b in combinations(members, 2):
+        if (a.claim.id in focus or b.claim.id in focus) and a.claim.article != b.claim.article \
+                and not compatible(a, b) and support(a, b) and (status := status_between(a, b, SCHEMA)):
+            expected[status] |= {a.claim.id, b.claim.id}
+    found = disagreeing(members, SCHEMA, support, focus)
+    assert {k: {m.claim.id for m in v} for k, v in found.items()} == expected
 
 
 def test_a_claim_without_a_place_joins_the_one_place_other_articles_give():

@@ -8,12 +8,14 @@ import sqlite3
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import pytest
 
 from checker.cli import main
 from checker.index import ClaimIndex, IndexFileError
+from checker.indexing import update_index
 from checker.registry import default_registry
 
 from conftest import ROOT, SEEDS
@@ -22,6 +24,27 @@ RULES = [rule() for rule in default_registry() if rule.__module__.startswith("ch
 SCHEMA = default_registry().schema()
 
 SHIPS = " date 2022-03 De NAVO heeft {} schepen in de Oostzee.\n"
+PG_URL = os.environ.get("NEWSCHECK_TEST_PG")  # a PostgreSQL database the tests may write schemas into
+
+
+@pytest.fixture
+def postgres():
+    """A URL of a fresh, empty schema on the PostgreSQL server of NEWSCHECK_TEST_PG, dropped after."""
+    if not PG_URL:
+        pytest.skip("NEWSCHECK_TEST_PG is not set: no PostgreSQL server to test against (.ci/run starts one)")
+    psycopg = pytest.importorskip("psycopg")
+    name = f"t{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(PG_URL, autocommit=True) as con:
+        con.execute(f"CREATE SCHEMA {name}")
+    yield f"{PG_URL}{'&' if '?' in PG_URL else '?'}options=-csearch_path%3D{name}"
+    with psycopg.connect(PG_URL, autocommit=True) as con:
+        con.execute(f"DROP SCHEMA {name} CASCADE")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def index_target(request, tmp_path) -> str:
+    """Where an index is kept: a SQLite file, or a PostgreSQL schema (one suite for both)."""
+    return str(tmp_path / "i.sqlite") if request.param == "sqlite" else request.getfixturevalue("postgres")
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -35,29 +58,43 @@ def ship_counts(index: ClaimIndex) -> dict[str, float]:
     return {c.article: c.value.low for c in index.claims_about(["quantity:ships/nato/in-baltic-sea"])}
 
 
-def test_only_new_and_changed_articles_are_extracted(tmp_path):
+def test_only_new_and_changed_articles_are_extracted(tmp_path, index_target):
     archive = tmp_path / "archive"
     for name, n in (("a.txt", 10), ("b.txt", 20), ("c.txt", 30)):
         write(archive, name, SHIPS.format(n))
-    with ClaimIndex(tmp_path / "i.sqlite", create=True) as index:
-        first = index.update([str(archive)], RULES, SCHEMA)
+    with ClaimIndex(index_target, create=True) as index:
+        first = update_index(index, [str(archive)], RULES, SCHEMA)
         assert (first.added, first.changed, first.unchanged, first.removed) == (3, 0, 0, 0)
-        again = index.update([str(archive)], RULES, SCHEMA)
+        again = update_index(index, [str(archive)], RULES, SCHEMA)
         assert (again.added, again.changed, again.unchanged, again.removed, again.claims) == (0, 0, 3, 0, 0)
         write(archive, "b.txt", SHIPS.format(25))
         (archive / "c.txt").unlink()
         write(archive, "d.txt", SHIPS.format(40))
-        later = index.update([str(archive)], RULES, SCHEMA)
+        later = update_index(index, [str(archive)], RULES, SCHEMA)
         assert (later.added, later.changed, later.unchanged, later.removed) == (1, 1, 1, 1)
         assert ship_counts(index) == {"a": 10, "b": 25, "d": 40}
+        assert counted_keys(index) == {"quantity:ships/nato/in-baltic-sea": 3}
+        write(archive, "b.txt", " date 2022-03 De NAVO heeft 25 schepen in de Noordzee.\n")
+        (archive / "d.txt").unlink()
+        update_index(index, [str(archive)], RULES, SCHEMA)
+        assert counted_keys(index) == {"quantity:ships/nato/in-baltic-sea": 1, "quantity:ships/nato": 1}
 
 
-def test_other_rule_versions_extract_again(tmp_path, monkeypatch):
+def counted_keys(index: ClaimIndex) -> dict[str, int]:
+    """The articles per key that the index keeps count of, checked against its claims."""
+    held = dict(index.db.execute("SELECT key, COUNT(DISTINCT article) FROM claims WHERE key IS NOT NULL GROUP BY key"))
+    cores = {core for (core,) in index.db.execute("SELECT DISTINCT core FROM claims WHERE core IS NOT NULL")}
+    counted = {key: n for key, _, n in index.groups_of(cores)}
+    assert counted == held
+    return {key: n for key, n in counted.items() if "ships" in key}
+
+
+def test_other_rule_versions_extract_again(tmp_path, monkeypatch, index_target):
     write(tmp_path / "archive", "a.txt", SHIPS.format(10))
-    with ClaimIndex(tmp_path / "i.sqlite", create=True) as index:
-        index.update([str(tmp_path / "archive")], RULES, SCHEMA)
+    with ClaimIndex(index_target, create=True) as index:
+        update_index(index, [str(tmp_path / "archive")], RULES, SCHEMA)
         monkeypatch.setattr(type(RULES[0]), "version", "99")
-        assert index.update([str(tmp_path / "archive")], RULES, SCHEMA).changed == 1
+        assert update_index(index, [str(tmp_path / "archive")], RULES, SCHEMA).changed == 1
 
 
 def test_a_killed_write_leaves_a_consistent_index(tmp_path):
@@ -84,7 +121,7 @@ def test_a_killed_write_leaves_a_consistent_index(tmp_path):
     assert con.execute("SELECT COUNT(*) FROM claims WHERE article NOT IN (SELECT id FROM articles)").fetchone()[0] == 0
     con.close()
     with ClaimIndex(db) as index:  # the next run finishes the job
-        stats = index.update([str(archive)], RULES, SCHEMA)
+        stats = update_index(index, [str(archive)], RULES, SCHEMA)
         assert stats.unchanged >= 400 and stats.added + stats.unchanged == 1200
         assert index.count()[0] == 1200
 
@@ -125,15 +162,14 @@ def test_a_database_that_is_no_index_is_refused(tmp_path):
         ClaimIndex(db)
 
 
-def test_against_a_folder_and_against_its_index_give_the_same_findings(tmp_path, capsys):
+def test_against_a_folder_and_against_its_index_give_the_same_findings(tmp_path, capsys, index_target):
     draft = write(tmp_path / "drafts", "draft.txt",
                   " date 2022-03 De Navo heeft inmiddels 90 schepen in de regio. Duizenden extra troepen zijn al "
                   "onderweg, 130 jachtvliegtuigen staan op high alert klaar.\n")
-    db = tmp_path / "seeds.sqlite"
-    assert main(["index", str(SEEDS), "--db", str(db)]) == 0
+    assert main(["index", str(SEEDS), "--db", index_target]) == 0
     capsys.readouterr()
     reports = []
-    for archive in (str(SEEDS), str(db)):
+    for archive in (str(SEEDS), index_target):
         assert main([str(draft), "--against", archive, "--format", "json"]) == 1
         reports.append(json.loads(capsys.readouterr().out))
     folder, index = reports
@@ -158,7 +194,7 @@ def test_the_progress_bar_is_silent_off_a_terminal(tmp_path, capsys):
 def test_readers_are_not_blocked_by_a_writer(tmp_path):
     db = tmp_path / "i.sqlite"
     with ClaimIndex(db, create=True) as index:
-        index.update([str(SEEDS)], RULES, SCHEMA)
+        update_index(index, [str(SEEDS)], RULES, SCHEMA)
         before = index.count()
     writer = sqlite3.connect(db, isolation_level=None)
     writer.execute("BEGIN IMMEDIATE")
@@ -182,3 +218,163 @@ def test_a_draft_already_in_the_archive_is_not_compared_with_its_own_copy(tmp_pa
     articles = {c.split("@")[0] for c in finding["claims"]}
     assert articles == {"002_1a0a6596d60781e4", "003_d3539aa3f6ec2937"}, finding["claims"]
     assert len(finding["claims"]) == 2
+
+
+def test_the_index_module_imports_only_the_models_and_the_key_schema():
+    import ast
+
+    tree = ast.parse((ROOT / "checker" / "index.py").read_text(encoding="utf-8"))
+    engine = {node.module for node in ast.walk(tree)
+              if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("checker")}
+    assert engine == {"checker.models", "checker.keys"}
+
+
+def test_article_ids_of_many_files_of_one_name_take_linear_time():
+    from checker.articles import IdBook, article_id
+
+    class Counting(IdBook):
+        looks = 0
+
+        def __contains__(self, item):
+            Counting.looks += 1
+            return super().__contains__(item)
+
+    used = Counting()
+    ids = [article_id(Path(f"wires/{n % 2}/item.txt"), used) for n in range(3000)]
+    assert len(set(ids)) == 3000 and ids[:4] == ["item", "1/item", "0/item", "1/item~2"]
+    assert Counting.looks < 4 * 3000  # counting up from 2 for each file looked 4.5 million times
+
+
+def against(capsys, draft: Path, archive: Path) -> dict:
+    main([str(draft), "--against", str(archive), "--format", "json"])
+    return json.loads(capsys.readouterr().out)
+
+
+def test_a_draft_is_compared_with_the_archive_not_the_archive_with_itself(tmp_path, capsys, index_target):
+    archive = tmp_path / "archive"
+    for name, n in (("a.txt", 140), ("b.txt", 200), ("c.txt", 90)):
+        write(archive, name, SHIPS.format(n) + "Dat meldde Reuters.\n")  # no copy of the draft
+    draft = write(tmp_path / "drafts", "draft.txt", SHIPS.format(140))
+    db = index_target
+    assert main(["index", str(archive), "--db", str(db)]) == 0
+    capsys.readouterr()
+    from_folder, from_index = against(capsys, draft, archive), against(capsys, draft, db)
+    assert from_folder == from_index
+    finding, = from_index["conflicts"]
+    # a (140) agrees with the draft; that it disagrees with b and c is the archive's own matter
+    assert sorted(c.split("@")[0] for c in finding["claims"]) == ["b", "c", "draft"]
+
+
+def test_spellings_of_one_name_are_compared_by_skeleton_not_pair_by_pair(tmp_path, monkeypatch):
+    from checker import conflicts
+    from checker.pipeline import RunOptions, run_check
+
+    spellings = ("Zelensky", "Zelenskyy", "Zelenski", "Zelenskiy")
+    archive = tmp_path / "archive"
+    for n in range(160):
+        write(archive, f"{n}.txt", f" date 2022-03 De Oekraïense president Volodymyr {spellings[n % 4]} vroeg om wapens.\n")
+    draft = write(tmp_path / "drafts", "draft.txt", " date 2022-03 De Oekraïense president Volodymyr Zelensky sprak.\n")
+    calls = 0
+    compatible = conflicts.compatible
+
+    def counted(a, b):
+        nonlocal calls
+        calls += 1
+        return compatible(a, b)
+
+    monkeypatch.setattr(conflicts, "compatible", counted)
+    report = run_check(RunOptions(paths=[str(draft)], against=[str(archive)]))
+    variant, = [f for f in report.conflicts if f.status == "variant"]
+    assert len(variant.claims) == 1 + 120  # the draft and every other spelling, none of its own
+    assert calls < 4 * 160  # pair by pair, the archive's 160 claims took 12,720 comparisons
+
+
+def test_a_killed_write_leaves_a_consistent_postgresql_index(tmp_path, postgres):
+    import psycopg
+
+    archive = tmp_path / "archive"
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from corpus import write_corpus
+
+    write_corpus(archive, 1200)
+    proc = subprocess.Popen([sys.executable, "-m", "checker", "index", str(archive), "--db", postgres],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:  # wait for the first batches to be written
+            time.sleep(0.2)
+            if pg_count(postgres, "SELECT COUNT(*) FROM articles") >= 400:
+                break
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait()
+    assert 0 < pg_count(postgres, "SELECT COUNT(*) FROM articles") < 1200
+    assert pg_count(postgres, "SELECT COUNT(*) FROM claims WHERE article NOT IN (SELECT id FROM articles)") == 0
+    with ClaimIndex(postgres) as index:  # the next run finishes the job
+        stats = update_index(index, [str(archive)], RULES, SCHEMA)
+        assert stats.unchanged >= 400 and stats.added + stats.unchanged == 1200
+        assert index.count()[0] == 1200
+    with psycopg.connect(postgres) as con:  # every article's claims came with it, none was half written
+        per_article = dict(con.execute("SELECT article, COUNT(*) FROM claims GROUP BY article").fetchall())
+    with ClaimIndex(tmp_path / "whole.sqlite", create=True) as whole:
+        update_index(whole, [str(archive)], RULES, SCHEMA)
+        assert dict(whole.db.execute("SELECT article, COUNT(*) FROM claims GROUP BY article").fetchall()) == per_article
+
+
+def pg_count(url: str, sql: str) -> int:
+    import psycopg
+
+    try:
+        with psycopg.connect(url) as con:
+            return con.execute(sql).fetchone()[0]
+    except psycopg.errors.UndefinedTable:
+        return 0
+
+
+def test_a_postgresql_index_of_another_schema_version_is_refused(tmp_path, capsys, postgres):
+    import psycopg
+
+    ClaimIndex(postgres, create=True).close()
+    with psycopg.connect(postgres, autocommit=True) as con:
+        con.execute("UPDATE meta SET value = '0' WHERE name = 'schema_version'")
+    with pytest.raises(IndexFileError, match="schema version 0"):
+        ClaimIndex(postgres)
+    write(tmp_path, "draft.txt", SHIPS.format(10))
+    assert main([str(tmp_path / "draft.txt"), "--against", postgres]) == 2
+    err = capsys.readouterr().err
+    assert "schema version 0" in err and PG_URL not in err.replace(":***@", "")  # no password in messages
+
+
+def test_indexing_in_worker_processes_stores_the_same_index(tmp_path):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from corpus import write_corpus
+
+    archive = write_corpus(tmp_path / "archive", 60)
+    write(archive, "empty.txt", "")
+    held = []
+    for jobs, db in ((1, tmp_path / "one.sqlite"), (2, tmp_path / "two.sqlite")):
+        with ClaimIndex(db, create=True) as index:
+            stats = update_index(index, [str(archive)], RULES, SCHEMA, jobs=jobs, start_method="spawn")
+            assert (stats.added, stats.claims) == (61, held[0][2] if held else stats.claims)
+            held.append((sorted(index.db.execute("SELECT id, path, sha256, article FROM articles")),
+                         sorted(index.db.execute("SELECT * FROM claims")), stats.claims,
+                         sorted(index.db.execute("SELECT * FROM key_counts")), [p.message for p in stats.problems]))
+    assert held[0] == held[1] and held[0][1] and any("empty" in m for m in held[0][4])
+
+
+def test_a_killed_indexing_worker_is_an_error_naming_jobs(tmp_path, capsys, monkeypatch):
+    from checker import indexing
+
+    parent, real = os.getpid(), indexing.index_one
+
+    def killed_in_a_worker(*args):
+        if os.getpid() != parent:  # the workers are forked with this module as patched here
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(*args)
+
+    monkeypatch.setattr(indexing, "index_one", killed_in_a_worker)
+    for name, n in (("a.txt", 10), ("b.txt", 20)):
+        write(tmp_path / "archive", name, SHIPS.format(n))
+    assert main(["index", str(tmp_path / "archive"), "--db", str(tmp_path / "i.sqlite"), "--jobs", "2"]) == 2
+    err = capsys.readouterr().err
+    assert "--jobs 2: " in err and "Traceback" not in err

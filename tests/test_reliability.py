@@ -123,6 +123,7 @@ def damage_key_column(db: Path) -> None:
     """Bytes that are not UTF-8 in the key column, as a damaged page gives them."""
     with sqlite3.connect(db) as raw:
         raw.execute("UPDATE claims SET key = CAST(x'ff' AS TEXT) || key")
+        raw.execute("UPDATE key_counts SET key = CAST(x'ff' AS TEXT) || key")
     raw.close()
 
 

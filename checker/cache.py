@@ -1,0 +1,138 @@
+"""The claim cache: a repeated ``check`` of unchanged articles reads their claims instead of
+extracting them again.
+
+Like ruff's ``.ruff_cache``, the cache is a folder (``.newscheck_cache/`` in the current
+directory; ``--no-cache`` skips it) holding one SQLite file in WAL mode, so that runs side by
+side read and write it safely; each run writes its new entries in one transaction. An entry is
+keyed by what extraction reads: the article's text and metadata (its date, year and language,
+not its id or path) and the rules' signature (codes, versions, options, vocabulary additions
+and a hash of the source and data files of the engine and the rules), so that a changed rule
+or word list never serves an old claim. Articles whose extraction reported a problem, or
+with an inline marker, are not cached. A cache that cannot be opened or written is left aside with a warning: never an error.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import sqlite3
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from checker.articles import Document
+from checker.models import Claim, Problem
+
+log = logging.getLogger(__name__)
+
+DEFAULT_CACHE = ".newscheck_cache"
+CACHE_VERSION = "1"
+SCHEMA = "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, claims TEXT NOT NULL)"
+
+
+def source_hash(rules: Sequence) -> str:
+    """A hash of the source and data files of the engine and of every rule's package."""
+    folders = {Path(__file__).resolve().parent}
+    for rule in rules:
+        module = sys.modules.get(type(rule).__module__)
+        if module is not None and getattr(module, "__file__", None):
+            folders.add(Path(module.__file__).resolve().parent)
+    h = hashlib.sha256()
+    for folder in sorted(folders):
+        for path in sorted(p for p in folder.rglob("*") if p.suffix in (".py", ".toml") and p.is_file()):
+            h.update(str(path.relative_to(folder)).encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def signature_of(rules: Sequence, vocabulary: dict) -> str:
+    """What besides an article decides its claims."""
+    named = ";".join(f"{r.code}={r.version}:{r.options.model_dump_json()}" for r in sorted(rules, key=lambda r: r.code))
+    return hashlib.sha256("\n".join([CACHE_VERSION, named, json.dumps(vocabulary, sort_keys=True, default=str),
+                                     source_hash(rules)]).encode()).hexdigest()
+
+
+def entry_key(doc: Document, signature: str) -> str:
+    """The cache key of one article: its text, its metadata but for id and path, the signature."""
+    meta = doc.article.model_dump_json(exclude={"id", "path"})
+    return hashlib.sha256(f"{signature}\n{meta}\n".encode() + doc.text.encode()).hexdigest()
+
+
+class ClaimCache:
+    """An open cache folder; ``get`` and ``put`` never raise."""
+
+    def __init__(self, folder: str | Path, signature: str) -> None:
+        self.folder = Path(folder)
+        self.signature = signature
+        self.db: sqlite3.Connection | None = None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            ignore = self.folder / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("# written by check: the claim cache\n*\n", encoding="utf-8")
+            self.db = sqlite3.connect(self.folder / "claims.sqlite", timeout=30)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute(SCHEMA)
+        except (sqlite3.Error, OSError) as e:
+            self._fail("open", e)
+
+    def _fail(self, doing: str, error: Exception) -> None:
+        log.warning("%s: cannot %s the claim cache (%s); going on without it", self.folder, doing, error)
+        if self.db is not None:
+            self.db.close()
+        self.db = None
+
+    def get(self, docs: Sequence[Document]) -> dict[str, list[Claim]]:
+        """The cached claims of these articles, by article id (articles not cached are left out)."""
+        if self.db is None or not docs:
+            return {}
+        keys = {entry_key(d, self.signature): d.article.id for d in docs}
+        found: dict[str, list[Claim]] = {}
+        try:
+            ordered = sorted(keys)
+            for i in range(0, len(ordered), 500):
+                chunk = ordered[i:i + 500]
+                rows = self.db.execute(f"SELECT key, claims FROM entries WHERE key IN ({','.join('?' * len(chunk))})",
+                                       chunk).fetchall()
+                for key, data in rows:
+                    found[keys[key]] = [claim_of(c, keys[key]) for c in json.loads(data)]
+        except (sqlite3.Error, OSError, ValueError) as e:
+            self._fail("read", e)
+            return {}
+        return found
+
+    def put(self, docs: Sequence[Document], claims: Sequence[Claim], problems: Sequence[Problem]) -> None:
+        """Keep the claims of these freshly read articles (but of those with a problem)."""
+        if self.db is None or not docs:
+            return
+        troubled = {p.file for p in problems}
+        # An article with an inline marker (<!-- check: ... -->) is read again each time: what
+        # its markers silence is counted in the report.
+        by_article: dict[str, list[dict]] = {d.article.id: [] for d in docs
+                                             if d.article.path not in troubled and "<!--" not in d.text}
+        for c in claims:
+            if c.article in by_article:
+                by_article[c.article].append(stored(c))
+        rows = [(entry_key(d, self.signature), json.dumps(by_article[d.article.id], ensure_ascii=False))
+                for d in docs if d.article.id in by_article]
+        try:
+            with self.db:
+                self.db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?)", rows)
+        except (sqlite3.Error, OSError) as e:
+            self._fail("write", e)
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+
+
+def stored(claim: Claim) -> dict:
+    """A claim as the cache keeps it: without its article, its id relative to it."""
+    data = claim.model_dump(mode="json")
+    data["id"] = claim.id[len(claim.article):]
+    del data["article"]
+    return data
+
+
+def claim_of(data: dict, article: str) -> Claim:
+    return Claim.model_validate({**data, "id": article + data["id"], "article": article})

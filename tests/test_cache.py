@@ -1,0 +1,79 @@
+"""The claim cache: a repeated check reads unchanged articles' claims instead of extracting them."""
+from __future__ import annotations
+
+import shutil
+
+from checker import pipeline, runner
+from checker.cli import main
+from checker.pipeline import RunOptions, run_check
+from checker.report import to_json
+
+from conftest import SEEDS
+
+
+def counting(monkeypatch) -> list[str]:
+    """The ids of the articles extracted from now on."""
+    seen: list[str] = []
+    real = runner.extract_document
+
+    def extract_document(doc, rules, schema, *limits):
+        seen.append(doc.article.id)
+        return real(doc, rules, schema, *limits)
+
+    monkeypatch.setattr(runner, "extract_document", extract_document)
+    return seen
+
+
+def test_a_second_check_reads_unchanged_articles_from_the_cache(tmp_path, monkeypatch):
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    options = RunOptions(paths=[str(folder)], cache=str(tmp_path / "cache"))
+    extracted = counting(monkeypatch)
+    first = to_json(run_check(options))
+    assert len(extracted) == 5
+    extracted.clear()
+    assert to_json(run_check(options)) == first and extracted == []
+    assert to_json(run_check(RunOptions(paths=[str(folder)]))) == first  # as without a cache
+    changed = folder / "003_d3539aa3f6ec2937.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("140", "150"), encoding="utf-8")
+    extracted.clear()
+    assert to_json(run_check(options)) == to_json(run_check(RunOptions(paths=[str(folder)])))
+    assert extracted.count("003_d3539aa3f6ec2937") == 2 and len(extracted) == 6  # cached run, then uncached
+
+
+def test_other_rule_options_or_vocabulary_extract_again(tmp_path, monkeypatch):
+    cache = str(tmp_path / "cache")
+    run_check(RunOptions(paths=[str(SEEDS)], cache=cache))
+    extracted = counting(monkeypatch)
+    run_check(RunOptions(paths=[str(SEEDS)], cache=cache, rule_options={"Q001": {}}, vocabulary={}))
+    assert extracted == []  # the same options, spelled out
+    run_check(RunOptions(paths=[str(SEEDS)], cache=cache, select=["Q001"]))
+    assert len(extracted) == 5
+    extracted.clear()
+    names = {"names": {"extra": ["Jansen"]}}
+    monkeypatch.setattr(pipeline, "build_rules", lambda registry, options: RULES_AS_BUILT)
+    run_check(RunOptions(paths=[str(SEEDS)], cache=cache, vocabulary=names))
+    assert len(extracted) == 5
+
+
+RULES_AS_BUILT = [rule() for rule in pipeline.default_registry()]
+
+
+def test_a_cache_that_cannot_be_written_is_left_aside(tmp_path, caplog):
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the folder should be", encoding="utf-8")
+    report = run_check(RunOptions(paths=[str(SEEDS)], cache=str(blocked)))
+    assert to_json(report) == to_json(run_check(RunOptions(paths=[str(SEEDS)])))
+    assert "cannot open the claim cache" in caplog.text
+
+
+def test_no_cache_writes_no_cache_folder(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NEWSCHECK_CACHE_DIR")
+    assert main([str(SEEDS), "--no-cache"]) == 1
+    assert not (tmp_path / ".newscheck_cache").exists()
+    first = capsys.readouterr().out
+    assert main([str(SEEDS)]) == 1 and (tmp_path / ".newscheck_cache" / "claims.sqlite").is_file()
+    assert main([str(SEEDS)]) == 1
+    out = capsys.readouterr().out
+    assert out == first * 2
