@@ -74,7 +74,7 @@ def plugin(source: str, article: str) -> Callable[[Path], list[str]]:
         (root / "plugins").mkdir()
         (root / "plugins" / "trouble.py").write_text(source, encoding="utf-8")
         (root / "articles" / "bad.txt").write_text(article, encoding="utf-8")
-        return ["--rules-dir", "plugins", "--time-limit", "0.5"]
+        return ["--rules-dir", "plugins", "--time-limit", "0.2"]
     return make
 
 
@@ -152,7 +152,7 @@ FAULTS = [
           "checker.toml", False),
     Fault("pyproject.toml: tool is no table", config('tool = "x"\n', "pyproject.toml"), 2, "should be a table",
           "pyproject.toml", False),
-    Fault("rule that never ends", plugin(HANGING_RULE, GOOD + "HANG\n"), 2, "ran past the time limit of 0.5 s",
+    Fault("rule that never ends", plugin(HANGING_RULE, GOOD + "HANG\n"), 2, "ran past the time limit of 0.2 s",
           "bad.txt"),
     Fault("rule that calls sys.exit", plugin(EXITING_RULE, GOOD), 2, "rule hanging called sys.exit(1)", "bad.txt"),
     Fault("damaged index", damaged_index, 2, "not a claim index", "index.sqlite", False),

@@ -102,7 +102,7 @@ def test_a_killed_write_leaves_a_consistent_index(tmp_path):
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from corpus import write_corpus
 
-    write_corpus(archive, 1200)
+    write_corpus(archive, 600)
     db = tmp_path / "i.sqlite"
     proc = subprocess.Popen([sys.executable, "-m", "checker", "index", str(archive), "--db", str(db)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -110,20 +110,20 @@ def test_a_killed_write_leaves_a_consistent_index(tmp_path):
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:  # wait for the first batches to be written
             time.sleep(0.2)
-            if db.exists() and count(db) >= 400:
+            if db.exists() and count(db) >= 200:
                 break
         proc.send_signal(signal.SIGKILL)
     finally:
         proc.wait()
-    assert 0 < count(db) < 1200
+    assert 0 < count(db) < 600
     con = sqlite3.connect(db)
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert con.execute("SELECT COUNT(*) FROM claims WHERE article NOT IN (SELECT id FROM articles)").fetchone()[0] == 0
     con.close()
     with ClaimIndex(db) as index:  # the next run finishes the job
         stats = update_index(index, [str(archive)], RULES, SCHEMA)
-        assert stats.unchanged >= 400 and stats.added + stats.unchanged == 1200
-        assert index.count()[0] == 1200
+        assert stats.unchanged >= 200 and stats.added + stats.unchanged == 600
+        assert index.count()[0] == 600
 
 
 def count(db: Path) -> int:
@@ -296,7 +296,7 @@ def test_a_killed_write_leaves_a_consistent_postgresql_index(tmp_path, postgres)
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from corpus import write_corpus
 
-    write_corpus(archive, 1200)
+    write_corpus(archive, 600)
     proc = subprocess.Popen([sys.executable, "-m", "checker", "index", str(archive), "--db", postgres],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -312,8 +312,8 @@ def test_a_killed_write_leaves_a_consistent_postgresql_index(tmp_path, postgres)
     assert pg_count(postgres, "SELECT COUNT(*) FROM claims WHERE article NOT IN (SELECT id FROM articles)") == 0
     with ClaimIndex(postgres) as index:  # the next run finishes the job
         stats = update_index(index, [str(archive)], RULES, SCHEMA)
-        assert stats.unchanged >= 400 and stats.added + stats.unchanged == 1200
-        assert index.count()[0] == 1200
+        assert stats.unchanged >= 200 and stats.added + stats.unchanged == 600
+        assert index.count()[0] == 600
     with psycopg.connect(postgres) as con:  # every article's claims came with it, none was half written
         per_article = dict(con.execute("SELECT article, COUNT(*) FROM claims GROUP BY article").fetchall())
     with ClaimIndex(tmp_path / "whole.sqlite", create=True) as whole:
