@@ -64,7 +64,8 @@ def parser() -> argparse.ArgumentParser:
         epilog="An article silences a claim with <!-- check: ignore Q001 reason --> on its line\n"
                "(or alone on the line before); the report counts them by reason.\n\n"
                "Exit codes: 0 nothing reaches --fail-on, 1 findings do,\n"
-               "2 usage, config or input errors, 130 interrupted.")
+               "2 usage, config or input errors or a rule that failed (the report is still\n"
+               "written), 130 interrupted.")
     p.add_argument("paths", nargs="*", help="article files and folders (read recursively: *.txt, *.md); "
                                             "- reads one article from standard input")
     p.add_argument("-f", "--format", help="table (default), markdown, csv, json, html, line (path:line:col: message), "
