@@ -9,7 +9,6 @@ import sys
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from tabulate import tabulate
 
 from checker import __version__
 from checker.config import Config, ConfigError, load_config
@@ -17,8 +16,6 @@ from checker.confidence import DEFAULT_MIN_CONFIDENCE
 from checker.cache import DEFAULT_CACHE
 from checker.explain import explain
 from checker.formatters import default_formatters
-from checker.index import ClaimIndex
-from checker.indexing import update_index
 from checker.models import STATUS_ORDER, Problem, Report
 from checker.output import input_clash, output_path, write_atomic
 from checker.pipeline import RunOptions, baseline_json, build_rules, run_check
@@ -139,6 +136,9 @@ def run_index(argv: list[str]) -> int:
                                                  ignore=split_words(args.ignore) or config.ignore,
                                                  rule_options=config.rules, vocabulary=config.vocabulary,
                                                  config_file=config_file and str(config_file)))
+        from checker.index import ClaimIndex  # imported here: a plain check needs no index
+        from checker.indexing import update_index
+
         db = args.db or config.index or DEFAULT_INDEX
         progress = Progress("indexing")
         with ClaimIndex(db, create=True) as index:
@@ -161,6 +161,8 @@ def run_index(argv: list[str]) -> int:
 
 
 def rules_table(registry: Registry) -> str:
+    from tabulate import tabulate
+
     rows = [[r.code, r.name, ", ".join(r.kinds), ", ".join(r.languages), r.__module__, r.summary()] for r in registry]
     return tabulate(rows, headers=["code", "name", "kinds", "languages", "module", "description"], maxcolwidths=[None] * 5 + [60])
 
