@@ -17,7 +17,7 @@ import stat
 import sys
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
@@ -294,6 +294,8 @@ def detect_language(text: str) -> tuple[str, float]:
     decided = function_word_language(text)
     if decided:
         return decided
+    from checker.langmodel import language_model
+
     language, probability = language_model().classify(text[:4000])
     return language, round(float(probability), 3)
 
@@ -301,16 +303,6 @@ def detect_language(text: str) -> tuple[str, float]:
 def guess_language(text: str) -> str:
     """Dutch or English (see detect_language)."""
     return detect_language(text)[0]
-
-
-@cache
-def language_model():
-    """py3langid's identifier, restricted to Dutch and English; loaded when first needed (0.7 s)."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    model = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    model.set_languages(["nl", "en"])
-    return model
 
 
 PARAGRAPH_END = regex.compile(r"\n[ \t]*\n\s*")

@@ -6,10 +6,9 @@ import json
 import logging
 import os
 import sys
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import BrokenExecutor  # a broken process pool; concurrent.futures.process costs 15 ms
 from pathlib import Path
 
-from tabulate import tabulate
 
 from checker import __version__
 from checker.config import Config, ConfigError, load_config
@@ -17,8 +16,6 @@ from checker.confidence import DEFAULT_MIN_CONFIDENCE
 from checker.cache import DEFAULT_CACHE
 from checker.explain import explain
 from checker.formatters import default_formatters
-from checker.index import ClaimIndex
-from checker.indexing import update_index
 from checker.models import STATUS_ORDER, Problem, Report
 from checker.output import input_clash, output_path, write_atomic
 from checker.pipeline import RunOptions, baseline_json, build_rules, run_check
@@ -140,6 +137,9 @@ def run_index(argv: list[str]) -> int:
                                                  ignore=split_words(args.ignore) or config.ignore,
                                                  rule_options=config.rules, vocabulary=config.vocabulary,
                                                  config_file=config_file and str(config_file)))
+        from checker.index import ClaimIndex  # imported here: a plain check needs no index
+        from checker.indexing import update_index
+
         db = args.db or config.index or DEFAULT_INDEX
         progress = Progress("indexing")
         with ClaimIndex(db, create=True) as index:
@@ -151,7 +151,7 @@ def run_index(argv: list[str]) -> int:
     except (ConfigError, RegistryError, ValueError) as e:
         print(f"check index: {e}", file=sys.stderr)
         return EXIT_ERROR
-    except BrokenProcessPool:
+    except BrokenExecutor:
         print(f"check index: --jobs {args.jobs}: a worker process ended abruptly (killed, or out of memory); "
               "the batches written are kept. Run again, or with fewer jobs", file=sys.stderr)
         return EXIT_ERROR
@@ -162,6 +162,8 @@ def run_index(argv: list[str]) -> int:
 
 
 def rules_table(registry: Registry) -> str:
+    from tabulate import tabulate
+
     rows = [[r.code, r.name, ", ".join(r.kinds), ", ".join(r.languages), r.__module__, r.summary()] for r in registry]
     return tabulate(rows, headers=["code", "name", "kinds", "languages", "module", "description"], maxcolwidths=[None] * 5 + [60])
 
@@ -286,7 +288,7 @@ def check_articles(args: argparse.Namespace, config: Config, registry: Registry,
     except (RegistryError, ValueError) as e:
         print(f"check: {e}", file=sys.stderr)
         return EXIT_ERROR
-    except BrokenProcessPool:
+    except BrokenExecutor:
         print(f"check: --jobs {args.jobs}: a worker process ended abruptly (killed, or out of memory); "
               f"no report. Run again, or with fewer jobs", file=sys.stderr)
         return EXIT_ERROR

@@ -11,7 +11,6 @@ from checker.articles import Document, load
 from checker.cache import ClaimCache, signature_of
 from checker.confidence import DEFAULT_MIN_CONFIDENCE
 from checker.conflicts import find_conflicts
-from checker.archive import against_archive
 from checker.matching import complete_keys
 from checker.models import Article, Claim, Finding, Problem, Report
 from checker.registry import Registry, RegistryError, default_registry
@@ -100,6 +99,8 @@ def _run_check(options: RunOptions, registry: Registry | None, timings: dict[str
     problems: list[Problem] = [*registry.problems, *loaded.problems, *extraction.problems,
                                *unread_languages(articles, rules)]
     if options.against:
+        from checker.archive import against_archive  # imported here: only a draft check needs it
+
         articles, claims, findings = against_archive(articles, extraction.claims, options.against, rules, schema,
                                                      problems, options.language, options.time_limit)
     else:

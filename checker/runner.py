@@ -3,13 +3,11 @@ from __future__ import annotations
 
 import gc
 import logging
-import multiprocessing
 import signal
 import threading
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -228,6 +226,9 @@ def extract_all(docs: Iterable[Document], rules: Sequence[Rule], schema: KeySche
     docs = list(docs)
     if jobs <= 1 or len(docs) < 2:
         return _extract_many((docs, rules, schema, limit))
+    import multiprocessing  # imported here: a run of one process starts none (15 ms)
+    from concurrent.futures import ProcessPoolExecutor
+
     chunks = [docs[i::jobs] for i in range(jobs)]
     total = Extraction()
     context = multiprocessing.get_context(start_method) if start_method else None

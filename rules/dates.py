@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-import dateparser
 import regex
 
 from checker.rules.toolkit.analysis import Document
@@ -133,6 +132,8 @@ def grammar(language: Language) -> DateGrammar:
 @lru_cache(maxsize=8192)
 def parse_day(day: int, month: int, year: int, language: str) -> date | None:
     """A day of the calendar through dateparser (fixed language, cached); None if impossible."""
+    import dateparser  # imported when first needed (30 ms): many articles name no day
+
     parsed = dateparser.parse(f"{year}-{month:02d}-{day:02d}", date_formats=["%Y-%m-%d"], languages=[language],
                               settings={"STRICT_PARSING": True})
     return parsed.date() if parsed else None

@@ -5,8 +5,6 @@ from __future__ import annotations
 import csv
 import io
 
-from tabulate import tabulate
-
 from checker.formatters.base import Formatter
 from checker.formatters.summary import not_compared_line, problem_rows, summary_line  # noqa: F401 - also read from here
 from checker.formatters.terminal import ASSUMED_NOTE, rows_of
@@ -37,6 +35,8 @@ class MarkdownFormatter(Formatter):
     suffixes = (".md", ".markdown")
 
     def render(self, report: Report) -> str:
+        from tabulate import tabulate  # imported here: the other formats need none of it
+
         articles = articles_by_id(report)
         out = ["# Discrepancy report", "", summary_line(report) + ".", ""]
         if report.conflicts:

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import simplemma
 
 
 @lru_cache(maxsize=200_000)
 def lemma(word: str, language: str) -> str:
     """The lemma of a lowercased word in ``language`` ("nl", "en"); the word itself when unknown."""
+    import simplemma  # imported when first needed: its import and dictionaries cost 50 ms and more
+
     try:
         return simplemma.lemmatize(word, lang=language).lower()
     except ValueError:  # a language simplemma does not know

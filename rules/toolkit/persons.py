@@ -11,7 +11,6 @@ import unicodedata
 from dataclasses import dataclass
 
 import regex
-import simplemma
 
 from checker.rules.toolkit.lexicon import Lexicon, calendar_names, data_cache, load_data, phrase_pattern, vocabulary
 from checker.rules.toolkit.vocabulary import Language
@@ -77,6 +76,8 @@ class Skeleton:
 
 
 def known_word(word: str, language: str) -> bool:
+    import simplemma  # imported when first needed (50 ms)
+
     try:
         return simplemma.is_known(word.lower(), lang=language)
     except ValueError:

@@ -1,0 +1,88 @@
+"""Start-up and cached re-run speed of ``check``, each run a fresh process as a user starts it.
+
+    python benchmarks/startup_bench.py                   # 5 runs each, 2,000 generated articles
+    python benchmarks/startup_bench.py --articles 10000 --repeat 3
+
+It prints the median wall time of ``check`` on one small article (a one-line article, which
+the language model decides, and the shortest seed article), the modules imported and the time
+``-X importtime`` counts for them, and for a folder of generated articles the time of a first
+``check`` (filling the claim cache) and the median of the repeated ones (reading it), in
+articles per second, with whether every repeated report is byte for byte the first one.
+The claim cache and the unpacked language model are kept in a temporary folder; the language
+model is unpacked once before the timed runs, as it is on any machine after its first run.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+SEEDS = HERE.parent / "seeds"
+ONE_LINE = "De NAVO stuurt 4.000 militairen naar Litouwen.\n"
+
+
+def run(args: list[str], env: dict[str, str], cwd: Path) -> tuple[float, bytes]:
+    """Seconds and standard output of one ``check`` in a fresh process."""
+    t = time.perf_counter()
+    out = subprocess.run([sys.executable, "-m", "checker", *args], env=env, cwd=cwd, capture_output=True)
+    seconds = time.perf_counter() - t
+    if out.returncode not in (0, 1):
+        raise SystemExit(f"check {' '.join(args)} failed ({out.returncode}): {out.stderr.decode()[-2000:]}")
+    return seconds, out.stdout
+
+
+def imports(path: Path, env: dict[str, str], cwd: Path) -> tuple[int, float]:
+    """Modules imported by ``check`` on one article, and the seconds -X importtime counts for them."""
+    out = subprocess.run([sys.executable, "-X", "importtime", "-m", "checker", str(path), "--no-cache"],
+                         env=env, cwd=cwd, capture_output=True, text=True)
+    top = [int(m[1]) for m in re.finditer(r"^import time:\s+\d+ \|\s+(\d+) \| (?=\S)", out.stderr, re.M)]
+    return len(re.findall(r"^import time:\s+\d", out.stderr, re.M)), sum(top) / 1e6
+
+
+def median_run(args: list[str], env: dict[str, str], cwd: Path, repeat: int) -> float:
+    return statistics.median(run(args, env, cwd)[0] for _ in range(repeat))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=2000, help="generated articles of the cached re-run")
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args()
+    from corpus import write_corpus
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env["XDG_CACHE_HOME"] = str(work / "user-cache")
+        env["NEWSCHECK_CACHE_DIR"] = str(work / "claim-cache")
+        one_line = work / "one-line.txt"
+        one_line.write_text(ONE_LINE, encoding="utf-8")
+        seed = min(SEEDS.glob("*.txt"), key=lambda p: p.stat().st_size)
+        run([str(one_line), "--no-cache"], env, work)  # writes byte code and unpacks the language model
+        for path in (one_line, seed):
+            secs = median_run([str(path), "--no-cache"], env, work, args.repeat)
+            count, seconds = imports(path, env, work)
+            print(f"one article ({path.name}, {path.stat().st_size} bytes): median {secs:.3f} s of {args.repeat} "
+                  f"runs; {count} modules imported in {seconds:.3f} s")
+        write_corpus(work / "articles", args.articles)
+        report = ["articles", "--format", "json"]
+        first, expected = run(report, env, work)
+        print(f"{args.articles:,} articles, first check (filling the cache): {first:.2f} s = "
+              f"{args.articles / first:,.0f} articles/s")
+        again = [run(report, env, work) for _ in range(args.repeat)]
+        secs = statistics.median(s for s, _ in again)
+        same = all(out == expected for _, out in again)
+        print(f"{args.articles:,} articles, repeated check (from the cache): median {secs:.2f} s of {args.repeat} "
+              f"runs = {args.articles / secs:,.0f} articles/s; report {'identical' if same else 'DIFFERENT'}")
+
+
+if __name__ == "__main__":
+    main()
