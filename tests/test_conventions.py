@@ -118,8 +118,8 @@ def test_ctrl_c_is_one_line_and_exit_130(monkeypatch, capsys, tmp_path):
 def test_ctrl_c_in_a_real_process_prints_no_traceback(tmp_path):
     import signal
     import time
-    for i in range(2000):  # some 15 s of work: the signal comes in the middle of it
-        (tmp_path / f"a{i}.txt").write_text(GOOD * 5, encoding="utf-8")
+    for i in range(2000):  # some 20 s of work, each article its own: the signal comes in the middle of it
+        (tmp_path / f"a{i}.txt").write_text(GOOD * 5 + f"Er waren {i + 3} journalisten.\n", encoding="utf-8")
     # --no-cache: read from the claim cache, 2,000 copies of one article can be done in 3 s
     proc = subprocess.Popen([*CHECK, str(tmp_path), "--no-cache"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     time.sleep(3)
