@@ -21,18 +21,6 @@ from checker.rules.toolkit.numerals import (
     word_value,
 )
 
-NUMBER_WORD_STARTS = {
-    "nl": ["een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf",
-           "dertien", "veertien", "twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig",
-           "negentig", "honderd", "duizend", "miljoen", "miljard", "tientallen", "anderhalf", "half", "dozijn",
-           "verdubbel", "verdriedubbel", "ver", "één", "nul"],
-    "en": ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-           "thirteen", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-           "hundred", "thousand", "million", "billion", "trillion", "tens", "dozen", "half", "double", "triple",
-           "zero"],
-}
-ARTICLE_ONE = {"nl": "een", "en": "a"}
-PRONOUN_ONE = {"een", "één", "one"}
 HALF_ARTICLE = regex.compile(r"\s+an?(?=\s)", regex.I)  # "half a million"
 
 
@@ -81,6 +69,9 @@ class NumberGrammar:
     threshold_after: regex.Pattern  # "the 1 million mark"
     threshold_passed: regex.Pattern  # "is gepasseerd", "was crossed"
     partitive: regex.Pattern  # "één van de": one of several
+    one: frozenset[str]  # the forms of one that alone are an article or a pronoun: "een", "one"
+    stressed_one: frozenset[str]  # the form of one that is always the number: "één"
+    article_one: frozenset[str]  # an article before a scale word alone: "een miljoen", "a million"
     converted_bound: regex.Pattern  # "more than 300 million euros ($354 million)": the bound of a conversion
     estimate: regex.Pattern  # "een afvoer verwacht van 3350 tot 3700": a range
     list_before: regex.Pattern  # "10, 20 of 25": items of a list, no range
@@ -123,7 +114,8 @@ def grammar(language: Language) -> NumberGrammar:
     data = load_data(language, "numbers") or load_data(language.other("nl"), "numbers")
     units = data.get("units", {})
     unit_of = {form.lower(): unit for unit, forms in units.items() for form in forms}
-    starts = sorted(NUMBER_WORD_STARTS.get(language.code, NUMBER_WORD_STARTS["nl"]) + list(data.get("vague", {}))
+    forms = data.get("grammar", {})
+    starts = sorted(forms.get("word_starts", []) + list(data.get("vague", {}))
                     + list(data.get("words", {})), key=len, reverse=True)
     starts_alt = "|".join(regex.escape(s.split()[0]) for s in starts)
     unit_forms = [f for f in unit_of if f not in ("%", "€", "$", "£")]
@@ -135,6 +127,8 @@ def grammar(language: Language) -> NumberGrammar:
               rf"|(?i:(?:{starts_alt})\p{{L}}*)(?![\p{{L}}]))")
     return NumberGrammar(
         language=language.code,
+        one=phrases(forms.get("one", [])), stressed_one=phrases(forms.get("stressed_one", [])),
+        article_one=phrases(forms.get("article_one", [])),
         candidate=regex.compile(rf"(?<![\p{{L}}\p{{N}}\-/.,]){figure}"),
         joined=regex.compile(figure),
         half_after=regex.compile(rf"\s+(?:{either(data.get('fractions', {}).get('half_after', []))})(?![\p{{L}}])", regex.I),
@@ -208,7 +202,7 @@ class NumberReader:
 
     def _number_word_after(self, text: str, pos: int) -> bool:
         m = NEXT_WORD.match(text, pos, pos + 30)
-        return bool(m) and m.group(1).lower() not in PRONOUN_ONE and word_value(m.group(1), self.language) is not None
+        return bool(m) and m.group(1).lower() not in self.g.one and word_value(m.group(1), self.language) is not None
 
     def _joins(self, text: str, end: int, m: regex.Match) -> bool:
         """Whether number word ``m`` continues the figure that ends at ``end``."""
@@ -220,10 +214,10 @@ class NumberReader:
                 return False
             before = text[max(0, end - 12):end].lower()
             return before.endswith(CONNECTED_AFTER) and (word_value(w, self.language) or 100) < 100
-        if w in PRONOUN_ONE and m.group(1) != "-":  # "sixty one", "hundred one", "one million"; not "twintig een"
+        if w in self.g.one and m.group(1) != "-":  # "sixty one", "hundred one", "one million"; not "twintig een"
             before = text[max(0, end - 8):end].split()[-1].lower()
             after_tens = (word_value(before, self.language) or 0) in TENS or before in CONNECTED_AFTER
-            if w == "één" and before in self.g.scales:
+            if w in self.g.stressed_one and before in self.g.scales:
                 return True  # "een miljoen één": the stressed form is the number, never the article
             return self.language == "en" and after_tens and not text.startswith("-", m.end()) \
                 or self._number_word_after(text, m.end())
@@ -313,9 +307,9 @@ class NumberReader:
         """Number words: "veertigduizend", "twee miljoen", "twenty-one trillion", "één"."""
         start, lower_token = m.start(), m.group().lower()
         ends = self._more_number_words(text, m.end())
-        if lower_token in PRONOUN_ONE and len(ends) == 1:
+        if lower_token in self.g.one and len(ends) == 1:
             value, end, scaled = self._scaled(text, 1.0, m.end())
-            if not scaled and (lower_token != "één" or self.g.partitive.match(text, end)):
+            if not scaled and (lower_token not in self.g.stressed_one or self.g.partitive.match(text, end)):
                 return None  # "een", "one": an article or a pronoun; "één" is the number, not in "één van de"
             return Amount(start, end, value, value)
         for i in range(len(ends) - 1, -1, -1):  # the longest run that reads as one number, not
@@ -328,7 +322,7 @@ class NumberReader:
             return None
         if len(ends) == 1 and self._is_scale(lower_token):  # "a thousand"; "miljoen" alone only after "een"/"a"
             before = text[max(0, start - 6):start].lower().split()
-            article = bool(before) and before[-1] in (ARTICLE_ONE.get(self.language, "een"), "één") \
+            article = bool(before) and before[-1] in self.g.article_one \
                 and text[start - 1].isspace()
             if not article and self.g.scales.get(lower_token, 0) >= 1e6:
                 return None
