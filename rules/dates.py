@@ -166,7 +166,9 @@ class DateRule(VocabularyRule):
     weekdays ("Tue.", "de nacht van zondag op maandag"). A missing year comes from the article's
     date. A weekday gets a value only when the article fixes its week (an explicit date on that
     weekday, "deze week" beside an explicit date, or a full header date, whose week then wins
-    over dates of other weeks in the text); otherwise the claim has no value. The key is
+    over dates of other weeks in the text: the day that was, or the day to come when the clause
+    looks ahead, "zal maandag", "next Friday", "volgende week dinsdag"); otherwise the claim has
+    no value. The key is
     the event named beside the date: "de ministers komen op 6-7 april bijeen" ->
     date:ministers-meeting, 2022-04-06..2022-04-07."""
     kinds = ("date",)
@@ -175,7 +177,7 @@ class DateRule(VocabularyRule):
     # durations the quantities rule reads ("de top duurt twee dagen": quantity:<event>/day).
     kind_specs = (KindSpec("date", mark="d", compared_as="recurring", dates=True, duration=("quantity", "day")),)
     languages = ("nl", "en")
-    version = "4"
+    version = "5"
 
     def extract(self, doc: Document) -> Iterator[ClaimDraft]:
         lang = self.language(doc)
