@@ -278,9 +278,13 @@ def status_between(a: Compared, b: Compared, schema: KeySchema) -> str | None:
         return None  # two claims matched only through what their articles are about: too weak
     if compared_as == "recurring":
         # An event recurs: one of another time (last year's summit, "twaalf jaar geleden") or
-        # of unknown time is another event, not a moved one.
-        known = a.period is not None and b.period is not None and a.period.overlaps(b.period)
-        return "conflict" if known and bool(a.claim.earlier) == bool(b.claim.earlier) else None
+        # of unknown time is another event, not a moved one; but two reports of a few days
+        # apart that both announce it (a date still to come) speak of one coming event.
+        if a.period is None or b.period is None or bool(a.claim.earlier) != bool(b.claim.earlier):
+            return None
+        if a.period.overlaps(b.period):
+            return "conflict"
+        return "changed" if announced(a) and announced(b) and days_apart(a.period, b.period) <= NEAR else None
     if bool(a.claim.earlier) != bool(b.claim.earlier):
         return "changed"  # "oorspronkelijk 13.000" against today's figure
     if a.period is None or b.period is None:
@@ -288,6 +292,20 @@ def status_between(a: Compared, b: Compared, schema: KeySchema) -> str | None:
     if (a.claim.running or b.claim.running) and not same_day(a.period, b.period):
         return "changed"  # a running tally of two reports that need not be of one moment
     return "conflict" if a.period.overlaps(b.period) else "changed"
+
+
+NEAR = 7  # days: two reports this close that announce an event's date announce one event
+
+
+def announced(m: Compared) -> bool:
+    """True for the date of an event still to come when its article appeared."""
+    v = m.claim.value
+    return isinstance(v, DateValue) and m.period is not None and v.start > m.period.end
+
+
+def days_apart(a: Period, b: Period) -> int:
+    """Days between two periods that do not overlap."""
+    return max(a.start, b.start).toordinal() - min(a.end, b.end).toordinal()
 
 
 def same_day(a: Period, b: Period) -> bool:
@@ -374,7 +392,7 @@ def disagreeing(members: Sequence[Compared], schema: KeySchema, support: Corrobo
     grouped: dict[tuple, list[Compared]] = defaultdict(list)
     for m in members:
         grouped[(m.period, bool(m.claim.earlier), bool(m.claim.inferred), weak(m.claim, schema),
-                 bool(m.claim.running), tuple(sorted(m.claim.context.items())))].append(m)
+                 bool(m.claim.running), announced(m), tuple(sorted(m.claim.context.items())))].append(m)
     buckets = [Bucket.of(ms) for ms in grouped.values()]
     everyone = Bucket.of(list(members))
     strong = [b for b in buckets if not weak(b.members[0].claim, schema)]
