@@ -27,6 +27,11 @@ from checker.models import (
 )
 
 APPROXIMATION = 0.10  # "zo'n", "ongeveer", "circa" agree with values within about 10%
+# Of the last digit's place, either way: a figure agrees with the more precise ones it rounds
+# ("34" with 34,2 and 34,4, "2 billion" with 1.8 billion), not with a half-way one (2,5 and 3
+# billion) nor another of its own precision (distinct whole numbers, 2,0 and 2,1), since the
+# two widths together stay under one place (0.45 + 0.045).
+ROUNDING = 0.45
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,8 @@ def interval(value: QuantityValue | DateValue | TextValue | None) -> tuple[float
         high = math.inf if value.high is None or value.vague else value.high
         if value.approximate:
             low, high = low * (1 - APPROXIMATION), high * (1 + APPROXIMATION)
+        elif value.step:  # a figure as written stands for those it rounds: "34" for 34.2, not 34.5
+            low, high = low - value.step * ROUNDING, high + value.step * ROUNDING
         return low, high
     if isinstance(value, DateValue):
         return float(value.start.toordinal()), float(value.end.toordinal())
