@@ -1,39 +1,76 @@
 """Lemmas: the dictionary form of a word, so that "omgekomen", "kwamen om" and "omkomen" meet.
 
-The lemmas are simplemma's. A word its dictionary holds (most words of an article) is looked up
-in the language's lemma store (``lemma_store``: the dictionary kept sorted in the user's cache,
-read a few pages at a time), which gives what simplemma's own lookup gives; any other word goes
-through simplemma's whole pipeline (compounds, suffix rules, hyphens, apostrophes), with the
-store as its dictionary. Where the store cannot be kept, simplemma is used as it comes.
+The lemmas are simplemma's. Decoding its dictionary of a language whole takes about a second
+and 40 MB, so the dictionary is kept as a sorted table in the user's cache, one file per
+language and simplemma version (see ``kept_tables``), written by the first run that needs it.
+A word the dictionary holds (most words of an article) is looked up there, which gives what
+simplemma's own lookup gives; any other word goes through simplemma's whole pipeline (compounds,
+suffix rules, hyphens, apostrophes), with the kept table as its dictionary. Where the table
+cannot be kept, simplemma is used as it comes.
 """
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from functools import cache, lru_cache
+from pathlib import Path
 
-from checker.rules.toolkit.lemma_store import LemmaStore, lemma_store
+from checker.rules.toolkit.kept_tables import SortedTable, kept_table, user_cache_folder
+
+LANGUAGES = ("nl", "en")  # kept: simplemma reads them by plain lookup (no apostrophe or accent folding)
+FORMAT = 1  # of the kept table's name
 
 # The apostrophes simplemma tries a word's variants with (simplemma.utils.has_apostrophe): a word
 # with one goes through its pipeline, whose dictionary lookup knows them.
 APOSTROPHES = ("'", "’", "ʼ")
 
 
+def simplemma_version() -> str:
+    from importlib import metadata
+
+    return metadata.version("simplemma")
+
+
+def store_path(language: str) -> Path:
+    return user_cache_folder() / f"lemmas-{language}-simplemma-{simplemma_version()}-{FORMAT}.table"
+
+
+def simplemma_dictionary(language: str) -> Mapping[str, str]:
+    """simplemma's dictionary of a language, decoded whole by a factory of its own, so that it
+    is freed once the table is written."""
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    return DefaultDictionaryFactory(cache_max_size=1).get_dictionary(language)
+
+
 @cache
-def store(language: str) -> LemmaStore | None:
-    """The lemma store of a language, opened once per process."""
-    return lemma_store(language)
+def store(language: str) -> SortedTable | None:
+    """simplemma's dictionary of a language as a kept table (word -> lemma), opened once per
+    process; None for a language not kept or where the table cannot be kept."""
+    if language not in LANGUAGES:
+        return None
+    return kept_table(store_path(language), lambda: simplemma_dictionary(language))
+
+
+def first_lookup(table: SortedTable, token: str) -> str | None:
+    """What simplemma's dictionary lookup answers first for a token (NFC): the token's entry,
+    else that of the token with its first letter's case turned; None when both miss."""
+    found = table.get(token)
+    if found is None:
+        found = table.get(token.lower() if token[:1].isupper() else token.capitalize())
+    return found
 
 
 def dictionary_lemma(word: str, language: str) -> str | None:
-    """The lemma simplemma would give ``word`` from its dictionary, read from the store; None
-    when the store cannot tell (a word it lacks or with an apostrophe, a language it lacks)."""
+    """The lemma simplemma would give ``word`` from its dictionary, read from the kept table;
+    None when the table cannot tell (a word it lacks or with an apostrophe, a language not kept)."""
     found = store(language)
     if found is None or any(a in word for a in APOSTROPHES):
         return None
     token = unicodedata.normalize("NFC", word)  # simplemma's dictionaries are NFC
     if token.isnumeric():  # simplemma's pipeline keeps a number as it is, before any lookup
         return token
-    return found.lookup(token)
+    return first_lookup(found, token)
 
 
 @lru_cache(maxsize=200_000)
@@ -52,16 +89,16 @@ def lemma(word: str, language: str) -> str:
 def is_known(word: str, language: str) -> bool:
     """Whether simplemma's dictionary of ``language`` holds ``word`` (simplemma.is_known)."""
     if store(language) is not None and not any(a in word for a in APOSTROPHES):
-        return store(language).lookup(unicodedata.normalize("NFC", word)) is not None
+        return first_lookup(store(language), unicodedata.normalize("NFC", word)) is not None
     try:
         return dictionary_lookup().get_lemma(unicodedata.normalize("NFC", word), language) is not None
     except ValueError:  # a language simplemma does not know
         return False
 
 
-class StoreDictionaries:
-    """simplemma's dictionary factory (``DictionaryFactory``) that hands it the lemma store of
-    a language, and simplemma's own dictionary of a language the store does not keep."""
+class KeptDictionaries:
+    """simplemma's dictionary factory (``DictionaryFactory``) that hands it the kept table of a
+    language, and simplemma's own dictionary of a language not kept."""
 
     def get_dictionary(self, language: str):
         kept = store(language)
@@ -74,17 +111,17 @@ class StoreDictionaries:
 
 @cache
 def lemmatizer():
-    """simplemma's lemmatizer as ``simplemma.lemmatize`` builds it, reading the lemma stores.
+    """simplemma's lemmatizer as ``simplemma.lemmatize`` builds it, reading the kept tables.
     Imported when first needed: simplemma's import costs some 100 ms."""
     from simplemma import Lemmatizer
     from simplemma.strategies import DefaultStrategy
 
-    return Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=StoreDictionaries()))
+    return Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=KeptDictionaries()))
 
 
 @cache
 def dictionary_lookup():
-    """simplemma's dictionary lookup (what ``simplemma.is_known`` asks), reading the lemma stores."""
+    """simplemma's dictionary lookup (what ``simplemma.is_known`` asks), reading the kept tables."""
     from simplemma.strategies import DictionaryLookupStrategy
 
-    return DictionaryLookupStrategy(StoreDictionaries())
+    return DictionaryLookupStrategy(KeptDictionaries())

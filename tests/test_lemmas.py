@@ -1,5 +1,6 @@
-"""The lemma store gives simplemma's own lemmas, is written once per simplemma version, is safe
-when two runs write it at once, and is left aside where the cache folder cannot be written."""
+"""Lemmas read from the kept table are simplemma's own; the table is written once per simplemma
+version, safely when two runs write it at once, and left aside where the cache folder cannot be
+written."""
 from __future__ import annotations
 
 import json
@@ -13,7 +14,7 @@ import pytest
 import simplemma
 from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
-from checker.rules.toolkit import lemma_store, lemmas
+from checker.rules.toolkit import kept_tables, lemmas
 
 from conftest import SEEDS
 
@@ -50,19 +51,19 @@ def forget() -> None:
 
 
 @pytest.mark.parametrize("language, every", [("nl", 150), ("en", 80)])
-def test_the_store_gives_simplemmas_lemmas(cache_home, language, every):
+def test_the_kept_table_gives_simplemmas_lemmas(cache_home, language, every):
     words = sample_words(language, every)
     assert len(words) > 3000
     ours = [(lemmas.lemma(w, language), lemmas.is_known(w, language)) for w in words]
-    assert [p.name for p in cache_home.iterdir()] == [f"lemmas-{language}-simplemma-{simplemma.__version__}-1.bin"]
+    assert [p.name for p in cache_home.iterdir()] == [f"lemmas-{language}-simplemma-{simplemma.__version__}-1.table"]
     theirs = [(simplemma.lemmatize(w, lang=language).lower() if w else w, bool(w) and simplemma.is_known(w, lang=language))
               for w in words]
     assert [w for w, a, b in zip(words, ours, theirs) if a != b] == []
     assert sum(lemmas.dictionary_lemma(w, language) is None for w in words) > 300, "the pipeline was tried too"
 
 
-def test_the_store_is_a_mapping_of_the_dictionary(cache_home):
-    store = lemma_store.lemma_store("en")
+def test_the_kept_table_is_a_mapping_of_the_dictionary(cache_home):
+    store = lemmas.store("en")
     dictionary = DefaultDictionaryFactory(cache_max_size=1).get_dictionary("en")
     assert len(store) == len(dictionary)
     sample = sorted(dictionary)[::500]
@@ -85,19 +86,19 @@ def test_the_kept_languages_are_read_by_plain_lookup():
     from simplemma.strategies.apostrophe_boundary import APOSTROPHE_BOUNDARY_LANGS
     from simplemma.utils import CANON_LANGS
 
-    assert not set(lemma_store.LANGUAGES) & (APOSTROPHE_BOUNDARY_LANGS | CANON_LANGS)
+    assert not set(lemmas.LANGUAGES) & (APOSTROPHE_BOUNDARY_LANGS | CANON_LANGS)
 
 
-def test_another_simplemma_version_has_a_store_of_its_own(cache_home, monkeypatch):
+def test_another_simplemma_version_has_a_table_of_its_own(cache_home, monkeypatch):
     lemmas.lemma("huishoudens", "nl")
-    monkeypatch.setattr(lemma_store, "simplemma_version", lambda: "99.0")
+    monkeypatch.setattr(lemmas, "simplemma_version", lambda: "99.0")
     forget()
     assert lemmas.lemma("huishoudens", "nl") == "huishouden"
     assert sorted(p.name for p in cache_home.iterdir()) == [
-        f"lemmas-nl-simplemma-{simplemma.__version__}-1.bin", "lemmas-nl-simplemma-99.0-1.bin"]
+        f"lemmas-nl-simplemma-{simplemma.__version__}-1.table", "lemmas-nl-simplemma-99.0-1.table"]
 
 
-def test_a_damaged_store_is_written_again(cache_home):
+def test_a_damaged_table_is_written_again(cache_home):
     lemmas.lemma("huishoudens", "nl")
     path = next(cache_home.iterdir())
     whole = path.read_bytes()
@@ -120,11 +121,11 @@ def test_an_unwritable_cache_folder_falls_back_to_simplemma(tmp_path, monkeypatc
         forget()
 
 
-def test_a_store_that_cannot_be_written_is_held_in_memory(cache_home, monkeypatch):
+def test_a_table_that_cannot_be_written_is_held_in_memory(cache_home, monkeypatch):
     def full_disk(path, content):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(lemma_store, "write_store", full_disk)
+    monkeypatch.setattr(kept_tables, "write_table", full_disk)
     assert lemmas.store("nl") is not None
     assert lemmas.lemma("geëvacueerd", "nl") == "evacueren"
     assert not any(cache_home.iterdir())
@@ -138,7 +139,7 @@ print(json.dumps([[lemma(w, "nl"), is_known(w, "nl")] for w in words]))
 """
 
 
-def test_two_runs_writing_the_store_at_once_both_read_it_whole(tmp_path):
+def test_two_runs_writing_the_table_at_once_both_read_it_whole(tmp_path):
     words = sample_words("nl", 2000)
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
     runs = [subprocess.Popen([sys.executable, "-c", WORKER, json.dumps(words)], env=env, stdout=subprocess.PIPE)
@@ -149,4 +150,4 @@ def test_two_runs_writing_the_store_at_once_both_read_it_whole(tmp_path):
                 for w in words]
     assert outputs == [expected, expected]
     assert [p.name for p in Path(tmp_path, "newscheck").iterdir()] == [
-        f"lemmas-nl-simplemma-{simplemma.__version__}-1.bin"], "one whole store, nothing half written left"
+        f"lemmas-nl-simplemma-{simplemma.__version__}-1.table"], "one whole store, nothing half written left"
