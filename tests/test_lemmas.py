@@ -46,7 +46,8 @@ def cache_home(tmp_path, monkeypatch):
 
 
 def forget() -> None:
-    for cached in (lemmas.store, lemmas.lemma, lemmas.is_known, lemmas.lemmatizer, lemmas.dictionary_lookup):
+    for cached in (lemmas.store, lemmas.learned, lemmas.lemma, lemmas.is_known, lemmas.lemmatizer,
+                   lemmas.dictionary_lookup):
         cached.cache_clear()
 
 
@@ -55,11 +56,15 @@ def test_the_kept_table_gives_simplemmas_lemmas(cache_home, language, every):
     words = sample_words(language, every)
     assert len(words) > 3000
     ours = [(lemmas.lemma(w, language), lemmas.is_known(w, language)) for w in words]
-    assert [p.name for p in cache_home.iterdir()] == [f"lemmas-{language}-simplemma-{simplemma.__version__}-1.table"]
+    assert sorted(p.name for p in cache_home.iterdir()) == [f"lemmas-{language}-simplemma-{simplemma.__version__}-1.{end}"
+                                                           for end in ("learned", "table")]
     theirs = [(simplemma.lemmatize(w, lang=language).lower() if w else w, bool(w) and simplemma.is_known(w, lang=language))
               for w in words]
     assert [w for w, a, b in zip(words, ours, theirs) if a != b] == []
     assert sum(lemmas.dictionary_lemma(w, language) is None for w in words) > 300, "the pipeline was tried too"
+    forget()
+    again = [(lemmas.lemma(w, language), lemmas.is_known(w, language)) for w in words]
+    assert again == theirs and lemmas.lemmatizer.cache_info().currsize == 0, "learned, simplemma not asked again"
 
 
 def test_the_kept_table_is_a_mapping_of_the_dictionary(cache_home):
@@ -108,6 +113,16 @@ def test_a_damaged_table_is_written_again(cache_home):
     assert path.read_bytes() == whole
 
 
+def test_a_damaged_line_of_learned_lemmas_is_passed_over(cache_home):
+    lemmas.lemma("valencia", "nl")
+    path = next(cache_home.glob("*.learned"))
+    assert path.read_text(encoding="utf-8") == "valencia\tvalencia\n"
+    path.write_bytes(b"valencia\tvalencia\nbrokn\xff\tx\nno tab\nhalf\tw")
+    forget()
+    assert lemmas.learned("nl").lemmas == {"valencia": "valencia"}
+    assert lemmas.lemma("half", "nl") == simplemma.lemmatize("half", lang="nl").lower()
+
+
 def test_an_unwritable_cache_folder_falls_back_to_simplemma(tmp_path, monkeypatch):
     (tmp_path / "file").write_text("not a folder")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))
@@ -149,5 +164,8 @@ def test_two_runs_writing_the_table_at_once_both_read_it_whole(tmp_path):
     expected = [[simplemma.lemmatize(w, lang="nl").lower() if w else w, bool(w) and simplemma.is_known(w, lang="nl")]
                 for w in words]
     assert outputs == [expected, expected]
-    assert [p.name for p in Path(tmp_path, "newscheck").iterdir()] == [
-        f"lemmas-nl-simplemma-{simplemma.__version__}-1.table"], "one whole store, nothing half written left"
+    folder = Path(tmp_path, "newscheck")
+    assert sorted(p.name for p in folder.iterdir()) == [
+        f"lemmas-nl-simplemma-{simplemma.__version__}-1.{end}" for end in ("learned", "table")], "nothing half written"
+    lines = next(folder.glob("*.learned")).read_text(encoding="utf-8").splitlines()
+    assert lines and all(line.count("\t") == 1 for line in lines), "whole lines from both runs"
