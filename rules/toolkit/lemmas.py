@@ -26,7 +26,8 @@ log = logging.getLogger(__name__)
 
 LANGUAGES = ("nl", "en")  # kept: simplemma reads them by plain lookup (no apostrophe or accent folding)
 FORMAT = 1  # of the kept table's name
-LEARNED_LIMIT = 4_000_000  # bytes: a file of learned lemmas stops growing there (some 200,000 words)
+LEARNED_LIMIT = 300_000  # bytes: a file of learned lemmas stops growing there (some 15,000 words), so
+# that reading it stays a matter of milliseconds
 
 # The apostrophes simplemma tries a word's variants with (simplemma.utils.has_apostrophe): a word
 # with one goes through its pipeline, whose dictionary lookup knows them.
@@ -113,14 +114,13 @@ class LearnedLemmas:
         except OSError:
             content = b""
         self.size = len(content)
-        self.lemmas: dict[str, str] = {}
-        for line in content.split(b"\n")[:-1]:  # the last piece has no newline: empty, or being written
-            word, tab, found = line.partition(b"\t")
-            if tab and b"\t" not in found:
-                try:
-                    self.lemmas[word.decode()] = found.decode()
-                except UnicodeDecodeError:  # a damaged line
-                    pass
+        whole = content[:content.rfind(b"\n") + 1]  # a last line without its newline is being written
+        try:
+            lines = whole.decode().split("\n")
+        except UnicodeDecodeError:  # a damaged line: each whole line on its own
+            lines = [line.decode(errors="replace") for line in whole.split(b"\n")]
+        self.lemmas: dict[str, str] = dict(line.split("\t") for line in lines
+                                           if line.count("\t") == 1 and "\ufffd" not in line)
 
     def learn(self, word: str, found: str) -> None:
         """Keep a word's lemma for later runs, unless the file is full or cannot be written."""
