@@ -3,13 +3,14 @@
     python benchmarks/startup_bench.py                   # 5 runs each, 2,000 generated articles
     python benchmarks/startup_bench.py --articles 10000 --repeat 3
 
-It prints the median wall time of ``check`` on one small article (a one-line article, which
-the language model decides, and the shortest seed article), the modules imported and the time
-``-X importtime`` counts for them, and for a folder of generated articles the time of a first
-``check`` (filling the claim cache) and the median of the repeated ones (reading it), in
-articles per second, with whether every repeated report is byte for byte the first one.
-The claim cache and the unpacked language model are kept in a temporary folder; the language
-model is unpacked once before the timed runs, as it is on any machine after its first run.
+It prints the median wall time and peak memory (RSS) of ``check`` on one small article (a
+one-line article, which the language model decides, and the shortest seed article), the modules
+imported and the time ``-X importtime`` counts for them, and for a folder of generated articles
+the time of a first ``check`` (filling the claim cache) and the median of the repeated ones
+(reading it), in articles per second, with whether every repeated report is byte for byte the
+first one. The claim cache and the user cache (the unpacked language model, the kept lemma and
+gazetteer tables) are kept in a temporary folder, filled by one run of each article before the
+timed runs, as they are on any machine after its first run.
 """
 from __future__ import annotations
 
@@ -31,12 +32,25 @@ ONE_LINE = "De NAVO stuurt 4.000 militairen naar Litouwen.\n"
 
 def run(args: list[str], env: dict[str, str], cwd: Path) -> tuple[float, bytes]:
     """Seconds and standard output of one ``check`` in a fresh process."""
+    seconds, out, _ = measured_run(args, env, cwd)
+    return seconds, out
+
+
+def measured_run(args: list[str], env: dict[str, str], cwd: Path) -> tuple[float, bytes, float]:
+    """Seconds, standard output and peak memory (RSS, MB) of one ``check`` in a fresh process."""
     t = time.perf_counter()
-    out = subprocess.run([sys.executable, "-m", "checker", *args], env=env, cwd=cwd, capture_output=True)
-    seconds = time.perf_counter() - t
-    if out.returncode not in (0, 1):
-        raise SystemExit(f"check {' '.join(args)} failed ({out.returncode}): {out.stderr.decode()[-2000:]}")
-    return seconds, out.stdout
+    with tempfile.TemporaryFile() as err:
+        process = subprocess.Popen([sys.executable, "-m", "checker", *args], env=env, cwd=cwd,
+                                   stdout=subprocess.PIPE, stderr=err)
+        out = process.stdout.read()
+        _, status, usage = os.wait4(process.pid, 0)  # the child's own rusage, before Popen reaps it
+        seconds = time.perf_counter() - t
+        process.returncode = os.waitstatus_to_exitcode(status)
+        process.stdout.close()
+        if process.returncode not in (0, 1):
+            err.seek(0)
+            raise SystemExit(f"check {' '.join(args)} failed ({process.returncode}): {err.read().decode()[-2000:]}")
+    return seconds, out, usage.ru_maxrss / 1024
 
 
 def imports(path: Path, env: dict[str, str], cwd: Path) -> tuple[int, float]:
@@ -47,8 +61,10 @@ def imports(path: Path, env: dict[str, str], cwd: Path) -> tuple[int, float]:
     return len(re.findall(r"^import time:\s+\d", out.stderr, re.M)), sum(top) / 1e6
 
 
-def median_run(args: list[str], env: dict[str, str], cwd: Path, repeat: int) -> float:
-    return statistics.median(run(args, env, cwd)[0] for _ in range(repeat))
+def median_run(args: list[str], env: dict[str, str], cwd: Path, repeat: int) -> tuple[float, float]:
+    """The median seconds and median peak memory (MB) of ``repeat`` runs."""
+    runs = [measured_run(args, env, cwd) for _ in range(repeat)]
+    return statistics.median(r[0] for r in runs), statistics.median(r[2] for r in runs)
 
 
 def main() -> None:
@@ -66,12 +82,13 @@ def main() -> None:
         one_line = work / "one-line.txt"
         one_line.write_text(ONE_LINE, encoding="utf-8")
         seed = min(SEEDS.glob("*.txt"), key=lambda p: p.stat().st_size)
-        run([str(one_line), "--no-cache"], env, work)  # writes byte code and unpacks the language model
+        for path in (one_line, seed):  # writes byte code and fills the user cache
+            run([str(path), "--no-cache"], env, work)
         for path in (one_line, seed):
-            secs = median_run([str(path), "--no-cache"], env, work, args.repeat)
+            secs, rss = median_run([str(path), "--no-cache"], env, work, args.repeat)
             count, seconds = imports(path, env, work)
             print(f"one article ({path.name}, {path.stat().st_size} bytes): median {secs:.3f} s of {args.repeat} "
-                  f"runs; {count} modules imported in {seconds:.3f} s")
+                  f"runs, peak RSS {rss:.0f} MB; {count} modules imported in {seconds:.3f} s")
         write_corpus(work / "articles", args.articles)
         report = ["articles", "--format", "json"]
         first, expected = run(report, env, work)
