@@ -169,3 +169,17 @@ def test_two_runs_writing_the_table_at_once_both_read_it_whole(tmp_path):
         f"lemmas-nl-simplemma-{simplemma.__version__}-1.{end}" for end in ("learned", "table")], "nothing half written"
     lines = next(folder.glob("*.learned")).read_text(encoding="utf-8").splitlines()
     assert lines and all(line.count("\t") == 1 for line in lines), "whole lines from both runs"
+
+
+def test_a_check_in_a_read_only_home_reads_simplemma_as_it_comes(tmp_path):
+    """No user cache can be made under /proc: the check says nothing of it and reports as ever."""
+    article = tmp_path / "a.txt"
+    article.write_text(" date 2022-03-04 De minister zei dat 120 inwoners van Valencia zijn geëvacueerd.\n",
+                       encoding="utf-8")
+    base = {k: v for k, v in os.environ.items() if k != "XDG_CACHE_HOME"}
+    runs = [subprocess.run([sys.executable, "-m", "checker", str(article), "--no-cache", "--format", "json"],
+                           env={**base, **env}, capture_output=True, text=True, timeout=120)
+            for env in ({"XDG_CACHE_HOME": str(tmp_path / "cache")}, {"HOME": "/proc"})]
+    assert [(r.returncode, r.stderr) for r in runs] == [(0, ""), (0, "")]
+    assert runs[1].stdout == runs[0].stdout and json.loads(runs[0].stdout)["claims"]
+    assert not Path("/proc/.cache").exists()
