@@ -13,7 +13,7 @@ from checker.rules.toolkit.analysis import Document
 from checker.rules.quantities.candidates import date_neighbour, not_an_amount, reader
 from checker.rules.quantities.when import change_grammar
 from checker.rules.toolkit.frames import frame_vocabulary
-from checker.rules.toolkit.lexicon import Vocabulary, ending_at
+from checker.rules.toolkit.lexicon import Vocabulary, data_cache, ending_at, load_data, phrase_pattern
 from checker.rules.toolkit.numbers import Amount, NumberReader
 from checker.rules.toolkit.vocabulary import Language
 
@@ -50,6 +50,8 @@ def amount_at(doc: Document, m: regex.Match, read: NumberReader, lang: Language,
     if not change.to_of_change.search(text, max(0, amount.start - 60), amount.start):
         amount = read.bounds(text, amount)
     amount = with_unit(text, amount, read)
+    if amount.unit in TIME_UNITS and time_ago(lang).match(text, amount.end):
+        return None  # "twee jaar geleden", "two years ago": a time, which the dates and earlier words read
     if amount.unit is None and amount.low is not None and amount.low == amount.high \
             and YEAR.fullmatch(m.group()) and not counts_something(doc, amount, vocab):
         return None  # a year: the dates rule reads it
@@ -73,6 +75,16 @@ def with_unit(text: str, amount: Amount, read: NumberReader) -> Amount:
     if unit is None:
         return amount
     return Amount(start, end, amount.low, amount.high, amount.approximate, unit, amount.vague, amount.step)
+
+
+TIME_UNITS = frozenset({"hour", "day", "week", "month", "year"})
+
+
+@data_cache
+def time_ago(lang: Language) -> regex.Pattern:
+    """The word after a span of time that makes it a point in time: "geleden", "ago"."""
+    ago = load_data(lang, "numbers").get("grammar", {}).get("ago", [])
+    return regex.compile(rf"\s+(?:{phrase_pattern(ago) or '(?!)'})(?![\p{{L}}])", regex.I)
 
 
 def counts_something(doc: Document, amount: Amount, vocab: Vocabulary) -> bool:

@@ -90,6 +90,20 @@ def clause_around(doc: Document, start: int, end: int, vocab: Vocabulary) -> Cla
     return Clause(c_start, c_end)
 
 
+OPENING_WORDS = 4  # an opening phrase set off by a comma is short: "Last year,", "Twee jaar geleden,"
+
+
+def sentence_opening(doc: Document, position: int, vocab: Vocabulary) -> tuple[int, int] | None:
+    """The phrase that opens the sentence of ``position`` and is set off by a break, when it is
+    short and ``position`` lies after it ("Last year, Hurricane Ian killed 150 people": the
+    time of every clause of the sentence); None otherwise."""
+    s_start, s_end = doc.sentence_at(position)
+    m = vocab.clause_break.search(doc.scan_text, s_start, min(s_end, position))
+    if not m or len(doc.scan_text[s_start:m.start()].split()) > OPENING_WORDS:
+        return None
+    return s_start, m.start()
+
+
 def attribution_spans(doc: Document, clause_start: int, clause_end: int, vocab: Vocabulary) -> list[tuple[int, int]]:
     """Spans of "volgens de NAVO", "aldus Stoltenberg": who states, not who does."""
     return [attribution_span(doc, m, clause_end, vocab)
@@ -368,6 +382,6 @@ def qualifiers_in(doc: Document, start: int, end: int, vocab: Vocabulary) -> lis
     return vocab.qualifiers.find(doc.scan_text, start, end)
 
 
-__all__ = ["Clause", "actor_in", "attribution_of", "clause_around", "border_country", "dominant_actor",
+__all__ = ["Clause", "actor_in", "sentence_opening", "attribution_of", "clause_around", "border_country", "dominant_actor",
            "dominant_places", "event_around", "leader", "names_whose", "place_in",
            "qualifiers_in", "sentence_actor", "sentence_place", "vocabulary"]

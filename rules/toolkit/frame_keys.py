@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from checker.rules.toolkit.analysis import Analysis, Document
-from checker.rules.toolkit.context import leader
+from checker.rules.toolkit.context import leader, sentence_opening, vocabulary
 from checker.rules.toolkit.lexicon import Hit
 from checker.rules.toolkit.frames import (
     JOINT,
@@ -321,17 +321,19 @@ def who_they_were(ctx: FigureContext, counted_words: str, fv: FrameVocabulary) -
 
 
 def past_year(ctx: FigureContext, fv: FrameVocabulary) -> str | None:
-    """A year the clause names that lies before the article's own year, by its number or as the
-    year before ("vorig jaar", "last year")."""
+    """A year the clause or the phrase opening its sentence names that lies before the article's
+    own year, by its number or as the year before ("vorig jaar", "Last year, ...")."""
     so_far = fv.year_to_date.search(ctx.doc.scan_text, *ctx.clause)
     if so_far:  # "dit jaar al 14 verkeersdoden": the year so far, not the day's
         return "year-to-date"
     own = ctx.doc.article.date.start.year if ctx.doc.article.date else ctx.doc.article.year
     if own is None:
         return None
-    if fv.last_year.search(ctx.doc.scan_text, *ctx.clause):
+    opening = sentence_opening(ctx.doc, ctx.figure[0], vocabulary(fv.source))
+    spans = [ctx.clause, *filter(None, [opening])]  # "Last year, ...", "In 2022, ..." time the sentence
+    if any(fv.last_year.search(ctx.doc.scan_text, *span) for span in spans):
         return str(own - 1)
-    for m in YEAR.finditer(ctx.doc.scan_text, *ctx.clause):
+    for m in (m for span in spans for m in YEAR.finditer(ctx.doc.scan_text, *span)):
         if (ctx.figure[0] <= m.start() < ctx.figure[1]):
             continue
         if int(m.group(1)) < own:
