@@ -220,8 +220,20 @@ def test_the_word_of_saying_is_no_claimant(registry):
         doc = make_doc(text, date="2025-03-09", language=language)
         claims = extract_document(doc, [registry.get("quantities")()], registry.schema()).claims
         return {c.text: c.attribution for c in claims}
-    assert attribution("Volgens de politie demonstreerden in Amsterdam 10.000 mensen.")["10.000"] is None
+    assert attribution("Volgens de berichten demonstreerden in Amsterdam 10.000 mensen.")["10.000"] is None
     assert attribution("Volgens Greenpeace demonstreerden in Amsterdam 10.000 mensen.")["10.000"] == "Greenpeace"
+
+
+def test_a_claimant_of_the_vocabulary_is_read_and_is_a_circumstance(registry):
+    def claimed(text, language="nl"):
+        doc = make_doc(text, date="2025-03-09", language=language)
+        claims = extract_document(doc, [registry.get("quantities")()], registry.schema()).claims
+        return {c.text: (c.attribution, c.context.get("claimant")) for c in claims}
+    assert claimed("Volgens de politie demonstreerden in Amsterdam 10.000 mensen.")["10.000"] == ("police", "police")
+    assert claimed("Police said 10,000 people protested in Amsterdam.", "en")["10,000"] == ("police", "police")
+    assert claimed("About 40,000 people protested in Amsterdam, the organisers said.", "en")["About 40,000"] == \
+        ("organisers", "organisers")
+    assert claimed("In Amsterdam demonstreerden 10.000 mensen.")["10.000"] == (None, None)
 
 
 def test_the_verb_right_before_counted_things_says_what_happened_to_them(registry):
