@@ -57,7 +57,7 @@ class FrameVocabulary:
     governing: frozenset[str]  # prepositions: a noun phrase after one is no subject
     possessing: frozenset[str]  # verbs that end a phrase but make no amount the noun's measure: "has"
     origin_place: regex.Pattern  # "evacuated from Bewdley": a place when the clause names no other
-    preposition_before_name: regex.Pattern  # "in Zeeland " before a figure: a place, not a name with a number
+    preposition_before_name: regex.Pattern  # "in Zeeland ", "in Ter Apel " before a figure: a place, not a name with a number
     not_places: frozenset[str]
     joint: regex.Pattern
     compounds: bool
@@ -142,7 +142,7 @@ def place_patterns(grammar: dict, words: FrameWords) -> dict[str, regex.Pattern]
             "origin_place": place_pattern(origins, kinds, name, words),
             "kind_after": regex.compile(rf"\s+(?i:{kinds})(?![\p{{L}}])"),
             "within": ending_at(rf"{before}(?P<phrase>(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,2}}\p{{Ll}}[\p{{L}}\-]*)\s+\Z"),
-            "preposition_before_name": ending_at(rf"{before}\p{{Lu}}[\p{{L}}\-]*\s\Z")}
+            "preposition_before_name": ending_at(rf"{before}(?:\p{{Lu}}[\p{{L}}\-]*\s){{1,3}}\Z")}
 
 
 @data_cache
