@@ -23,7 +23,7 @@ from checker.rules.toolkit.lexicon import (Hit, Language, Lexicon, data_cache, e
 from checker.rules.toolkit.gazetteer import gazetteer, slug
 from checker.rules.toolkit.lemmas import lemma
 from checker.rules.toolkit.persons import known_word
-from checker.rules.toolkit.frame_places import inner_place
+from checker.rules.toolkit.frame_places import FrameWords, inner_place, place_patterns
 
 WORD = regex.compile(r"\p{L}[\p{L}\-'’]*")
 NOUN_REACH = 2  # words: the counted noun is at most this many words after the figure
@@ -99,50 +99,6 @@ class FrameVocabulary:
             if low[i:] in self.predicate_of:
                 return self.predicate_of[low[i:]]
         return None
-
-
-def place_pattern(prepositions: str, kinds: str, name: str, words: FrameWords) -> regex.Pattern:
-    """Names after a preposition of place, through an article, an adjective or a kind of place
-    ("in de Turkse stad Antakya", "in de provincie Luik", "the city of Antakya"), a list of them
-    one match."""
-    return regex.compile(
-        rf"(?<![\p{{L}}])(?i:{prepositions})\s+(?:(?i:{words.articles})\s+)?(?:\p{{Ll}}[\p{{L}}\-]*\s+|[\p{{L}}\-]+\s+(?=(?i:{kinds})\s))?"
-        rf"(?:(?i:{kinds})\s+(?:(?i:{words.kind_of})\s+)?)?(?P<names>{name}"
-        rf"(?:(?:\s*,\s*|\s+(?:{words.list_joiners})\s+){name}){{0,3}})")
-
-
-@dataclass(frozen=True)
-class FrameWords:
-    """Alternations of the small words of the frame data: articles (vocabulary.toml), the words
-    that join a list of places, that join a kind of place to its name ("the city of"), that join
-    the words of a name ("Party for Freedom", "Partij van de Arbeid")."""
-
-    articles: str
-    list_joiners: str
-    kind_of: str
-    name_joiners: str
-
-    @classmethod
-    def of(cls, grammar: dict, vocabulary_grammar: dict) -> "FrameWords":
-        def alternation(words: list[str]) -> str:
-            return phrase_pattern(words) or "(?!)"
-        return cls(alternation(vocabulary_grammar.get("articles", [])), alternation(grammar.get("list_joiners", [])),
-                   alternation(grammar.get("kind_of", [])), alternation(grammar.get("name_joiners", [])))
-
-
-def place_patterns(grammar: dict, words: FrameWords) -> dict[str, regex.Pattern]:
-    """The patterns of places of the frame data: after a preposition of place or of origin, a kind
-    of place after a name, a phrase of place before a name ("in a collapsed hotel in")."""
-    prepositions = "|".join(regex.escape(p) for p in grammar.get("place_prepositions", [])) or "(?!)"
-    kinds = "|".join(regex.escape(p) for p in grammar.get("place_kinds", [])) or "(?!)"
-    name = r"\p{Lu}[\p{L}\-'’]+(?:[ \-]\p{Lu}[\p{L}\-'’]+){0,2}"
-    origins = "|".join(regex.escape(p) for p in grammar.get("origin_prepositions", [])) or "(?!)"
-    before = rf"(?<![\p{{L}}])(?i:{prepositions})\s+(?:(?i:{words.articles})\s+)?"
-    return {"open_place": place_pattern(prepositions, kinds, name, words),
-            "origin_place": place_pattern(origins, kinds, name, words),
-            "kind_after": regex.compile(rf"\s+(?i:{kinds})(?![\p{{L}}])"),
-            "within": ending_at(rf"{before}(?P<phrase>(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,2}}\p{{Ll}}[\p{{L}}\-]*)\s+\Z"),
-            "preposition_before_name": ending_at(rf"{before}(?:\p{{Lu}}[\p{{L}}\-]*\s){{1,3}}\Z")}
 
 
 @data_cache
