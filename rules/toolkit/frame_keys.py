@@ -116,7 +116,9 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
             out["actor"], ev["actor"] = actor
     inferred: list[str] = []
     if place is None and people and "predicate" in out:
-        place = inferred_place(ctx, vocab, fv, article_place)
+        place = place_before(ctx, vocab, fv)  # "A coach overturned near Durham. Twenty were injured."
+    if place is None and people and "predicate" in out and not places_before(ctx, vocab, fv):
+        place = whole_country(ctx, fv, inferred_place(ctx, vocab, fv, article_place))
         inferred += ["place"] if place else []
     if place is not None:
         out["place"], ev["place"] = place
@@ -183,6 +185,22 @@ def inferred_place(ctx: FigureContext, vocab, fv: FrameVocabulary, article_place
     return (article_place, "(the place the article is mostly about)") if article_place else None
 
 
+def places_before(ctx: FigureContext, vocab, fv: FrameVocabulary) -> bool:
+    """True when the sentence of a figure with no place of its own names places before it that do
+    not govern its clause ("In Turkije 320 doden, in Syrië 150, en 1.200 gewonden": the injured
+    of both, or of either): such a figure is not placed by inference. Places after it ("the toll
+    has risen to 133, with 43 in North Rhine-Westphalia") are a total's parts."""
+    return bool(open_places(ctx.doc, ctx.sentence[0], ctx.figure[0], vocab.places, fv))
+
+
+def whole_country(ctx: FigureContext, fv: FrameVocabulary, place: tuple[str, str] | None) -> tuple[str, str] | None:
+    """The place inferred for a figure whose sentence speaks of the whole country ("in het hele
+    land", "the country's worst disaster"): a country's, never a town's or a region's."""
+    if place and fv.whole_country.search(ctx.doc.scan_text, *ctx.sentence) and specificity(place[0], fv) != 0:
+        return None
+    return place
+
+
 def with_parenthesis(ctx: FigureContext, vocab) -> FigureContext:
     """A figure in brackets speaks of what the clause before the bracket names: "de evacuaties in
     Roermond (circa 5000 bewoners)" are the context of 5000."""
@@ -209,7 +227,8 @@ def place_of(ctx: FigureContext, parts: dict[str, str], evidence: dict[str, str]
     """Where the counted things are: the most specific place the clause names (a town before its
     region, a region before its country; the one after the figure first), else the vocabulary's
     place for the clause, else the most specific place of the sentence's clauses that state no
-    figure ("In het district Ahrweiler, ..., werd het dodental bijgesteld"). Words of a joint
+    figure ("In het district Ahrweiler, ..., werd het dodental bijgesteld"), else the place the
+    sentence opens with (see ``governing_place``). Words of a joint
     total ("in both countries", "in totaal") make the place the total of the places named."""
     joint = fv.joint.search(ctx.doc.scan_text, *ctx.clause)
     if joint:
@@ -220,7 +239,7 @@ def place_of(ctx: FigureContext, parts: dict[str, str], evidence: dict[str, str]
     if "place" in parts and parts["place"] != "border":
         return parts["place"], evidence.get("place", "")
     hits = [h for a, b in figureless_clauses(ctx, vocab) for h in open_places(ctx.doc, a, b, vocab.places, fv)]
-    hit = most_specific(hits, ctx.figure, fv)
+    hit = most_specific(hits, ctx.figure, fv) or governing_place(ctx, vocab, fv)
     if hit is None and people:  # "evacuated from Bewdley", "de inwoners van Roermond"
         hit = most_specific(open_places(ctx.doc, *ctx.clause, vocab.places, fv, origin=True), ctx.figure, fv)
     return (hit.label, hit.words) if hit else None
@@ -265,6 +284,51 @@ def figureless_clauses(ctx: FigureContext, vocab) -> list[tuple[int, int]]:
 
 
 DIGIT = regex.compile(r"\d")
+BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
+
+
+def governing_place(ctx: FigureContext, vocab, fv: FrameVocabulary) -> Hit | None:
+    """The place a sentence opens with, before its first figure, for a later clause that names
+    none: it governs the clauses after it ("Bij de aardbeving in Turkije kwamen 320 mensen om en
+    raakten 1.200 mensen gewond": the injured are in Turkije too). None when a place is named
+    between that figure and the clause ("In Turkije 320 doden, in Syrië 150, en 1.200 gewonden")."""
+    text = ctx.doc.scan_text
+    first = DIGIT.search(text, ctx.sentence[0], ctx.clause[0])
+    if first is None or open_places(ctx.doc, first.start(), ctx.clause[0], vocab.places, fv):
+        return None
+    return single_most_specific(open_places(ctx.doc, ctx.sentence[0], first.start(), vocab.places, fv), ctx.figure, fv)
+
+
+def place_before(ctx: FigureContext, vocab, fv: FrameVocabulary) -> tuple[str, str] | None:
+    """The place of the sentence right before, in the same paragraph, for a figure whose sentence
+    names none: "A coach overturned on the A1 near Durham. Twenty passengers were injured." Its
+    one most specific place; none when it names two of one kind, or when the figure's sentence
+    names a place in other words ("Het plaatsje Pepinster is ...", "the country's worst")."""
+    before = ctx.doc.sentence_before(ctx.sentence)
+    text = ctx.doc.scan_text
+    if before is None or BLANK_LINE.search(text, before[1], ctx.sentence[0] + 1) \
+            or fv.whole_country.search(text, *ctx.sentence) or names_a_place(ctx, vocab, fv):
+        return None
+    hit = single_most_specific(open_places(ctx.doc, *before, vocab.places, fv), ctx.figure, fv)
+    return (hit.label, f"{hit.words} (the sentence before)") if hit else None
+
+
+def names_a_place(ctx: FigureContext, vocab, fv: FrameVocabulary) -> bool:
+    """True when the sentence names a place by a name after its first word, with or without a
+    preposition: one the gazetteer knows, or any after a kind of place ("Het plaatsje Pepinster
+    is een van de zwaarst getroffen gebieden")."""
+    text, places = ctx.doc.scan_text, gazetteer(fv.source)
+    return bool(fv.kind_before.search(text, *ctx.sentence)) or any(m.start() > ctx.sentence[0] and (vocab.places.find(m.group()) or places.lookup(m.group()))
+               for m in fv.name.finditer(text, *ctx.sentence))
+
+
+def single_most_specific(hits: list[Hit], figure: tuple[int, int], fv: FrameVocabulary) -> Hit | None:
+    """The most specific of the places, when no other place of its kind is named beside it."""
+    hit = most_specific(hits, figure, fv)
+    if hit is None:
+        return None
+    rank = specificity(hit.label, fv)
+    return hit if all(h.label == hit.label for h in hits if specificity(h.label, fv) == rank) else None
 
 
 def again(ctx: FigureContext, parts: dict[str, str], evidence: dict[str, str], inferred: list[str], vocab,

@@ -31,8 +31,8 @@ def inner_place(text: str, start: int, fv: FrameVocabulary) -> str | None:
     if not m or fv.joint.search(m.group()) or event_before(text, m.start(), fv):
         return None
     words = [w.lower() for w in m.group("phrase").split() if w.lower() not in fv.determiners]
-    if not words:
-        return None
+    if not words or any(w in fv.governing or fv.list_split.fullmatch(f" {w} ") for w in words):
+        return None  # "Vooral in en rondom Luik": two prepositions joined, no place inside Luik
     head = lemma(words[-1], fv.language)
     if fv.kind_after.match(f" {words[-1]}") or head in fv.time_nouns or head in fv.measure_stops \
             or fv.predicate(words[-1]) or words[-1] in fv.people \
@@ -78,7 +78,8 @@ class FrameWords:
 
 def place_patterns(grammar: dict, words: FrameWords) -> dict[str, regex.Pattern]:
     """The patterns of places of the frame data: after a preposition of place or of origin, a kind
-    of place after a name, a phrase of place before a name ("in a collapsed hotel in")."""
+    of place after or before a name ("the Ahrweiler district", "het plaatsje Pepinster"), a
+    phrase of place before a name ("in a collapsed hotel in")."""
     prepositions = "|".join(regex.escape(p) for p in grammar.get("place_prepositions", [])) or "(?!)"
     kinds = "|".join(regex.escape(p) for p in grammar.get("place_kinds", [])) or "(?!)"
     name = r"\p{Lu}[\p{L}\-'’]+(?:[ \-]\p{Lu}[\p{L}\-'’]+){0,2}"
@@ -87,5 +88,6 @@ def place_patterns(grammar: dict, words: FrameWords) -> dict[str, regex.Pattern]
     return {"open_place": place_pattern(prepositions, kinds, name, words),
             "origin_place": place_pattern(origins, kinds, name, words),
             "kind_after": regex.compile(rf"\s+(?i:{kinds})(?![\p{{L}}])"),
+            "kind_before": regex.compile(rf"(?<![\p{{L}}])(?i:{kinds})\s+(?:(?i:{words.kind_of})\s+)?\p{{Lu}}"),
             "within": ending_at(rf"{before}(?P<phrase>(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,2}}\p{{Ll}}[\p{{L}}\-]*)\s+\Z"),
             "preposition_before_name": ending_at(rf"{before}(?:\p{{Lu}}[\p{{L}}\-]*\s){{1,3}}\Z")}

@@ -53,6 +53,7 @@ class FrameVocabulary:
     identity: regex.Pattern  # a verb of being and the word after it: "(slachtoffers) waren brandweerlieden"
     plural: regex.Pattern  # a plural noun, no participle: "brandweerlieden", not "gevonden" or "trapped"
     kind_after: regex.Pattern  # a kind of place right after a name: "the Ahrweiler district"
+    kind_before: regex.Pattern  # a kind of place right before a name: "het plaatsje Pepinster"
     within: regex.Pattern  # a place inside the named one, before it: "in a collapsed hotel " (in Marrakesh)
     governing: frozenset[str]  # prepositions: a noun phrase after one is no subject
     possessing: frozenset[str]  # verbs that end a phrase but make no amount the noun's measure: "has"
@@ -60,6 +61,7 @@ class FrameVocabulary:
     preposition_before_name: regex.Pattern  # "in Zeeland ", "in Ter Apel " before a figure: a place, not a name with a number
     not_places: frozenset[str]
     joint: regex.Pattern
+    whole_country: regex.Pattern  # a place named by no name: "the country's worst disaster", "in ons land"
     compounds: bool
     transparent: frozenset[str]
     determiners: frozenset[str]
@@ -136,6 +138,7 @@ def frame_vocabulary(language: Language) -> FrameVocabulary:
         **place_patterns(grammar, words),
         not_places=frozenset(w.lower() for w in grammar.get("not_places", [])) | frozenset(month_names(language.code)),
         joint=words_pattern(grammar.get("joint", [])),
+        whole_country=words_pattern(grammar.get("whole_country", [])),
         compounds=bool(grammar.get("compounds", False)),
         transparent=frozenset(w.lower() for w in grammar.get("transparent", [])),
         determiners=frozenset(w.lower() for w in grammar.get("determiners", [])),
