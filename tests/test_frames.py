@@ -106,10 +106,26 @@ def test_an_amount_with_a_unit_measures_the_noun_phrase_its_clause_opens_with(re
 
 
 def test_a_noun_is_measured_only_when_the_amount_is_said_to_be_it(registry):
-    assert keys(registry, "Nederland had in 2023 een begrotingstekort van 4,6 miljard euro.") == \
+    assert keys(registry, "Nederland had in 2023 een begrotingstekort van 4,6 miljard euro.", date="2023-05") == \
         {"4,6 miljard euro": "quantity:begrotingstekort/netherlands/euro"}
     assert keys(registry, "De gemeente Amsterdam trekt 5 miljoen euro uit voor nieuwe fietspaden.") == \
         {"5 miljoen euro": None}
+
+
+def test_a_year_after_the_article_s_is_part_of_the_key(registry):
+    assert keys(registry, "Het begrotingstekort van Nederland komt volgend jaar uit op 2,8 procent.", date="2025-09") == \
+        {"2,8 procent": "quantity:begrotingstekort/netherlands/percent/2026"}
+    assert keys(registry, "Italy's deficit will fall to 3.3% of GDP in 2027.", "en", date="2025-09") == \
+        {"3.3%": "quantity:deficit/italy/percent/2027"}
+
+
+def test_an_amount_takes_the_one_actor_of_the_sentence_before(registry):
+    text = "France presented its budget on Tuesday. The deficit will reach 3.1% of GDP."
+    assert keys(registry, text, "en", date="2025-09") == {"3.1%": "quantity:deficit/france/percent"}
+    text = "France and Italy presented their budgets on Tuesday. The deficit will reach 3.1% of GDP."
+    assert keys(registry, text, "en", date="2025-09") == {"3.1%": None}
+    text = "France presented its budget on Tuesday.\n\nThe deficit will reach 3.1% of GDP."
+    assert keys(registry, text, "en", date="2025-09") == {"3.1%": None}
 
 
 def test_a_name_of_the_clause_is_the_actor_of_an_open_noun(registry):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from checker.rules.toolkit.analysis import Analysis, Document
-from checker.rules.toolkit.context import leader
+from checker.rules.toolkit.context import leader, no_owner
 from checker.rules.toolkit.lexicon import Hit
 from checker.rules.toolkit.frames import (
     JOINT,
@@ -122,7 +122,7 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
         inferred += ["place"] if place else []
     if place is not None:
         out["place"], ev["place"] = place
-    year = past_year(ctx, fv)
+    year = other_year(ctx, fv)
     if year:
         out["year"], ev["year"] = year, year
     cause = cause_of(ctx, fv)
@@ -131,6 +131,9 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
     if not people and cause and "place" not in out and "actor" not in out and cause.label in fv.keying_events:
         # "the turnout of Wednesday's general election": that election, not any other (its words, not its class)
         out["event"], ev["event"] = "-".join(lemma(w, fv.language) for w in cause.words.lower().split()), cause.words
+    elif not people and ctx.has_unit and "place" not in out and "actor" not in out:
+        if actor := actor_before(ctx, vocab):  # "France presented its budget. The deficit will reach 3.1%"
+            out["actor"], ev["actor"] = actor
     stated_where = "place" in out and "place" not in inferred or "actor" in out or "event" in out
     keyed = ("predicate" in out and "place" in out) if people else stated_where
     why = None if keyed else ("no predicate: what happened to the people" if "predicate" not in out else "no place")\
@@ -322,6 +325,19 @@ def names_a_place(ctx: FigureContext, vocab, fv: FrameVocabulary) -> bool:
                for m in fv.name.finditer(text, *ctx.sentence))
 
 
+def actor_before(ctx: FigureContext, vocab) -> tuple[str, str] | None:
+    """Whose an amount is when its sentence names no one and no place: the one actor the sentence
+    right before names, in the same paragraph, not as a place or the other side ("France presented
+    its budget on Tuesday. The deficit will reach 3.1% of GDP next year": France's deficit)."""
+    before = ctx.doc.sentence_before(ctx.sentence)
+    if before is None or BLANK_LINE.search(ctx.doc.scan_text, before[1], ctx.sentence[0] + 1):
+        return None
+    hits = [h for h in vocab.actors.find(ctx.doc.scan_text, *before) if not no_owner(ctx.doc, h, vocab)]
+    if not hits or len({h.label for h in hits}) > 1:
+        return None
+    return hits[0].label, f"{hits[0].words} (the sentence before)"
+
+
 def single_most_specific(hits: list[Hit], figure: tuple[int, int], fv: FrameVocabulary) -> Hit | None:
     """The most specific of the places, when no other place of its kind is named beside it."""
     hit = most_specific(hits, figure, fv)
@@ -384,9 +400,10 @@ def who_they_were(ctx: FigureContext, counted_words: str, fv: FrameVocabulary) -
     return base != word and fv.predicate(word) is None and bool(fv.plural.fullmatch(word))
 
 
-def past_year(ctx: FigureContext, fv: FrameVocabulary) -> str | None:
-    """A year the clause names that lies before the article's own year, by its number or as the
-    year before ("vorig jaar", "last year")."""
+def other_year(ctx: FigureContext, fv: FrameVocabulary) -> str | None:
+    """A year the clause names other than the article's own, by its number or as the year before
+    or after ("vorig jaar", "last year", "volgend jaar", "next year"): a figure of another year
+    ("the deficit will reach 3.1% next year") is another fact than this year's."""
     so_far = fv.year_to_date.search(ctx.doc.scan_text, *ctx.clause)
     if so_far:  # "dit jaar al 14 verkeersdoden": the year so far, not the day's
         return "year-to-date"
@@ -395,10 +412,12 @@ def past_year(ctx: FigureContext, fv: FrameVocabulary) -> str | None:
         return None
     if fv.last_year.search(ctx.doc.scan_text, *ctx.clause):
         return str(own - 1)
+    if fv.next_year.search(ctx.doc.scan_text, *ctx.clause):
+        return str(own + 1)
     for m in YEAR.finditer(ctx.doc.scan_text, *ctx.clause):
         if (ctx.figure[0] <= m.start() < ctx.figure[1]):
             continue
-        if int(m.group(1)) < own:
+        if int(m.group(1)) != own:
             return m.group(1)
     return None
 

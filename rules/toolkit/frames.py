@@ -50,6 +50,7 @@ class FrameVocabulary:
     keying_events: frozenset[str]  # kinds of event that key a measure with no place or actor: an election
     year_to_date: regex.Pattern
     last_year: regex.Pattern  # "vorig jaar", "last year": the year before the article's
+    next_year: regex.Pattern  # "volgend jaar", "next year": the year after the article's
     identity: regex.Pattern  # a verb of being and the word after it: "(slachtoffers) waren brandweerlieden"
     plural: regex.Pattern  # a plural noun, no participle: "brandweerlieden", not "gevonden" or "trapped"
     kind_after: regex.Pattern  # a kind of place right after a name: "the Ahrweiler district"
@@ -133,6 +134,7 @@ def frame_vocabulary(language: Language) -> FrameVocabulary:
         keying_events=frozenset(grammar.get("keying_events", [])),
         year_to_date=words_pattern(grammar.get("year_to_date", [])),
         last_year=words_pattern(grammar.get("last_year", [])),
+        next_year=words_pattern(grammar.get("next_year", [])),
         identity=regex.compile(rf"\s+(?i:{phrase_pattern(grammar.get('copulas', [])) or '(?!)'})\s+(\p{{Ll}}[\p{{L}}\-]*)(?=[\s,.;:]|$)"),
         plural=regex.compile(grammar.get("plural", "(?!)")),
         **place_patterns(grammar, words),
