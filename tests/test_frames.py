@@ -128,6 +128,11 @@ def test_an_amount_takes_the_one_actor_of_the_sentence_before(registry):
     assert keys(registry, text, "en", date="2025-09") == {"3.1%": None}
 
 
+def test_a_name_between_a_figure_and_its_noun_is_passed_over(registry):
+    text = "Salah has scored 27 Premier League goals for Liverpool this season."
+    assert keys(registry, text, "en", date="2025-03-11") == {"27": "quantity:goal/salah"}
+
+
 def test_a_name_of_the_clause_is_the_actor_of_an_open_noun(registry):
     assert keys(registry, "According to the final count, the Party for Freedom won 35 seats.", "en") == \
         {"35": "quantity:seat/party-for-freedom"}

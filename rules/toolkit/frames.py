@@ -27,6 +27,7 @@ from checker.rules.toolkit.frame_places import FrameWords, inner_place, place_pa
 
 WORD = regex.compile(r"\p{L}[\p{L}\-'’]*")
 NOUN_REACH = 2  # words: the counted noun is at most this many words after the figure
+NAME_REACH = 3  # capitalised words between a figure and its noun, not counted in NOUN_REACH
 MEASURE_REACH = 8  # words: a noun an amount is said to be stands at most this many words before it
 HEAD_LENGTH = 4  # letters: the shortest form a compound may end with and take its predicate from
 JOINT = " & "  # joins the places of a joint total: "in Duitsland en België" -> belgium & germany
@@ -236,21 +237,25 @@ def predicate_near(doc: Document, start: int, end: int, figure: tuple[int, int],
 def counted_noun(doc: Document, figure_end: int, limit: int, function_words: frozenset[str],
                  transparent: frozenset[str] = frozenset(), stops: frozenset[str] = frozenset()) -> Hit | None:
     """The noun a figure counts when no concept names it: the first word after the figure that
-    is no function word, within a couple of words. ``transparent`` words are passed over ("43 confirmed
-    deaths", "officiële cijfers"); a preposition or adverb of ``stops`` ends it ("2.3 seconds
-    behind")."""
+    is no function word, within a couple of words, a name of up to three words not counted ("27
+    Premier League goals"). ``transparent`` words are passed over ("43 confirmed deaths",
+    "officiële cijfers"); a preposition or adverb of ``stops`` ends it ("2.3 seconds behind")."""
     text = doc.scan_text
-    found = None
-    for i, m in enumerate(WORD.finditer(text, figure_end, limit)):
+    found, i, names = None, 0, 0
+    for m in WORD.finditer(text, figure_end, limit):
         word = m.group()
         low = word.lower()
         if found is not None:
             break
-        if i >= NOUN_REACH or PUNCT.search(text, figure_end, m.start()):
+        if i >= NOUN_REACH or names > NAME_REACH or PUNCT.search(text, figure_end, m.start()):
             return None
         if CUT_OFF.match(text, m.end()):
             return None  # a word the text's source cut off: "12 sch.."
-        if low in function_words or low in transparent or word[:1].isupper():
+        if word[:1].isupper():
+            names += 1
+            continue
+        i += 1
+        if low in function_words or low in transparent:
             continue
         if low in stops:
             return None  # "on lap 64 after a clash"
