@@ -115,8 +115,9 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
         if actor:
             out["actor"], ev["actor"] = actor
     inferred: list[str] = []
-    if place is None and people and "predicate" in out:
-        place = place_before(ctx, vocab, fv)  # "A coach overturned near Durham. Twenty were injured."
+    # "A coach overturned near Durham. Twenty were injured."; "The blaze near X ... The wildfire burned 8,500 ha"
+    if place is None and ("predicate" in out if people else "actor" not in out and same_event_before(ctx, fv)):
+        place = place_before(ctx, vocab, fv)
     if place is None and people and "predicate" in out and not places_before(ctx, vocab, fv):
         place = whole_country(ctx, fv, inferred_place(ctx, vocab, fv, article_place))
         inferred += ["place"] if place else []
@@ -314,6 +315,14 @@ def place_before(ctx: FigureContext, vocab, fv: FrameVocabulary) -> tuple[str, s
         return None
     hit = single_most_specific(open_places(ctx.doc, *before, vocab.places, fv), ctx.figure, fv)
     return (hit.label, f"{hit.words} (the sentence before)") if hit else None
+
+
+def same_event_before(ctx: FigureContext, fv: FrameVocabulary) -> bool:
+    """True when the figure's sentence and the one before name one kind of event ("the blaze near
+    Castelo Branco ... The wildfire has burned 8,500 hectares"): a thing counted is that event's."""
+    cause = cause_of(ctx, fv)
+    before = ctx.doc.sentence_before(ctx.sentence)
+    return bool(cause and before and any(h.label == cause.label for h in fv.causes.find(ctx.doc.scan_text, *before)))
 
 
 def names_a_place(ctx: FigureContext, vocab, fv: FrameVocabulary) -> bool:
