@@ -81,9 +81,26 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
     base = lemma(noun.label, fv.language)
     if base in fv.people or noun.label in fv.people:
         return "people", noun.words, fv.people.get(base, fv.people.get(noun.label, ""))
+    if head := person_head(noun.label, fv):  # "griepatiënten": patients
+        return "people", noun.words, fv.people[head]
     if fv.predicate(noun.label):  # "20 missing", "110 dead": the predicate counts people
         return "people", noun.words, fv.predicate(noun.label)
     return base, noun.words, ""
+
+
+PERSON_HEAD = 7  # letters: the shortest noun of people a compound may end with ("patiënt"; not "burger" of "hamburger")
+
+
+def person_head(word: str, fv: FrameVocabulary) -> str | None:
+    """The noun of people a compound ends with, in a language that writes compounds as one word
+    ("griepatiënten": patiënt, "buurtbewoners": bewoner)."""
+    if not fv.compounds:
+        return None
+    for i in range(1, len(word) - PERSON_HEAD + 1):
+        base = lemma(word[i:], fv.language)
+        if len(base) >= PERSON_HEAD and base in fv.people:
+            return base
+    return None
 
 
 def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str], evidence: dict[str, str],
