@@ -67,8 +67,8 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
     tallies = [h for h in fv.tallies.find(text, ctx.clause[0], ctx.figure[0])]
     if tallies:  # "het dodental is opgelopen tot 42"
         return "people", tallies[-1].words, tallies[-1].label
-    noun = counted_noun(ctx.doc, ctx.figure[1], min(ctx.clause[1], ctx.figure[1] + 60), function_words, fv.transparent,
-                        fv.phrase_ends | fv.noun_stops)
+    noun = people_head_after(text, counted_noun(ctx.doc, ctx.figure[1], min(ctx.clause[1], ctx.figure[1] + 60),
+                                                function_words, fv.transparent, fv.phrase_ends | fv.noun_stops), fv)
     if noun is None and measure_of_before(text, ctx.figure[0], fv.source):  # "een kracht van 7,8"
         measured = measured_noun(ctx, fv, function_words)
         return (lemma(measured.label, fv.language), measured.words, "") if measured else None
@@ -86,6 +86,18 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
     if fv.predicate(noun.label):  # "20 missing", "110 dead": the predicate counts people
         return "people", noun.words, fv.predicate(noun.label)
     return base, noun.words, ""
+
+
+NEXT_NOUN = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\-'’]*)")
+
+
+def people_head_after(text: str, noun: Hit | None, fv: FrameVocabulary) -> Hit | None:
+    """The head of a noun of two words when it is a noun of people: "340 flu patients" counts
+    patients, not flu."""
+    m = NEXT_NOUN.match(text, noun.end) if noun else None
+    if m and lemma(m.group(1).lower(), fv.language) in fv.people:
+        return Hit(m.start(1), m.end(1), m.group(1).lower(), m.group(1))
+    return noun
 
 
 PERSON_HEAD = 7  # letters: the shortest noun of people a compound may end with ("patiënt"; not "burger" of "hamburger")
