@@ -100,7 +100,7 @@ def people_head_after(text: str, noun: Hit | None, fv: FrameVocabulary) -> Hit |
     return noun
 
 
-PERSON_HEAD = 7  # letters: the shortest noun of people a compound may end with ("patiënt"; not "burger" of "hamburger")
+PERSON_HEAD = 7  # letters: the shortest noun of people a compound ends with ("patiënt"; not "burger": "hamburger")
 
 
 def person_head(word: str, fv: FrameVocabulary) -> str | None:
@@ -337,10 +337,8 @@ def place_before(ctx: FigureContext, vocab, fv: FrameVocabulary) -> tuple[str, s
     names none: "A coach overturned on the A1 near Durham. Twenty passengers were injured." Its
     one most specific place; none when it names two of one kind, or when the figure's sentence
     names a place in other words ("Het plaatsje Pepinster is ...", "the country's worst")."""
-    before = ctx.doc.sentence_before(ctx.sentence)
-    text = ctx.doc.scan_text
-    if before is None or BLANK_LINE.search(text, before[1], ctx.sentence[0] + 1) \
-            or fv.whole_country.search(text, *ctx.sentence) or names_a_place(ctx, vocab, fv):
+    before = sentence_before(ctx)
+    if before is None or fv.whole_country.search(ctx.doc.scan_text, *ctx.sentence) or names_a_place(ctx, vocab, fv):
         return None
     hit = single_most_specific(open_places(ctx.doc, *before, vocab.places, fv), ctx.figure, fv)
     return (hit.label, f"{hit.words} (the sentence before)") if hit else None
@@ -350,7 +348,7 @@ def same_event_before(ctx: FigureContext, fv: FrameVocabulary) -> bool:
     """True when the figure's sentence and the one before name one kind of event ("the blaze near
     Castelo Branco ... The wildfire has burned 8,500 hectares"): a thing counted is that event's."""
     cause = cause_of(ctx, fv)
-    before = ctx.doc.sentence_before(ctx.sentence)
+    before = sentence_before(ctx)
     return bool(cause and before and any(h.label == cause.label for h in fv.causes.find(ctx.doc.scan_text, *before)))
 
 
@@ -359,16 +357,26 @@ def names_a_place(ctx: FigureContext, vocab, fv: FrameVocabulary) -> bool:
     preposition: one the gazetteer knows, or any after a kind of place ("Het plaatsje Pepinster
     is een van de zwaarst getroffen gebieden")."""
     text, places = ctx.doc.scan_text, gazetteer(fv.source)
-    return bool(fv.kind_before.search(text, *ctx.sentence)) or any(m.start() > ctx.sentence[0] and (vocab.places.find(m.group()) or places.lookup(m.group()))
+    if fv.kind_before.search(text, *ctx.sentence):
+        return True
+    return any(m.start() > ctx.sentence[0] and (vocab.places.find(m.group()) or places.lookup(m.group()))
                for m in fv.name.finditer(text, *ctx.sentence))
+
+
+def sentence_before(ctx: FigureContext) -> tuple[int, int] | None:
+    """The sentence right before the figure's, if it stands in the same paragraph."""
+    before = ctx.doc.sentence_before(ctx.sentence)
+    if before is None or BLANK_LINE.search(ctx.doc.scan_text, before[1], ctx.sentence[0] + 1):
+        return None
+    return before
 
 
 def actor_before(ctx: FigureContext, vocab) -> tuple[str, str] | None:
     """Whose an amount is when its sentence names no one and no place: the one actor the sentence
     right before names, in the same paragraph, not as a place or the other side ("France presented
     its budget on Tuesday. The deficit will reach 3.1% of GDP next year": France's deficit)."""
-    before = ctx.doc.sentence_before(ctx.sentence)
-    if before is None or BLANK_LINE.search(ctx.doc.scan_text, before[1], ctx.sentence[0] + 1):
+    before = sentence_before(ctx)
+    if before is None:
         return None
     hits = [h for h in vocab.actors.find(ctx.doc.scan_text, *before) if not no_owner(ctx.doc, h, vocab)]
     if not hits or len({h.label for h in hits}) > 1:
