@@ -324,10 +324,12 @@ def governing_place(ctx: FigureContext, vocab, fv: FrameVocabulary) -> Hit | Non
     """The place a sentence opens with, before its first figure, for a later clause that names
     none: it governs the clauses after it ("Bij de aardbeving in Turkije kwamen 320 mensen om en
     raakten 1.200 mensen gewond": the injured are in Turkije too). None when a place is named
-    between that figure and the clause ("In Turkije 320 doden, in Syrië 150, en 1.200 gewonden")."""
+    between that figure and the clause ("In Turkije 320 doden, in Syrië 150, en 1.200 gewonden")
+    or the clause speaks of the whole country ("en in het hele land raakten 5.000 mensen gewond")."""
     text = ctx.doc.scan_text
     first = DIGIT.search(text, ctx.sentence[0], ctx.clause[0])
-    if first is None or open_places(ctx.doc, first.start(), ctx.clause[0], vocab.places, fv):
+    if first is None or open_places(ctx.doc, first.start(), ctx.clause[0], vocab.places, fv) \
+            or fv.whole_country.search(text, *ctx.clause):
         return None
     return single_most_specific(open_places(ctx.doc, ctx.sentence[0], first.start(), vocab.places, fv), ctx.figure, fv)
 
