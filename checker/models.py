@@ -17,7 +17,8 @@ STATUS_ORDER: dict[str, int] = {"variant": 1, "changed": 2, "undated": 3, "confl
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # built when first used: a run that finds nothing never builds Finding, only --schema the JSON Schema
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Period(Frozen):

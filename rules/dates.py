@@ -137,8 +137,14 @@ def grammar(language: Language) -> DateGrammar:
 
 @lru_cache(maxsize=8192)
 def parse_day(day: int, month: int, year: int, language: str) -> date | None:
-    """A day of the calendar through dateparser (fixed language, cached); None if impossible."""
-    import dateparser  # imported when first needed (30 ms): many articles name no day
+    """A day of the calendar through dateparser (fixed language, cached); None if impossible.
+
+    A day of a year of four digits that the calendar has is the date dateparser reads from its
+    format (strptime), so it is made at once; dateparser (0.1 s and 12 MB to import) is asked
+    only about the others."""
+    if 1000 <= year <= 9999 and 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
+        return date(year, month, day)
+    import dateparser  # imported when first needed
 
     parsed = dateparser.parse(f"{year}-{month:02d}-{day:02d}", date_formats=["%Y-%m-%d"], languages=[language],
                               settings={"STRICT_PARSING": True})

@@ -88,3 +88,13 @@ def test_the_gazetteer_knows_cities_by_their_other_names_of_several_words():
     assert places.lookup("Den Haag").id == places.lookup("The Hague").id == places.lookup("'s-Gravenhage").id
     assert places.lookup("Den Bosch").id == "s-hertogenbosch"
     assert places.lookup("NL416") is None
+
+
+def test_abbreviations_and_initials_do_not_end_a_sentence():
+    text = ("Four people were killed in St. Lucie County. Gov. DeSantis met J. Smith on Feb. 10. "
+            "The U.S. Army sent 30 helicopters. Volgens dhr. Rutte is dat ca. 3 miljard. He said: \"No.\" Then he left.\n")
+    doc = make_doc(text, language="en")
+    sentences = [doc.scan_text[s:e].strip() for s, e in doc.sentence_spans]
+    assert sentences == ["Four people were killed in St. Lucie County.", "Gov. DeSantis met J. Smith on Feb. 10.",
+                         "The U.S. Army sent 30 helicopters.", "Volgens dhr. Rutte is dat ca. 3 miljard.",
+                         "He said: \"No.\"", "Then he left."]

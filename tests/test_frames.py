@@ -39,10 +39,23 @@ def test_the_gazetteer_knows_places_by_their_names_in_either_language():
 
 def test_the_gazetteer_cache_gives_the_table_it_was_built_from(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    built = Gazetteer.cached(Language("en"))
-    assert list(tmp_path.rglob("gazetteer-en-*.marshal"))
+    built = Gazetteer(Language("en"))
+    kept = Gazetteer.cached(Language("en"))
+    assert list(tmp_path.rglob("gazetteer-en-*.table"))
     again = Gazetteer.cached(Language("en"))
-    assert again._by_name == built._by_name and again.lookup("Cologne").id == "koln"
+    assert not again._by_name, "read from the kept table, not built"
+    names = sorted(built._by_name)
+    assert len(names) > 50_000
+    for name in [*names[::97], "Cologne", "zonder stroom", ""]:
+        assert again.lookup(name) == kept.lookup(name) == built.lookup(name), name
+    assert again.lookup("Cologne").id == "koln" and again.lookup("Cologne").country == "DE"
+
+
+def test_a_gazetteer_that_cannot_be_kept_is_built(tmp_path, monkeypatch):
+    (tmp_path / "file").write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))
+    built = Gazetteer.cached(Language("nl"))
+    assert built._by_name and built.lookup("Keulen").id == "koln"
 
 
 def test_people_are_keyed_by_what_happened_to_them_and_where(registry):
