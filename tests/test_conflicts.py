@@ -315,11 +315,17 @@ def test_a_planned_figure_is_no_change_of_todays():
     assert [f.status for f in result] == ["conflict"]
 
 
-def test_competing_claimants_are_named_in_the_finding():
+def test_competing_claimants_figures_are_each_one_s_word():
+    # two named sources that disagree are two claims, no conflict between articles
+    assert findings(("Kyiv says 15,000 Russian soldiers have been killed.", "2022-03", "en"),
+                    ("The Pentagon estimates that 7,000 Russian soldiers have been killed.", "2022-03", "en")) == []
+
+
+def test_a_claimant_s_figure_against_an_unattributed_one_is_named_in_the_finding():
     result = findings(("Kyiv says 15,000 Russian soldiers have been killed.", "2022-03", "en"),
-                      ("The Pentagon estimates that 7,000 Russian soldiers have been killed.", "2022-03", "en"))
+                      ("So far 7,000 Russian soldiers have been killed.", "2022-03", "en"))
     assert [(f.status, f.key) for f in result] == [("conflict", "quantity:troops/russia/killed")]
-    assert "per ukraine" in result[0].reason and "per us" in result[0].reason
+    assert "per ukraine" in result[0].reason
 
 
 def test_a_figure_of_last_month_is_a_change():
