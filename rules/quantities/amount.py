@@ -50,8 +50,6 @@ def amount_at(doc: Document, m: regex.Match, read: NumberReader, lang: Language,
     if not change.to_of_change.search(text, max(0, amount.start - 60), amount.start):
         amount = read.bounds(text, amount)
     amount = with_unit(text, amount, read)
-    if amount.unit in TIME_UNITS and time_ago(lang).match(text, amount.end):
-        return None  # "twee jaar geleden", "two years ago": a time, which the dates and earlier words read
     if amount.unit is None and amount.low is not None and amount.low == amount.high \
             and YEAR.fullmatch(m.group()) and not counts_something(doc, amount, vocab):
         return None  # a year: the dates rule reads it
@@ -78,6 +76,11 @@ def with_unit(text: str, amount: Amount, read: NumberReader) -> Amount:
 
 
 TIME_UNITS = frozenset({"hour", "day", "week", "month", "year"})
+
+
+def point_in_time(text: str, amount: Amount, lang: Language) -> bool:
+    """True for a span of time that names a moment: "twee jaar geleden", "ten years later"."""
+    return amount.unit in TIME_UNITS and bool(time_ago(lang).match(text, amount.end))
 
 
 @data_cache
@@ -107,4 +110,4 @@ def in_ratio(text: str, amount: Amount, read: NumberReader, lang: Language) -> b
     return False
 
 
-__all__ = ["amount_at", "amounts", "in_ratio", "with_unit"]
+__all__ = ["amount_at", "amounts", "in_ratio", "point_in_time", "with_unit"]
