@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
 from checker.extremes import Extremes, PeriodIndex, Spellings, merged, spelling
@@ -55,16 +55,15 @@ def disagreeing(members: Sequence[Compared], schema: KeySchema, support: Corrobo
     support = support or Corroboration(members, schema)
     involved: Involved = {s: {} for s in STATUSES}
     text = any(isinstance(m.claim.value, TextValue) for m in members)
-    differ = differ_in_spelling if text else differ_in_value
     thin = [m for m in members if weak(m.claim, schema)]
     strong = [m for m in members if not weak(m.claim, schema)]
     if focus is None:
-        mark_corroborated(thin, members, support, differ, involved)
+        mark_corroborated(thin, members, support, text, involved)
         mark_by_buckets(strong, schema, text, involved)
     else:
         chosen = [m for m in members if m.claim.id in focus]
-        mark_corroborated([m for m in chosen if weak(m.claim, schema)], members, support, differ, involved)
-        mark_corroborated([m for m in chosen if not weak(m.claim, schema)], thin, support, differ, involved)
+        mark_corroborated([m for m in chosen if weak(m.claim, schema)], members, support, text, involved)
+        mark_corroborated([m for m in chosen if not weak(m.claim, schema)], thin, support, text, involved)
         focused = [m for m in chosen if not weak(m.claim, schema)]
         if text:
             mark_spellings_of(focused, strong, schema, involved)
@@ -73,80 +72,86 @@ def disagreeing(members: Sequence[Compared], schema: KeySchema, support: Corrobo
     return {k: list(v.values()) for k, v in involved.items()}
 
 
-def differ_in_spelling(a: Compared, b: Compared) -> bool:
-    return spelling(a) != spelling(b)  # one spelling agrees with itself: never compared
-
-
-def differ_in_value(a: Compared, b: Compared) -> bool:
-    return not pairs.compatible(a, b)
-
-
-def bucket_key(m: Compared, schema: KeySchema, text: bool) -> tuple:
-    """What decides the status of a claim's disagreements. A text key compares claim by claim, so
-    its buckets hold claims alike in all that a status reads; a numeric key reads its buckets'
-    first claims (kinds and specificity may differ within a bucket of a key of durations)."""
+def bucket_key(m: Compared, schema: KeySchema, exact: bool) -> tuple:
+    """What decides the status of a claim's disagreements. Exact buckets hold claims alike in all
+    that a status reads; the buckets of the numeric claims of a key are read by their first
+    claims (kinds and specificity may differ within a bucket of a key of durations)."""
     c = m.claim
     key = (m.period, bool(c.earlier), bool(c.inferred), weak(c, schema), bool(c.running),
            tuple(sorted(c.context.items())))
-    return (*key, c.kind, specific(c, schema)) if text else key
+    return (*key, c.kind, specific(c, schema)) if exact else key
 
 
-def buckets_of(members: Iterable[Compared], schema: KeySchema, text: bool) -> list[list[Compared]]:
+def buckets_of(members: Iterable[Compared], schema: KeySchema, exact: bool) -> list[list[Compared]]:
     grouped: dict[tuple, list[Compared]] = defaultdict(list)
     for m in members:
-        grouped[bucket_key(m, schema, text)].append(m)
+        grouped[bucket_key(m, schema, exact)].append(m)
     return list(grouped.values())
 
 
-def mark_by_buckets(strong: Sequence[Compared], schema: KeySchema, text: bool, involved: Involved) -> None:
-    """Mark each claim that disagrees with a claim of another article (neither weakly matched),
-    with the status its bucket and the other's decide."""
+def by_class(buckets: Iterable[list[Compared]], schema: KeySchema, text: bool) -> list[tuple[Compared, PeriodIndex]]:
+    """The buckets of each class (what a status reads of a bucket's first claim but its period),
+    summarised by period: a class's first claim and its PeriodIndex."""
     summary = Spellings.of if text else Extremes.of
-    buckets = buckets_of(strong, schema, text)
     classes: dict[tuple, tuple[Compared, list]] = {}
     for ms in buckets:
-        rep = ms[0]
-        c = rep.claim
-        cls = (bool(c.earlier), bool(c.inferred), specific(c, schema), bool(c.running),
+        c = ms[0].claim
+        cls = (c.kind, bool(c.earlier), bool(c.inferred), specific(c, schema), bool(c.running),
                tuple(sorted(c.context.items())))
-        classes.setdefault(cls, (rep, []))[1].append((rep.period, summary(ms)))
-    indexes = [(rep, PeriodIndex(items)) for rep, items in classes.values()]
+        classes.setdefault(cls, (ms[0], []))[1].append((ms[0].period, summary(ms)))
+    return [(rep, PeriodIndex(items)) for rep, items in classes.values()]
+
+
+def mark_buckets(buckets: Iterable[list[Compared]], indexes: list[tuple[Compared, PeriodIndex]],
+                 schema: KeySchema, involved: Involved, second: bool = False) -> None:
+    """Mark each claim of the buckets that disagrees with a claim of another article of the
+    indexed ones, with the status the two buckets' first claims decide (read with the bucket's
+    claim second if ``second``)."""
+    known: dict[tuple, tuple | None] = {}
     for ms in buckets:
-        against = partners(ms[0], indexes, schema)
+        against = partners(ms[0], indexes, schema, second, known)
         for x in ms:
             for status, others in against.items():
                 if x.claim.id not in involved[status] and others.disagrees_with(x):
                     involved[status][x.claim.id] = x
 
 
+def mark_by_buckets(strong: Sequence[Compared], schema: KeySchema, text: bool, involved: Involved) -> None:
+    """Mark each claim that disagrees with a claim of another article (neither weakly matched),
+    with the status its bucket and the other's decide (a text key's buckets are exact)."""
+    buckets = buckets_of(strong, schema, text)
+    mark_buckets(buckets, by_class(buckets, schema, text), schema, involved)
+
+
 EVER = Period(start=date(2000, 1, 1), end=date(2000, 1, 1))  # a period, when any will do
 
 
-def partners(a: Compared, indexes: list[tuple[Compared, PeriodIndex]], schema: KeySchema) -> dict:
+def partners(a: Compared, indexes: list[tuple[Compared, PeriodIndex]], schema: KeySchema,
+             second: bool = False, known: dict | None = None) -> dict:
     """For a bucket's first claim ``a``: the summaries of the claims of the buckets of each class
-    (see mark_by_buckets) it may disagree with, merged by the status of that disagreement.
-
-    Within a class a status reads only whether the other's period is known, is ``a``'s, overlaps
-    it or not: a stand-in of each such period asks ``status_between`` which."""
+    (see by_class) it may disagree with, merged by the status of that disagreement, with ``a``
+    the first claim of ``status_between`` (the second if ``second``). ``known`` keeps the
+    statuses a class gives claims alike (see statuses_against) from one bucket to the next."""
     out: dict[str, object] = {}
 
     def add(status: str | None, summary) -> None:
         if status and summary is not None:
             out[status] = summary if status not in out else out[status].merge(summary)
 
-    for rep, index in indexes:
-        if contradict(a.claim, rep.claim):
+    known = {} if known is None else known
+    c, p = a.claim, a.period
+    alike = (c.kind, bool(c.earlier), bool(c.inferred), specific(c, schema), bool(c.running),
+             tuple(sorted(c.context.items())), p is None, p is not None and p.start == p.end,
+             p is not None and p.start == date.min and p.end == date.max)
+    for n, (rep, index) in enumerate(indexes):
+        if (n, alike) not in known:
+            known[(n, alike)] = statuses_against(a, rep, schema, second)
+        statuses = known[(n, alike)]
+        if statuses is None:
             continue  # one fire, one road accident: two things, whatever the key says
-        add(status_between(a, as_of(rep, None), schema), index.undated)
-        p = a.period
-        if p is None:
-            add(status_between(a, as_of(rep, EVER), schema), index.dated())
-            continue
-        near, far = overlapping_other(p), outside(p)
-        same = status_between(a, as_of(rep, p), schema)
-        overlaps = status_between(a, as_of(rep, near), schema)
-        apart = status_between(a, as_of(rep, far), schema) if far else overlaps  # none can lie outside
-        if same == overlaps == apart:
+        undated, same, overlaps, apart = statuses
+        add(undated, index.undated)
+        if p is None or same == overlaps == apart:
             add(same, index.dated())
         elif same == overlaps:
             add(same, index.overlapping(p))
@@ -159,6 +164,25 @@ def partners(a: Compared, indexes: list[tuple[Compared, PeriodIndex]], schema: K
             add(apart, index.outside(p))
             add(overlaps, merged(s for q, s in index.by_period.items() if q != p and q.overlaps(p)))
     return out
+
+
+def statuses_against(a: Compared, rep: Compared, schema: KeySchema, second: bool) -> tuple | None:
+    """The status of ``a`` against a claim like ``rep`` of unknown time, of ``a``'s period, of
+    one that overlaps it and of one that does not (of any period, when ``a``'s is unknown); None
+    when their circumstances differ. A status reads nothing else of a period."""
+    if contradict(a.claim, rep.claim):
+        return None
+
+    def status(period: Period | None) -> str | None:
+        b = as_of(rep, period)
+        return pairs.status_between(b, a, schema) if second else pairs.status_between(a, b, schema)
+
+    p = a.period
+    if p is None:
+        return status(None), status(EVER), status(EVER), status(EVER)
+    far = outside(p)
+    overlaps = status(overlapping_other(p))
+    return status(None), status(p), overlaps, status(far) if far else overlaps  # none can lie outside
 
 
 def as_of(m: Compared, period: Period | None) -> Compared:
@@ -230,45 +254,23 @@ def mark_spellings_of(focused: Sequence[Compared], strong: Sequence[Compared], s
                     involved[status].update({x.claim.id: x, y.claim.id: y})
 
 
-class Alike:
-    """Claims that compare alike (one value, one form of key, one period, one circumstance),
-    each beside a figure of one value in its sentence: copies of one sentence in many articles
-    are one of these. It keeps two of its articles, and those of the claims it disagrees with."""
+class Beside:
+    """The claims beside a figure of one key and one value in their sentences."""
 
-    def __init__(self, beside: Compared, first: Compared) -> None:
-        self.beside, self.first = beside, first
-        self.members: dict[str, Compared] = {}
-        self.articles: list[str] = []
-        self.against: dict[str, list[str]] = {}
-
-    def add(self, m: Compared) -> None:
-        self.members[m.claim.id] = m
-        add_article(self.articles, m.claim.article)
-
-    def meets(self, status: str, articles: Iterable[str]) -> None:
-        known = self.against.setdefault(status, [])
-        for article in articles:
-            add_article(known, article)
-
-    def mark(self, involved: Involved) -> None:
-        for status, articles in self.against.items():
-            for m in self.members.values():
-                if any(a != m.claim.article for a in articles):
-                    involved[status][m.claim.id] = m
+    def __init__(self, figure: Compared) -> None:
+        self.figure = figure
+        self.members: list[Compared] = []
 
 
-def add_article(kept: list[str], article: str) -> None:
-    """Keep two different articles: enough to tell whether one differs from any article."""
-    if len(kept) < 2 and article not in kept:
-        kept.append(article)
-
-
-def alike(beside: Compared, m: Compared, schema: KeySchema) -> tuple:
-    """All that compatible, contradict and status_between read of a claim, and of the figure
-    beside it that corroborates it."""
-    c = m.claim
-    return (value_of(beside), value_of(m), c.kind, bool(c.inferred), specific(c, schema), bool(c.earlier),
-            bool(c.running), m.period, tuple(sorted(c.context.items())))
+def figures_beside(claims: Iterable[Compared], support: Corroboration, keys=None) -> dict:
+    """For each key and value of a figure, the claims whose sentence states it (of another key
+    than theirs, or, given ``keys``, of one of those)."""
+    out: dict[str | None, dict[tuple, Beside]] = defaultdict(dict)
+    for x in claims:
+        for m in support.by_sentence[sentence_of(x)]:
+            if m.claim.key != x.claim.key if keys is None else m.claim.key in keys:
+                out[m.claim.key].setdefault(value_of(m), Beside(m)).members.append(x)
+    return out
 
 
 def value_of(m: Compared) -> tuple:
@@ -276,33 +278,28 @@ def value_of(m: Compared) -> tuple:
 
 
 def mark_corroborated(firsts: Sequence[Compared], seconds: Sequence[Compared], support: Corroboration,
-                      differ: Callable[[Compared, Compared], bool], involved: Involved) -> None:
+                      text: bool, involved: Involved) -> None:
     """Mark the pairs of a claim x of ``firsts`` and a claim y of ``seconds`` of another article
     that disagree, with the status ``status_between(x, y)``, where x's sentence and y's state
-    figures of another key than x's with compatible values (see Corroboration)."""
+    figures of one key, not x's, with compatible values (see Corroboration).
+
+    Claims beside figures of one value are taken together: for each, the claims beside the
+    figures compatible with it, in exact buckets and PeriodIndexes."""
     if not firsts:
         return
     schema = support.schema
-    anchors: dict[str | None, dict[tuple, Alike]] = defaultdict(dict)
-    for x in firsts:
-        for m in support.by_sentence[sentence_of(x)]:
-            if m.claim.key != x.claim.key:
-                group = anchors[m.claim.key].setdefault(alike(m, x, schema), Alike(m, x))
-                group.add(x)
-    backers: dict[str | None, dict[tuple, Alike]] = defaultdict(dict)
-    for y in seconds:
-        for n in support.by_sentence[sentence_of(y)]:
-            if n.claim.key in anchors:
-                group = backers[n.claim.key].setdefault(alike(n, y, schema), Alike(n, y))
-                group.add(y)
+    anchors = figures_beside(firsts, support)
+    backers = figures_beside(seconds, support, anchors.keys())
     for key, xs in anchors.items():
-        for ys in backers.get(key, {}).values():
-            for group in xs.values():
-                x, y = group.first, ys.first
-                if pairs.compatible(group.beside, ys.beside) and differ(x, y) \
-                        and not contradict(x.claim, y.claim) and (status := status_between(x, y, schema)):
-                    group.meets(status, ys.articles)
-                    ys.meets(status, group.articles)
-    for groups in (*anchors.values(), *backers.values()):
-        for group in groups.values():
-            group.mark(involved)
+        ys = backers.get(key, {})
+        backing: dict[tuple, list[Beside]] = defaultdict(list)
+        backed: dict[tuple, list[Beside]] = defaultdict(list)
+        for xv, x in xs.items():
+            for yv, y in ys.items():
+                if pairs.compatible(x.figure, y.figure):
+                    backing[xv].append(y)
+                    backed[yv].append(x)
+        for side, others, second in ((xs, backing, False), (ys, backed, True)):
+            for value, found in others.items():
+                indexes = by_class(buckets_of((m for b in found for m in b.members), schema, True), schema, text)
+                mark_buckets(buckets_of(side[value].members, schema, True), indexes, schema, involved, second)

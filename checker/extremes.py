@@ -10,8 +10,9 @@ outside it or differ from it with a few merged summaries instead of a pass over 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Protocol
 
 from checker.models import Period, TextValue
@@ -22,26 +23,31 @@ class Summary(Protocol):
     def disagrees_with(self, x: Any) -> bool: ...
 
 
-def two_articles(pairs: Iterable[tuple[float, str]], better: Callable[[float, float], bool]) -> tuple:
-    """The best (value, article) and the best of another article than its: all that "is there a
-    better value in another article than x's" needs."""
+def highest_two(pairs: Iterable[tuple[float, str]]) -> tuple:
+    """The highest (value, article) and the highest of another article than its: all that "is
+    there a higher value in another article than x's" needs."""
     first = second = None
-    for value, article in pairs:
-        if first is None or better(value, first[0]):
-            if first is not None and first[1] != article:
+    for pair in pairs:
+        if first is None or pair[0] > first[0]:
+            if first is not None and first[1] != pair[1]:
                 second = first  # else the best of another article stays the best of another
-            first = (value, article)
-        elif article != first[1] and (second is None or better(value, second[0])):
-            second = (value, article)
-    return tuple(p for p in (first, second) if p is not None)
+            first = pair
+        elif pair[1] != first[1] and (second is None or pair[0] > second[0]):
+            second = pair
+    return (first,) if second is None else (first, second)
 
 
-def _greater(a: float, b: float) -> bool:
-    return a > b
-
-
-def _less(a: float, b: float) -> bool:
-    return a < b
+def lowest_two(pairs: Iterable[tuple[float, str]]) -> tuple:
+    """The lowest (value, article) and the lowest of another article than its."""
+    first = second = None
+    for pair in pairs:
+        if first is None or pair[0] < first[0]:
+            if first is not None and first[1] != pair[1]:
+                second = first
+            first = pair
+        elif pair[1] != first[1] and (second is None or pair[0] < second[0]):
+            second = pair
+    return (first,) if second is None else (first, second)
 
 
 @dataclass(frozen=True)
@@ -54,12 +60,11 @@ class Extremes:
     @classmethod
     def of(cls, members: Iterable) -> Extremes:
         members = list(members)
-        return cls(two_articles(((m.low, m.claim.article) for m in members), _greater),
-                   two_articles(((m.high, m.claim.article) for m in members), _less))
+        return cls(highest_two([(m.low, m.claim.article) for m in members]),
+                   lowest_two([(m.high, m.claim.article) for m in members]))
 
     def merge(self, other: Extremes) -> Extremes:
-        return Extremes(two_articles((*self.lows, *other.lows), _greater),
-                        two_articles((*self.highs, *other.highs), _less))
+        return Extremes(highest_two((*self.lows, *other.lows)), lowest_two((*self.highs, *other.highs)))
 
     def disagrees_with(self, x) -> bool:
         """True when a claim of another article than x's lies wholly above or below x's value."""
@@ -139,7 +144,8 @@ class PeriodIndex:
     """Summaries of claims by their period, for the claims of periods that overlap one period, lie
     wholly outside it, are that period or another one: each in O(log² n) merges.
 
-    Built from (period, summary) pairs; periods may repeat (their summaries are merged)."""
+    Built from (period, summary) pairs; periods may repeat (their summaries are merged). What a
+    question needs is built when it is first asked."""
 
     def __init__(self, items: Iterable[tuple[Period | None, Summary]]) -> None:
         by_period: dict[Period | None, Summary] = {}
@@ -148,44 +154,63 @@ class PeriodIndex:
             by_period[period] = summary if known is None else known.merge(summary)
         self.undated = by_period.pop(None, None)
         self.by_period = by_period
-        ordered = sorted(by_period, key=lambda p: (p.start, p.end))
-        self._ordered = [(p.start, p.end) for p in ordered]
-        summaries = [by_period[p] for p in ordered]
-        self._before, self._after = _prefixes(summaries), _suffixes(summaries)
-        by_end = sorted(ordered, key=lambda p: p.end)
-        self._ends = [p.end for p in by_end]
-        self._ending_before = _prefixes([by_period[p] for p in by_end])
-        self._starts = [p.start for p in ordered]
-        # A Fenwick tree over the periods in order of start: node i holds the periods
-        # (i - lowbit(i), i] sorted by end, with the summaries of each end and later merged.
-        self._nodes: list[tuple[list, list]] = [([], [])]
+
+    @cached_property
+    def _in_order(self) -> tuple[list, list, list, list]:
+        ordered = sorted(self.by_period, key=lambda p: (p.start, p.end))
+        summaries = [self.by_period[p] for p in ordered]
+        return ordered, [(p.start, p.end) for p in ordered], _prefixes(summaries), _suffixes(summaries)
+
+    @cached_property
+    def _by_end(self) -> tuple[list, list]:
+        by_end = sorted(self.by_period, key=lambda p: p.end)
+        return [p.end for p in by_end], _prefixes([self.by_period[p] for p in by_end])
+
+    @cached_property
+    def _starts(self) -> list:
+        return [p.start for p in self._in_order[0]]
+
+    @cached_property
+    def _nodes(self) -> list[tuple[list, list]]:
+        """A Fenwick tree over the periods in order of start: node i holds the periods
+        (i - lowbit(i), i] sorted by end, with the summaries of each end and later merged."""
+        ordered = self._in_order[0]
+        nodes: list[tuple[list, list]] = [([], [])]
         for i in range(1, len(ordered) + 1):
             span = sorted(ordered[i - (i & -i):i], key=lambda p: p.end)
-            self._nodes.append(([p.end for p in span], _suffixes([by_period[p] for p in span])))
+            nodes.append(([p.end for p in span], _suffixes([self.by_period[p] for p in span])))
+        return nodes
 
     def dated(self) -> Summary | None:
         """Every claim with a period."""
-        return self._before[-1]
+        if len(self.by_period) == 1:
+            return next(iter(self.by_period.values()))
+        return self._in_order[2][-1]
 
     def the(self, period: Period) -> Summary | None:
         return self.by_period.get(period)
 
     def other_than(self, period: Period) -> Summary | None:
         """The claims of every period but this one."""
-        at = bisect_left(self._ordered, (period.start, period.end))
-        after = at + 1 if at < len(self._ordered) and self._ordered[at] == (period.start, period.end) else at
-        return merged((self._before[at], self._after[after]))
+        _, keys, before, after = self._in_order
+        at = bisect_left(keys, (period.start, period.end))
+        beyond = at + 1 if at < len(keys) and keys[at] == (period.start, period.end) else at
+        return merged((before[at], after[beyond]))
 
     def outside(self, period: Period) -> Summary | None:
         """The claims of periods that do not overlap this one."""
-        before = self._ending_before[bisect_left(self._ends, period.start)]
-        return merged((before, self._after[bisect_right(self._starts, period.end)]))
+        ends, ending_before = self._by_end
+        after = self._in_order[3]
+        return merged((ending_before[bisect_left(ends, period.start)], after[bisect_right(self._starts, period.end)]))
 
     def overlapping(self, period: Period) -> Summary | None:
         """The claims of periods that overlap this one: start by its end, end from its start."""
-        out, i = None, bisect_right(self._starts, period.end)
+        if len(self.by_period) == 1:
+            (only, summary), = self.by_period.items()
+            return summary if only.overlaps(period) else None
+        out, i, nodes = None, bisect_right(self._starts, period.end), self._nodes
         while i > 0:
-            ends, suffixes = self._nodes[i]
+            ends, suffixes = nodes[i]
             out = merged((out, suffixes[bisect_left(ends, period.start)]))
             i -= i & -i
         return out

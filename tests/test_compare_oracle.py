@@ -8,6 +8,7 @@ weakly matched claim, which counts only where the other's sentence corroborates 
 """
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from datetime import date, timedelta
 
@@ -180,3 +181,73 @@ def test_an_office_is_judged_by_its_own_claims_not_by_the_first_of_its_bucket():
     claims = [office("a0@1", "foreign-minister", ["actor"]), office("a1@1", "defence-minister", ["place"]),
               office("a2@1", "foreign-minister", ["actor"])]
     assert find_conflicts(claims, articles, SCHEMA) == oracle(claims, articles, SCHEMA) == []
+
+
+def story(n):
+    """``n`` copies of one story, three of each day: a figure beside another (in every other copy
+    its owner is the article's, so it is matched weakly and every copy corroborates it), a running
+    tally that moves on, a name spelled four ways."""
+    articles, claims = {}, []
+
+    def claim(aid, i, key, value, sentence, **more):
+        kind = key.partition(":")[0]
+        claims.append(Claim(id=f"{aid}@{i}", article=aid, rule="T", kind=kind, start=0, end=1, line=1, text=str(i),
+                            value=value, key=key, sentence=f"Zin {sentence}.", sentence_start=sentence, **more))
+
+    for i in range(n):
+        aid = f"a{i:05d}"
+        day = date(2022, 1, 1) + timedelta(days=i // 3)
+        articles[aid] = Article(id=aid, path=f"{aid}.txt", date=Period(start=day, end=day))
+        ships, jets = QuantityValue(low=140 + 60 * (i % 2), high=140 + 60 * (i % 2)), QuantityValue(low=130, high=130)
+        claim(aid, 1, "quantity:ships/nato", ships, 0, key_parts={"concept": "ships", "actor": "nato"},
+              inferred=["actor"] if i % 2 else [])
+        claim(aid, 2, "quantity:jets/nato", jets, 0, key_parts={"concept": "jets", "actor": "nato"})
+        dead = 40 + i % 7
+        claim(aid, 3, "quantity:killed/verviers", QuantityValue(low=dead, high=dead), 1, running="omgekomen",
+              key_parts={"concept": "killed", "place": "verviers"})
+        spelling = ("Zelensky", "Zelenskyy", "Zelenski", "Zelenskiy")[i % 4]
+        claim(aid, 4, "name:zelenski", TextValue(text=spelling, parts={"id": spelling}), 2)
+    return list(claims), articles
+
+
+def test_twice_the_articles_are_at_most_about_twice_the_work():
+    """Counted in calls of Python functions, so that the load of the machine does not count:
+    pair by pair, twice the copies of this story were four times the work."""
+    def calls(claims, articles):
+        count = 0
+
+        def profile(frame, event, arg):
+            nonlocal count
+            count += event == "call"
+
+        sys.setprofile(profile)
+        try:
+            findings = find_conflicts(claims, articles, SCHEMA)
+        finally:
+            sys.setprofile(None)
+        assert {f.status for f in findings} == {"conflict", "changed", "variant"}
+        return count
+
+    small, large = calls(*story(200)), calls(*story(400))
+    assert large < 2.3 * small, (small, large)
+
+
+def test_a_weakly_matched_length_is_read_first_against_the_days_of_its_event():
+    """"Vijf dagen" of last month, whose owner is its article's, beside the 130 jets another
+    article gives beside the summit's three days: a figure that moved on (the length's kind is
+    a fact of a moment), though the summit's days, of a recurring event, would say nothing."""
+    feb, jan = (Period(start=date(2022, m, 1), end=date(2022, m, 28)) for m in (2, 1))
+    articles = {a: Article(id=a, path=f"{a}.txt", date=feb) for a in ("a0", "a1")}
+
+    def claim(cid, key, value, **more):
+        return Claim(id=cid, article=cid[:2], rule="T", kind=key.partition(":")[0], start=0, end=1, line=1,
+                     text=cid, value=value, key=key, key_parts={"concept": "x"}, **more)
+
+    jets = QuantityValue(low=130, high=130)
+    claims = [claim("a0@1", "quantity:summit/nato/day", QuantityValue(low=5, high=5), inferred=["actor"], period=jan),
+              claim("a0@2", "quantity:jets/nato", jets),
+              claim("a1@1", "date:summit/nato", DateValue(start=date(2022, 2, 1), end=date(2022, 2, 3))),
+              claim("a1@2", "quantity:jets/nato", jets)]
+    found = find_conflicts(claims, articles, SCHEMA)
+    assert [(f.status, f.claims) for f in found] == [("changed", ["a0@1", "a1@1"])]
+    assert found == oracle(claims, articles, SCHEMA)
