@@ -9,8 +9,9 @@ claims of two buckets have the status of the buckets' first claims. The buckets 
 (all of that but the period) are summarised in a :class:`PeriodIndex`, so that for each bucket
 the claims it may disagree with are merged per status in a few log-time queries, and each of its
 claims is then judged in one step. Weakly matched claims are compared only with the claims of
-sentences that corroborate theirs (see :class:`Corroboration`): claims that compare alike are
-taken together, so that copies of one sentence in many articles cost as one.
+sentences that corroborate theirs (see :class:`Corroboration`): the claims beside figures of one
+value are taken together and met the same way, so that copies of one sentence in many articles
+cost as one. A draft's claims (a focus) find what they disagree with by value, by bisection.
 """
 from __future__ import annotations
 
