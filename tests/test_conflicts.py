@@ -1,15 +1,8 @@
 """Comparing claims across articles: conflicts, changes, tolerances and dates of events."""
 from __future__ import annotations
 
-from datetime import date
-from itertools import combinations
-
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-from checker.conflicts import Compared, Corroboration, compatible, disagreeing, find_conflicts, status_between
+from checker.conflicts import find_conflicts
 from checker.matching import complete_keys
-from checker.models import Claim, Period, QuantityValue
 from checker.registry import default_registry
 from checker.runner import extract_document
 
@@ -92,40 +85,6 @@ def test_an_undated_article_is_dated_by_the_dates_it_gives():
 def test_a_recurring_event_in_other_months_is_no_finding():
     assert findings(("De NAVO-top begint op 24 maart.", "2022-03"),
                     ("De NAVO-top begint op 28 juni.", "2022-06")) == []
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 20), st.integers(0, 6), st.integers(0, 2),
-                          st.booleans(), st.booleans(), st.integers(0, 2), st.booleans()), min_size=2, max_size=12))
-def test_disagreeing_claims_are_those_of_some_disagreeing_pair(rows):
-    """The bucketed search finds exactly the claims that the pair-by-pair comparison finds."""
-    members = []
-    for i, (article, low, width, month, earlier, inferred, sentence, placed) in enumerate(rows):
-        key = "k" if i % 3 else "other"  # a second key: figures beside others, to corroborate
-        claim = Claim(id=f"c{i}", article=f"a{article}", rule="T", kind="quantity", start=0, end=1, line=1, text="1",
-                      value=QuantityValue(low=low, high=low + width), key=key, earlier="eerder" if earlier else None,
-                      key_parts={"concept": "x", **({"place": "p"} if placed else {})},
-                      inferred=["actor"] if inferred else [], sentence_start=sentence)
-        period = Period(start=date(2022, month + 1, 1), end=date(2022, month + 1, 28)) if month else None
-        members.append(Compared(claim, float(low), float(low + width), period))
-    support = Corroboration(members, SCHEMA)
-    members = [m for m in members if m.claim.key == "k"]
-    expected = {"conflict": set(), "undated": set(), "changed": set(), "variant": set()}
-    for a, b in combinations(members, 2):
-        if a.claim.article != b.claim.article and not compatible(a, b) and support(a, b) \
-                and (status := status_between(a, b, SCHEMA)):
-            expected[status] |= {a.claim.id, b.claim.id}
-    found = disagreeing(members, SCHEMA, support)
-    assert {k: {m.claim.id for m in v} for k, v in found.items()} == expected
-    # A draft's check (the claims of article a0) finds exactly the pairs with a draft claim in them.
-    focus = {m.claim.id for m in members if m.claim.article == "a0"}
-    expected = {"conflict": set(), "undated": set(), "changed": set(), "variant": set()}
-    for a, b in combinations(members, 2):
-        if (a.claim.id in focus or b.claim.id in focus) and a.claim.article != b.claim.article \
-                and not compatible(a, b) and support(a, b) and (status := status_between(a, b, SCHEMA)):
-            expected[status] |= {a.claim.id, b.claim.id}
-    found = disagreeing(members, SCHEMA, support, focus)
-    assert {k: {m.claim.id for m in v} for k, v in found.items()} == expected
 
 
 def test_a_claim_without_a_place_joins_the_one_place_other_articles_give():

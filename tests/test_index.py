@@ -266,7 +266,7 @@ def test_a_draft_is_compared_with_the_archive_not_the_archive_with_itself(tmp_pa
 
 
 def test_spellings_of_one_name_are_compared_by_skeleton_not_pair_by_pair(tmp_path, monkeypatch):
-    from checker import conflicts
+    from checker import disagreement, pairs
     from checker.pipeline import RunOptions, run_check
 
     spellings = ("Zelensky", "Zelenskyy", "Zelenski", "Zelenskiy")
@@ -275,14 +275,16 @@ def test_spellings_of_one_name_are_compared_by_skeleton_not_pair_by_pair(tmp_pat
         write(archive, f"{n}.txt", f" date 2022-03 De Oekraïense president Volodymyr {spellings[n % 4]} vroeg om wapens.\n")
     draft = write(tmp_path / "drafts", "draft.txt", " date 2022-03 De Oekraïense president Volodymyr Zelensky sprak.\n")
     calls = 0
-    compatible = conflicts.compatible
 
-    def counted(a, b):
-        nonlocal calls
-        calls += 1
-        return compatible(a, b)
+    def counted(compare):
+        def count(*args):
+            nonlocal calls
+            calls += 1
+            return compare(*args)
+        return count
 
-    monkeypatch.setattr(conflicts, "compatible", counted)
+    monkeypatch.setattr(pairs, "compatible", counted(pairs.compatible))
+    monkeypatch.setattr(disagreement, "status_between", counted(disagreement.status_between))
     report = run_check(RunOptions(paths=[str(draft)], against=[str(archive)]))
     variant, = [f for f in report.conflicts if f.status == "variant"]
     assert len(variant.claims) == 1 + 120  # the draft and every other spelling, none of its own
