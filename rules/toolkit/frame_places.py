@@ -82,7 +82,8 @@ def place_patterns(grammar: dict, words: FrameWords) -> dict[str, regex.Pattern]
     phrase of place before a name ("in a collapsed hotel in")."""
     prepositions = "|".join(regex.escape(p) for p in grammar.get("place_prepositions", [])) or "(?!)"
     kinds = "|".join(regex.escape(p) for p in grammar.get("place_kinds", [])) or "(?!)"
-    name = r"\p{Lu}[\p{L}\-'’]+(?:[ \-]\p{Lu}[\p{L}\-'’]+){0,2}"
+    abbreviated = "|".join(regex.escape(a) for a in grammar.get("name_abbreviations", [])) or "(?!)"  # "St. Lucie County"
+    name = rf"(?:(?:{abbreviated})\s+)?\p{{Lu}}[\p{{L}}\-'’]+(?:[ \-]\p{{Lu}}[\p{{L}}\-'’]+){{0,2}}"
     origins = "|".join(regex.escape(p) for p in grammar.get("origin_prepositions", [])) or "(?!)"
     before = rf"(?<![\p{{L}}])(?i:{prepositions})\s+(?:(?i:{words.articles})\s+)?"
     return {"open_place": place_pattern(prepositions, kinds, name, words),
