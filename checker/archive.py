@@ -15,6 +15,7 @@ from checker.conflicts import find_conflicts
 from checker.index import ClaimIndex, claim_core, is_database_url, is_index_file
 from checker.indexing import update_index
 from checker.keys import KeySchema
+from checker.lean import Decoder, LeanArticle, LeanClaim, as_article, as_claim
 from checker.matching import Group, complete_keys, filler_key, may_be_completed, shorter_keys
 from checker.models import Article, Claim, Finding, Problem
 from checker.runner import DEFAULT_TIME_LIMIT
@@ -35,27 +36,15 @@ def against_archive(drafts: list[Article], draft_claims: list[Claim], sources: l
         stats = update_index(index, archive_sources(sources, problems), rules, schema, language, limit=limit)
         problems.extend(stats.problems)
     with index:
-        if index.count()[0] == 0:
+        held = index.articles_held()
+        if held == 0:
             problems.append(Problem(file=", ".join(shown(p) for p in sources),
                                     message="the archive holds no article: the drafts were checked against nothing"))
         elif index.being_built():
             problems.append(Problem(severity="warning", file=index.path, message=(
                 f"check index is building this index (or was stopped before it ended): the drafts were checked "
-                f"against the {index.count()[0]} articles it holds so far")))
-        cores = {claim_core(c, schema) for c in draft_claims if c.key}
-        counts = index.groups_of(cores)
-        same = index.ids_of_texts({a.sha256 for a in drafts})  # a draft already in the archive
-        taken = {a.id for a in drafts}
-        found = index.claims_about(keys_about(draft_claims, groups_at_hand(index, counts, cores, taken), schema))
-
-        def own(aid: str) -> str:  # an archive id a draft already uses gets a prefix
-            return f"archive:{aid}" if aid in taken else aid
-
-        archive = [a.model_copy(update={"id": own(a.id)}) for a in index.articles_of(c.article for c in found)
-                   if a.id not in same]
-        archive_claims = [renamed(c, own(c.article)) for c in found if c.article not in same]
-        known = [Group(g.key, g.parts, {own(a) for a in g.articles if a not in same}, g.elsewhere)
-                 for g in groups_at_hand(index, counts, cores, {c.article for c in found} | same | taken)]
+                f"against the {held} articles it holds so far")))
+        archive, archive_claims, known = candidates(index, drafts, draft_claims, schema)
     claims = complete_keys([*draft_claims, *archive_claims], schema, known)
     draft_ids = {c.id for c in draft_claims}
     wanted = {c.key for c in claims if c.id in draft_ids and c.key}
@@ -69,7 +58,32 @@ def against_archive(drafts: list[Article], draft_claims: list[Claim], sources: l
     involved = {cid for f in findings for cid in f.claims}
     claims = [c for c in claims if c.id in draft_ids or c.id in involved]
     used = {c.article for c in claims}
-    return [*drafts, *(a for a in archive if a.id in used)], claims, findings
+    return [*drafts, *(as_article(a) for a in archive if a.id in used)], [as_claim(c) for c in claims], findings
+
+
+def candidates(index: ClaimIndex, drafts: list[Article], draft_claims: list[Claim],
+               schema: KeySchema) -> tuple[list[LeanArticle], list[LeanClaim], list[Group]]:
+    """The archive's articles and claims that could be about what the drafts are about, decoded
+    leanly (checker.lean), and the archive's groups of the drafts' cores that matching needs."""
+    cores = {claim_core(c, schema) for c in draft_claims if c.key}
+    counts = index.groups_of(cores)
+    same = index.ids_of_texts({a.sha256 for a in drafts})  # a draft already in the archive
+    taken = {a.id for a in drafts}
+    decoder = Decoder()
+    keys = keys_about(draft_claims, groups_at_hand(index, counts, cores, taken), schema)
+    found = sorted((decoder.claim(data) for data in index.claim_data_about(keys)),
+                   key=lambda c: (c.article, c.start, c.kind))
+
+    def own(aid: str) -> str:  # an archive id a draft already uses gets a prefix
+        return f"archive:{aid}" if aid in taken else aid
+
+    read = sorted((decoder.article(data) for data in index.article_data_of({c.article for c in found})),
+                  key=lambda a: a.id)
+    archive = [a if a.id not in taken else a.model_copy(update={"id": own(a.id)}) for a in read if a.id not in same]
+    archive_claims = [renamed(c, own(c.article)) for c in found if c.article not in same]
+    known = [Group(g.key, g.parts, {own(a) for a in g.articles if a not in same}, g.elsewhere)
+             for g in groups_at_hand(index, counts, cores, {c.article for c in found} | same | taken)]
+    return archive, archive_claims, known
 
 
 def groups_at_hand(index: ClaimIndex, counts: list[tuple[str, dict[str, str], int]], cores: set[str],
@@ -109,7 +123,7 @@ def archive_sources(paths: list[str], problems: list[Problem]) -> list[str]:
     return kept
 
 
-def renamed(claim: Claim, article: str) -> Claim:
+def renamed(claim: LeanClaim, article: str) -> LeanClaim:
     """A claim under another article id (an archive article whose id a draft already uses)."""
     if article == claim.article:
         return claim

@@ -315,11 +315,21 @@ class ClaimIndex:
                 self.db.execute("SELECT COUNT(*) FROM claims").fetchone()[0])
 
     @failures_named("read")
+    def articles_held(self) -> int:
+        """How many articles the index holds (without counting its claims)."""
+        return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    @failures_named("read")
     def claims_about(self, keys: Iterable[str]) -> list[Claim]:
         """The claims with one of ``keys``."""
-        out = [Claim.model_validate_json(data) for chunk in chunks(sorted(set(keys)))
-               for (data,) in self.db.execute(f"SELECT claim FROM claims WHERE key IN ({marks(chunk)})", chunk)]
+        out = [Claim.model_validate_json(data) for data in self.claim_data_about(keys)]
         return sorted(out, key=lambda c: (c.article, c.start, c.kind))
+
+    @failures_named("read")
+    def claim_data_about(self, keys: Iterable[str]) -> list[str]:
+        """The stored JSON of the claims with one of ``keys``, to decode leanly (checker.lean)."""
+        return [data for chunk in chunks(sorted(set(keys)))
+                for (data,) in self.db.execute(f"SELECT claim FROM claims WHERE key IN ({marks(chunk)})", chunk)]
 
     @failures_named("read")
     def groups_of(self, cores: Iterable[str]) -> list[tuple[str, dict[str, str], int]]:
@@ -351,9 +361,13 @@ class ClaimIndex:
 
     @failures_named("read")
     def articles_of(self, ids: Iterable[str]) -> list[Article]:
-        out = [Article.model_validate_json(a) for chunk in chunks(sorted(set(ids)))
-               for (a,) in self.db.execute(f"SELECT article FROM articles WHERE id IN ({marks(chunk)})", chunk)]
-        return sorted(out, key=lambda a: a.id)
+        return sorted((Article.model_validate_json(a) for a in self.article_data_of(ids)), key=lambda a: a.id)
+
+    @failures_named("read")
+    def article_data_of(self, ids: Iterable[str]) -> list[str]:
+        """The stored JSON of the articles of these ids, to decode leanly (checker.lean)."""
+        return [a for chunk in chunks(sorted(set(ids)))
+                for (a,) in self.db.execute(f"SELECT article FROM articles WHERE id IN ({marks(chunk)})", chunk)]
 
 
 class KeyCounts:

@@ -1,0 +1,72 @@
+"""Lean decoding: claims and articles read back from the index and the cache are the same models
+as validating their JSON gives, and a draft's check validates none of them one by one."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from checker.articles import load
+from checker.cli import main
+from checker.index import ClaimIndex
+from checker.lean import Decoder, LeanClaim, as_article, as_claim
+from checker.models import Article, Claim, Period
+from checker.registry import default_registry
+from checker.runner import extract_all
+
+from conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def seed_claims() -> tuple[list[Article], list[Claim]]:
+    registry = default_registry()
+    loaded = load([str(SEEDS)])
+    extraction = extract_all(loaded.documents, [rule() for rule in registry], registry.schema())
+    return [d.article for d in loaded.documents], extraction.claims
+
+
+def test_lean_claims_become_the_models_their_json_validates_to(seed_claims):
+    articles, claims = seed_claims
+    decoder = Decoder()
+    assert {type(c.value).__name__ for c in claims} >= {"QuantityValue", "DateValue", "TextValue"}
+    for claim in claims:
+        stored = claim.model_dump_json()
+        lean = decoder.claim(stored)
+        assert isinstance(lean, LeanClaim) and lean.value == claim.value and lean.period == claim.period
+        made = as_claim(lean)
+        assert made == Claim.model_validate_json(stored) and made.model_dump_json() == stored
+    for article in articles:
+        made = as_article(decoder.article(article.model_dump_json()))
+        assert made == article and made.model_dump_json() == article.model_dump_json()
+
+
+def test_values_repeated_across_copies_are_decoded_once_and_shared(seed_claims):
+    _, claims = seed_claims
+    decoder = Decoder()
+    claim = next(c for c in claims if c.value is not None)
+    claim = claim.model_copy(update={"period": Period(start=date(2022, 3, 1), end=date(2022, 3, 31))})
+    first, copy = (decoder.claim(claim.model_copy(update={"id": f"{n}{claim.id}"}).model_dump_json())
+                   for n in range(2))
+    assert first.value is copy.value and first.period is copy.period
+    stored = claim.model_dump_json()
+    assert decoder.claims(f"[{stored},{stored}]") == [decoder.claim(stored)] * 2
+    changed = first.model_copy(update={"key": "quantity:other"})
+    assert changed.key == "quantity:other" and first.key == claim.key  # a copy, as pydantic's
+
+
+def test_a_draft_check_validates_no_archive_claim_or_article_one_by_one(tmp_path, capsys, monkeypatch):
+    db = tmp_path / "seeds.sqlite"
+    assert main(["index", str(SEEDS), "--db", str(db)]) == 0
+    draft = Path(SEEDS / "002_1a0a6596d60781e4.txt")
+    assert main([str(draft), "--against", str(db), "--format", "json"]) == 1
+    before = capsys.readouterr().out
+
+    def refused(*args, **kwargs):
+        raise AssertionError("validated one by one")
+
+    monkeypatch.setattr(Claim, "model_validate_json", refused)
+    monkeypatch.setattr(Article, "model_validate_json", refused)
+    monkeypatch.setattr(ClaimIndex, "count", refused)  # nor counts the archive's claims
+    assert main([str(draft), "--against", str(db), "--format", "json"]) == 1
+    assert capsys.readouterr().out == before
