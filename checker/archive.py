@@ -77,12 +77,16 @@ def candidates(index: ClaimIndex, drafts: list[Article], draft_claims: list[Clai
     def own(aid: str) -> str:  # an archive id a draft already uses gets a prefix
         return f"archive:{aid}" if aid in taken else aid
 
-    read = sorted((decoder.article(data) for data in index.article_data_of({c.article for c in found})),
-                  key=lambda a: a.id)
+    read, stating = [], {}
+    for data, held in index.article_rows_of({c.article for c in found}):
+        read.append(decoder.article(data))
+        stating[read[-1].id] = decoder.keys(held)
+    read.sort(key=lambda a: a.id)
     archive = [a if a.id not in taken else a.model_copy(update={"id": own(a.id)}) for a in read if a.id not in same]
     archive_claims = [renamed(c, own(c.article)) for c in found if c.article not in same]
-    known = [Group(g.key, g.parts, {own(a) for a in g.articles if a not in same}, g.elsewhere)
-             for g in groups_at_hand(index, counts, cores, {c.article for c in found} | same | taken)]
+    members = members_at_hand(index, cores, stating, (same | taken) - stating.keys())
+    known = [Group(key, parts, {own(a) for a in members.get(key, ()) if a not in same}, n - len(members.get(key, ())))
+             for key, parts, n in counts]
     return archive, archive_claims, known
 
 
@@ -94,6 +98,21 @@ def groups_at_hand(index: ClaimIndex, counts: list[tuple[str, dict[str, str], in
     for key, aid in index.keys_of_articles(cores, at_hand):
         members.setdefault(key, set()).add(aid)
     return [Group(key, parts, members.get(key, set()), n - len(members.get(key, ()))) for key, parts, n in counts]
+
+
+def members_at_hand(index: ClaimIndex, cores: set[str], stating: dict[str, dict[str, list[str]]],
+                    others: set[str]) -> dict[str, set[str]]:
+    """Per key of these cores, the articles at hand that state it: of the articles read, from the
+    keys stored with them (``stating``: per article, its keys by core), of ``others`` asked of
+    the index."""
+    members: dict[str, set[str]] = {}
+    for aid, held in stating.items():
+        for core in cores.intersection(held):
+            for key in held[core]:
+                members.setdefault(key, set()).add(aid)
+    for key, aid in index.keys_of_articles(cores, others) if others else ():
+        members.setdefault(key, set()).add(aid)
+    return members
 
 
 def keys_about(draft_claims: list[Claim], known: list[Group], schema: KeySchema) -> set[str]:

@@ -98,6 +98,7 @@ class Decoder:
         self._claim = msgspec.json.Decoder(_StoredClaim)
         self._claims = msgspec.json.Decoder(list[_StoredClaim])
         self._article = msgspec.json.Decoder(_StoredArticle)
+        self._keys = msgspec.json.Decoder(dict[str, list[str]])
         self._values: dict[bytes, Any] = {}
         self._periods: dict[bytes, Any] = {}
 
@@ -120,6 +121,10 @@ class Decoder:
     def claims(self, data: str | bytes) -> list[LeanClaim]:
         """A JSON list of claims."""
         return [self._lean(c) for c in self._claims.decode(data)]
+
+    def keys(self, data: str | bytes) -> dict[str, list[str]]:
+        """The keys an archive article states, by their core (see checker.index.keys_by_core)."""
+        return self._keys.decode(data)
 
     def article(self, data: str | bytes) -> LeanArticle:
         """One article from its JSON (as Article.model_dump_json wrote it)."""
