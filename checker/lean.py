@@ -28,7 +28,7 @@ class LeanClaim(msgspec.Struct, kw_only=True, gc=False):
     values in :meth:`Decoder.claims`; they are never read raw."""
 
     id: str
-    article: str
+    article: str = ""  # the claim cache keeps claims without it (see checker.cache)
     rule: str
     kind: str
     start: int
@@ -121,6 +121,17 @@ class Decoder:
     def claims(self, data: str | bytes) -> list[LeanClaim]:
         """A JSON list of claims."""
         return [self._lean(c) for c in self._claims.decode(data)]
+
+    def claims_of_article(self, data: str | bytes, article: str) -> list[Claim]:
+        """The claims of an article from a JSON list of them stored without their article and
+        with their ids relative to it (as the claim cache keeps them), as public models."""
+        out = []
+        for claim in self._claims.decode(data):
+            claim = self._lean(claim)
+            claim.id = article + claim.id
+            claim.article = article
+            out.append(as_claim(claim))
+        return out
 
     def keys(self, data: str | bytes) -> dict[str, list[str]]:
         """The keys an archive article states, by their core (see checker.index.keys_by_core)."""
