@@ -70,3 +70,32 @@ def test_a_draft_check_validates_no_archive_claim_or_article_one_by_one(tmp_path
     monkeypatch.setattr(ClaimIndex, "count", refused)  # nor counts the archive's claims
     assert main([str(draft), "--against", str(db), "--format", "json"]) == 1
     assert capsys.readouterr().out == before
+
+
+@pytest.mark.parametrize("stored", [
+    '{"low":9,"high":null,"unit":null,"approximate":false,"vague":false}',
+    '{"low":null,"high":2.5,"unit":"EUR","approximate":true,"vague":false}',
+    '{"low":1000.0,"high":10000.0,"unit":null,"approximate":false,"vague":true}',
+    '{"start":"2022-03-06","end":"2022-03-07"}',
+    '{"text":"Zelenskyy","parts":{"id":"zlnsk","preferred":"Zelensky"}}',
+    '{"high":3.0,"low":1.0}',  # another order, fields left out: pydantic reads it
+])
+def test_a_stored_value_decodes_to_the_model_pydantic_makes_of_it(stored):
+    from pydantic import TypeAdapter
+
+    from checker.models import ClaimValue
+
+    claim = ('{"id":"a@1q","article":"a","rule":"Q001","kind":"quantity","start":0,"end":1,"line":1,"text":"x",'
+             f'"value":{stored}}}')
+    lean = Decoder().claim(claim)
+    expected = TypeAdapter(ClaimValue).validate_json(stored)
+    assert type(lean.value) is type(expected) and lean.value == expected
+    assert lean.value.model_dump_json() == expected.model_dump_json()
+
+
+def test_a_stored_value_of_unknown_fields_is_refused_as_pydantic_refuses_it():
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError):
+        Decoder().claim('{"id":"a@1q","article":"a","rule":"Q001","kind":"quantity","start":0,"end":1,"line":1,'
+                        '"text":"x","value":{"low":1.0,"high":1.0,"colour":"red"}}')
