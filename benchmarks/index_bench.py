@@ -15,8 +15,10 @@ Against each archive every draft (the articles of the ``--drafts`` folders: by d
 articles) is checked ``--repeat`` times in this process (opening the index included) and once
 with the command line (``check DRAFT --against DB --format json --no-cache``, imports included), whose
 peak memory is read from the operating system. Printed per size: the median and the worst
-draft time of both, the peak memory, the findings; at the end the growth of the medians from
-the smallest archive to the largest.
+draft time of both, wall and processor time (on a machine shared with other work a process
+waits for a core; its processor time does not count the wait), the peak memory, the findings
+and the load average; at the end the growth of the medians from the smallest archive to the
+largest.
 
 Then (``--spellings N``, 8,000 by default; 0 skips it) a draft naming a person is checked
 against an archive of N articles that spell that name four ways (copies of 40 indexed ones),
@@ -179,26 +181,31 @@ def measure(size: int, db: Path, drafts: list[Path], repeat: int, grown: float,
     from checker.pipeline import RunOptions, run_check
     from checker.report import to_json
 
-    inproc, cli, peak, findings = [], [], 0, 0
+    inproc, cli, cpu, cli_cpu, peak, findings = [], [], [], [], 0, 0
     for draft in drafts:
         for _ in range(repeat):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             report = run_check(RunOptions(paths=[str(draft)], against=[str(db)]))
             to_json(report)
             inproc.append(time.perf_counter() - t)
+            cpu.append(time.process_time() - c)
         findings += len(report.conflicts)
-        seconds, rss = run_cli(draft, db)
+        seconds, processor, rss = run_cli(draft, db)
         cli.append(seconds)
+        cli_cpu.append(processor)
         peak = max(peak, rss)
+    # On a machine shared with other work the wall time waits for a core; the processor time does not.
     print(f"{size:>7,} {what} ({db.stat().st_size / 1e6:,.0f} MB, grown in {grown:.0f} s): "
-          f"draft median {statistics.median(inproc):.3f} s, worst {max(inproc):.3f} s; "
-          f"command line median {statistics.median(cli):.3f} s, worst {max(cli):.3f} s, "
-          f"peak memory {peak / 1024:,.0f} MB; {findings} findings", flush=True)
+          f"draft median {statistics.median(inproc):.3f} s, worst {max(inproc):.3f} s "
+          f"(processor median {statistics.median(cpu):.3f} s, worst {max(cpu):.3f} s); "
+          f"command line median {statistics.median(cli):.3f} s, worst {max(cli):.3f} s "
+          f"(processor median {statistics.median(cli_cpu):.3f} s, worst {max(cli_cpu):.3f} s), "
+          f"peak memory {peak / 1024:,.0f} MB; {findings} findings; load average {os.getloadavg()[0]:.1f}", flush=True)
     return statistics.median(inproc), statistics.median(cli)
 
 
-def run_cli(draft: Path, db: Path) -> tuple[float, int]:
-    """Seconds and peak resident memory (kB) of one ``check DRAFT --against DB``."""
+def run_cli(draft: Path, db: Path) -> tuple[float, float, int]:
+    """Seconds, processor seconds and peak resident memory (kB) of one ``check DRAFT --against DB``."""
     t = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "checker", str(draft), "--against", str(db), "--format", "json",
                              "--no-cache"],
@@ -207,7 +214,7 @@ def run_cli(draft: Path, db: Path) -> tuple[float, int]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"check {draft} --against {db} failed with exit {proc.returncode}")
-    return time.perf_counter() - t, usage.ru_maxrss
+    return time.perf_counter() - t, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
 if __name__ == "__main__":
