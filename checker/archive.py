@@ -12,7 +12,7 @@ from pathlib import Path
 
 from checker.articles import DEFAULT_SUFFIXES, shown
 from checker.conflicts import find_conflicts
-from checker.index import ClaimIndex, claim_core, is_database_url, is_index_file
+from checker.index import ClaimIndex, IndexFileError, claim_core, is_database_url, is_index_file
 from checker.indexing import update_index
 from checker.keys import KeySchema
 from checker.lean import Decoder, LeanArticle, LeanClaim, as_article, as_claim
@@ -44,7 +44,11 @@ def against_archive(drafts: list[Article], draft_claims: list[Claim], sources: l
             problems.append(Problem(severity="warning", file=index.path, message=(
                 f"check index is building this index (or was stopped before it ended): the drafts were checked "
                 f"against the {held} articles it holds so far")))
-        archive, archive_claims, known = candidates(index, drafts, draft_claims, schema)
+        try:
+            archive, archive_claims, known = candidates(index, drafts, draft_claims, schema)
+        except ValueError as e:  # msgspec's and pydantic's errors of a damaged row are ValueErrors
+            raise IndexFileError(f"{index.path}: a stored claim or article is damaged ({e}); "
+                                 f"rebuild the index with check index ... --db {index.path}") from None
     claims = complete_keys([*draft_claims, *archive_claims], schema, known)
     draft_ids = {c.id for c in draft_claims}
     wanted = {c.key for c in claims if c.id in draft_ids and c.key}

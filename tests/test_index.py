@@ -400,3 +400,17 @@ def test_a_draft_check_reads_the_keys_of_archive_articles_stored_with_them(tmp_p
     assert len({c.split("@")[0] for f in report["conflicts"] for c in f["claims"]}) == 13
     assert set(asked) == {"draft"}  # not the claims table again for each of the 12 archive articles read
     assert against(capsys, draft, archive) == report
+
+
+def test_a_damaged_claim_in_the_index_is_an_error_naming_the_index(tmp_path, capsys):
+    db = tmp_path / "seeds.sqlite"
+    assert main(["index", str(SEEDS), "--db", str(db)]) == 0
+    con = sqlite3.connect(db)
+    with con:
+        con.execute("UPDATE claims SET claim = '{broken' WHERE key LIKE 'quantity:ships%'")
+    con.close()
+    capsys.readouterr()
+    assert main([str(SEEDS / "002_1a0a6596d60781e4.txt"), "--against", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert f"{db}: a stored claim or article is damaged" in err and "rebuild the index" in err
+    assert "Traceback" not in err
