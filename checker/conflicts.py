@@ -27,6 +27,11 @@ from checker.models import (
 )
 
 APPROXIMATION = 0.10  # "zo'n", "ongeveer", "circa" agree with values within about 10%
+# Of the last digit's place, either way: a figure agrees with the more precise ones it rounds
+# ("34" with 34,2 and 34,4, "2 billion" with 1.8 billion), not with a half-way one (2,5 and 3
+# billion) nor another of its own precision (distinct whole numbers, 2,0 and 2,1), since the
+# two widths together stay under one place (0.45 + 0.045).
+ROUNDING = 0.45
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,8 @@ def interval(value: QuantityValue | DateValue | TextValue | None) -> tuple[float
         high = math.inf if value.high is None or value.vague else value.high
         if value.approximate:
             low, high = low * (1 - APPROXIMATION), high * (1 + APPROXIMATION)
+        elif value.step:  # a figure as written stands for those it rounds: "34" for 34.2, not 34.5
+            low, high = low - value.step * ROUNDING, high + value.step * ROUNDING
         return low, high
     if isinstance(value, DateValue):
         return float(value.start.toordinal()), float(value.end.toordinal())
@@ -278,9 +285,13 @@ def status_between(a: Compared, b: Compared, schema: KeySchema) -> str | None:
         return None  # two claims matched only through what their articles are about: too weak
     if compared_as == "recurring":
         # An event recurs: one of another time (last year's summit, "twaalf jaar geleden") or
-        # of unknown time is another event, not a moved one.
-        known = a.period is not None and b.period is not None and a.period.overlaps(b.period)
-        return "conflict" if known and bool(a.claim.earlier) == bool(b.claim.earlier) else None
+        # of unknown time is another event, not a moved one; but two reports of a few days
+        # apart that both announce it (a date still to come) speak of one coming event.
+        if a.period is None or b.period is None or bool(a.claim.earlier) != bool(b.claim.earlier):
+            return None
+        if a.period.overlaps(b.period):
+            return "conflict"
+        return "changed" if announced(a) and announced(b) and days_apart(a.period, b.period) <= NEAR else None
     if bool(a.claim.earlier) != bool(b.claim.earlier):
         return "changed"  # "oorspronkelijk 13.000" against today's figure
     if a.period is None or b.period is None:
@@ -288,6 +299,20 @@ def status_between(a: Compared, b: Compared, schema: KeySchema) -> str | None:
     if (a.claim.running or b.claim.running) and not same_day(a.period, b.period):
         return "changed"  # a running tally of two reports that need not be of one moment
     return "conflict" if a.period.overlaps(b.period) else "changed"
+
+
+NEAR = 7  # days: two reports this close that announce an event's date announce one event
+
+
+def announced(m: Compared) -> bool:
+    """True for the date of an event still to come when its article appeared."""
+    v = m.claim.value
+    return isinstance(v, DateValue) and m.period is not None and v.start > m.period.end
+
+
+def days_apart(a: Period, b: Period) -> int:
+    """Days between two periods that do not overlap."""
+    return max(a.start, b.start).toordinal() - min(a.end, b.end).toordinal()
 
 
 def same_day(a: Period, b: Period) -> bool:
@@ -374,7 +399,7 @@ def disagreeing(members: Sequence[Compared], schema: KeySchema, support: Corrobo
     grouped: dict[tuple, list[Compared]] = defaultdict(list)
     for m in members:
         grouped[(m.period, bool(m.claim.earlier), bool(m.claim.inferred), weak(m.claim, schema),
-                 bool(m.claim.running), tuple(sorted(m.claim.context.items())))].append(m)
+                 bool(m.claim.running), announced(m), tuple(sorted(m.claim.context.items())))].append(m)
     buckets = [Bucket.of(ms) for ms in grouped.values()]
     everyone = Bucket.of(list(members))
     strong = [b for b in buckets if not weak(b.members[0].claim, schema)]

@@ -72,7 +72,7 @@ def with_unit(text: str, amount: Amount, read: NumberReader) -> Amount:
         unit = read.g.unit_of.get(inside.group())  # "exceeds € 10 billion": the sign after the bound
     if unit is None:
         return amount
-    return Amount(start, end, amount.low, amount.high, amount.approximate, unit, amount.vague)
+    return Amount(start, end, amount.low, amount.high, amount.approximate, unit, amount.vague, amount.step)
 
 
 def counts_something(doc: Document, amount: Amount, vocab: Vocabulary) -> bool:

@@ -108,8 +108,9 @@ def attribution_of(doc: Document, sentence: tuple[int, int], vocab: Vocabulary, 
     at 7,000"), else the first after it. The claimant follows the word ("volgens de NAVO", "zei
     Stoltenberg") or, for a verb, is its subject just before it ("Kyiv spreekt van", "Western
     officials say Russia has ...": not Russia) or, in a language that puts the subject after
-    the verb, just after it ("Eerder meldde het kabinet"); an actor wins over a name, a pronoun
-    is no one, nor is the word of saying itself ("Volgens" opening a sentence)."""
+    the verb, just after it ("Eerder meldde het kabinet"); an actor, else a claimant of the
+    vocabulary ("volgens de politie", "organisers said"), wins over a name, a pronoun is no one,
+    nor is the word of saying itself ("Volgens" opening a sentence)."""
     text = doc.scan_text
     found = list(vocab.attribution.finditer(text, *sentence))
     if position is not None:
@@ -123,7 +124,7 @@ def attribution_of(doc: Document, sentence: tuple[int, int], vocab: Vocabulary, 
         spans = ([(subject.start(), subject.end(), -1)] if subject else []) + \
             ([(m.end(), after[1], 0)] if not subject or vocab.subject_after_verb else [])  # "Eerder meldde het kabinet"
         for a, b, which in spans:
-            actors = vocab.actors.find(text, a, b)
+            actors = vocab.actors.find(text, a, b) or vocab.claimants.find(text, a, b)
             if actors:
                 return actors[which].label
         for a, b, which in spans:
