@@ -93,6 +93,7 @@ class _Quantity(msgspec.Struct, forbid_unknown_fields=True):
     unit: str | None = None
     approximate: bool = False
     vague: bool = False
+    step: float | None = None
 
 
 class _Dates(msgspec.Struct, forbid_unknown_fields=True):
@@ -170,7 +171,7 @@ class Decoder:
 def decoded(data: bytes, shapes: tuple, adapter: TypeAdapter) -> Any:
     """A value or period from its JSON: by the struct of its shape, else validated by pydantic."""
     for start, shape, model in shapes:
-        if data.startswith(start):
+        if data.startswith(start) and _FIELDS[model] is not None:
             try:
                 return _model(model, _FIELDS[model], msgspec.json.decode(data, type=shape))
             except msgspec.ValidationError:
@@ -178,8 +179,6 @@ def decoded(data: bytes, shapes: tuple, adapter: TypeAdapter) -> Any:
     return adapter.validate_json(data)
 
 
-_CLAIM_FIELDS = frozenset(Claim.model_fields)
-_ARTICLE_FIELDS = frozenset(Article.model_fields)
 _set = object.__setattr__
 
 
@@ -194,14 +193,31 @@ def _model(cls: type, fields: frozenset[str], lean: msgspec.Struct) -> Any:
     return model
 
 
-_FIELDS = {model: frozenset(model.model_fields) for model in (QuantityValue, DateValue, TextValue, Period)}
+def same_fields(struct: type, model: type) -> frozenset[str] | None:
+    """The model's fields when the struct has exactly those (what ``_model`` needs), else None:
+    a field added to a model and not yet to its struct makes the model be validated as before."""
+    fields = frozenset(model.model_fields)
+    return fields if frozenset(struct.__struct_fields__) == fields else None
+
+
+_FIELDS = {model: same_fields(shape, model) for _, shape, model in (*_VALUE_SHAPES, *_PERIOD_SHAPES)}
+_CLAIM_FIELDS = same_fields(LeanClaim, Claim)
+_ARTICLE_FIELDS = same_fields(LeanArticle, Article)
 
 
 def as_claim(claim: Claim | LeanClaim) -> Claim:
     """The public model of a claim (a Claim is returned as it is)."""
-    return _model(Claim, _CLAIM_FIELDS, claim) if isinstance(claim, LeanClaim) else claim
+    if not isinstance(claim, LeanClaim):
+        return claim
+    if _CLAIM_FIELDS is None:
+        return Claim.model_validate(msgspec.structs.asdict(claim))
+    return _model(Claim, _CLAIM_FIELDS, claim)
 
 
 def as_article(article: Article | LeanArticle) -> Article:
     """The public model of an article (an Article is returned as it is)."""
-    return _model(Article, _ARTICLE_FIELDS, article) if isinstance(article, LeanArticle) else article
+    if not isinstance(article, LeanArticle):
+        return article
+    if _ARTICLE_FIELDS is None:
+        return Article.model_validate(msgspec.structs.asdict(article))
+    return _model(Article, _ARTICLE_FIELDS, article)

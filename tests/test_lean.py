@@ -73,7 +73,8 @@ def test_a_draft_check_validates_no_archive_claim_or_article_one_by_one(tmp_path
 
 
 @pytest.mark.parametrize("stored", [
-    '{"low":9,"high":null,"unit":null,"approximate":false,"vague":false}',
+    '{"low":9,"high":null,"unit":null,"approximate":false,"vague":false}',  # as written before step
+    '{"low":34.2,"high":34.2,"unit":null,"approximate":false,"vague":false,"step":0.1}',
     '{"low":null,"high":2.5,"unit":"EUR","approximate":true,"vague":false}',
     '{"low":1000.0,"high":10000.0,"unit":null,"approximate":false,"vague":true}',
     '{"start":"2022-03-06","end":"2022-03-07"}',
@@ -99,3 +100,22 @@ def test_a_stored_value_of_unknown_fields_is_refused_as_pydantic_refuses_it():
     with pytest.raises(ValidationError):
         Decoder().claim('{"id":"a@1q","article":"a","rule":"Q001","kind":"quantity","start":0,"end":1,"line":1,'
                         '"text":"x","value":{"low":1.0,"high":1.0,"colour":"red"}}')
+
+
+def test_the_lean_structs_have_the_fields_of_the_models():
+    """A field added to a model needs its struct here too (else that model is validated again,
+    slowly but rightly)."""
+    from checker import lean
+
+    assert lean._CLAIM_FIELDS is not None and lean._ARTICLE_FIELDS is not None
+    assert all(fields is not None for fields in lean._FIELDS.values())
+
+
+def test_a_model_the_structs_lag_behind_is_validated_as_before(monkeypatch, seed_claims):
+    from checker import lean
+
+    monkeypatch.setattr(lean, "_CLAIM_FIELDS", None)
+    monkeypatch.setattr(lean, "_FIELDS", dict.fromkeys(lean._FIELDS))
+    claim = next(c for c in seed_claims[1] if c.value is not None)
+    stored = claim.model_dump_json()
+    assert as_claim(Decoder().claim(stored)).model_dump_json() == stored
