@@ -380,3 +380,39 @@ def test_a_killed_indexing_worker_is_an_error_naming_jobs(tmp_path, capsys, monk
     assert main(["index", str(tmp_path / "archive"), "--db", str(tmp_path / "i.sqlite"), "--jobs", "2"]) == 2
     err = capsys.readouterr().err
     assert "--jobs 2: " in err and "Traceback" not in err
+
+
+def test_a_draft_check_reads_the_keys_of_archive_articles_stored_with_them(tmp_path, capsys, monkeypatch):
+    archive = tmp_path / "archive"
+    for n in range(12):
+        write(archive, f"{n}.txt", SHIPS.format(100 + n) + "De NAVO heeft 40 schepen.\n")
+    draft = write(tmp_path / "drafts", "draft.txt", " date 2022-03 De NAVO heeft 90 schepen.\n")
+    db = tmp_path / "i.sqlite"
+    assert main(["index", str(archive), "--db", str(db)]) == 0
+    capsys.readouterr()
+    asked: list[str] = []
+    real = ClaimIndex.keys_of_articles
+
+    def keys_of_articles(self, cores, articles):
+        asked.extend(articles)
+        return real(self, cores, articles)
+
+    monkeypatch.setattr(ClaimIndex, "keys_of_articles", keys_of_articles)
+    report = against(capsys, draft, db)
+    assert len({c.split("@")[0] for f in report["conflicts"] for c in f["claims"]}) == 13
+    assert set(asked) == {"draft"}  # not the claims table again for each of the 12 archive articles read
+    assert against(capsys, draft, archive) == report
+
+
+def test_a_damaged_claim_in_the_index_is_an_error_naming_the_index(tmp_path, capsys):
+    db = tmp_path / "seeds.sqlite"
+    assert main(["index", str(SEEDS), "--db", str(db)]) == 0
+    con = sqlite3.connect(db)
+    with con:
+        con.execute("UPDATE claims SET claim = '{broken' WHERE key LIKE 'quantity:ships%'")
+    con.close()
+    capsys.readouterr()
+    assert main([str(SEEDS / "002_1a0a6596d60781e4.txt"), "--against", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert f"{db}: a stored claim or article is damaged" in err and "rebuild the index" in err
+    assert "Traceback" not in err
