@@ -80,14 +80,25 @@ def update_index(index: ClaimIndex, paths: list[str], rules: Sequence[Rule], sch
         stats.claims += extracted
         step()
         if len(pending) >= BATCH:
-            index.put_rows(pending, signature)
+            stats.problems.extend(id_taken(index.put_rows(pending, signature), stored, stats))
             pending = []
-    index.put_rows(pending, signature)
+    stats.problems.extend(id_taken(index.put_rows(pending, signature), stored, stats))
     if not stats.added + stats.changed + stats.unchanged:
         stats.problems.append(Problem(message="no article was read: nothing was indexed"))
     remove_gone(index, {p: row[3] for p, row in stored.items() if p not in seen}, len(stored), paths, stats, prune)
     index.building(False)
     return stats
+
+
+def id_taken(lost: list[tuple[str, str, str]], stored: dict, stats: IndexStats) -> list[Problem]:
+    """A problem for each article not stored because another run took its id meanwhile (see
+    ClaimIndex.put_rows), no longer counted as added or changed."""
+    for path, _, _ in lost:
+        stats.changed -= path in stored
+        stats.added -= path not in stored
+    return [Problem(file=path, message=(f"not indexed: its id {aid!r} was taken meanwhile by {holder}, which another "
+                                        f"check index wrote at the same time; the next run indexes it"))
+            for path, aid, holder in lost]
 
 
 def real_path(path: str | os.PathLike) -> str:

@@ -378,3 +378,65 @@ def test_a_killed_indexing_worker_is_an_error_naming_jobs(tmp_path, capsys, monk
     assert main(["index", str(tmp_path / "archive"), "--db", str(tmp_path / "i.sqlite"), "--jobs", "2"]) == 2
     err = capsys.readouterr().err
     assert "--jobs 2: " in err and "Traceback" not in err
+
+
+def test_two_writers_of_the_same_new_articles_store_each_once(tmp_path, index_target, monkeypatch):
+    """Two `check index` runs over the same new articles at once (here two threads, each with its
+    own connection, writing batches of 3 so that their transactions interleave): neither fails,
+    and the index holds every article once, with its claims and its keys counted once."""
+    import threading
+
+    from checker import indexing
+
+    monkeypatch.setattr(indexing, "BATCH", 3)
+    archive = tmp_path / "archive"
+    for i in range(90):
+        write(archive, f"a{i:03d}.txt", SHIPS.format(10 + i))
+    outcomes: dict[str, object] = {}
+
+    def writer(name: str) -> None:
+        try:
+            with ClaimIndex(index_target, create=True) as index:
+                outcomes[name] = update_index(index, [str(archive)], RULES, SCHEMA)
+        except Exception as e:  # noqa: BLE001 - the test reports it
+            outcomes[name] = e
+
+    threads = [threading.Thread(target=writer, args=(name,)) for name in ("first", "second")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert all(not isinstance(o, Exception) and not o.problems for o in outcomes.values()), outcomes
+    with ClaimIndex(index_target) as index:
+        assert index.count() == (90, 90)
+        assert index.db.execute("SELECT COUNT(DISTINCT article) FROM claims").fetchone()[0] == 90
+        assert counted_keys(index) == {"quantity:ships/nato/in-baltic-sea": 90}
+        assert not index.being_built()
+        again = update_index(index, [str(archive)], RULES, SCHEMA)
+        assert (again.added, again.changed, again.unchanged) == (0, 0, 90)
+
+
+def test_an_id_another_run_took_meanwhile_is_left_for_the_next_run(tmp_path, index_target):
+    """Two runs over different folders at once may give two files of one name the same id: the
+    second to write leaves its article out, says so, and the next run indexes it."""
+    one, two = tmp_path / "one", tmp_path / "two"
+    write(one, "x.txt", SHIPS.format(10))
+    write(two, "x.txt", SHIPS.format(20))
+    write(two, "y.txt", SHIPS.format(30))
+    ClaimIndex(index_target, create=True).close()
+
+    def other_run_writes_first(done: int, total: int) -> None:
+        if done == 1:  # this run has given two/x.txt the id "x" and not yet written it
+            with ClaimIndex(index_target) as other:
+                update_index(other, [str(one)], RULES, SCHEMA)
+
+    with ClaimIndex(index_target) as index:
+        stats = update_index(index, [str(two)], RULES, SCHEMA, progress=other_run_writes_first)
+        assert [(Path(p.file).name, p.message) for p in stats.problems] == [(
+            "x.txt", f"not indexed: its id 'x' was taken meanwhile by {one / 'x.txt'}, which another check index "
+                     f"wrote at the same time; the next run indexes it")]
+        assert (stats.added, ship_counts(index)) == (1, {"x": 10, "y": 30})
+        again = update_index(index, [str(two)], RULES, SCHEMA)
+        assert (again.added, again.unchanged, again.problems) == (1, 1, [])
+        assert ship_counts(index) == {"x": 10, "y": 30, "two/x": 20}
+        assert counted_keys(index) == {"quantity:ships/nato/in-baltic-sea": 3}
