@@ -7,10 +7,8 @@ batch of articles is one transaction of the store.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 
 from checker.articles import DEFAULT_SUFFIXES, IdBook, article_id, discover, document_of, read_bytes, shown
 from checker.conflicts import claim_periods
@@ -19,6 +17,7 @@ from checker.keys import KeySchema
 from checker.models import Problem
 from checker.registry import Rule
 from checker.runner import DEFAULT_TIME_LIMIT, extract_document
+from checker.workers import Setup, Workers
 
 MAX_REMOVED_SHARE = 0.5  # removing more of the index in one run needs --prune: a typo must not empty it
 
@@ -74,7 +73,8 @@ def update_index(index: ClaimIndex, paths: list[str], rules: Sequence[Rule], sch
 
     pending: list[StoredRows] = []
     index.building(True)
-    for rows, problems, extracted in extracted_rows(changed(), rules, schema, language, jobs, start_method, limit):
+    for rows, problems, extracted in extracted_rows(changed(), Setup(rules, schema, limit, language), jobs,
+                                                    start_method):
         pending.append(rows)
         stats.problems.extend(problems)
         stats.claims += extracted
@@ -133,49 +133,31 @@ def is_under(path: str, roots: list[str]) -> bool:
     return any(full == root or full.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
 
 
-def extracted_rows(work: Iterator[tuple], rules: Sequence[Rule], schema: KeySchema, language: str | None,
-                   jobs: int, start_method: str | None,
-                   limit: float | None) -> Iterator[tuple[StoredRows, list[Problem], int]]:
+def extracted_rows(work: Iterator[tuple], setup: Setup, jobs: int,
+                   start_method: str | None) -> Iterator[tuple[StoredRows, list[Problem], int]]:
     """Each article of ``work`` extracted, in order: here, or in ``jobs`` worker processes that
-    are given the rules and the schema once, when they start, and send back compact rows."""
-    if jobs <= 1:
-        spare: dict[str, float] = {}  # of each rule's warm-up allowance: see extract_document
-        for job in work:
-            yield index_one(*job, (rules, schema, language, limit, spare))
-        return
-    context = multiprocessing.get_context(start_method) if start_method else None
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=start_worker,
-                             initargs=(rules, schema, language, limit)) as pool:
-        yield from pool.map(index_in_worker, work, chunksize=16)
+    are given ``setup`` once, when they start, and send back compact rows (see checker.workers)."""
+    with Workers(jobs, setup, start_method) as workers:
+        yield from workers.map(index_job, work)
 
 
-_worker: tuple | None = None  # a worker process's rules, schema, language and limit, set once by start_worker
-
-
-def start_worker(rules: Sequence[Rule], schema: KeySchema, language: str | None, limit: float | None) -> None:
-    global _worker
-    _worker = (rules, schema, language, limit, {})
-
-
-def index_in_worker(job: tuple) -> tuple[StoredRows, list[Problem], int]:
-    return index_one(*job, _worker)
+def index_job(job: tuple, setup: Setup) -> tuple[StoredRows, list[Problem], int]:
+    return index_one(*job, setup)
 
 
 def index_one(path, name: str, data: bytes, aid: str, sha: str, before: str,
-              state: tuple) -> tuple[StoredRows, list[Problem], int]:
+              setup: Setup) -> tuple[StoredRows, list[Problem], int]:
     """One article read and extracted: its rows for the index (stored under ``name``, in place of
-    the row under ``before``), its problems, its number of claims. ``state``: the rules, the
-    schema, the language, the time limit and the rules' spare warm-up allowance."""
-    rules, schema, language, limit, spare = state
+    the row under ``before``), its problems, its number of claims."""
     problems: list[Problem] = []
-    doc = document_of(path, data, aid, language, problems)
+    doc = document_of(path, data, aid, setup.language, problems)
     if doc is None:
         return (name, sha, None, [], before), problems, 0
-    extraction = extract_document(doc, rules, schema, limit, spare)
+    extraction = extract_document(doc, setup.rules, setup.schema, setup.limit, setup.spare)
     problems.extend(extraction.problems)
-    periods = claim_periods(extraction.claims, {doc.article.id: doc.article}, schema)
+    periods = claim_periods(extraction.claims, {doc.article.id: doc.article}, setup.schema)
     claims = [c if c.period is not None or periods.get(c.id) is None else c.model_copy(update={"period": periods[c.id]})
               for c in extraction.claims]
     # A rule that failed on it: extracted again next run (no file hash), not kept as unchanged.
-    return ((name, sha if not extraction.problems else "", *rows_of(doc.article, claims, schema), before),
+    return ((name, sha if not extraction.problems else "", *rows_of(doc.article, claims, setup.schema), before),
             problems, len(extraction.claims))
