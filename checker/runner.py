@@ -206,6 +206,7 @@ def extract_all(docs: Iterable[Document], rules: Sequence[Rule], schema: KeySche
                                         start_method) as workers:
         for part in workers.map(extract_one, docs, pack=pack_extraction, unpack=unpack_extraction):
             total.add(part)
+    log.debug("extract: %d articles, %s", len(docs), workers.spent())
     return total
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import gc
 import pickle
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -28,7 +29,7 @@ from checker.models import Claim, DateValue, Period, QuantityValue, TextValue
 from checker.registry import Rule, import_local_modules, local_modules
 
 CHUNK = 16  # articles per task: some 0.1 s of work, so that a task's round trip costs under 1%
-AHEAD = 4  # chunks queued per worker beyond the ones it works on
+AHEAD = 8  # chunks queued per worker: work for a second or more while this process writes a batch
 
 
 @dataclass
@@ -79,6 +80,7 @@ class Workers:
 
     def __init__(self, jobs: int, setup: Setup, start_method: str | None = None) -> None:
         self.jobs, self.setup, self.pool = jobs, setup, None
+        self.waited = self.unpacked = 0.0  # seconds this process spent waiting for answers, rebuilding them
         if jobs > 1:
             import multiprocessing  # imported here: a run of one process starts none (15 ms)
             from concurrent.futures import ProcessPoolExecutor
@@ -109,8 +111,21 @@ class Workers:
                 pending.append(self.pool.submit(run_chunk, task, pack, chunk))
             if not pending:
                 return
-            for answer in pending.popleft().result():
-                yield unpack(answer) if unpack else answer
+            started = time.perf_counter()
+            answers = pending.popleft().result()
+            answered = time.perf_counter()
+            self.waited += answered - started
+            if unpack:
+                answers = [unpack(answer) for answer in answers]
+                self.unpacked += time.perf_counter() - answered
+            yield from answers
+
+    def spent(self) -> str:
+        """What this process spent on the workers' answers, for the log."""
+        if self.pool is None:
+            return "extracted in this process"
+        rebuilt = f", {self.unpacked:.2f} s rebuilding claims" if self.unpacked else ""
+        return f"{self.jobs} worker processes; this one {self.waited:.2f} s waiting for their answers{rebuilt}"
 
 
 # Claims as tuples: the number of the model (its place in MODELS), the fields it was given (a

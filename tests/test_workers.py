@@ -131,7 +131,7 @@ def test_a_check_and_an_index_of_many_chunks_are_the_same_with_two_jobs(tmp_path
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from corpus import write_corpus
 
-    monkeypatch.setattr(workers, "CHUNK", 3)  # 14 chunks: more than the 8 two workers are given at once
+    monkeypatch.setattr(workers, "CHUNK", 2)  # 20 chunks: more than the 16 two workers are given at once
     archive = write_corpus(tmp_path / "archive", 40, seed=3)
     (archive / "empty.txt").write_text("", encoding="utf-8")
     reports = [to_json(run_check(RunOptions(paths=[str(archive)], jobs=jobs))) for jobs in (1, 2)]
