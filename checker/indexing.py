@@ -52,7 +52,7 @@ def update_index(index: ClaimIndex, paths: list[str], rules: Sequence[Rule], sch
     stats.problems = problems
     index.building(True)
     with Workers(jobs, Setup(rules, schema, limit, language), start_method) as workers:
-        for rows, problems, extracted in workers.map(index_job, run.changed()):
+        for rows, problems, extracted in workers.map(index_job, run.changed(), expected=len(files)):
             run.extracted(rows, problems, extracted)
     run.write()
     if not stats.added + stats.changed + stats.unchanged:

@@ -204,7 +204,7 @@ def extract_all(docs: Iterable[Document], rules: Sequence[Rule], schema: KeySche
     total = Extraction()
     with no_cycle_collection(), Workers(jobs if len(docs) > 1 else 1, Setup(rules, schema, limit),
                                         start_method) as workers:
-        for part in workers.map(extract_one, docs, pack=pack_extraction, unpack=unpack_extraction):
+        for part in workers.map(extract_one, docs, pack=pack_extraction, unpack=unpack_extraction, expected=len(docs)):
             total.add(part)
     log.debug("extract: %d articles, %s", len(docs), workers.spent())
     return total

@@ -97,17 +97,20 @@ class Workers:
             self.pool.shutdown(cancel_futures=exc[0] is not None)
 
     def map(self, task: Callable[[Any, Setup], Any], items: Iterable, pack: Callable[[Any], Any] | None = None,
-            unpack: Callable[[Any], Any] | None = None) -> Iterator:
+            unpack: Callable[[Any], Any] | None = None, expected: int | None = None) -> Iterator:
         """``task(item, setup)`` for each item, the answers in the order of the items. In workers,
         ``pack`` makes an answer compact there and ``unpack`` rebuilds it here. ``items`` is
-        read as the workers need more: at most AHEAD chunks a worker ahead of the answers."""
+        read as the workers need more: at most AHEAD chunks a worker ahead of the answers. Given
+        the number of items ``expected``, a few of them make smaller chunks, so that every
+        worker has some."""
         if self.pool is None:
             yield from (task(item, self.setup) for item in items)
             return
+        size = CHUNK if expected is None else max(1, min(CHUNK, expected // (self.jobs * 4)))
         items = iter(items)
         pending: deque = deque()
         while True:
-            while len(pending) < self.jobs * AHEAD and (chunk := list(islice(items, CHUNK))):
+            while len(pending) < self.jobs * AHEAD and (chunk := list(islice(items, size))):
                 pending.append(self.pool.submit(run_chunk, task, pack, chunk))
             if not pending:
                 return
