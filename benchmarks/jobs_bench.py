@@ -35,6 +35,8 @@ from corpus import write_corpus  # noqa: E402
 WAITING = re.compile(r"this one ([\d.]+) s waiting")
 WRITING = re.compile(r"([\d.]+) s writing the index")
 EXTRACT = re.compile(r"seconds per stage .*extract ([\d.]+)")
+MAIN_CPU = re.compile(r"(?:this one|in this process \() ?([\d.]+) s CPU")
+WORKERS_CPU = re.compile(r"worker processes \(([\d.]+) s CPU\)")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -79,7 +81,8 @@ def run_once(what: str, corpus: Path, jobs: int, db: Path) -> dict:
     if what == "index":
         db.unlink()
     return {"wall": wall, "cpu": cpu, "load": load, "made": made, "waiting": found(WAITING, log),
-            "writing": found(WRITING, log), "extract": found(EXTRACT, log)}
+            "writing": found(WRITING, log), "extract": found(EXTRACT, log), "main_cpu": found(MAIN_CPU, log),
+            "workers_cpu": found(WORKERS_CPU, log) or 0.0}
 
 
 def found(pattern: re.Pattern, log: str) -> float | None:
@@ -98,6 +101,9 @@ def dump(db: Path) -> list:
 
 def describe(run: dict) -> str:
     parts = [f"wall {run['wall']:.1f} s", f"CPU {run['cpu']:.1f} s"]
+    if run["main_cpu"] is not None:
+        parts.append(f"of which extracting {run['main_cpu'] + run['workers_cpu']:.1f} s "
+                     f"(workers {run['workers_cpu']:.1f} s, main process {run['main_cpu']:.1f} s)")
     if run["extract"] is not None:
         parts.append(f"extract stage {run['extract']:.1f} s")
     if run["waiting"] is not None:
@@ -120,6 +126,21 @@ def summarise(what: str, runs: dict[int, list[dict]], n: int) -> None:
         print(f"check {what} --jobs {j}: median wall {wall:.1f} s ({n / wall:,.0f} articles/s), CPU {cpu:.1f} s; "
               f"x{wall0 / wall:.2f} the wall time of --jobs {base_jobs}{stage}, CPU {cpu / cpu0 - 1:+.0%}; "
               f"{'the same' if same else 'NOT the same'} {'index' if what == 'index' else 'report'}")
+        if rs[0]["main_cpu"] is not None and base[0]["main_cpu"] is not None:
+            print(f"    on {j} idle cores, from the CPU times: x{idle(base, base_jobs) / idle(rs, j):.2f} the whole run, "
+                  f"x{extracting(base) / base_jobs / (extracting(rs) / j):.2f} the extraction")
+
+
+def extracting(runs: list[dict]) -> float:
+    """CPU seconds of the extraction (the workers and the main process meanwhile), median."""
+    return statistics.median(r["main_cpu"] + r["workers_cpu"] for r in runs)
+
+
+def idle(runs: list[dict], jobs: int) -> float:
+    """The wall time a run would take on ``jobs`` idle cores: what the main process does alone
+    (starting, loading, comparing), then the extraction shared evenly."""
+    alone = statistics.median(r["cpu"] - r["main_cpu"] - r["workers_cpu"] for r in runs)
+    return alone + extracting(runs) / jobs
 
 
 if __name__ == "__main__":

@@ -81,6 +81,7 @@ class Workers:
     def __init__(self, jobs: int, setup: Setup, start_method: str | None = None) -> None:
         self.jobs, self.setup, self.pool = jobs, setup, None
         self.waited = self.unpacked = 0.0  # seconds this process spent waiting for answers, rebuilding them
+        self.cpu, self.workers_cpu = time.process_time(), workers_cpu()  # until __exit__: CPU seconds used
         if jobs > 1:
             import multiprocessing  # imported here: a run of one process starts none (15 ms)
             from concurrent.futures import ProcessPoolExecutor
@@ -95,6 +96,7 @@ class Workers:
     def __exit__(self, *exc) -> None:
         if self.pool:
             self.pool.shutdown(cancel_futures=exc[0] is not None)
+        self.cpu, self.workers_cpu = time.process_time() - self.cpu, workers_cpu() - self.workers_cpu
 
     def map(self, task: Callable[[Any, Setup], Any], items: Iterable, pack: Callable[[Any], Any] | None = None,
             unpack: Callable[[Any], Any] | None = None, expected: int | None = None) -> Iterator:
@@ -124,11 +126,22 @@ class Workers:
             yield from answers
 
     def spent(self) -> str:
-        """What this process spent on the workers' answers, for the log."""
+        """The CPU time of the work, and what this process spent on the workers' answers, for the log."""
         if self.pool is None:
-            return "extracted in this process"
+            return f"extracted in this process ({self.cpu:.2f} s CPU)"
         rebuilt = f", {self.unpacked:.2f} s rebuilding claims" if self.unpacked else ""
-        return f"{self.jobs} worker processes; this one {self.waited:.2f} s waiting for their answers{rebuilt}"
+        return (f"{self.jobs} worker processes ({self.workers_cpu:.2f} s CPU); this one {self.cpu:.2f} s CPU, "
+                f"{self.waited:.2f} s waiting for their answers{rebuilt}")
+
+
+def workers_cpu() -> float:
+    """CPU seconds (user and system) of the ended child processes of this one, where the platform says."""
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return 0.0
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 # Claims as tuples: the number of the model (its place in MODELS), the fields it was given (a
