@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import functools
 import gc
+import os
 import pickle
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -29,6 +31,7 @@ from checker.models import Claim, DateValue, Period, QuantityValue, TextValue
 from checker.registry import Rule, import_local_modules, local_modules
 
 CHUNK = 16  # articles per task: some 0.1 s of work, so that a task's round trip costs under 1%
+PARENT_CHECK = 1.0  # seconds between a worker's looks at whether its parent is still there
 AHEAD = 8  # chunks queued per worker: work for a second or more while this process writes a batch
 
 
@@ -49,8 +52,17 @@ _setup: Setup | None = None  # a worker process's own, set once by start_worker
 def start_worker(modules: list[str], setup: bytes) -> None:
     """A worker's initializer: import the local rule modules first, so that the rules unpickle."""
     global _setup
+    threading.Thread(target=end_with_parent, args=(os.getppid(),), daemon=True).start()
     import_local_modules(modules)
     _setup = pickle.loads(setup)
+
+
+def end_with_parent(parent: int) -> None:
+    """End this worker once the process that started it is gone (killed with SIGKILL, its pool
+    could not stop it): a worker waiting for work would wait for ever, holding its memory."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK)
+    os._exit(1)
 
 
 def run_chunk(task: Callable[[Any, Setup], Any], pack: Callable[[Any], Any] | None, items: list) -> list:

@@ -289,7 +289,8 @@ def test_spellings_of_one_name_are_compared_by_skeleton_not_pair_by_pair(tmp_pat
     assert calls < 4 * 160  # pair by pair, the archive's 160 claims took 12,720 comparisons
 
 
-def test_a_killed_write_leaves_a_consistent_postgresql_index(tmp_path, postgres):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_killed_write_leaves_a_consistent_postgresql_index(tmp_path, postgres, jobs):
     import psycopg
 
     archive = tmp_path / "archive"
@@ -297,7 +298,7 @@ def test_a_killed_write_leaves_a_consistent_postgresql_index(tmp_path, postgres)
     from corpus import write_corpus
 
     write_corpus(archive, 600)
-    proc = subprocess.Popen([sys.executable, "-m", "checker", "index", str(archive), "--db", postgres],
+    proc = subprocess.Popen([sys.executable, "-m", "checker", "index", str(archive), "--db", postgres, "--jobs", jobs],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 60
@@ -305,10 +306,12 @@ def test_a_killed_write_leaves_a_consistent_postgresql_index(tmp_path, postgres)
             time.sleep(0.2)
             if pg_count(postgres, "SELECT COUNT(*) FROM articles") >= 400:
                 break
+        workers = children_of(proc.pid)
         proc.send_signal(signal.SIGKILL)
     finally:
         proc.wait()
     assert 0 < pg_count(postgres, "SELECT COUNT(*) FROM articles") < 1200
+    assert (len(workers) >= 2) == (jobs == "2") and have_ended(workers)  # the workers see their parent gone
     assert pg_count(postgres, "SELECT COUNT(*) FROM claims WHERE article NOT IN (SELECT id FROM articles)") == 0
     with ClaimIndex(postgres) as index:  # the next run finishes the job
         stats = update_index(index, [str(archive)], RULES, SCHEMA)
@@ -319,6 +322,28 @@ def test_a_killed_write_leaves_a_consistent_postgresql_index(tmp_path, postgres)
     with ClaimIndex(tmp_path / "whole.sqlite", create=True) as whole:
         update_index(whole, [str(archive)], RULES, SCHEMA)
         assert dict(whole.db.execute("SELECT article, COUNT(*) FROM claims GROUP BY article").fetchall()) == per_article
+
+
+def children_of(pid: int) -> list[int]:
+    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True).stdout
+    return [int(p) for p in out.split()]
+
+
+def have_ended(pids: list[int], seconds: float = 15) -> bool:
+    """Whether these processes end within ``seconds`` (a zombie has ended)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not any(is_running(p) for p in pids):
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def is_running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
 def pg_count(url: str, sql: str) -> int:
