@@ -3,6 +3,7 @@
     python benchmarks/index_bench.py                          # archives of 10,000, 30,000, 100,000
     python benchmarks/index_bench.py --sizes 2000,5000 --pool 500
     python benchmarks/index_bench.py --drafts seeds /work/shared/eval/dev --limit 12
+    python benchmarks/index_bench.py --spellings 8000         # only the archive of four spellings
 
 First a pool of generated articles (realistic text, varied figures) is indexed for real, and the
 indexing rate and the re-index of the unchanged pool are printed. The archives of the sizes
@@ -14,8 +15,14 @@ Against each archive every draft (the articles of the ``--drafts`` folders: by d
 articles) is checked ``--repeat`` times in this process (opening the index included) and once
 with the command line (``check DRAFT --against DB --format json --no-cache``, imports included), whose
 peak memory is read from the operating system. Printed per size: the median and the worst
-draft time of both, the peak memory, the findings; at the end the growth of the medians from
-the smallest archive to the largest.
+draft time of both, wall and processor time (on a machine shared with other work a process
+waits for a core; its processor time does not count the wait), the peak memory, the findings
+and the load average; at the end the growth of the medians from the smallest archive to the
+largest.
+
+Then (``--spellings N``, 8,000 by default; 0 skips it) a draft naming a person is checked
+against an archive of N articles that spell that name four ways (copies of 40 indexed ones),
+in this process and with the command line.
 """
 from __future__ import annotations
 
@@ -40,48 +47,83 @@ BATCH = 2000  # copies per transaction
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", default="10000,30000,100000", help="archive sizes, comma-separated")
+    ap.add_argument("--sizes", default="10000,30000,100000", help="archive sizes, comma-separated (0: none)")
     ap.add_argument("--pool", type=int, default=2000, help="distinct generated articles, indexed for real")
     ap.add_argument("--drafts", nargs="*", default=[str(ROOT / "seeds")], help="folders or files of drafts")
     ap.add_argument("--limit", type=int, default=0, help="at most this many drafts (0: all)")
     ap.add_argument("--repeat", type=int, default=3, help="in-process checks of each draft per size")
+    ap.add_argument("--spellings", type=int, default=8000, help="articles of the four-spellings archive (0: none)")
     args = ap.parse_args(argv)
-    sizes = sorted(int(s) for s in args.sizes.split(","))
-    drafts = draft_files(args.drafts, args.limit)
+    sizes = sorted(int(s) for s in args.sizes.split(",") if int(s))
 
-    from checker.index import ClaimIndex
-    from checker.indexing import update_index
     from checker.registry import default_registry
 
     registry = default_registry()
     rules, schema = [rule() for rule in registry], registry.schema()
     with tempfile.TemporaryDirectory() as tmp:
-        pool = write_corpus(Path(tmp) / "archive", min(args.pool, sizes[0]), seed=7)
-        db = Path(tmp) / "archive.sqlite"
+        if sizes:
+            archives(Path(tmp), sizes, args, rules, schema)
+        if args.spellings:
+            spellings(Path(tmp), args.spellings, args.repeat, rules, schema)
+
+
+def archives(tmp: Path, sizes: list[int], args: argparse.Namespace, rules, schema) -> None:
+    """Index the pool, grow it to each size, check the drafts against each; print the growth."""
+    from checker.index import ClaimIndex
+    from checker.indexing import update_index
+
+    drafts = draft_files(args.drafts, args.limit)
+    pool = write_corpus(tmp / "archive", min(args.pool, sizes[0]), seed=7)
+    db = tmp / "archive.sqlite"
+    t = time.perf_counter()
+    with ClaimIndex(db, create=True) as index:
+        update_index(index, [str(pool)], rules, schema)
+        n_articles, n_claims = index.count()
+    build = time.perf_counter() - t
+    print(f"pool indexed: {n_articles:,} articles, {n_claims:,} claims in {build:.1f} s = "
+          f"{n_articles / build:,.0f} articles/s")
+    t = time.perf_counter()
+    with ClaimIndex(db) as index:
+        again = update_index(index, [str(pool)], rules, schema)
+    rebuild = time.perf_counter() - t
+    print(f"re-index unchanged: {rebuild:.2f} s ({again.unchanged:,} unchanged), {build / rebuild:.0f}x faster")
+    print(f"drafts: {len(drafts)} ({', '.join(p.name for p in drafts[:6])}{', ...' if len(drafts) > 6 else ''})")
+    originals = read_pool(db)
+    medians = {}
+    held = n_articles
+    for size in sizes:
         t = time.perf_counter()
-        with ClaimIndex(db, create=True) as index:
-            update_index(index, [str(pool)], rules, schema)
-            n_articles, n_claims = index.count()
-        build = time.perf_counter() - t
-        print(f"pool indexed: {n_articles:,} articles, {n_claims:,} claims in {build:.1f} s = "
-              f"{n_articles / build:,.0f} articles/s")
-        t = time.perf_counter()
-        with ClaimIndex(db) as index:
-            again = update_index(index, [str(pool)], rules, schema)
-        rebuild = time.perf_counter() - t
-        print(f"re-index unchanged: {rebuild:.2f} s ({again.unchanged:,} unchanged), {build / rebuild:.0f}x faster")
-        print(f"drafts: {len(drafts)} ({', '.join(p.name for p in drafts[:6])}{', ...' if len(drafts) > 6 else ''})")
-        originals = read_pool(db)
-        medians = {}
-        held = n_articles
-        for size in sizes:
-            t = time.perf_counter()
-            held = add_copies(db, originals, held, size, schema, rules)
-            grown = time.perf_counter() - t
-            medians[size] = measure(size, db, drafts, args.repeat, grown)
-        first, last = sizes[0], sizes[-1]
-        print(f"growth from {first:,} to {last:,} articles: in process x{medians[last][0] / medians[first][0]:.2f}, "
-              f"command line x{medians[last][1] / medians[first][1]:.2f}")
+        held = add_copies(db, originals, held, size, schema, rules)
+        grown = time.perf_counter() - t
+        medians[size] = measure(size, db, drafts, args.repeat, grown)
+    first, last = sizes[0], sizes[-1]
+    print(f"growth from {first:,} to {last:,} articles: in process x{medians[last][0] / medians[first][0]:.2f}, "
+          f"command line x{medians[last][1] / medians[first][1]:.2f}")
+
+
+SPELLINGS = ("Zelensky", "Zelenskyy", "Zelenski", "Zelenskiy")
+SAID = ["vroeg om wapens", "sprak het parlement toe", "bezocht het front", "ontving de premier",
+        "tekende een decreet", "sprak met de president", "riep op tot kalmte", "bedankte de bondgenoten",
+        "kondigde nieuwe sancties aan", "gaf een persconferentie"]
+
+
+def spellings(tmp: Path, n: int, repeat: int, rules, schema) -> None:
+    """A draft against ``n`` articles that spell one name four ways (copies of 40 indexed ones)."""
+    from checker.index import ClaimIndex
+    from checker.indexing import update_index
+
+    folder = tmp / "spellings"
+    folder.mkdir()
+    for i, (name, said) in enumerate((name, said) for name in SPELLINGS for said in SAID):
+        (folder / f"{i:03d}.txt").write_text(f" date 2022-03 De Oekraïense president Volodymyr {name} {said}.\n",
+                                            encoding="utf-8")
+    draft = tmp / "draft.txt"
+    draft.write_text(" date 2022-03 De Oekraïense president Volodymyr Zelensky sprak.\n", encoding="utf-8")
+    db = tmp / "spellings.sqlite"
+    with ClaimIndex(db, create=True) as index:
+        update_index(index, [str(folder)], rules, schema)
+    add_copies(db, read_pool(db), 40, n, schema, rules)
+    measure(n, db, [draft], repeat, 0, "four spellings of one name")
 
 
 def draft_files(sources: list[str], limit: int) -> list[Path]:
@@ -133,31 +175,37 @@ def renamed(claim, article: str):
     return claim.model_copy(update={"article": article, "id": article + claim.id[len(claim.article):]})
 
 
-def measure(size: int, db: Path, drafts: list[Path], repeat: int, grown: float) -> tuple[float, float]:
+def measure(size: int, db: Path, drafts: list[Path], repeat: int, grown: float,
+            what: str = "articles") -> tuple[float, float]:
     """Time the drafts against the index; print a line; the medians (in process, command line)."""
     from checker.pipeline import RunOptions, run_check
     from checker.report import to_json
 
-    inproc, cli, peak, findings = [], [], 0, 0
+    inproc, cli, cpu, cli_cpu, peak, findings = [], [], [], [], 0, 0
     for draft in drafts:
         for _ in range(repeat):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             report = run_check(RunOptions(paths=[str(draft)], against=[str(db)]))
             to_json(report)
             inproc.append(time.perf_counter() - t)
+            cpu.append(time.process_time() - c)
         findings += len(report.conflicts)
-        seconds, rss = run_cli(draft, db)
+        seconds, processor, rss = run_cli(draft, db)
         cli.append(seconds)
+        cli_cpu.append(processor)
         peak = max(peak, rss)
-    print(f"{size:>7,} articles ({db.stat().st_size / 1e6:,.0f} MB, grown in {grown:.0f} s): "
-          f"draft median {statistics.median(inproc):.3f} s, worst {max(inproc):.3f} s; "
-          f"command line median {statistics.median(cli):.3f} s, worst {max(cli):.3f} s, "
-          f"peak memory {peak / 1024:,.0f} MB; {findings} findings", flush=True)
+    # On a machine shared with other work the wall time waits for a core; the processor time does not.
+    print(f"{size:>7,} {what} ({db.stat().st_size / 1e6:,.0f} MB, grown in {grown:.0f} s): "
+          f"draft median {statistics.median(inproc):.3f} s, worst {max(inproc):.3f} s "
+          f"(processor median {statistics.median(cpu):.3f} s, worst {max(cpu):.3f} s); "
+          f"command line median {statistics.median(cli):.3f} s, worst {max(cli):.3f} s "
+          f"(processor median {statistics.median(cli_cpu):.3f} s, worst {max(cli_cpu):.3f} s), "
+          f"peak memory {peak / 1024:,.0f} MB; {findings} findings; load average {os.getloadavg()[0]:.1f}", flush=True)
     return statistics.median(inproc), statistics.median(cli)
 
 
-def run_cli(draft: Path, db: Path) -> tuple[float, int]:
-    """Seconds and peak resident memory (kB) of one ``check DRAFT --against DB``."""
+def run_cli(draft: Path, db: Path) -> tuple[float, float, int]:
+    """Seconds, processor seconds and peak resident memory (kB) of one ``check DRAFT --against DB``."""
     t = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "checker", str(draft), "--against", str(db), "--format", "json",
                              "--no-cache"],
@@ -166,7 +214,7 @@ def run_cli(draft: Path, db: Path) -> tuple[float, int]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"check {draft} --against {db} failed with exit {proc.returncode}")
-    return time.perf_counter() - t, usage.ru_maxrss
+    return time.perf_counter() - t, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
 if __name__ == "__main__":

@@ -36,8 +36,17 @@ HEADER = regex.compile(r"\A[ \t]*date[ \t]+(\S+)")
 HEADER_DATE = regex.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 FRONT_MATTER = regex.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", regex.S)
 FRONT_FIELD = regex.compile(r"^([A-Za-z_]+)[ \t]*:[ \t]*(.*?)[ \t]*$", regex.M)
-# Sentences end at . ! ? (before a capital, a quote or a digit) or at a line break.
-SENTENCE_END = regex.compile(r"(?<=[.!?…]['\"”’]?)\s+(?=[\p{Lu}\p{N}'\"„“‘,])|\n+")
+# Abbreviations with a full stop that a name or a figure often follows, in Dutch and English
+# news: titles, "St." and "Mt.", months, "No.", "ca.".
+ABBREVIATIONS = ("Mr Mrs Ms Dr Prof St Mt Ft Gen Lt Col Maj Capt Sgt Adm Gov Sen Rep Rev Pres Jr Sr Inc "
+                 "Corp Co Ltd No Nr nr vs ca dhr mevr drs ir ing mr dr prof bijv resp Jan Feb Mar Apr Jun "
+                 "Jul Aug Sep Sept Oct Nov Dec jan feb mrt apr jun jul aug sep sept okt nov dec").split()
+# Sentences end at . ! ? (before a capital, a quote or a digit) or at a line break; not after one
+# of those abbreviations ("St. Lucie County", "Feb. 10") nor after initials and letters with
+# full stops ("J. Biden", "the U.S. Army", "o.a.").
+SENTENCE_END = regex.compile(
+    r"(?<=[.!?…]['\"”’]?)(?<!(?<![\p{L}.])(?:" + "|".join(ABBREVIATIONS) + r")\.)(?<!(?<![\p{L}])(?:\p{L}\.)+)"
+    r"\s+(?=[\p{Lu}\p{N}'\"„“‘,])|\n+")
 NEWLINE = regex.compile(r"\n")
 LETTERS = regex.compile(r"\p{L}+")
 NOT_NEWLINE = regex.compile(r"[^\n]")

@@ -51,7 +51,7 @@ def key_words(claim: Claim) -> frozenset[str]:
 
 
 def judge_pair(a: Claim, b: Claim, periods: dict[str, Period | None],
-               words: dict[str, frozenset[str]] | None = None) -> Judgement:
+               words: SentenceWords | None = None) -> Judgement:
     """The confidence that two claims of one key speak of one thing, with its signals.
     ``words`` holds each claim's sentence words less its key words, when known already."""
     parts = set(a.key_parts)
@@ -61,8 +61,8 @@ def judge_pair(a: Claim, b: Claim, periods: dict[str, Period | None],
                f"inferred from the articles: {', '.join(sorted(inferred))}"]
     score = BASE + STATED * stated
     if words is None:
-        words = {c.id: content_words(c.sentence) - key_words(c) for c in (a, b)}
-    wa, wb = words[a.id], words[b.id]
+        words = SentenceWords()
+    wa, wb = words.of(a), words.of(b)
     shared = wa & wb
     if shared:
         overlap = len(shared) / max(1, min(len(wa), len(wb)))
@@ -84,7 +84,7 @@ def judge(members: Sequence[Claim], periods: dict[str, Period | None], disagree,
     (``disagree(a, b)``); its signals are that pair's. With ``focus`` (a draft's claims), only
     the pairs with a claim of it are judged: a draft's finding is as sure as the draft's pairs."""
     best = None
-    words = {c.id: content_words(c.sentence) - key_words(c) for c in members}
+    words = SentenceWords()  # of the claims of the pairs judged only: a long finding has many more
     if focus is None:
         pairs = ((a, b) for a, b in combinations(members, 2) if a.article != b.article)
     else:
@@ -98,6 +98,15 @@ def judge(members: Sequence[Claim], periods: dict[str, Period | None], disagree,
         if best is None or j.confidence > best.confidence:
             best = j
     return best or Judgement(BASE, ["no pair of two articles disagrees alone"])
+
+
+class SentenceWords(dict):
+    """A claim's sentence words less its key words, by claim id, worked out when first asked for."""
+
+    def of(self, claim: Claim) -> frozenset[str]:
+        if claim.id not in self:
+            self[claim.id] = content_words(claim.sentence) - key_words(claim)
+        return self[claim.id]
 
 
 def pairs_with(members: Sequence[Claim], focus: set[str]):

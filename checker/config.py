@@ -19,7 +19,7 @@ class Config(BaseModel):
 
     # strict: "yes" is no boolean and 1 no string; TOML has the real types
     model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=_kebab, populate_by_name=True,
-                              strict=True)
+                              strict=True, defer_build=True)
 
     paths: list[str] = Field(default_factory=list)
     select: list[str] = Field(default_factory=list)

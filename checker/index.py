@@ -30,7 +30,7 @@ from pathlib import Path
 from checker.keys import KeySchema
 from checker.models import Article, Claim, Problem
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 BATCH = 200  # articles per transaction
 WRITE_LOCK = 0x6E657773  # the class of PostgreSQL's advisory lock that writers of an index take turns on
 
@@ -42,7 +42,8 @@ CREATE TABLE IF NOT EXISTS articles (
     sha256 TEXT NOT NULL,
     rules TEXT NOT NULL,
     text_sha256 TEXT NOT NULL,
-    article TEXT NOT NULL
+    article TEXT NOT NULL,
+    keys TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_text ON articles(text_sha256);
 CREATE TABLE IF NOT EXISTS claims (
@@ -65,7 +66,9 @@ CREATE TABLE IF NOT EXISTS key_counts (
 CREATE INDEX IF NOT EXISTS key_counts_core ON key_counts(core);
 """
 # key_counts: how many articles state each key, kept with every write, so that a draft's check
-# learns it without counting the archive's claims.
+# learns it without counting the archive's claims. articles.keys: the keys an article states, by
+# their core ({core: [key, ...]}), so that a draft's check learns which of the groups of its
+# cores each archive article it reads belongs to without asking the claims table again.
 
 
 class IndexFileError(ValueError):
@@ -86,18 +89,28 @@ class IndexStats:
                 f"{self.removed} removed; {self.claims} claims extracted")
 
 
-# An article as stored: (path, file sha256, (id, text sha256, article JSON) or None for an
-# article that could not be read, [(claim id, key, core, key parts JSON, claim JSON), ...]).
-StoredRows = tuple[str, str, "tuple[str, str, str] | None", "list[tuple[str, str | None, str | None, str, str]]"]
+# An article as stored: (path, file sha256, (id, text sha256, article JSON, keys by core JSON)
+# or None for an article that could not be read, [(claim id, key, core, key parts JSON, claim
+# JSON), ...]).
+StoredRows = tuple[str, str, "tuple[str, str, str, str] | None", "list[tuple[str, str | None, str | None, str, str]]"]
 
 
 def rows_of(article: Article | None, claims: list[Claim], schema: KeySchema) -> tuple:
     """An article and its claims as the index stores them: compact to send from a worker process."""
     if article is None:
         return None, []
-    return ((article.id, article.sha256, article.model_dump_json()),
-            [(c.id, c.key, claim_core(c, schema), json.dumps(c.key_parts, sort_keys=True), c.model_dump_json())
-             for c in claims])
+    rows = [(c.id, c.key, claim_core(c, schema), json.dumps(c.key_parts, sort_keys=True), c.model_dump_json())
+            for c in claims]
+    return (article.id, article.sha256, article.model_dump_json(), keys_by_core(rows)), rows
+
+
+def keys_by_core(rows: list[tuple]) -> str:
+    """The keys of an article's claim rows by their core, as JSON: {core: [key, ...]}."""
+    keys: dict[str, set[str]] = {}
+    for _, key, core, _, _ in rows:
+        if key is not None and core is not None:
+            keys.setdefault(core, set()).add(key)
+    return json.dumps({core: sorted(held) for core, held in sorted(keys.items())})
 
 
 def claim_core(claim: Claim, schema: KeySchema) -> str | None:
@@ -325,11 +338,11 @@ class ClaimIndex:
                      self.db.execute(f"SELECT id, path FROM articles WHERE id IN ({marks(chunk)})", chunk)}
             stored = [(path, sha, article, claims) for path, sha, article, claims, *_ in pending
                       if article is not None and article[0] not in taken]
-            self.db.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?)",
-                                [(aid, path, sha, signature, text_sha, data)
-                                 for path, sha, (aid, text_sha, data), _ in stored])
+            self.db.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                [(aid, path, sha, signature, text_sha, data, keys)
+                                 for path, sha, (aid, text_sha, data, keys), _ in stored])
             self.db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?)",
-                                [(cid, aid, key, core, parts, claim) for _, _, (aid, _, _), claims in stored
+                                [(cid, article[0], key, core, parts, claim) for _, _, article, claims in stored
                                  for cid, key, core, parts, claim in claims])
             for _, _, _, claims in stored:
                 for key, core, parts in {(key, core, parts) for _, key, core, parts, _ in claims if key}:
@@ -344,11 +357,21 @@ class ClaimIndex:
                 self.db.execute("SELECT COUNT(*) FROM claims").fetchone()[0])
 
     @failures_named("read")
+    def articles_held(self) -> int:
+        """How many articles the index holds (without counting its claims)."""
+        return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    @failures_named("read")
     def claims_about(self, keys: Iterable[str]) -> list[Claim]:
         """The claims with one of ``keys``."""
-        out = [Claim.model_validate_json(data) for chunk in chunks(sorted(set(keys)))
-               for (data,) in self.db.execute(f"SELECT claim FROM claims WHERE key IN ({marks(chunk)})", chunk)]
+        out = [Claim.model_validate_json(data) for data in self.claim_data_about(keys)]
         return sorted(out, key=lambda c: (c.article, c.start, c.kind))
+
+    @failures_named("read")
+    def claim_data_about(self, keys: Iterable[str]) -> list[str]:
+        """The stored JSON of the claims with one of ``keys``, to decode leanly (checker.lean)."""
+        return [data for chunk in chunks(sorted(set(keys)))
+                for (data,) in self.db.execute(f"SELECT claim FROM claims WHERE key IN ({marks(chunk)})", chunk)]
 
     @failures_named("read")
     def groups_of(self, cores: Iterable[str]) -> list[tuple[str, dict[str, str], int]]:
@@ -380,9 +403,14 @@ class ClaimIndex:
 
     @failures_named("read")
     def articles_of(self, ids: Iterable[str]) -> list[Article]:
-        out = [Article.model_validate_json(a) for chunk in chunks(sorted(set(ids)))
-               for (a,) in self.db.execute(f"SELECT article FROM articles WHERE id IN ({marks(chunk)})", chunk)]
-        return sorted(out, key=lambda a: a.id)
+        return sorted((Article.model_validate_json(a) for a, _ in self.article_rows_of(ids)), key=lambda a: a.id)
+
+    @failures_named("read")
+    def article_rows_of(self, ids: Iterable[str]) -> list[tuple[str, str]]:
+        """The stored JSON of the articles of these ids, to decode leanly (checker.lean), each with
+        the keys it states by their core (JSON, see keys_by_core)."""
+        return [row for chunk in chunks(sorted(set(ids)))
+                for row in self.db.execute(f"SELECT article, keys FROM articles WHERE id IN ({marks(chunk)})", chunk)]
 
 
 class KeyCounts:

@@ -17,7 +17,8 @@ STATUS_ORDER: dict[str, int] = {"variant": 1, "changed": 2, "undated": 3, "confl
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # built when first used: a run that finds nothing never builds Finding, only --schema the JSON Schema
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Period(Frozen):
@@ -59,7 +60,8 @@ class QuantityValue(Frozen):
     """A count or amount as an interval; ``None`` marks an open side ("meer dan 200": 200..None).
 
     ``vague`` marks a vague plural ("duizenden": 1000..10000), which says "at least" when
-    compared: thousands of troops on standby do not deny a force of 40,000.
+    compared: thousands of troops on standby do not deny a force of 40,000. ``step`` is the
+    place of the last digit written: "34 graden" rounds 34,2 and "28 billion" 28.4 billion.
     """
 
     low: float | None
@@ -67,6 +69,9 @@ class QuantityValue(Frozen):
     unit: str | None = None
     approximate: bool = False
     vague: bool = False
+    step: float | None = Field(None, description="the place of the last digit written (1 for \"34\", 0.1 for "
+                                                 "\"34,2\", 100 million for \"2,5 miljard\"): a figure agrees with "
+                                                 "one it rounds")
 
     def as_text(self) -> str:
         def fmt(x: float | None) -> str:

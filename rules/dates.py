@@ -14,7 +14,7 @@ import regex
 from checker.rules.toolkit.analysis import Document
 from checker.rules.toolkit.key_parts import KindSpec
 from checker.models import ClaimDraft, DateValue
-from checker.rules.toolkit.context import event_around, names_whose, vocabulary
+from checker.rules.toolkit.context import clause_around, event_around, names_whose, vocabulary
 from checker.rules.toolkit.lexicon import (
     Lexicon,
     Starts,
@@ -40,6 +40,9 @@ class DateGrammar:
     full_months: frozenset[str]  # month names that are no abbreviation: a full stop after them ends a sentence
     events: Lexicon
     this_week: regex.Pattern
+    next_week: regex.Pattern
+    last_week: regex.Pattern
+    ahead: regex.Pattern  # words that put a weekday after the article's day (see weekday_of)
     statement_before: regex.Pattern
 
 
@@ -125,14 +128,23 @@ def grammar(language: Language) -> DateGrammar:
         weekdays={**abbreviations, **names["weekdays"]}, full_months=full_month_names(names["months"]), days={k.lower(): v for k, v in data.get("days", {}).items()},
         events=events(language),
         this_week=regex.compile(phrase_pattern(weekdays.get("this_week", [])) or r"(?!)", regex.I),
+        next_week=words_pattern(weekdays.get("next_week", [])),
+        last_week=words_pattern(weekdays.get("last_week", [])),
+        ahead=words_pattern(weekdays.get("ahead", [])),
         statement_before=words_pattern(data.get("statements", {}).get("verbs", []), r"\s+(?:on\s+)?\Z"),
     )
 
 
 @lru_cache(maxsize=8192)
 def parse_day(day: int, month: int, year: int, language: str) -> date | None:
-    """A day of the calendar through dateparser (fixed language, cached); None if impossible."""
-    import dateparser  # imported when first needed (30 ms): many articles name no day
+    """A day of the calendar through dateparser (fixed language, cached); None if impossible.
+
+    A day of a year of four digits that the calendar has is the date dateparser reads from its
+    format (strptime), so it is made at once; dateparser (0.1 s and 12 MB to import) is asked
+    only about the others."""
+    if 1000 <= year <= 9999 and 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
+        return date(year, month, day)
+    import dateparser  # imported when first needed
 
     parsed = dateparser.parse(f"{year}-{month:02d}-{day:02d}", date_formats=["%Y-%m-%d"], languages=[language],
                               settings={"STRICT_PARSING": True})
@@ -160,7 +172,9 @@ class DateRule(VocabularyRule):
     weekdays ("Tue.", "de nacht van zondag op maandag"). A missing year comes from the article's
     date. A weekday gets a value only when the article fixes its week (an explicit date on that
     weekday, "deze week" beside an explicit date, or a full header date, whose week then wins
-    over dates of other weeks in the text); otherwise the claim has no value. The key is
+    over dates of other weeks in the text: the day that was, or the day to come when the clause
+    looks ahead, "zal maandag", "next Friday", "volgende week dinsdag"); otherwise the claim has
+    no value. The key is
     the event named beside the date: "de ministers komen op 6-7 april bijeen" ->
     date:ministers-meeting, 2022-04-06..2022-04-07."""
     kinds = ("date",)
@@ -169,7 +183,7 @@ class DateRule(VocabularyRule):
     # durations the quantities rule reads ("de top duurt twee dagen": quantity:<event>/day).
     kind_specs = (KindSpec("date", mark="d", compared_as="recurring", dates=True, duration=("quantity", "day")),)
     languages = ("nl", "en")
-    version = "4"
+    version = "5"
 
     def extract(self, doc: Document) -> Iterator[ClaimDraft]:
         lang = self.language(doc)
@@ -177,8 +191,8 @@ class DateRule(VocabularyRule):
         matches = matches_at_words(g.pattern, doc.scan_text, g.first_words) if g.first_words \
             else g.pattern.finditer(doc.scan_text)
         found = [f for m in matches if (f := self.read(m, doc, g)) is not None]
-        self.resolve_weekdays(doc, found, g)
         vocab = vocabulary(lang)
+        self.resolve_weekdays(doc, found, g, vocab)
         for f in found:
             statement = g.statement_before.search(doc.scan_text, max(0, f.start - 30), f.start)
             if statement:
@@ -217,10 +231,10 @@ class DateRule(VocabularyRule):
         return Found(m.start("y"), m.end("y"), (date(y, 1, 1), date(y, 12, 31)))
 
     @staticmethod
-    def resolve_weekdays(doc: Document, found: list[Found], g: DateGrammar) -> None:
+    def resolve_weekdays(doc: Document, found: list[Found], g: DateGrammar, vocab) -> None:
         """Give weekdays a date only where the article fixes the week; never guess. A full
-        header date fixes it: a weekday is then the last such day up to that date, and a date
-        of another week in the text ("maandag 28 februari") does not move it there."""
+        header date fixes it (see weekday_of), and a date of another week in the text
+        ("maandag 28 februari") does not move it there."""
         header = doc.article.date
         full_header = header is not None and header.start == header.end
         in_week = (lambda d: monday_of(d) == monday_of(header.start)) if full_header else (lambda d: True)
@@ -241,7 +255,7 @@ class DateRule(VocabularyRule):
                 day = monday_of(e.value[0]) + timedelta(days=f.weekday)
                 f.value = (day, day)
             elif full_header:
-                day = header.start - timedelta(days=(header.start.weekday() - f.weekday) % 7)
+                day = weekday_of(doc, f, g, vocab)
                 f.value = (day, day)
         follow_joined_weekdays(found)
         for f in found:
@@ -256,6 +270,25 @@ class DateRule(VocabularyRule):
 
 def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
+
+
+def weekday_of(doc: Document, f: Found, g: DateGrammar, vocab) -> date:
+    """The day a weekday names, counted from the article's full header date: the last such day
+    up to it ("zei maandag"), the first from it when its clause looks ahead ("de staking zal
+    maandag beginnen", "komende vrijdag", "next Tuesday"), a week on or back when the clause
+    says so ("volgende week dinsdag", "last week Friday"). A weekday right after a verb of
+    speech dates the statement, which is never ahead."""
+    header = doc.article.date.start
+    behind = header - timedelta(days=(header.weekday() - f.weekday) % 7)
+    clause = clause_around(doc, f.start, f.end, vocab)
+    text = doc.scan_text
+    if g.next_week.search(text, clause.start, clause.end):
+        return monday_of(header) + timedelta(days=7 + f.weekday)
+    if g.last_week.search(text, clause.start, clause.end):
+        return monday_of(header) - timedelta(days=7 - f.weekday)
+    if g.statement_before.search(text, max(0, f.start - 30), f.start) or not g.ahead.search(text, clause.start, clause.end):
+        return behind
+    return header + timedelta(days=(f.weekday - header.weekday()) % 7)
 
 
 def follow_joined_weekdays(found: list[Found]) -> None:

@@ -64,3 +64,37 @@ def test_an_answer_is_worked_out_once_per_article():
 
 def test_the_engine_s_document_keeps_no_rule_state():
     assert not hasattr(Document, "memo")
+
+
+def test_datelines_are_blanked_from_the_text_rules_read():
+    lines = ["WASHINGTON - Republicans won 220 seats.", "DEN HAAG (ANP) - Het kabinet wil 3 miljard.",
+             "Kyiv (Reuters) - Russia fired 40 missiles.", "VALKENBURG (ANP) - De schade is groot.",
+             "KYIV, Ukraine — Russia fired 40 missiles."]
+    for line in lines:
+        doc = make_doc(line + "\n", language="en" if "Russia" in line or "Republicans" in line else "nl")
+        scan = Analysis(doc).scan_text
+        dateline, rest = line.split(" - " if " - " in line else " — ", 1)
+        assert scan.strip() == rest and len(scan) == len(doc.scan_text), (line, scan)
+    for kept in ["NAVO - 30 lidstaten in Brussel.", "Rusland (volgens Kyiv) - 40 raketten.", "NATO (Reuters) - 30 members."]:
+        doc = make_doc(kept + "\n")
+        assert Analysis(doc).scan_text == doc.scan_text, kept
+
+
+def test_the_gazetteer_knows_cities_by_their_other_names_of_several_words():
+    from checker.rules.toolkit.gazetteer import gazetteer
+    from checker.rules.toolkit.vocabulary import Language
+
+    places = gazetteer(Language("nl"))
+    assert places.lookup("Den Haag").id == places.lookup("The Hague").id == places.lookup("'s-Gravenhage").id
+    assert places.lookup("Den Bosch").id == "s-hertogenbosch"
+    assert places.lookup("NL416") is None
+
+
+def test_abbreviations_and_initials_do_not_end_a_sentence():
+    text = ("Four people were killed in St. Lucie County. Gov. DeSantis met J. Smith on Feb. 10. "
+            "The U.S. Army sent 30 helicopters. Volgens dhr. Rutte is dat ca. 3 miljard. He said: \"No.\" Then he left.\n")
+    doc = make_doc(text, language="en")
+    sentences = [doc.scan_text[s:e].strip() for s, e in doc.sentence_spans]
+    assert sentences == ["Four people were killed in St. Lucie County.", "Gov. DeSantis met J. Smith on Feb. 10.",
+                         "The U.S. Army sent 30 helicopters.", "Volgens dhr. Rutte is dat ca. 3 miljard.",
+                         "He said: \"No.\"", "Then he left."]

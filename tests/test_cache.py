@@ -77,3 +77,27 @@ def test_no_cache_writes_no_cache_folder(tmp_path, monkeypatch, capsys):
     assert main([str(SEEDS)]) == 1
     out = capsys.readouterr().out
     assert out == first * 2
+
+
+def test_a_cached_run_reads_every_entry_in_one_query_and_validates_no_claim(tmp_path, monkeypatch):
+    from checker import cache
+    from checker.models import Claim
+
+    options = RunOptions(paths=[str(SEEDS)], cache=str(tmp_path / "cache"))
+    first = to_json(run_check(options))
+    statements: list[str] = []
+    opened = cache.ClaimCache.__init__
+
+    def traced(self, *args):
+        opened(self, *args)
+        self.db.set_trace_callback(statements.append)
+
+    def refused(*args, **kwargs):
+        raise AssertionError("a cached claim validated one by one")
+
+    monkeypatch.setattr(cache.ClaimCache, "__init__", traced)
+    monkeypatch.setattr(Claim, "model_validate", refused)
+    monkeypatch.setattr(Claim, "model_validate_json", refused)
+    extracted = counting(monkeypatch)
+    assert to_json(run_check(options)) == first and extracted == []
+    assert len([s for s in statements if s.startswith("SELECT")]) == 1

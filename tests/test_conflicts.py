@@ -1,15 +1,8 @@
 """Comparing claims across articles: conflicts, changes, tolerances and dates of events."""
 from __future__ import annotations
 
-from datetime import date
-from itertools import combinations
-
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-from checker.conflicts import Compared, Corroboration, compatible, disagreeing, find_conflicts, status_between
+from checker.conflicts import find_conflicts
 from checker.matching import complete_keys
-from checker.models import Claim, Period, QuantityValue
 from checker.registry import default_registry
 from checker.runner import extract_document
 
@@ -51,6 +44,16 @@ def test_approximations_and_bounds_agree_with_nearby_values():
                     ("Rusland heeft 98 tanks in Wit-Rusland.", "2022-02")) == []
 
 
+def test_a_figure_agrees_with_the_more_precise_figures_it_rounds():
+    def agree(a: str, b: str, language: str = "nl") -> bool:
+        return findings((f"In Limburg werd het {a} graden.", "2022-07", language),
+                        (f"In Limburg werd het {b} graden.", "2022-07", language)) == []
+
+    assert agree("34", "34,2") and agree("34", "34,4") and agree("34", "33,6")
+    assert not agree("34", "34,6") and not agree("34", "35") and not agree("2,0", "2,1")
+    assert not agree("2,5", "3") and not agree("1,0", "0,8")
+
+
 def test_same_number_for_different_things_is_no_finding():
     assert findings(("De VS hebben 100.000 militairen in Europa.", "2022-02"),
                     ("Rusland heeft meer dan 100.000 militairen aan de grens met Oekraïne.", "2022-02"),
@@ -82,40 +85,6 @@ def test_an_undated_article_is_dated_by_the_dates_it_gives():
 def test_a_recurring_event_in_other_months_is_no_finding():
     assert findings(("De NAVO-top begint op 24 maart.", "2022-03"),
                     ("De NAVO-top begint op 28 juni.", "2022-06")) == []
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 20), st.integers(0, 6), st.integers(0, 2),
-                          st.booleans(), st.booleans(), st.integers(0, 2), st.booleans()), min_size=2, max_size=12))
-def test_disagreeing_claims_are_those_of_some_disagreeing_pair(rows):
-    """The bucketed search finds exactly the claims that the pair-by-pair comparison finds."""
-    members = []
-    for i, (article, low, width, month, earlier, inferred, sentence, placed) in enumerate(rows):
-        key = "k" if i % 3 else "other"  # a second key: figures beside others, to corroborate
-        claim = Claim(id=f"c{i}", article=f"a{article}", rule="T", kind="quantity", start=0, end=1, line=1, text="1",
-                      value=QuantityValue(low=low, high=low + width), key=key, earlier="eerder" if earlier else None,
-                      key_parts={"concept": "x", **({"place": "p"} if placed else {})},
-                      inferred=["actor"] if inferred else [], sentence_start=sentence)
-        period = Period(start=date(2022, month + 1, 1), end=date(2022, month + 1, 28)) if month else None
-        members.append(Compared(claim, float(low), float(low + width), period))
-    support = Corroboration(members, SCHEMA)
-    members = [m for m in members if m.claim.key == "k"]
-    expected = {"conflict": set(), "undated": set(), "changed": set(), "variant": set()}
-    for a, b in combinations(members, 2):
-        if a.claim.article != b.claim.article and not compatible(a, b) and support(a, b) \
-                and (status := status_between(a, b, SCHEMA)):
-            expected[status] |= {a.claim.id, b.claim.id}
-    found = disagreeing(members, SCHEMA, support)
-    assert {k: {m.claim.id for m in v} for k, v in found.items()} == expected
-    # A draft's check (the claims of article a0) finds exactly the pairs with a draft claim in them.
-    focus = {m.claim.id for m in members if m.claim.article == "a0"}
-    expected = {"conflict": set(), "undated": set(), "changed": set(), "variant": set()}
-    for a, b in combinations(members, 2):
-        if (a.claim.id in focus or b.claim.id in focus) and a.claim.article != b.claim.article \
-                and not compatible(a, b) and support(a, b) and (status := status_between(a, b, SCHEMA)):
-            expected[status] |= {a.claim.id, b.claim.id}
-    found = disagreeing(members, SCHEMA, support, focus)
-    assert {k: {m.claim.id for m in v} for k, v in found.items()} == expected
 
 
 def test_a_claim_without_a_place_joins_the_one_place_other_articles_give():
@@ -305,11 +274,17 @@ def test_a_planned_figure_is_no_change_of_todays():
     assert [f.status for f in result] == ["conflict"]
 
 
-def test_competing_claimants_are_named_in_the_finding():
+def test_competing_claimants_figures_are_each_one_s_word():
+    # two named sources that disagree are two claims, no conflict between articles
+    assert findings(("Kyiv says 15,000 Russian soldiers have been killed.", "2022-03", "en"),
+                    ("The Pentagon estimates that 7,000 Russian soldiers have been killed.", "2022-03", "en")) == []
+
+
+def test_a_claimant_s_figure_against_an_unattributed_one_is_named_in_the_finding():
     result = findings(("Kyiv says 15,000 Russian soldiers have been killed.", "2022-03", "en"),
-                      ("The Pentagon estimates that 7,000 Russian soldiers have been killed.", "2022-03", "en"))
+                      ("So far 7,000 Russian soldiers have been killed.", "2022-03", "en"))
     assert [(f.status, f.key) for f in result] == [("conflict", "quantity:troops/russia/killed")]
-    assert "per ukraine" in result[0].reason and "per us" in result[0].reason
+    assert "per ukraine" in result[0].reason
 
 
 def test_a_figure_of_last_month_is_a_change():

@@ -266,7 +266,7 @@ def test_a_draft_is_compared_with_the_archive_not_the_archive_with_itself(tmp_pa
 
 
 def test_spellings_of_one_name_are_compared_by_skeleton_not_pair_by_pair(tmp_path, monkeypatch):
-    from checker import conflicts
+    from checker import disagreement, pairs
     from checker.pipeline import RunOptions, run_check
 
     spellings = ("Zelensky", "Zelenskyy", "Zelenski", "Zelenskiy")
@@ -275,14 +275,16 @@ def test_spellings_of_one_name_are_compared_by_skeleton_not_pair_by_pair(tmp_pat
         write(archive, f"{n}.txt", f" date 2022-03 De Oekraïense president Volodymyr {spellings[n % 4]} vroeg om wapens.\n")
     draft = write(tmp_path / "drafts", "draft.txt", " date 2022-03 De Oekraïense president Volodymyr Zelensky sprak.\n")
     calls = 0
-    compatible = conflicts.compatible
 
-    def counted(a, b):
-        nonlocal calls
-        calls += 1
-        return compatible(a, b)
+    def counted(compare):
+        def count(*args):
+            nonlocal calls
+            calls += 1
+            return compare(*args)
+        return count
 
-    monkeypatch.setattr(conflicts, "compatible", counted)
+    monkeypatch.setattr(pairs, "compatible", counted(pairs.compatible))
+    monkeypatch.setattr(disagreement, "status_between", counted(disagreement.status_between))
     report = run_check(RunOptions(paths=[str(draft)], against=[str(archive)]))
     variant, = [f for f in report.conflicts if f.status == "variant"]
     assert len(variant.claims) == 1 + 120  # the draft and every other spelling, none of its own
@@ -465,3 +467,39 @@ def test_an_id_another_run_took_meanwhile_is_left_for_the_next_run(tmp_path, ind
         assert (again.added, again.unchanged, again.problems) == (1, 1, [])
         assert ship_counts(index) == {"x": 10, "y": 30, "two/x": 20}
         assert counted_keys(index) == {"quantity:ships/nato/in-baltic-sea": 3}
+
+
+def test_a_draft_check_reads_the_keys_of_archive_articles_stored_with_them(tmp_path, capsys, monkeypatch):
+    archive = tmp_path / "archive"
+    for n in range(12):
+        write(archive, f"{n}.txt", SHIPS.format(100 + n) + "De NAVO heeft 40 schepen.\n")
+    draft = write(tmp_path / "drafts", "draft.txt", " date 2022-03 De NAVO heeft 90 schepen.\n")
+    db = tmp_path / "i.sqlite"
+    assert main(["index", str(archive), "--db", str(db)]) == 0
+    capsys.readouterr()
+    asked: list[str] = []
+    real = ClaimIndex.keys_of_articles
+
+    def keys_of_articles(self, cores, articles):
+        asked.extend(articles)
+        return real(self, cores, articles)
+
+    monkeypatch.setattr(ClaimIndex, "keys_of_articles", keys_of_articles)
+    report = against(capsys, draft, db)
+    assert len({c.split("@")[0] for f in report["conflicts"] for c in f["claims"]}) == 13
+    assert set(asked) == {"draft"}  # not the claims table again for each of the 12 archive articles read
+    assert against(capsys, draft, archive) == report
+
+
+def test_a_damaged_claim_in_the_index_is_an_error_naming_the_index(tmp_path, capsys):
+    db = tmp_path / "seeds.sqlite"
+    assert main(["index", str(SEEDS), "--db", str(db)]) == 0
+    con = sqlite3.connect(db)
+    with con:
+        con.execute("UPDATE claims SET claim = '{broken' WHERE key LIKE 'quantity:ships%'")
+    con.close()
+    capsys.readouterr()
+    assert main([str(SEEDS / "002_1a0a6596d60781e4.txt"), "--against", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert f"{db}: a stored claim or article is damaged" in err and "rebuild the index" in err
+    assert "Traceback" not in err

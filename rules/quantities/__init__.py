@@ -15,10 +15,10 @@ from pydantic import BaseModel, ConfigDict
 from checker.rules.toolkit.analysis import Analysis
 from checker.rules.toolkit.key_parts import KindSpec
 from checker.models import ClaimDraft
-from checker.rules.quantities.amount import amounts
+from checker.rules.quantities.amount import amounts, point_in_time
 from checker.rules.quantities.candidates import reader
 from checker.rules.quantities.counted import what_is_counted
-from checker.rules.quantities.draft import duration, framed, keyed, spoken_of_again
+from checker.rules.quantities.draft import draft, duration, framed, keyed, spoken_of_again
 from checker.rules.quantities.figure import Reading
 from checker.rules.quantities.when import earlier_words
 from checker.rules.quantities.whose import qualify, whose_and_where
@@ -65,6 +65,9 @@ class QuantityRule(VocabularyRule):
         for amount in amounts(doc, lang, vocab):  # candidates and their amounts
             fig = what_is_counted(doc, amount, vocab, figures)
             fig.earlier = earlier_words(doc, amount, fig.clause, vocab, fig.change)  # time
+            if point_in_time(doc.scan_text, amount, lang):  # "twee jaar geleden": counts no thing of the clause
+                yield draft(doc, fig, vocab, {}, {}, [], unkeyed="a point in time")
+                continue
             told = spoken_of_again(reading, fig) or duration(reading, fig)
             if told:
                 yield told

@@ -13,7 +13,7 @@ from checker.rules.toolkit.analysis import Document
 from checker.rules.quantities.candidates import date_neighbour, not_an_amount, reader
 from checker.rules.quantities.when import change_grammar
 from checker.rules.toolkit.frames import frame_vocabulary
-from checker.rules.toolkit.lexicon import Vocabulary, ending_at
+from checker.rules.toolkit.lexicon import Vocabulary, data_cache, ending_at, load_data, phrase_pattern
 from checker.rules.toolkit.numbers import Amount, NumberReader
 from checker.rules.toolkit.vocabulary import Language
 
@@ -72,7 +72,22 @@ def with_unit(text: str, amount: Amount, read: NumberReader) -> Amount:
         unit = read.g.unit_of.get(inside.group())  # "exceeds € 10 billion": the sign after the bound
     if unit is None:
         return amount
-    return Amount(start, end, amount.low, amount.high, amount.approximate, unit, amount.vague)
+    return Amount(start, end, amount.low, amount.high, amount.approximate, unit, amount.vague, amount.step)
+
+
+TIME_UNITS = frozenset({"hour", "day", "week", "month", "year"})
+
+
+def point_in_time(text: str, amount: Amount, lang: Language) -> bool:
+    """True for a span of time that names a moment: "twee jaar geleden", "ten years later"."""
+    return amount.unit in TIME_UNITS and bool(time_ago(lang).match(text, amount.end))
+
+
+@data_cache
+def time_ago(lang: Language) -> regex.Pattern:
+    """The word after a span of time that makes it a point in time: "geleden", "ago"."""
+    ago = load_data(lang, "numbers").get("grammar", {}).get("ago", [])
+    return regex.compile(rf"\s+(?:{phrase_pattern(ago) or '(?!)'})(?![\p{{L}}])", regex.I)
 
 
 def counts_something(doc: Document, amount: Amount, vocab: Vocabulary) -> bool:
@@ -95,4 +110,4 @@ def in_ratio(text: str, amount: Amount, read: NumberReader, lang: Language) -> b
     return False
 
 
-__all__ = ["amount_at", "amounts", "in_ratio", "with_unit"]
+__all__ = ["amount_at", "amounts", "in_ratio", "point_in_time", "with_unit"]

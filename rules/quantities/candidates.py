@@ -105,14 +105,16 @@ def digits_of_no_amount(text: str, m: regex.Match, lang: Language, before: str, 
 
 
 def in_a_name(before: str, lang: Language) -> bool:
-    """True when digits follow a capitalised word that is no function word, actor, place or
-    kind of event, inside a sentence: "Panzerfaust 3", "Leopard 2"; not "in Zeeland 1800 mensen"."""
+    """True when digits follow a capitalised word that is no function word, actor, place,
+    weekday or month or kind of event, inside a sentence: "Panzerfaust 3", "Leopard 2"; not "in
+    Zeeland 1800 mensen", "in Ter Apel 450 asielzoekers", "On Monday 1,200 migrants"."""
     prev = NAME_BEFORE.search(before)
     vocab = vocabulary(lang)
-    if not prev or prev.group(1).lower() in vocab.function_words or SENTENCE_OPENING_WORD.search(before):
+    fv = frame_vocabulary(lang)
+    if not prev or prev.group(1).lower() in vocab.function_words or prev.group(1).lower() in fv.not_places \
+            or SENTENCE_OPENING_WORD.search(before):
         return False
     word = prev.group(1)
-    fv = frame_vocabulary(lang)
     placed = fv.preposition_before_name.search(before)  # "In Bewdley 300 people"
     return not placed and not vocab.actors.find(word) and not vocab.places.find(word) \
         and not gazetteer(lang).lookup(word) and not fv.causes.find(word)  # "Kamerverkiezingen 37"

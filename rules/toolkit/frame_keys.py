@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from checker.rules.toolkit.analysis import Analysis, Document
-from checker.rules.toolkit.context import leader
+from checker.rules.toolkit.context import leader, no_owner, sentence_opening, vocabulary
 from checker.rules.toolkit.lexicon import Hit
 from checker.rules.toolkit.frames import (
     JOINT,
@@ -67,8 +67,8 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
     tallies = [h for h in fv.tallies.find(text, ctx.clause[0], ctx.figure[0])]
     if tallies:  # "het dodental is opgelopen tot 42"
         return "people", tallies[-1].words, tallies[-1].label
-    noun = counted_noun(ctx.doc, ctx.figure[1], min(ctx.clause[1], ctx.figure[1] + 60), function_words, fv.transparent,
-                        fv.phrase_ends | fv.noun_stops)
+    noun = people_head_after(text, counted_noun(ctx.doc, ctx.figure[1], min(ctx.clause[1], ctx.figure[1] + 60),
+                                                function_words, fv.transparent, fv.phrase_ends | fv.noun_stops), fv)
     if noun is None and measure_of_before(text, ctx.figure[0], fv.source):  # "een kracht van 7,8"
         measured = measured_noun(ctx, fv, function_words)
         return (lemma(measured.label, fv.language), measured.words, "") if measured else None
@@ -81,9 +81,38 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
     base = lemma(noun.label, fv.language)
     if base in fv.people or noun.label in fv.people:
         return "people", noun.words, fv.people.get(base, fv.people.get(noun.label, ""))
+    if head := person_head(noun.label, fv):  # "griepatiënten": patients
+        return "people", noun.words, fv.people[head]
     if fv.predicate(noun.label):  # "20 missing", "110 dead": the predicate counts people
         return "people", noun.words, fv.predicate(noun.label)
     return base, noun.words, ""
+
+
+NEXT_NOUN = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\-'’]*)")
+
+
+def people_head_after(text: str, noun: Hit | None, fv: FrameVocabulary) -> Hit | None:
+    """The head of a noun of two words when it is a noun of people: "340 flu patients" counts
+    patients, not flu."""
+    m = NEXT_NOUN.match(text, noun.end) if noun else None
+    if m and lemma(m.group(1).lower(), fv.language) in fv.people:
+        return Hit(m.start(1), m.end(1), m.group(1).lower(), m.group(1))
+    return noun
+
+
+PERSON_HEAD = 7  # letters: the shortest noun of people a compound ends with ("patiënt"; not "burger": "hamburger")
+
+
+def person_head(word: str, fv: FrameVocabulary) -> str | None:
+    """The noun of people a compound ends with, in a language that writes compounds as one word
+    ("griepatiënten": patiënt, "buurtbewoners": bewoner)."""
+    if not fv.compounds:
+        return None
+    for i in range(1, len(word) - PERSON_HEAD + 1):
+        base = lemma(word[i:], fv.language)
+        if len(base) >= PERSON_HEAD and base in fv.people:
+            return base
+    return None
 
 
 def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str], evidence: dict[str, str],
@@ -115,12 +144,15 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
         if actor:
             out["actor"], ev["actor"] = actor
     inferred: list[str] = []
-    if place is None and people and "predicate" in out:
-        place = inferred_place(ctx, vocab, fv, article_place)
+    # "A coach overturned near Durham. Twenty were injured."; "The blaze near X ... The wildfire burned 8,500 ha"
+    if place is None and ("predicate" in out if people else "actor" not in out and same_event_before(ctx, fv)):
+        place = place_before(ctx, vocab, fv)
+    if place is None and people and "predicate" in out and not places_before(ctx, vocab, fv):
+        place = whole_country(ctx, fv, inferred_place(ctx, vocab, fv, article_place))
         inferred += ["place"] if place else []
     if place is not None:
         out["place"], ev["place"] = place
-    year = past_year(ctx, fv)
+    year = other_year(ctx, fv)
     if year:
         out["year"], ev["year"] = year, year
     cause = cause_of(ctx, fv)
@@ -129,6 +161,9 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
     if not people and cause and "place" not in out and "actor" not in out and cause.label in fv.keying_events:
         # "the turnout of Wednesday's general election": that election, not any other (its words, not its class)
         out["event"], ev["event"] = "-".join(lemma(w, fv.language) for w in cause.words.lower().split()), cause.words
+    elif not people and ctx.has_unit and "place" not in out and "actor" not in out:
+        if actor := actor_before(ctx, vocab):  # "France presented its budget. The deficit will reach 3.1%"
+            out["actor"], ev["actor"] = actor
     stated_where = "place" in out and "place" not in inferred or "actor" in out or "event" in out
     keyed = ("predicate" in out and "place" in out) if people else stated_where
     why = None if keyed else ("no predicate: what happened to the people" if "predicate" not in out else "no place")\
@@ -183,6 +218,22 @@ def inferred_place(ctx: FigureContext, vocab, fv: FrameVocabulary, article_place
     return (article_place, "(the place the article is mostly about)") if article_place else None
 
 
+def places_before(ctx: FigureContext, vocab, fv: FrameVocabulary) -> bool:
+    """True when the sentence of a figure with no place of its own names places before it that do
+    not govern its clause ("In Turkije 320 doden, in Syrië 150, en 1.200 gewonden": the injured
+    of both, or of either): such a figure is not placed by inference. Places after it ("the toll
+    has risen to 133, with 43 in North Rhine-Westphalia") are a total's parts."""
+    return bool(open_places(ctx.doc, ctx.sentence[0], ctx.figure[0], vocab.places, fv))
+
+
+def whole_country(ctx: FigureContext, fv: FrameVocabulary, place: tuple[str, str] | None) -> tuple[str, str] | None:
+    """The place inferred for a figure whose sentence speaks of the whole country ("in het hele
+    land", "the country's worst disaster"): a country's, never a town's or a region's."""
+    if place and fv.whole_country.search(ctx.doc.scan_text, *ctx.sentence) and specificity(place[0], fv) != 0:
+        return None
+    return place
+
+
 def with_parenthesis(ctx: FigureContext, vocab) -> FigureContext:
     """A figure in brackets speaks of what the clause before the bracket names: "de evacuaties in
     Roermond (circa 5000 bewoners)" are the context of 5000."""
@@ -209,7 +260,8 @@ def place_of(ctx: FigureContext, parts: dict[str, str], evidence: dict[str, str]
     """Where the counted things are: the most specific place the clause names (a town before its
     region, a region before its country; the one after the figure first), else the vocabulary's
     place for the clause, else the most specific place of the sentence's clauses that state no
-    figure ("In het district Ahrweiler, ..., werd het dodental bijgesteld"). Words of a joint
+    figure ("In het district Ahrweiler, ..., werd het dodental bijgesteld"), else the place the
+    sentence opens with (see ``governing_place``). Words of a joint
     total ("in both countries", "in totaal") make the place the total of the places named."""
     joint = fv.joint.search(ctx.doc.scan_text, *ctx.clause)
     if joint:
@@ -220,7 +272,7 @@ def place_of(ctx: FigureContext, parts: dict[str, str], evidence: dict[str, str]
     if "place" in parts and parts["place"] != "border":
         return parts["place"], evidence.get("place", "")
     hits = [h for a, b in figureless_clauses(ctx, vocab) for h in open_places(ctx.doc, a, b, vocab.places, fv)]
-    hit = most_specific(hits, ctx.figure, fv)
+    hit = most_specific(hits, ctx.figure, fv) or governing_place(ctx, vocab, fv)
     if hit is None and people:  # "evacuated from Bewdley", "de inwoners van Roermond"
         hit = most_specific(open_places(ctx.doc, *ctx.clause, vocab.places, fv, origin=True), ctx.figure, fv)
     return (hit.label, hit.words) if hit else None
@@ -265,6 +317,82 @@ def figureless_clauses(ctx: FigureContext, vocab) -> list[tuple[int, int]]:
 
 
 DIGIT = regex.compile(r"\d")
+BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
+
+
+def governing_place(ctx: FigureContext, vocab, fv: FrameVocabulary) -> Hit | None:
+    """The place a sentence opens with, before its first figure, for a later clause that names
+    none: it governs the clauses after it ("Bij de aardbeving in Turkije kwamen 320 mensen om en
+    raakten 1.200 mensen gewond": the injured are in Turkije too). None when a place is named
+    between that figure and the clause ("In Turkije 320 doden, in Syrië 150, en 1.200 gewonden")
+    or the clause speaks of the whole country ("en in het hele land raakten 5.000 mensen gewond")."""
+    text = ctx.doc.scan_text
+    first = DIGIT.search(text, ctx.sentence[0], ctx.clause[0])
+    if first is None or open_places(ctx.doc, first.start(), ctx.clause[0], vocab.places, fv) \
+            or fv.whole_country.search(text, *ctx.clause):
+        return None
+    return single_most_specific(open_places(ctx.doc, ctx.sentence[0], first.start(), vocab.places, fv), ctx.figure, fv)
+
+
+def place_before(ctx: FigureContext, vocab, fv: FrameVocabulary) -> tuple[str, str] | None:
+    """The place of the sentence right before, in the same paragraph, for a figure whose sentence
+    names none: "A coach overturned on the A1 near Durham. Twenty passengers were injured." Its
+    one most specific place; none when it names two of one kind, or when the figure's sentence
+    names a place in other words ("Het plaatsje Pepinster is ...", "the country's worst")."""
+    before = sentence_before(ctx)
+    if before is None or fv.whole_country.search(ctx.doc.scan_text, *ctx.sentence) or names_a_place(ctx, vocab, fv):
+        return None
+    hit = single_most_specific(open_places(ctx.doc, *before, vocab.places, fv), ctx.figure, fv)
+    return (hit.label, f"{hit.words} (the sentence before)") if hit else None
+
+
+def same_event_before(ctx: FigureContext, fv: FrameVocabulary) -> bool:
+    """True when the figure's sentence and the one before name one kind of event ("the blaze near
+    Castelo Branco ... The wildfire has burned 8,500 hectares"): a thing counted is that event's."""
+    cause = cause_of(ctx, fv)
+    before = sentence_before(ctx)
+    return bool(cause and before and any(h.label == cause.label for h in fv.causes.find(ctx.doc.scan_text, *before)))
+
+
+def names_a_place(ctx: FigureContext, vocab, fv: FrameVocabulary) -> bool:
+    """True when the sentence names a place by a name after its first word, with or without a
+    preposition: one the gazetteer knows, or any after a kind of place ("Het plaatsje Pepinster
+    is een van de zwaarst getroffen gebieden")."""
+    text, places = ctx.doc.scan_text, gazetteer(fv.source)
+    if fv.kind_before.search(text, *ctx.sentence):
+        return True
+    return any(m.start() > ctx.sentence[0] and (vocab.places.find(m.group()) or places.lookup(m.group()))
+               for m in fv.name.finditer(text, *ctx.sentence))
+
+
+def sentence_before(ctx: FigureContext) -> tuple[int, int] | None:
+    """The sentence right before the figure's, if it stands in the same paragraph."""
+    before = ctx.doc.sentence_before(ctx.sentence)
+    if before is None or BLANK_LINE.search(ctx.doc.scan_text, before[1], ctx.sentence[0] + 1):
+        return None
+    return before
+
+
+def actor_before(ctx: FigureContext, vocab) -> tuple[str, str] | None:
+    """Whose an amount is when its sentence names no one and no place: the one actor the sentence
+    right before names, in the same paragraph, not as a place or the other side ("France presented
+    its budget on Tuesday. The deficit will reach 3.1% of GDP next year": France's deficit)."""
+    before = sentence_before(ctx)
+    if before is None:
+        return None
+    hits = [h for h in vocab.actors.find(ctx.doc.scan_text, *before) if not no_owner(ctx.doc, h, vocab)]
+    if not hits or len({h.label for h in hits}) > 1:
+        return None
+    return hits[0].label, f"{hits[0].words} (the sentence before)"
+
+
+def single_most_specific(hits: list[Hit], figure: tuple[int, int], fv: FrameVocabulary) -> Hit | None:
+    """The most specific of the places, when no other place of its kind is named beside it."""
+    hit = most_specific(hits, figure, fv)
+    if hit is None:
+        return None
+    rank = specificity(hit.label, fv)
+    return hit if all(h.label == hit.label for h in hits if specificity(h.label, fv) == rank) else None
 
 
 def again(ctx: FigureContext, parts: dict[str, str], evidence: dict[str, str], inferred: list[str], vocab,
@@ -320,21 +448,27 @@ def who_they_were(ctx: FigureContext, counted_words: str, fv: FrameVocabulary) -
     return base != word and fv.predicate(word) is None and bool(fv.plural.fullmatch(word))
 
 
-def past_year(ctx: FigureContext, fv: FrameVocabulary) -> str | None:
-    """A year the clause names that lies before the article's own year, by its number or as the
-    year before ("vorig jaar", "last year")."""
+def other_year(ctx: FigureContext, fv: FrameVocabulary) -> str | None:
+    """A year the clause, or the phrase opening its sentence ("Last year, ..."), names other than
+    the article's own, by its number or as the year before or after ("vorig jaar", "last year",
+    "volgend jaar", "next year"): a figure of another year ("the deficit will reach 3.1% next
+    year") is another fact than this year's."""
     so_far = fv.year_to_date.search(ctx.doc.scan_text, *ctx.clause)
     if so_far:  # "dit jaar al 14 verkeersdoden": the year so far, not the day's
         return "year-to-date"
     own = ctx.doc.article.date.start.year if ctx.doc.article.date else ctx.doc.article.year
     if own is None:
         return None
-    if fv.last_year.search(ctx.doc.scan_text, *ctx.clause):
+    opening = sentence_opening(ctx.doc, ctx.figure[0], vocabulary(fv.source))
+    spans = [ctx.clause, *filter(None, [opening])]  # "Last year, ...", "In 2022, ..." time the sentence
+    if any(fv.last_year.search(ctx.doc.scan_text, *span) for span in spans):
         return str(own - 1)
-    for m in YEAR.finditer(ctx.doc.scan_text, *ctx.clause):
+    if any(fv.next_year.search(ctx.doc.scan_text, *span) for span in spans):
+        return str(own + 1)
+    for m in (m for span in spans for m in YEAR.finditer(ctx.doc.scan_text, *span)):
         if (ctx.figure[0] <= m.start() < ctx.figure[1]):
             continue
-        if int(m.group(1)) < own:
+        if int(m.group(1)) != own:
             return m.group(1)
     return None
 

@@ -1,13 +1,19 @@
-"""Places inside places: "in a collapsed hotel in Marrakesh" counts the hotel's dead, not the town's.
+"""Places of frames: the patterns that find them, and places inside places.
 
-A phrase of place right before a named place (a building, a cellar, a street) says where inside
-that place a count was made; its key names both, so it is never compared with the town's toll.
+A name after a preposition of place is a place ("in de Turkse stad Antakya", "the city of
+Antakya"). A phrase of place right before a named place (a building, a cellar, a street) says
+where inside that place a count was made: "in a collapsed hotel in Marrakesh" counts the hotel's
+dead, not the town's; its key names both, so it is never compared with the town's toll.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import regex
+
 from checker.rules.toolkit.gazetteer import slug
+from checker.rules.toolkit.lexicon import ending_at, phrase_pattern
 from checker.rules.toolkit.lemmas import lemma
 from checker.rules.toolkit.numerals import word_value
 
@@ -25,8 +31,8 @@ def inner_place(text: str, start: int, fv: FrameVocabulary) -> str | None:
     if not m or fv.joint.search(m.group()) or event_before(text, m.start(), fv):
         return None
     words = [w.lower() for w in m.group("phrase").split() if w.lower() not in fv.determiners]
-    if not words:
-        return None
+    if not words or any(w in fv.governing or fv.list_split.fullmatch(f" {w} ") for w in words):
+        return None  # "Vooral in en rondom Luik": two prepositions joined, no place inside Luik
     head = lemma(words[-1], fv.language)
     if fv.kind_after.match(f" {words[-1]}") or head in fv.time_nouns or head in fv.measure_stops \
             or fv.predicate(words[-1]) or words[-1] in fv.people \
@@ -39,3 +45,50 @@ def event_before(text: str, start: int, fv: FrameVocabulary) -> bool:
     """True when an event is named right before a phrase of place: "died in a fire in a tower
     block in Leeds" is the fire's place, so the fire's toll is the block's and the town's alike."""
     return any(not text[h.end:start].strip() for h in fv.causes.find(text, max(0, start - 40), start))
+
+
+def place_pattern(prepositions: str, kinds: str, name: str, words: FrameWords) -> regex.Pattern:
+    """Names after a preposition of place, through an article, an adjective or a kind of place
+    ("in de Turkse stad Antakya", "in de provincie Luik", "the city of Antakya"), a list of them
+    one match."""
+    return regex.compile(
+        rf"(?<![\p{{L}}])(?i:{prepositions})\s+(?:(?i:{words.articles})\s+)?(?:\p{{Ll}}[\p{{L}}\-]*\s+|[\p{{L}}\-]+\s+(?=(?i:{kinds})\s))?"
+        rf"(?:(?i:{kinds})\s+(?:(?i:{words.kind_of})\s+)?)?(?P<names>{name}"
+        rf"(?:(?:\s*,\s*|\s+(?:{words.list_joiners})\s+){name}){{0,3}})")
+
+
+@dataclass(frozen=True)
+class FrameWords:
+    """Alternations of the small words of the frame data: articles (vocabulary.toml), the words
+    that join a list of places, that join a kind of place to its name ("the city of"), that join
+    the words of a name ("Party for Freedom", "Partij van de Arbeid")."""
+
+    articles: str
+    list_joiners: str
+    kind_of: str
+    name_joiners: str
+
+    @classmethod
+    def of(cls, grammar: dict, vocabulary_grammar: dict) -> "FrameWords":
+        def alternation(words: list[str]) -> str:
+            return phrase_pattern(words) or "(?!)"
+        return cls(alternation(vocabulary_grammar.get("articles", [])), alternation(grammar.get("list_joiners", [])),
+                   alternation(grammar.get("kind_of", [])), alternation(grammar.get("name_joiners", [])))
+
+
+def place_patterns(grammar: dict, words: FrameWords) -> dict[str, regex.Pattern]:
+    """The patterns of places of the frame data: after a preposition of place or of origin, a kind
+    of place after or before a name ("the Ahrweiler district", "het plaatsje Pepinster"), a
+    phrase of place before a name ("in a collapsed hotel in")."""
+    prepositions = "|".join(regex.escape(p) for p in grammar.get("place_prepositions", [])) or "(?!)"
+    kinds = "|".join(regex.escape(p) for p in grammar.get("place_kinds", [])) or "(?!)"
+    abbreviated = "|".join(regex.escape(a) for a in grammar.get("name_abbreviations", [])) or "(?!)"  # "St. Lucie County"
+    name = rf"(?:(?:{abbreviated})\s+)?\p{{Lu}}[\p{{L}}\-'’]+(?:[ \-]\p{{Lu}}[\p{{L}}\-'’]+){{0,2}}"
+    origins = "|".join(regex.escape(p) for p in grammar.get("origin_prepositions", [])) or "(?!)"
+    before = rf"(?<![\p{{L}}])(?i:{prepositions})\s+(?:(?i:{words.articles})\s+)?"
+    return {"open_place": place_pattern(prepositions, kinds, name, words),
+            "origin_place": place_pattern(origins, kinds, name, words),
+            "kind_after": regex.compile(rf"\s+(?i:{kinds})(?![\p{{L}}])"),
+            "kind_before": regex.compile(rf"(?<![\p{{L}}])(?i:{kinds})\s+(?:(?i:{words.kind_of})\s+)?\p{{Lu}}"),
+            "within": ending_at(rf"{before}(?P<phrase>(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,2}}\p{{Ll}}[\p{{L}}\-]*)\s+\Z"),
+            "preposition_before_name": ending_at(rf"{before}(?:\p{{Lu}}[\p{{L}}\-]*\s){{1,3}}\Z")}

@@ -23,10 +23,11 @@ from checker.rules.toolkit.lexicon import (Hit, Language, Lexicon, data_cache, e
 from checker.rules.toolkit.gazetteer import gazetteer, slug
 from checker.rules.toolkit.lemmas import lemma
 from checker.rules.toolkit.persons import known_word
-from checker.rules.toolkit.frame_places import inner_place
+from checker.rules.toolkit.frame_places import FrameWords, inner_place, place_patterns
 
 WORD = regex.compile(r"\p{L}[\p{L}\-'’]*")
 NOUN_REACH = 2  # words: the counted noun is at most this many words after the figure
+NAME_REACH = 3  # capitalised words between a figure and its noun, not counted in NOUN_REACH
 MEASURE_REACH = 8  # words: a noun an amount is said to be stands at most this many words before it
 HEAD_LENGTH = 4  # letters: the shortest form a compound may end with and take its predicate from
 JOINT = " & "  # joins the places of a joint total: "in Duitsland en België" -> belgium & germany
@@ -50,16 +51,19 @@ class FrameVocabulary:
     keying_events: frozenset[str]  # kinds of event that key a measure with no place or actor: an election
     year_to_date: regex.Pattern
     last_year: regex.Pattern  # "vorig jaar", "last year": the year before the article's
+    next_year: regex.Pattern  # "volgend jaar", "next year": the year after the article's
     identity: regex.Pattern  # a verb of being and the word after it: "(slachtoffers) waren brandweerlieden"
     plural: regex.Pattern  # a plural noun, no participle: "brandweerlieden", not "gevonden" or "trapped"
     kind_after: regex.Pattern  # a kind of place right after a name: "the Ahrweiler district"
+    kind_before: regex.Pattern  # a kind of place right before a name: "het plaatsje Pepinster"
     within: regex.Pattern  # a place inside the named one, before it: "in a collapsed hotel " (in Marrakesh)
     governing: frozenset[str]  # prepositions: a noun phrase after one is no subject
     possessing: frozenset[str]  # verbs that end a phrase but make no amount the noun's measure: "has"
     origin_place: regex.Pattern  # "evacuated from Bewdley": a place when the clause names no other
-    preposition_before_name: regex.Pattern  # "in Zeeland " before a figure: a place, not a name with a number
+    preposition_before_name: regex.Pattern  # "in Zeeland ", "in Ter Apel " before a figure: a place, not a name with a number
     not_places: frozenset[str]
     joint: regex.Pattern
+    whole_country: regex.Pattern  # a place named by no name: "the country's worst disaster", "in ons land"
     compounds: bool
     transparent: frozenset[str]
     determiners: frozenset[str]
@@ -101,50 +105,6 @@ class FrameVocabulary:
         return None
 
 
-def place_pattern(prepositions: str, kinds: str, name: str, words: FrameWords) -> regex.Pattern:
-    """Names after a preposition of place, through an article, an adjective or a kind of place
-    ("in de Turkse stad Antakya", "in de provincie Luik", "the city of Antakya"), a list of them
-    one match."""
-    return regex.compile(
-        rf"(?<![\p{{L}}])(?i:{prepositions})\s+(?:(?i:{words.articles})\s+)?(?:\p{{Ll}}[\p{{L}}\-]*\s+|[\p{{L}}\-]+\s+(?=(?i:{kinds})\s))?"
-        rf"(?:(?i:{kinds})\s+(?:(?i:{words.kind_of})\s+)?)?(?P<names>{name}"
-        rf"(?:(?:\s*,\s*|\s+(?:{words.list_joiners})\s+){name}){{0,3}})")
-
-
-@dataclass(frozen=True)
-class FrameWords:
-    """Alternations of the small words of the frame data: articles (vocabulary.toml), the words
-    that join a list of places, that join a kind of place to its name ("the city of"), that join
-    the words of a name ("Party for Freedom", "Partij van de Arbeid")."""
-
-    articles: str
-    list_joiners: str
-    kind_of: str
-    name_joiners: str
-
-    @classmethod
-    def of(cls, grammar: dict, vocabulary_grammar: dict) -> "FrameWords":
-        def alternation(words: list[str]) -> str:
-            return phrase_pattern(words) or "(?!)"
-        return cls(alternation(vocabulary_grammar.get("articles", [])), alternation(grammar.get("list_joiners", [])),
-                   alternation(grammar.get("kind_of", [])), alternation(grammar.get("name_joiners", [])))
-
-
-def place_patterns(grammar: dict, words: FrameWords) -> dict[str, regex.Pattern]:
-    """The patterns of places of the frame data: after a preposition of place or of origin, a kind
-    of place after a name, a phrase of place before a name ("in a collapsed hotel in")."""
-    prepositions = "|".join(regex.escape(p) for p in grammar.get("place_prepositions", [])) or "(?!)"
-    kinds = "|".join(regex.escape(p) for p in grammar.get("place_kinds", [])) or "(?!)"
-    name = r"\p{Lu}[\p{L}\-'’]+(?:[ \-]\p{Lu}[\p{L}\-'’]+){0,2}"
-    origins = "|".join(regex.escape(p) for p in grammar.get("origin_prepositions", [])) or "(?!)"
-    before = rf"(?<![\p{{L}}])(?i:{prepositions})\s+(?:(?i:{words.articles})\s+)?"
-    return {"open_place": place_pattern(prepositions, kinds, name, words),
-            "origin_place": place_pattern(origins, kinds, name, words),
-            "kind_after": regex.compile(rf"\s+(?i:{kinds})(?![\p{{L}}])"),
-            "within": ending_at(rf"{before}(?P<phrase>(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,2}}\p{{Ll}}[\p{{L}}\-]*)\s+\Z"),
-            "preposition_before_name": ending_at(rf"{before}\p{{Lu}}[\p{{L}}\-]*\s\Z")}
-
-
 @data_cache
 def frame_vocabulary(language: Language) -> FrameVocabulary:
     data = load_data(language, "frames") or load_data(language.other("nl"), "frames")
@@ -175,11 +135,13 @@ def frame_vocabulary(language: Language) -> FrameVocabulary:
         keying_events=frozenset(grammar.get("keying_events", [])),
         year_to_date=words_pattern(grammar.get("year_to_date", [])),
         last_year=words_pattern(grammar.get("last_year", [])),
+        next_year=words_pattern(grammar.get("next_year", [])),
         identity=regex.compile(rf"\s+(?i:{phrase_pattern(grammar.get('copulas', [])) or '(?!)'})\s+(\p{{Ll}}[\p{{L}}\-]*)(?=[\s,.;:]|$)"),
         plural=regex.compile(grammar.get("plural", "(?!)")),
         **place_patterns(grammar, words),
         not_places=frozenset(w.lower() for w in grammar.get("not_places", [])) | frozenset(month_names(language.code)),
         joint=words_pattern(grammar.get("joint", [])),
+        whole_country=words_pattern(grammar.get("whole_country", [])),
         compounds=bool(grammar.get("compounds", False)),
         transparent=frozenset(w.lower() for w in grammar.get("transparent", [])),
         determiners=frozenset(w.lower() for w in grammar.get("determiners", [])),
@@ -275,21 +237,25 @@ def predicate_near(doc: Document, start: int, end: int, figure: tuple[int, int],
 def counted_noun(doc: Document, figure_end: int, limit: int, function_words: frozenset[str],
                  transparent: frozenset[str] = frozenset(), stops: frozenset[str] = frozenset()) -> Hit | None:
     """The noun a figure counts when no concept names it: the first word after the figure that
-    is no function word, within a couple of words. ``transparent`` words are passed over ("43 confirmed
-    deaths", "officiële cijfers"); a preposition or adverb of ``stops`` ends it ("2.3 seconds
-    behind")."""
+    is no function word, within a couple of words, a name of up to three words not counted ("27
+    Premier League goals"). ``transparent`` words are passed over ("43 confirmed deaths",
+    "officiële cijfers"); a preposition or adverb of ``stops`` ends it ("2.3 seconds behind")."""
     text = doc.scan_text
-    found = None
-    for i, m in enumerate(WORD.finditer(text, figure_end, limit)):
+    found, i, names = None, 0, 0
+    for m in WORD.finditer(text, figure_end, limit):
         word = m.group()
         low = word.lower()
         if found is not None:
             break
-        if i >= NOUN_REACH or PUNCT.search(text, figure_end, m.start()):
+        if i >= NOUN_REACH or names > NAME_REACH or PUNCT.search(text, figure_end, m.start()):
             return None
         if CUT_OFF.match(text, m.end()):
             return None  # a word the text's source cut off: "12 sch.."
-        if low in function_words or low in transparent or word[:1].isupper():
+        if word[:1].isupper():
+            names += 1
+            continue
+        i += 1
+        if low in function_words or low in transparent:
             continue
         if low in stops:
             return None  # "on lap 64 after a clash"

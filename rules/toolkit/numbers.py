@@ -16,6 +16,7 @@ from checker.rules.toolkit.numerals import (
     CONNECTED_AFTER,
     CONNECTORS,
     TENS,
+    decimal_places,
     digits_value,
     in_address,
     word_value,
@@ -35,6 +36,7 @@ class Amount:
     approximate: bool = False
     unit: str | None = None
     vague: bool = False
+    step: float | None = None  # the place of the last digit written: "34,2" 0.1, "2,5 miljard" 100 million
 
 
 MULTIPLE = (2, 10)  # "een veelvoud van X", "a multiple of X": at least twice X, at most ten times
@@ -75,6 +77,13 @@ class NumberGrammar:
     converted_bound: regex.Pattern  # "more than 300 million euros ($354 million)": the bound of a conversion
     estimate: regex.Pattern  # "een afvoer verwacht van 3350 tot 3700": a range
     list_before: regex.Pattern  # "10, 20 of 25": items of a list, no range
+
+
+def last_digit(written: float, places: int, value: float) -> float:
+    """The place of the last digit of figure ``written``, with ``places`` digits after its decimal
+    separator, that is ``value`` after its scale word: 1 for "34", 0.1 for "34,2" and "1,0",
+    100 million for "2,5 miljard"."""
+    return (value / written if written else 1.0) / 10 ** places
 
 
 def either(forms: list[str]) -> str:
@@ -275,8 +284,10 @@ class NumberReader:
         value = digits_value(m.group(), self.language, scale is not None)
         if value is None:
             return None
-        value, end, _ = self._scaled(text, value, m.end())
-        return Amount(m.start(), end, value, value)
+        written, (value, end, _) = value, self._scaled(text, value, m.end())
+        half = self.g.half_after.match(text, m.end())  # "2 en een half miljoen": no digit's place
+        places = decimal_places(m.group(), self.language, scale is not None)
+        return Amount(m.start(), end, value, value, step=None if half else last_digit(written, places, value))
 
     def _word(self, text: str, m: regex.Match) -> Amount | None:
         """A word that stands for a number: "anderhalf", "dozijn", "half a million"."""

@@ -55,34 +55,45 @@ SPACED_THOUSANDS = regex.compile(r"\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+")
 
 def digits_value(token: str, language: str, scaled: bool) -> float | None:
     """Digits with separators: Dutch 100.000 and 1,5; English 100,000 and 1.5; "40 000" in both."""
+    digits = plain_digits(token, language, scaled)
+    return None if digits is None else float(digits)
+
+
+def decimal_places(token: str, language: str, scaled: bool) -> int:
+    """How many digits follow the decimal separator as ``digits_value`` reads it: "1,0" has one."""
+    digits = plain_digits(token, language, scaled) or ""
+    return len(digits.partition(".")[2])
+
+
+def plain_digits(token: str, language: str, scaled: bool) -> str | None:
+    """The digits of ``token`` with a full stop for the decimal separator and no other: Dutch
+    "1.234,5" and English "1,234.5" are "1234.5"."""
     if SPACED_THOUSANDS.fullmatch(token):
         digits = "".join(token.split())
-        return float(digits) if len(digits) <= MAX_DIGITS else None
+        return digits if len(digits) <= MAX_DIGITS else None
     thousands_dot = THOUSANDS_DOT.fullmatch(token)
     thousands_comma = THOUSANDS_COMMA.fullmatch(token)
     if language == "nl":
         if thousands_dot:
-            return float(token.replace(".", "").replace(",", "."))
+            return token.replace(".", "").replace(",", ".")
         if thousands_comma and not scaled and "." not in token:
-            return float(token.replace(",", ""))
+            return token.replace(",", "")
         if DECIMAL_COMMA.fullmatch(token):
-            return float(token.replace(",", "."))
+            return token.replace(",", ".")
         if DECIMAL_POINT.fullmatch(token):
-            return float(token)
+            return token
     else:
         if thousands_comma:
-            return float(token.replace(",", ""))
+            return token.replace(",", "")
         if DECIMAL_POINT.fullmatch(token):
-            return float(token)
+            return token
         if thousands_dot:
-            return float(token.replace(".", ""))
+            return token.replace(".", "")
         if DECIMAL_COMMA.fullmatch(token):
-            return float(token.replace(",", "."))
+            return token.replace(",", ".")
     if token.isdigit():
-        return float(token)
+        return token
     return None
-
-
 
 
 URL_START = regex.compile(r"[a-z][a-z+.\-]*://|www\.", regex.I)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
+from checker.rules.toolkit.lemmas import is_known
 from checker.rules.toolkit.lexicon import Lexicon, calendar_names, data_cache, load_data, phrase_pattern, vocabulary
 from checker.rules.toolkit.vocabulary import Language
 
@@ -76,12 +77,8 @@ class Skeleton:
 
 
 def known_word(word: str, language: str) -> bool:
-    import simplemma  # imported when first needed (50 ms)
-
-    try:
-        return simplemma.is_known(word.lower(), lang=language)
-    except ValueError:
-        return False
+    """Whether simplemma's dictionary of the language holds the word, lowercased."""
+    return is_known(word.lower(), language)
 
 
 __all__ = ["NAME_WORD", "NameGrammar", "Skeleton", "known_word", "name_grammar"]
