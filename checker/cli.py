@@ -119,12 +119,15 @@ def index_parser() -> argparse.ArgumentParser:
     p.add_argument("-j", "--jobs", type=int, default=1, help="extract with N processes (the same index)")
     p.add_argument("--prune", action="store_true",
                    help="remove the articles that are gone even when they are more than half of the index")
+    p.add_argument("-v", "--verbose", action="store_true",
+                   help="diagnostics on standard error: the seconds spent reading, extracting and writing")
     return p
 
 
 def run_index(argv: list[str]) -> int:
     """`check index ARCHIVE... --db PATH`."""
     args = index_parser().parse_args(argv)
+    set_up_logging(args.verbose)
     try:
         config, config_file = load_config(args.config)
         paths = args.paths or config.paths

@@ -10,7 +10,9 @@ checked against an archive is checker.archive's. It imports only the models and 
 
 The store is the standard library's sqlite3 in WAL mode: readers never block the writer, and
 every batch of articles is one transaction, so a run killed half-way leaves the index as the
-last finished batch left it. An index of another schema version is refused with a message.
+last finished batch left it. Writers take turns per batch (SQLite's write lock taken at the start
+of the transaction, an advisory lock on PostgreSQL), so two runs writing the same articles at
+once store each once. An index of another schema version is refused with a message.
 """
 from __future__ import annotations
 
@@ -20,7 +22,8 @@ import os
 import re
 import sqlite3
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +32,7 @@ from checker.models import Article, Claim, Problem
 
 SCHEMA_VERSION = "3"
 BATCH = 200  # articles per transaction
+WRITE_LOCK = 0x6E657773  # the class of PostgreSQL's advisory lock that writers of an index take turns on
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -157,14 +161,21 @@ class SqliteConnection:
     def executemany(self, sql: str, rows: list[tuple]) -> None:
         self.raw.executemany(sql, rows)
 
-    def transaction(self):
-        return self.raw  # as a context manager, sqlite3 commits or rolls back
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """A transaction that holds the file's write lock from its start (waiting up to the
+        timeout for another writer's), so that what it reads before writing stays true."""
+        self.raw.execute("BEGIN IMMEDIATE")
+        with self.raw:  # commits, or rolls back on an error
+            yield
 
     def tables(self) -> set[str]:
         return {r[0] for r in self.raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
 
     def create(self, script: str) -> None:
-        self.raw.executescript(script)
+        for statement in script.split(";"):  # not executescript: it would commit the transaction
+            if statement.strip():
+                self.raw.execute(statement)
 
     def opened(self) -> None:
         # Only now: the journal mode is written into the file, and a foreign one must stay as it was.
@@ -193,8 +204,14 @@ class PostgresConnection:
         with self.raw.cursor() as cursor:
             cursor.executemany(sql.replace("?", "%s"), rows)
 
-    def transaction(self):
-        return self.raw.transaction()
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """A transaction holding the index's advisory lock: the writers of one index (one schema)
+        take turns per batch, so that one never inserts a row another has not yet committed
+        (a unique error), nor counts keys out of rows it cannot see."""
+        with self.raw.transaction():
+            self.raw.execute("SELECT pg_advisory_xact_lock(%s, hashtext(current_schema()))", (WRITE_LOCK,))
+            yield
 
     def tables(self) -> set[str]:
         return {r[0] for r in self.raw.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")}
@@ -241,9 +258,10 @@ class ClaimIndex:
         elif not create and self.path != ":memory:":
             raise IndexFileError(f"{self.path}: not a claim index (empty database)")
         else:
-            with self.db.transaction():
+            with self.db.writing():  # another run may be creating it too: the second one finds it made
                 self.db.create(SCHEMA)
-                self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+                self.db.execute("INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (name) DO NOTHING",
+                                (SCHEMA_VERSION,))
         self.db.opened()
 
     def close(self) -> None:
@@ -264,16 +282,15 @@ class ClaimIndex:
     @failures_named("update")
     def remove(self, paths: list[str]) -> None:
         """Remove the articles of these paths (as stored) and their claims, in one transaction."""
-        with self.db.transaction():
+        with self.db.writing():
             counts = KeyCounts()
-            for path in paths:
-                self._delete(path, counts)
+            self._delete(paths, counts)
             counts.write(self.db)
 
     @failures_named("update")
     def building(self, started: bool) -> None:
         """Mark the index as being built (until the update ends), for checks that read it meanwhile."""
-        with self.db.transaction():
+        with self.db.writing():
             self.db.execute("DELETE FROM meta WHERE name = 'building'")
             if started:
                 self.db.execute("INSERT INTO meta VALUES ('building', ?)", (f"process {os.getpid()}",))
@@ -283,44 +300,55 @@ class ClaimIndex:
         """Whether a `check index` run is writing this index (or one was stopped before it ended)."""
         return self.db.execute("SELECT 1 FROM meta WHERE name = 'building'").fetchone() is not None
 
-    def _delete(self, path: str, counts: KeyCounts) -> None:
-        """Remove the article of a path, its claims with it, and count its keys out."""
-        for (key,) in self.db.execute("SELECT DISTINCT c.key FROM claims c JOIN articles a ON c.article = a.id "
-                                      "WHERE a.path = ? AND c.key IS NOT NULL", (path,)).fetchall():
-            counts.add(key, -1)
-        self.db.execute("DELETE FROM articles WHERE path = ?", (path,))
+    def _delete(self, paths: Iterable[str], counts: KeyCounts) -> None:
+        """Remove the articles of these paths, their claims with them, and count their keys out."""
+        for chunk in chunks(sorted(set(paths))):
+            for (key,) in self.db.execute(f"SELECT c.key FROM claims c JOIN articles a ON c.article = a.id WHERE "
+                                          f"a.path IN ({marks(chunk)}) AND c.key IS NOT NULL GROUP BY a.id, c.key",
+                                          chunk).fetchall():
+                counts.add(key, -1)
+            self.db.execute(f"DELETE FROM articles WHERE path IN ({marks(chunk)})", chunk)
 
     @failures_named("update")
     def put(self, pending: list[tuple[str, Article | None, list[Claim], str]], signature: str,
-            schema: KeySchema) -> None:
-        """Store articles already extracted, (path, article, claims, sha256) each, in one transaction."""
-        self._write([(path, sha, *rows_of(article, claims, schema)) for path, article, claims, sha in pending],
-                    signature)
+            schema: KeySchema) -> list[tuple[str, str, str]]:
+        """Store articles already extracted, (path, article, claims, sha256) each, in one
+        transaction; what was not stored, as ``put_rows`` says."""
+        return self._write([(path, sha, *rows_of(article, claims, schema)) for path, article, claims, sha in pending],
+                           signature)
 
     @failures_named("update")
-    def put_rows(self, pending: list[StoredRows], signature: str) -> None:
-        """Store articles as rows_of made them (in a worker process), in one transaction."""
-        self._write(pending, signature)
+    def put_rows(self, pending: list[StoredRows], signature: str) -> list[tuple[str, str, str]]:
+        """Store articles as rows_of made them (in a worker process), in one transaction. The
+        articles not stored, as (path, id, path holding that id): their id was taken meanwhile
+        by another article, written by another run (``check index`` of another folder at the
+        same time); the next run gives them another."""
+        return self._write(pending, signature)
 
-    def _write(self, pending: list[StoredRows], signature: str) -> None:
+    def _write(self, pending: list[StoredRows], signature: str) -> list[tuple[str, str, str]]:
         """One transaction: a changed article's old row and claims go, its new ones come."""
         if not pending:
-            return
-        with self.db.transaction():
+            return []
+        with self.db.writing():
             counts = KeyCounts()
-            for path, sha, article, claims, *before in pending:
-                for stored in {path, *before}:  # the article's row under an older spelling of its path
-                    self._delete(stored, counts)
-                if article is None:
-                    continue
-                aid, text_sha, data, keys = article
-                self.db.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                (aid, path, sha, signature, text_sha, data, keys))
-                self.db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?)",
-                                    [(cid, aid, key, core, parts, claim) for cid, key, core, parts, claim in claims])
+            # Its row under this path and under an older spelling of its path, as this run or another left it.
+            self._delete([p for path, _, _, _, *before in pending for p in (path, *before)], counts)
+            new = {article[0]: path for path, _, article, _, *_ in pending if article is not None}
+            taken = {aid: path for chunk in chunks(sorted(new)) for aid, path in
+                     self.db.execute(f"SELECT id, path FROM articles WHERE id IN ({marks(chunk)})", chunk)}
+            stored = [(path, sha, article, claims) for path, sha, article, claims, *_ in pending
+                      if article is not None and article[0] not in taken]
+            self.db.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                [(aid, path, sha, signature, text_sha, data, keys)
+                                 for path, sha, (aid, text_sha, data, keys), _ in stored])
+            self.db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?)",
+                                [(cid, article[0], key, core, parts, claim) for _, _, article, claims in stored
+                                 for cid, key, core, parts, claim in claims])
+            for _, _, _, claims in stored:
                 for key, core, parts in {(key, core, parts) for _, key, core, parts, _ in claims if key}:
                     counts.add(key, 1, core, parts)
             counts.write(self.db)
+        return [(new[aid], aid, path) for aid, path in sorted(taken.items())]
 
     @failures_named("read")
     def count(self) -> tuple[int, int]:

@@ -7,10 +7,10 @@ batch of articles is one transaction of the store.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
+import logging
 import os
+import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 
 from checker.articles import DEFAULT_SUFFIXES, IdBook, article_id, discover, document_of, read_bytes, shown
 from checker.conflicts import claim_periods
@@ -19,6 +19,9 @@ from checker.keys import KeySchema
 from checker.models import Problem
 from checker.registry import Rule
 from checker.runner import DEFAULT_TIME_LIMIT, extract_document
+from checker.workers import Setup, Workers
+
+log = logging.getLogger(__name__)
 
 MAX_REMOVED_SHARE = 0.5  # removing more of the index in one run needs --prune: a typo must not empty it
 
@@ -40,54 +43,92 @@ def update_index(index: ClaimIndex, paths: list[str], rules: Sequence[Rule], sch
     Articles that are gone are removed only from below ``paths`` and only where those could
     be read; more than MAX_REMOVED_SHARE of the index only with ``prune`` (see ``remove_gone``).
     """
-    stats = IndexStats()
-    files, stats.problems = discover(paths, DEFAULT_SUFFIXES)
-    signature = rules_signature(rules)
+    files, problems = discover(paths, DEFAULT_SUFFIXES)
     # Known by the real path, so that ./archive, archive/, its absolute path or a symlink to
     # it find the same rows: nothing is extracted again and article ids stay.
     stored = {real_path(path): (aid, sha, sig, path) for path, (aid, sha, sig) in index.stored().items()}
-    seen: set[str] = set()
-    done = 0
+    run = Update(index, files, stored, rules_signature(rules), progress)
+    stats = run.stats
+    stats.problems = problems
+    index.building(True)
+    with Workers(jobs, Setup(rules, schema, limit, language), start_method) as workers:
+        for rows, problems, extracted in workers.map(index_job, run.changed(), expected=len(files)):
+            run.extracted(rows, problems, extracted)
+    run.write()
+    if not stats.added + stats.changed + stats.unchanged:
+        stats.problems.append(Problem(message="no article was read: nothing was indexed"))
+    remove_gone(index, {p: row[3] for p, row in stored.items() if p not in run.seen}, len(stored), paths, stats, prune)
+    index.building(False)
+    log.debug("%d articles extracted: %s; this process %.2f s reading articles, %.2f s writing the index",
+              stats.added + stats.changed, workers.spent(), run.reading, run.writing)
+    return stats
 
-    def step() -> None:
-        nonlocal done
-        done += 1
-        if progress:
-            progress(done, len(files))
 
-    def changed() -> Iterator[tuple]:
-        """The articles to extract, as (path, name, bytes, id, sha256); the others are counted."""
+class Update:
+    """One run of update_index: which articles it found and read, the rows it has yet to write."""
+
+    def __init__(self, index: ClaimIndex, files: list, stored: dict[str, tuple[str, str, str, str]], signature: str,
+                 progress: Callable[[int, int], None] | None) -> None:
+        self.index, self.files, self.stored, self.signature, self.progress = index, files, stored, signature, progress
+        self.stats = IndexStats()
+        self.seen: set[str] = set()
+        self.pending: list[StoredRows] = []
+        self.done = 0
+        self.reading = self.writing = 0.0  # seconds
+
+    def step(self) -> None:
+        self.done += 1
+        if self.progress:
+            self.progress(self.done, len(self.files))
+
+    def changed(self) -> Iterator[tuple]:
+        """The articles to extract, as (path, name, bytes, id, sha256, path stored); the others
+        are counted."""
+        stats, stored = self.stats, self.stored
         used = IdBook(aid for aid, _, _, _ in stored.values())
-        for path in files:
+        for path in self.files:
+            started = time.perf_counter()
             name = real_path(path)
-            seen.add(name)
+            self.seen.add(name)
             data = read_bytes(path, stats.problems)
             sha = hashlib.sha256(data).hexdigest() if data is not None else ""
+            self.reading += time.perf_counter() - started
             old = stored.get(name)
-            if data is None or old and old[1] == sha and old[2] == signature:
+            if data is None or old and old[1] == sha and old[2] == self.signature:
                 stats.unchanged += data is not None
-                step()
+                self.step()
                 continue
             stats.changed += bool(old)
             stats.added += not old
             yield path, name, data, old[0] if old else article_id(path, used), sha, old[3] if old else name
 
-    pending: list[StoredRows] = []
-    index.building(True)
-    for rows, problems, extracted in extracted_rows(changed(), rules, schema, language, jobs, start_method, limit):
-        pending.append(rows)
-        stats.problems.extend(problems)
-        stats.claims += extracted
-        step()
-        if len(pending) >= BATCH:
-            index.put_rows(pending, signature)
-            pending = []
-    index.put_rows(pending, signature)
-    if not stats.added + stats.changed + stats.unchanged:
-        stats.problems.append(Problem(message="no article was read: nothing was indexed"))
-    remove_gone(index, {p: row[3] for p, row in stored.items() if p not in seen}, len(stored), paths, stats, prune)
-    index.building(False)
-    return stats
+    def extracted(self, rows: StoredRows, problems: list[Problem], claims: int) -> None:
+        """An article extracted: its rows are written with the batch they fill."""
+        self.pending.append(rows)
+        self.stats.problems.extend(problems)
+        self.stats.claims += claims
+        self.step()
+        if len(self.pending) >= BATCH:
+            self.write()
+
+    def write(self) -> None:
+        """The rows pending, in one transaction."""
+        started = time.perf_counter()
+        lost = self.index.put_rows(self.pending, self.signature)
+        self.stats.problems.extend(id_taken(lost, self.stored, self.stats))
+        self.pending = []
+        self.writing += time.perf_counter() - started
+
+
+def id_taken(lost: list[tuple[str, str, str]], stored: dict, stats: IndexStats) -> list[Problem]:
+    """A problem for each article not stored because another run took its id meanwhile (see
+    ClaimIndex.put_rows), no longer counted as added or changed."""
+    for path, _, _ in lost:
+        stats.changed -= path in stored
+        stats.added -= path not in stored
+    return [Problem(file=path, message=(f"not indexed: its id {aid!r} was taken meanwhile by {holder}, which another "
+                                        f"check index wrote at the same time; the next run indexes it"))
+            for path, aid, holder in lost]
 
 
 def real_path(path: str | os.PathLike) -> str:
@@ -122,49 +163,23 @@ def is_under(path: str, roots: list[str]) -> bool:
     return any(full == root or full.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
 
 
-def extracted_rows(work: Iterator[tuple], rules: Sequence[Rule], schema: KeySchema, language: str | None,
-                   jobs: int, start_method: str | None,
-                   limit: float | None) -> Iterator[tuple[StoredRows, list[Problem], int]]:
-    """Each article of ``work`` extracted, in order: here, or in ``jobs`` worker processes that
-    are given the rules and the schema once, when they start, and send back compact rows."""
-    if jobs <= 1:
-        spare: dict[str, float] = {}  # of each rule's warm-up allowance: see extract_document
-        for job in work:
-            yield index_one(*job, (rules, schema, language, limit, spare))
-        return
-    context = multiprocessing.get_context(start_method) if start_method else None
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=start_worker,
-                             initargs=(rules, schema, language, limit)) as pool:
-        yield from pool.map(index_in_worker, work, chunksize=16)
-
-
-_worker: tuple | None = None  # a worker process's rules, schema, language and limit, set once by start_worker
-
-
-def start_worker(rules: Sequence[Rule], schema: KeySchema, language: str | None, limit: float | None) -> None:
-    global _worker
-    _worker = (rules, schema, language, limit, {})
-
-
-def index_in_worker(job: tuple) -> tuple[StoredRows, list[Problem], int]:
-    return index_one(*job, _worker)
+def index_job(job: tuple, setup: Setup) -> tuple[StoredRows, list[Problem], int]:
+    return index_one(*job, setup)
 
 
 def index_one(path, name: str, data: bytes, aid: str, sha: str, before: str,
-              state: tuple) -> tuple[StoredRows, list[Problem], int]:
+              setup: Setup) -> tuple[StoredRows, list[Problem], int]:
     """One article read and extracted: its rows for the index (stored under ``name``, in place of
-    the row under ``before``), its problems, its number of claims. ``state``: the rules, the
-    schema, the language, the time limit and the rules' spare warm-up allowance."""
-    rules, schema, language, limit, spare = state
+    the row under ``before``), its problems, its number of claims."""
     problems: list[Problem] = []
-    doc = document_of(path, data, aid, language, problems)
+    doc = document_of(path, data, aid, setup.language, problems)
     if doc is None:
         return (name, sha, None, [], before), problems, 0
-    extraction = extract_document(doc, rules, schema, limit, spare)
+    extraction = extract_document(doc, setup.rules, setup.schema, setup.limit, setup.spare)
     problems.extend(extraction.problems)
-    periods = claim_periods(extraction.claims, {doc.article.id: doc.article}, schema)
+    periods = claim_periods(extraction.claims, {doc.article.id: doc.article}, setup.schema)
     claims = [c if c.period is not None or periods.get(c.id) is None else c.model_copy(update={"period": periods[c.id]})
               for c in extraction.claims]
     # A rule that failed on it: extracted again next run (no file hash), not kept as unchanged.
-    return ((name, sha if not extraction.problems else "", *rows_of(doc.article, claims, schema), before),
+    return ((name, sha if not extraction.problems else "", *rows_of(doc.article, claims, setup.schema), before),
             problems, len(extraction.claims))

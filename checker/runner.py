@@ -1,7 +1,6 @@
 """Running rules over articles: documents in, claims (and the problems of rules) out."""
 from __future__ import annotations
 
-import gc
 import logging
 import signal
 import threading
@@ -14,8 +13,9 @@ from dataclasses import dataclass, field
 from checker.articles import Document
 from checker.keys import KeySchema
 from checker.models import Claim, ClaimDraft, Problem
-from checker.registry import Rule, import_local_modules, local_modules
+from checker.registry import Rule
 from checker.suppress import apply_markers
+from checker.workers import Setup, Workers, no_cycle_collection, pack_model, unpack_model
 
 log = logging.getLogger(__name__)
 
@@ -191,53 +191,35 @@ def rule_failure(rule: Rule, error: BaseException, limit: float | None = None) -
     return f"rule {rule.name} raised {error!r}"
 
 
-def _extract_many(args: tuple[list[Document], Sequence[Rule], KeySchema, float | None]) -> Extraction:
-    docs, rules, schema, limit = args
-    total = Extraction()
-    spare: dict[str, float] = {}  # of each rule's warm-up allowance in this process
-    with no_cycle_collection():
-        for doc in docs:
-            total.add(extract_document(doc, rules, schema, limit, spare))
-    return total
-
-
-@contextmanager
-def no_cycle_collection() -> Iterator[None]:
-    """Pause the collector of reference cycles while claims pile up: a check makes next to no
-    cycles, and the collector's passes over the growing heap of claims cost some 6% of a run of
-    1,000 articles."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def extract_all(docs: Iterable[Document], rules: Sequence[Rule], schema: KeySchema, jobs: int = 1,
                 start_method: str | None = None, limit: float | None = DEFAULT_TIME_LIMIT) -> Extraction:
-    """Claims of all articles, in article order; with ``jobs`` > 1 in that many processes,
-    started by ``start_method`` ("fork", "spawn", "forkserver"; None: the platform's default).
-    A rule may spend ``limit`` seconds on one article (see extract_document).
+    """Claims of all articles, in article order (the same with any ``jobs``); with ``jobs`` > 1
+    in that many worker processes, started by ``start_method`` ("fork", "spawn", "forkserver";
+    None: the platform's default). A rule may spend ``limit`` seconds on one article (see
+    extract_document).
 
-    The processes receive the rules as built (options and vocabulary included) and the schema
-    with their articles: nothing of the parent's module state is needed."""
+    The workers receive the rules as built (options and vocabulary included) and the schema
+    once, when they start, then the articles in chunks (see checker.workers)."""
     docs = list(docs)
-    if jobs <= 1 or len(docs) < 2:
-        return _extract_many((docs, rules, schema, limit))
-    import multiprocessing  # imported here: a run of one process starts none (15 ms)
-    from concurrent.futures import ProcessPoolExecutor
-
-    chunks = [docs[i::jobs] for i in range(jobs)]
     total = Extraction()
-    context = multiprocessing.get_context(start_method) if start_method else None
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=import_local_modules,
-                             initargs=(local_modules(rules),)) as pool:
-        parts = list(pool.map(_extract_many, [(c, rules, schema, limit) for c in chunks]))
-    order = {d.article.id: i for i, d in enumerate(docs)}
-    for part in parts:
-        total.add(part)
-    total.claims.sort(key=lambda c: (order[c.article], c.start))
-    total.problems.sort(key=lambda p: (p.file or "", p.rule or "", p.message))
+    with no_cycle_collection(), Workers(jobs if len(docs) > 1 else 1, Setup(rules, schema, limit),
+                                        start_method) as workers:
+        for part in workers.map(extract_one, docs, pack=pack_extraction, unpack=unpack_extraction, expected=len(docs)):
+            total.add(part)
+    log.debug("extract: %d articles, %s", len(docs), workers.spent())
     return total
+
+
+def extract_one(doc: Document, setup: Setup) -> Extraction:
+    """One article's claims, with a process's rules, schema, limit and warm-up allowance."""
+    return extract_document(doc, setup.rules, setup.schema, setup.limit, setup.spare)
+
+
+def pack_extraction(part: Extraction) -> tuple:
+    """An article's extraction as a worker sends it: its claims as tuples (see checker.workers)."""
+    return [pack_model(c) for c in part.claims], part.problems, part.suppressed
+
+
+def unpack_extraction(packed: tuple) -> Extraction:
+    claims, problems, suppressed = packed
+    return Extraction([unpack_model(c) for c in claims], problems, suppressed)

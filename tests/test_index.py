@@ -291,7 +291,8 @@ def test_spellings_of_one_name_are_compared_by_skeleton_not_pair_by_pair(tmp_pat
     assert calls < 4 * 160  # pair by pair, the archive's 160 claims took 12,720 comparisons
 
 
-def test_a_killed_write_leaves_a_consistent_postgresql_index(tmp_path, postgres):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_killed_write_leaves_a_consistent_postgresql_index(tmp_path, postgres, jobs):
     import psycopg
 
     archive = tmp_path / "archive"
@@ -299,7 +300,7 @@ def test_a_killed_write_leaves_a_consistent_postgresql_index(tmp_path, postgres)
     from corpus import write_corpus
 
     write_corpus(archive, 600)
-    proc = subprocess.Popen([sys.executable, "-m", "checker", "index", str(archive), "--db", postgres],
+    proc = subprocess.Popen([sys.executable, "-m", "checker", "index", str(archive), "--db", postgres, "--jobs", jobs],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 60
@@ -307,10 +308,12 @@ def test_a_killed_write_leaves_a_consistent_postgresql_index(tmp_path, postgres)
             time.sleep(0.2)
             if pg_count(postgres, "SELECT COUNT(*) FROM articles") >= 400:
                 break
+        workers = children_of(proc.pid)
         proc.send_signal(signal.SIGKILL)
     finally:
         proc.wait()
     assert 0 < pg_count(postgres, "SELECT COUNT(*) FROM articles") < 1200
+    assert (len(workers) >= 2) == (jobs == "2") and have_ended(workers)  # the workers see their parent gone
     assert pg_count(postgres, "SELECT COUNT(*) FROM claims WHERE article NOT IN (SELECT id FROM articles)") == 0
     with ClaimIndex(postgres) as index:  # the next run finishes the job
         stats = update_index(index, [str(archive)], RULES, SCHEMA)
@@ -321,6 +324,28 @@ def test_a_killed_write_leaves_a_consistent_postgresql_index(tmp_path, postgres)
     with ClaimIndex(tmp_path / "whole.sqlite", create=True) as whole:
         update_index(whole, [str(archive)], RULES, SCHEMA)
         assert dict(whole.db.execute("SELECT article, COUNT(*) FROM claims GROUP BY article").fetchall()) == per_article
+
+
+def children_of(pid: int) -> list[int]:
+    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True).stdout
+    return [int(p) for p in out.split()]
+
+
+def have_ended(pids: list[int], seconds: float = 15) -> bool:
+    """Whether these processes end within ``seconds`` (a zombie has ended)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not any(is_running(p) for p in pids):
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def is_running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
 def pg_count(url: str, sql: str) -> int:
@@ -380,6 +405,68 @@ def test_a_killed_indexing_worker_is_an_error_naming_jobs(tmp_path, capsys, monk
     assert main(["index", str(tmp_path / "archive"), "--db", str(tmp_path / "i.sqlite"), "--jobs", "2"]) == 2
     err = capsys.readouterr().err
     assert "--jobs 2: " in err and "Traceback" not in err
+
+
+def test_two_writers_of_the_same_new_articles_store_each_once(tmp_path, index_target, monkeypatch):
+    """Two `check index` runs over the same new articles at once (here two threads, each with its
+    own connection, writing batches of 3 so that their transactions interleave): neither fails,
+    and the index holds every article once, with its claims and its keys counted once."""
+    import threading
+
+    from checker import indexing
+
+    monkeypatch.setattr(indexing, "BATCH", 3)
+    archive = tmp_path / "archive"
+    for i in range(90):
+        write(archive, f"a{i:03d}.txt", SHIPS.format(10 + i))
+    outcomes: dict[str, object] = {}
+
+    def writer(name: str) -> None:
+        try:
+            with ClaimIndex(index_target, create=True) as index:
+                outcomes[name] = update_index(index, [str(archive)], RULES, SCHEMA)
+        except Exception as e:  # noqa: BLE001 - the test reports it
+            outcomes[name] = e
+
+    threads = [threading.Thread(target=writer, args=(name,)) for name in ("first", "second")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert all(not isinstance(o, Exception) and not o.problems for o in outcomes.values()), outcomes
+    with ClaimIndex(index_target) as index:
+        assert index.count() == (90, 90)
+        assert index.db.execute("SELECT COUNT(DISTINCT article) FROM claims").fetchone()[0] == 90
+        assert counted_keys(index) == {"quantity:ships/nato/in-baltic-sea": 90}
+        assert not index.being_built()
+        again = update_index(index, [str(archive)], RULES, SCHEMA)
+        assert (again.added, again.changed, again.unchanged) == (0, 0, 90)
+
+
+def test_an_id_another_run_took_meanwhile_is_left_for_the_next_run(tmp_path, index_target):
+    """Two runs over different folders at once may give two files of one name the same id: the
+    second to write leaves its article out, says so, and the next run indexes it."""
+    one, two = tmp_path / "one", tmp_path / "two"
+    write(one, "x.txt", SHIPS.format(10))
+    write(two, "x.txt", SHIPS.format(20))
+    write(two, "y.txt", SHIPS.format(30))
+    ClaimIndex(index_target, create=True).close()
+
+    def other_run_writes_first(done: int, total: int) -> None:
+        if done == 1:  # this run has given two/x.txt the id "x" and not yet written it
+            with ClaimIndex(index_target) as other:
+                update_index(other, [str(one)], RULES, SCHEMA)
+
+    with ClaimIndex(index_target) as index:
+        stats = update_index(index, [str(two)], RULES, SCHEMA, progress=other_run_writes_first)
+        assert [(Path(p.file).name, p.message) for p in stats.problems] == [(
+            "x.txt", f"not indexed: its id 'x' was taken meanwhile by {one / 'x.txt'}, which another check index "
+                     f"wrote at the same time; the next run indexes it")]
+        assert (stats.added, ship_counts(index)) == (1, {"x": 10, "y": 30})
+        again = update_index(index, [str(two)], RULES, SCHEMA)
+        assert (again.added, again.unchanged, again.problems) == (1, 1, [])
+        assert ship_counts(index) == {"x": 10, "y": 30, "two/x": 20}
+        assert counted_keys(index) == {"quantity:ships/nato/in-baltic-sea": 3}
 
 
 def test_a_draft_check_reads_the_keys_of_archive_articles_stored_with_them(tmp_path, capsys, monkeypatch):

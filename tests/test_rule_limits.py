@@ -156,11 +156,12 @@ def test_no_alarm_is_left_behind():
     time.sleep(0.1)
 
 
-def test_check_index_stops_a_rule_at_its_time_limit(corpus, capsys):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_check_index_stops_a_rule_at_its_time_limit(corpus, capsys, jobs):
     (corpus / "articles" / "bad.txt").write_text(GOOD + "HANG\n", encoding="utf-8")
     t = time.perf_counter()
     code = cli.main(["index", str(corpus / "articles"), "--db", str(corpus / "i.sqlite"),
-                     "--rules-dir", str(corpus / "rules"), "--time-limit", "0.3"])
+                     "--rules-dir", str(corpus / "rules"), "--time-limit", "0.3", "--jobs", jobs])
     err = capsys.readouterr().err
     assert time.perf_counter() - t < 30
     assert code == 2 and "bad.txt: rule X900: rule troublesome stopped: it ran past the time limit of 0.3 s" in err
