@@ -97,12 +97,22 @@ def test_other_rule_versions_extract_again(tmp_path, monkeypatch, index_target):
         assert update_index(index, [str(tmp_path / "archive")], RULES, SCHEMA).changed == 1
 
 
-def test_a_killed_write_leaves_a_consistent_index(tmp_path):
-    archive = tmp_path / "archive"
+@pytest.fixture(scope="module")
+def archive_of_600(tmp_path_factory) -> tuple[Path, dict[str, int]]:
+    """600 generated articles, and the number of claims of each as a whole index holds them
+    (made once: the killed runs only read the folder)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from corpus import write_corpus
 
-    write_corpus(archive, 600)
+    folder = tmp_path_factory.mktemp("killed")
+    archive = write_corpus(folder / "archive", 600)
+    with ClaimIndex(folder / "whole.sqlite", create=True) as whole:
+        update_index(whole, [str(archive)], RULES, SCHEMA)
+        return archive, dict(whole.db.execute("SELECT article, COUNT(*) FROM claims GROUP BY article").fetchall())
+
+
+def test_a_killed_write_leaves_a_consistent_index(tmp_path, archive_of_600):
+    archive, whole = archive_of_600
     db = tmp_path / "i.sqlite"
     proc = subprocess.Popen([sys.executable, "-m", "checker", "index", str(archive), "--db", str(db)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -124,6 +134,7 @@ def test_a_killed_write_leaves_a_consistent_index(tmp_path):
         stats = update_index(index, [str(archive)], RULES, SCHEMA)
         assert stats.unchanged >= 200 and stats.added + stats.unchanged == 600
         assert index.count()[0] == 600
+        assert dict(index.db.execute("SELECT article, COUNT(*) FROM claims GROUP BY article").fetchall()) == whole
 
 
 def count(db: Path) -> int:
@@ -292,14 +303,10 @@ def test_spellings_of_one_name_are_compared_by_skeleton_not_pair_by_pair(tmp_pat
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_a_killed_write_leaves_a_consistent_postgresql_index(tmp_path, postgres, jobs):
+def test_a_killed_write_leaves_a_consistent_postgresql_index(postgres, jobs, archive_of_600):
     import psycopg
 
-    archive = tmp_path / "archive"
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from corpus import write_corpus
-
-    write_corpus(archive, 600)
+    archive, whole = archive_of_600
     proc = subprocess.Popen([sys.executable, "-m", "checker", "index", str(archive), "--db", postgres, "--jobs", jobs],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -320,10 +327,7 @@ def test_a_killed_write_leaves_a_consistent_postgresql_index(tmp_path, postgres,
         assert stats.unchanged >= 200 and stats.added + stats.unchanged == 600
         assert index.count()[0] == 600
     with psycopg.connect(postgres) as con:  # every article's claims came with it, none was half written
-        per_article = dict(con.execute("SELECT article, COUNT(*) FROM claims GROUP BY article").fetchall())
-    with ClaimIndex(tmp_path / "whole.sqlite", create=True) as whole:
-        update_index(whole, [str(archive)], RULES, SCHEMA)
-        assert dict(whole.db.execute("SELECT article, COUNT(*) FROM claims GROUP BY article").fetchall()) == per_article
+        assert dict(con.execute("SELECT article, COUNT(*) FROM claims GROUP BY article").fetchall()) == whole
 
 
 def children_of(pid: int) -> list[int]:
