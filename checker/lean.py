@@ -207,17 +207,19 @@ _ARTICLE_FIELDS = same_fields(LeanArticle, Article)
 
 def as_claim(claim: Claim | LeanClaim) -> Claim:
     """The public model of a claim (a Claim is returned as it is)."""
-    if not isinstance(claim, LeanClaim):
-        return claim
-    if _CLAIM_FIELDS is None:
-        return Claim.model_validate(msgspec.structs.asdict(claim))
-    return _model(Claim, _CLAIM_FIELDS, claim)
+    return public(claim, LeanClaim, Claim, _CLAIM_FIELDS)
 
 
 def as_article(article: Article | LeanArticle) -> Article:
     """The public model of an article (an Article is returned as it is)."""
-    if not isinstance(article, LeanArticle):
-        return article
-    if _ARTICLE_FIELDS is None:
-        return Article.model_validate(msgspec.structs.asdict(article))
-    return _model(Article, _ARTICLE_FIELDS, article)
+    return public(article, LeanArticle, Article, _ARTICLE_FIELDS)
+
+
+def public(obj, lean: type, model: type, fields):
+    """The public model of a lean struct: made without validation where the two have the same
+    fields, else validated by pydantic from the struct's fields; a model is returned as it is."""
+    if not isinstance(obj, lean):
+        return obj
+    if fields is None:
+        return model.model_validate(msgspec.structs.asdict(obj))
+    return _model(model, fields, obj)
