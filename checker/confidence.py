@@ -89,15 +89,32 @@ def judge(members: Sequence[Claim], periods: dict[str, Period | None], disagree,
         pairs = ((a, b) for a, b in combinations(members, 2) if a.article != b.article)
     else:
         pairs = pairs_with(members, focus)
+    alike: dict[str, tuple] = {}
+    judged: set[tuple] = set()  # pairs alike in all a judgement reads (copies of one report) are judged once
     for n, (a, b) in enumerate(pairs):
         if n >= MAX_PAIRS or best is not None and best.confidence >= 1.0:
             break
         if not disagree(a, b):
             continue
+        seen = (judged_as(a, periods, alike), judged_as(b, periods, alike))
+        if seen in judged:
+            continue
+        judged.add(seen)
         j = judge_pair(a, b, periods, words)
         if best is None or j.confidence > best.confidence:
             best = j
     return best or Judgement(BASE, ["no pair of two articles disagrees alone"])
+
+
+def judged_as(claim: Claim, periods: dict[str, Period | None], alike: dict[str, tuple]) -> tuple:
+    """All that ``judge_pair`` reads of a claim, with its period: two pairs of claims alike in
+    it are judged alike."""
+    if claim.id not in alike:
+        period = periods.get(claim.id)
+        alike[claim.id] = (claim.sentence, tuple(sorted(claim.evidence.items())), claim.attribution,
+                           tuple(sorted(claim.inferred)), tuple(sorted(claim.key_parts)),
+                           (period.start, period.end) if period else None)
+    return alike[claim.id]
 
 
 class SentenceWords(dict):

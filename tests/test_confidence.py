@@ -95,3 +95,15 @@ def test_a_drafts_finding_is_as_sure_as_the_drafts_own_pairs():
     assert with_draft.confidence < among_archive.confidence
     assert judge(members, {}, disagree).confidence == among_archive.confidence
     assert judge(members, {}, disagree, {"z"}).confidence == with_draft.confidence
+
+
+def test_copies_of_one_report_are_judged_once(monkeypatch):
+    from checker import confidence
+
+    calls = []
+    real = confidence.judge_pair
+    monkeypatch.setattr(confidence, "judge_pair", lambda *args, **kw: calls.append(1) or real(*args, **kw))
+    copies = [claim(f"c{i}", f"copy{i}", "In Verviers zijn 42 mensen omgekomen.", ["place"]) for i in range(30)]
+    other = claim("o", "other", "In Verviers kwamen 45 mensen om.", ["place"])
+    judged = confidence.judge([*copies, other], {}, lambda a, b: "o" in (a.id, b.id))
+    assert len(calls) == 1 and judged == real(copies[0], other, {})
