@@ -13,7 +13,8 @@ import regex
 
 from checker.rules.toolkit.analysis import Analysis, Document
 from checker.rules.toolkit.context import leader, no_owner, sentence_opening, vocabulary
-from checker.rules.toolkit.lexicon import Hit
+from checker.rules.toolkit.lexicon import Hit, data_cache, load_data
+from checker.rules.toolkit.vocabulary import Language
 from checker.rules.toolkit.frames import (
     JOINT,
     FigureContext,
@@ -174,6 +175,14 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
                  {"cause": cause.label} if cause else {})
 
 
+@data_cache
+def positions(language: Language) -> frozenset[str]:
+    """The predicates that make a figure a position in a negotiation ("demanded", "offered"), from
+    ``[grammar] positions`` of frames.toml: they key an amount with a unit too."""
+    data = load_data(language, "frames") or load_data(language.other("nl"), "frames")
+    return frozenset(data.get("grammar", {}).get("positions", []))
+
+
 def what_happened(ctx: FigureContext, counted: tuple[str, str, str], parts: dict[str, str],
                   evidence: dict[str, str], fv: FrameVocabulary) -> tuple[dict[str, str], dict[str, str]]:
     """The key parts of what is counted and what happened to it (the predicate), with the unit
@@ -184,12 +193,14 @@ def what_happened(ctx: FigureContext, counted: tuple[str, str, str], parts: dict
     ev = {k: v for k, v in evidence.items() if k in out}
     out["concept"], ev["concept"] = label, words
     # what happened to people is said on either side ("killed 32 people", "42 mensen zijn
-    # omgekomen"); to other things after them ("12.000 huishoudens zonder stroom") or by the verb
-    # right before them ("will cut 6,000 jobs"); an amount with a unit is what its noun is said
-    # to be, nothing happens to it
+    # omgekomen");
+    # to other things after them ("12.000 huishoudens zonder stroom") or by the verb right before
+    # them ("will cut 6,000 jobs"); an amount with a unit is what its noun is said to be, nothing
+    # happens to it, unless it is a position in a negotiation ("eist 5 procent", "offered 6%")
     start = ctx.clause[0] if people else max(ctx.clause[0], ctx.figure[0] - VERB_REACH)
-    predicate = None if ctx.has_unit and not people else \
-        predicate_near(ctx.doc, start, ctx.clause[1], ctx.figure, fv, words)
+    predicate = predicate_near(ctx.doc, ctx.clause[0] if ctx.has_unit else start, ctx.clause[1], ctx.figure, fv, words)
+    if ctx.has_unit and not people and predicate is not None and predicate.label not in positions(fv.source):
+        predicate = None
     if predicate is not None:
         out["predicate"], ev["predicate"] = predicate.label, predicate.words
     elif implied:
