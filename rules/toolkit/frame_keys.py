@@ -29,6 +29,7 @@ from checker.rules.toolkit.frames import (
     running_words,
 )
 from checker.rules.toolkit.gazetteer import gazetteer
+from checker.rules.toolkit.home_country import home_country, home_in_headline, home_place, speaks_of_home
 from checker.rules.toolkit.lemmas import lemma
 
 
@@ -133,6 +134,9 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
         return Frame({}, {}, [], None, False, "who some of the people were: a part of a count")
     out, ev = what_happened(ctx, counted, parts, evidence, fv)
     place = place_of(ctx, parts, evidence, vocab, fv, people)
+    home = speaks_of_home(ctx.doc, *ctx.sentence, fv) if people and place is None else None
+    if home:  # "in ons land": the country of the article's places; none inferred from elsewhere
+        place = home_place(ctx.doc, home, vocab, fv)
     if people and place and not adjacent_extra(ctx, fv):
         # "another 20 missing" after "20 dead", "Another 31 died in Belgium" after Germany's toll:
         # the next figure of a list, not more of the same
@@ -146,9 +150,9 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
             out["actor"], ev["actor"] = actor
     inferred: list[str] = []
     # "A coach overturned near Durham. Twenty were injured."; "The blaze near X ... The wildfire burned 8,500 ha"
-    if place is None and ("predicate" in out if people else "actor" not in out and same_event_before(ctx, fv)):
+    if place is None and not home and ("predicate" in out if people else "actor" not in out and same_event_before(ctx, fv)):
         place = place_before(ctx, vocab, fv)
-    if place is None and people and "predicate" in out and not places_before(ctx, vocab, fv):
+    if place is None and not home and people and "predicate" in out and not places_before(ctx, vocab, fv):
         place = whole_country(ctx, fv, inferred_place(ctx, vocab, fv, article_place))
         inferred += ["place"] if place else []
     if place is not None:
@@ -226,7 +230,11 @@ def inferred_place(ctx: FigureContext, vocab, fv: FrameVocabulary, article_place
     if ctx.earlier_place:
         return ctx.earlier_place[0], f"(as earlier in the article: {ctx.earlier_place[1]})"
     article_place = article_place or leading_open_place(ctx.doc, vocab, fv)
-    return (article_place, "(the place the article is mostly about)") if article_place else None
+    if article_place:
+        return article_place, "(the place the article is mostly about)"
+    headline = home_in_headline(ctx.doc, fv)  # "Hoeveel doden zijn er in ons land gevallen?"
+    country = home_country(ctx.doc, vocab, fv) if headline else None
+    return (country, f"(the headline: {headline})") if country else None
 
 
 def places_before(ctx: FigureContext, vocab, fv: FrameVocabulary) -> bool:
@@ -482,8 +490,6 @@ def other_year(ctx: FigureContext, fv: FrameVocabulary) -> str | None:
         if int(m.group(1)) != own:
             return m.group(1)
     return None
-
-
 
 
 __all__ = ["Frame", "again", "quantity_frame"]

@@ -64,6 +64,7 @@ class FrameVocabulary:
     not_places: frozenset[str]
     joint: regex.Pattern
     whole_country: regex.Pattern  # a place named by no name: "the country's worst disaster", "in ons land"
+    home_country: regex.Pattern  # the article's own country: "in ons land", "in our country"
     compounds: bool
     transparent: frozenset[str]
     determiners: frozenset[str]
@@ -142,6 +143,7 @@ def frame_vocabulary(language: Language) -> FrameVocabulary:
         not_places=frozenset(w.lower() for w in grammar.get("not_places", [])) | frozenset(month_names(language.code)),
         joint=words_pattern(grammar.get("joint", [])),
         whole_country=words_pattern(grammar.get("whole_country", [])),
+        home_country=words_pattern(grammar.get("home_country", [])),
         compounds=bool(grammar.get("compounds", False)),
         transparent=frozenset(w.lower() for w in grammar.get("transparent", [])),
         determiners=frozenset(w.lower() for w in grammar.get("determiners", [])),

