@@ -39,7 +39,10 @@ def what_is_counted(doc: Document, amount: Amount, vocab: Vocabulary, figures: r
         concept, phrase = named_before(doc, amount, change, clause, sentence, vocab)
         if phrase and phrase[0] < clause.start:  # whose and where are said where the thing is named
             clause = Clause(clause_around(doc, phrase[0], phrase[0] + 1, vocab).start, clause.end)
-    if concept is None and amount.unit is None and not names_a_noun(doc.scan_text, amount.end, vocab):
+    # a bare figure after another of its sentence is of that one's thing ("killed 45 people, and 12
+    # are missing"), not of a thing the sentence before names
+    if concept is None and amount.unit is None and not names_a_noun(doc.scan_text, amount.end, vocab) \
+            and not figures.search(doc.scan_text, sentence[0], amount.start):
         concept, named = asked_before(doc, sentence, vocab, figures)
         if concept:  # "Hoeveel militairen ... is niet bekend. Men schat het op 100.000."
             clause = named
