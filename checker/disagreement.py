@@ -24,7 +24,7 @@ from checker.extremes import Extremes, PeriodIndex, Spellings, merged, spelling
 from checker.keys import KeySchema
 from checker.models import Period, TextValue
 from checker import pairs
-from checker.pairs import Compared, contradict, sentence_of, specific, status_between, weak
+from checker.pairs import WEEK, Compared, contradict, sentence_of, specific, status_between, weak
 
 STATUSES = ("conflict", "undated", "changed", "variant")
 Involved = dict[str, dict[str, Compared]]
@@ -79,7 +79,7 @@ def bucket_key(m: Compared, schema: KeySchema, exact: bool) -> tuple:
     claims (kinds and specificity may differ within a bucket of a key of durations)."""
     c = m.claim
     key = (m.period, bool(c.earlier), bool(c.inferred), weak(c, schema), bool(c.running),
-           tuple(sorted(c.context.items())))
+           tuple(sorted(c.context.items())), m.ahead)
     return (*key, c.kind, specific(c, schema)) if exact else key
 
 
@@ -98,7 +98,7 @@ def by_class(buckets: Iterable[list[Compared]], schema: KeySchema, text: bool) -
     for ms in buckets:
         c = ms[0].claim
         cls = (c.kind, bool(c.earlier), bool(c.inferred), specific(c, schema), bool(c.running),
-               tuple(sorted(c.context.items())))
+               tuple(sorted(c.context.items())), ms[0].ahead)
         classes.setdefault(cls, (ms[0], []))[1].append((ms[0].period, summary(ms)))
     return [(rep, PeriodIndex(items)) for rep, items in classes.values()]
 
@@ -142,7 +142,7 @@ def partners(a: Compared, indexes: list[tuple[Compared, PeriodIndex]], schema: K
     known = {} if known is None else known
     c, p = a.claim, a.period
     alike = (c.kind, bool(c.earlier), bool(c.inferred), specific(c, schema), bool(c.running),
-             tuple(sorted(c.context.items())), p is None, p is not None and p.start == p.end,
+             tuple(sorted(c.context.items())), a.ahead, p is None, p is not None and p.start == p.end,
              p is not None and p.start == date.min and p.end == date.max)
     for n, (rep, index) in enumerate(indexes):
         if (n, alike) not in known:
@@ -150,7 +150,7 @@ def partners(a: Compared, indexes: list[tuple[Compared, PeriodIndex]], schema: K
         statuses = known[(n, alike)]
         if statuses is None:
             continue  # one fire, one road accident: two things, whatever the key says
-        undated, same, overlaps, apart = statuses
+        undated, same, overlaps, apart, near = statuses
         add(undated, index.undated)
         if p is None or same == overlaps == apart:
             add(same, index.dated())
@@ -164,13 +164,18 @@ def partners(a: Compared, indexes: list[tuple[Compared, PeriodIndex]], schema: K
             add(same, index.the(p))
             add(apart, index.outside(p))
             add(overlaps, merged(s for q, s in index.by_period.items() if q != p and q.overlaps(p)))
+        days = days_near(p) if near and apart is None else {}  # the days less than a week away
+        for offset, status in near:  # that status_between tells apart (a recurring event's)
+            add(status, index.the(days[offset]) if offset in days else None)
     return out
 
 
 def statuses_against(a: Compared, rep: Compared, schema: KeySchema, second: bool) -> tuple | None:
     """The status of ``a`` against a claim like ``rep`` of unknown time, of ``a``'s period, of
-    one that overlaps it and of one that does not (of any period, when ``a``'s is unknown); None
-    when their circumstances differ. A status reads nothing else of a period."""
+    one that overlaps it, of one that lies a week or more from it (of any period, when ``a``'s
+    is unknown), and of each day less than a week from ``a``'s one day whose status differs from
+    that (as (days away, status) pairs); None when their circumstances differ. A status reads
+    nothing else of a period."""
     if contradict(a.claim, rep.claim):
         return None
 
@@ -180,14 +185,30 @@ def statuses_against(a: Compared, rep: Compared, schema: KeySchema, second: bool
 
     p = a.period
     if p is None:
-        return status(None), status(EVER), status(EVER), status(EVER)
-    far = outside(p)
+        return status(None), status(EVER), status(EVER), status(EVER), ()
+    far = outside(p, WEEK)
     overlaps = status(overlapping_other(p))
-    return status(None), status(p), overlaps, status(far) if far else overlaps  # none can lie outside
+    apart = status(far) if far else overlaps  # none can lie outside
+    near = tuple((offset, by_day) for offset, q in days_near(p).items() if (by_day := status(q)) != apart)
+    return status(None), status(p), overlaps, apart, near
+
+
+def days_near(p: Period) -> dict[int, Period]:
+    """The days less than a week from a period of one day, by their distance from it in days."""
+    if p.start != p.end:
+        return {}
+    out = {}
+    for offset in (*range(1 - WEEK, 0), *range(1, WEEK)):
+        try:
+            day = p.start + timedelta(days=offset)
+        except OverflowError:
+            continue
+        out[offset] = Period(start=day, end=day)
+    return out
 
 
 def as_of(m: Compared, period: Period | None) -> Compared:
-    return Compared(m.claim, m.low, m.high, period)
+    return Compared(m.claim, m.low, m.high, period, m.ahead)
 
 
 def overlapping_other(p: Period) -> Period:
@@ -200,9 +221,9 @@ def overlapping_other(p: Period) -> Period:
         return Period(start=p.start - timedelta(days=1), end=p.end)
 
 
-def outside(p: Period) -> Period | None:
-    """A period that does not overlap ``p``; None if ``p`` is all of time."""
-    for day in (lambda: p.end + timedelta(days=1), lambda: p.start - timedelta(days=1)):
+def outside(p: Period, days: int = 1) -> Period | None:
+    """A day ``days`` or more from ``p`` (so not overlapping it); None if there is none."""
+    for day in (lambda: p.end + timedelta(days=days), lambda: p.start - timedelta(days=days)):
         try:
             return Period(start=day(), end=day())
         except OverflowError:

@@ -10,17 +10,36 @@ from dataclasses import dataclass
 
 from checker.extremes import spelling
 from checker.keys import KeySchema
-from checker.models import Claim, Period, TextValue
+from checker.models import Claim, DateValue, Period, TextValue
+
+
+WEEK = 7  # days: two reports less than this apart that announce one coming event speak of one event
 
 
 @dataclass(frozen=True)
 class Compared:
-    """A claim with what comparison needs: its interval and the period it speaks of."""
+    """A claim with what comparison needs: its interval, the period it speaks of and, for a date
+    its report of one day announces as coming, how many days ahead it lies (at most a week:
+    ``ahead``; 0 when it is no such date). ``ahead`` is worked out from the claim's own period
+    and kept when the claim is compared as of another period (see checker.disagreement)."""
 
     claim: Claim
     low: float
     high: float
     period: Period | None
+    ahead: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.ahead is None:
+            object.__setattr__(self, "ahead", days_ahead(self.claim, self.period))
+
+
+def days_ahead(claim: Claim, period: Period | None) -> int:
+    """How many days (at most a week) a date lies after the one day of the report that gives it."""
+    value = claim.value
+    if not isinstance(value, DateValue) or period is None or period.start != period.end or value.start <= period.end:
+        return 0
+    return min((value.start - period.end).days, WEEK)
 
 
 def text_of(m: Compared) -> str | None:
@@ -70,9 +89,12 @@ def status_between(a: Compared, b: Compared, schema: KeySchema) -> str | None:
         return None  # two claims matched only through what their articles are about: too weak
     if compared_as == "recurring":
         # An event recurs: one of another time (last year's summit, "twaalf jaar geleden") or
-        # of unknown time is another event, not a moved one.
+        # of unknown time is another event, not a moved one; unless two reports less than a
+        # week apart both announce it as coming, after both their days (moved, or one is wrong).
         known = a.period is not None and b.period is not None and a.period.overlaps(b.period)
-        return "conflict" if known and bool(a.claim.earlier) == bool(b.claim.earlier) else None
+        if known:
+            return "conflict" if bool(a.claim.earlier) == bool(b.claim.earlier) else None
+        return "changed" if announced_together(a, b) else None
     if bool(a.claim.earlier) != bool(b.claim.earlier):
         return "changed"  # "oorspronkelijk 13.000" against today's figure
     if a.period is None or b.period is None:
@@ -80,6 +102,17 @@ def status_between(a: Compared, b: Compared, schema: KeySchema) -> str | None:
     if (a.claim.running or b.claim.running) and not same_day(a.period, b.period):
         return "changed"  # a running tally of two reports that need not be of one moment
     return "conflict" if a.period.overlaps(b.period) else "changed"
+
+
+def announced_together(a: Compared, b: Compared) -> bool:
+    """True when the reports of two dates, each of one day and less than a week apart, both
+    announce them as coming after both their days ("de top is op 6 april" on 10 March, "op 5
+    april" on 11 March). It reads of ``b`` its period and how far ahead its date lies."""
+    if not (a.ahead and b.ahead) or a.claim.earlier or b.claim.earlier or a.period is None or b.period is None \
+            or a.period.start != a.period.end or b.period.start != b.period.end:
+        return False
+    apart = (b.period.start - a.period.start).days
+    return 0 < abs(apart) < WEEK and a.ahead > apart and b.ahead > -apart
 
 
 def same_day(a: Period, b: Period) -> bool:

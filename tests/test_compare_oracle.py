@@ -67,12 +67,12 @@ def involved_pairwise(members, entries, schema, focus):
     for m in members:
         c = m.claim
         first.setdefault((m.period, bool(c.earlier), bool(c.inferred), weak(c, schema), bool(c.running),
-                          tuple(sorted(c.context.items()))), m)
+                          tuple(sorted(c.context.items())), m.ahead), m)
 
     def rep(m):
         c = m.claim
         return first[(m.period, bool(c.earlier), bool(c.inferred), weak(c, schema), bool(c.running),
-                      tuple(sorted(c.context.items())))]
+                      tuple(sorted(c.context.items())), m.ahead)]
 
     involved = {s: set() for s in STATUSES}
     for x in members:
@@ -100,7 +100,9 @@ def involved_pairwise(members, entries, schema, focus):
 
 
 MONTHS = [Period(start=date(2022, m, 1), end=date(2022, m, 28)) for m in (1, 2, 3)]
-DAYS = [Period(start=date(2022, 2, d), end=date(2022, 2, d)) for d in (1, 2, 14)]
+# Days a few apart and a week or more apart: dates of an event two reports announce as coming
+# are compared when the reports are less than a week apart.
+DAYS = [Period(start=date(2022, 2, d), end=date(2022, 2, d)) for d in (1, 2, 7, 8, 14)]
 SPAN = Period(start=date(2022, 1, 20), end=date(2022, 2, 10))
 PERIODS = st.sampled_from([None, *MONTHS, *DAYS, SPAN])
 # Each example dwells on a few keys, so that its claims meet: a numeric key and the key beside
