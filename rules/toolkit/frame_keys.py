@@ -67,10 +67,10 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
         return (lemma(noun.label, fv.language), noun.words, "") if noun else None
     text = ctx.doc.scan_text
     tallies = [h for h in fv.tallies.find(text, ctx.clause[0], ctx.figure[0])]
-    if tallies:  # "het dodental is opgelopen tot 42"
-        return "people", tallies[-1].words, tallies[-1].label
     noun = people_head_after(text, counted_noun(ctx.doc, ctx.figure[1], min(ctx.clause[1], ctx.figure[1] + 60),
                                                 function_words, fv.transparent, fv.phrase_ends | fv.noun_stops), fv)
+    if tallies and (noun is None or fv.predicate(noun.label) is None and lemma(noun.label, fv.language) not in fv.people):
+        return "people", tallies[-1].words, tallies[-1].label  # "het dodental is opgelopen tot 42", not "... en 20 vermisten"
     if noun is None and measure_of_before(text, ctx.figure[0], fv.source):  # "een kracht van 7,8"
         measured = measured_noun(ctx, fv, function_words)
         return (lemma(measured.label, fv.language), measured.words, "") if measured else None
@@ -203,6 +203,8 @@ def what_happened(ctx: FigureContext, counted: tuple[str, str, str], parts: dict
     # happens to it, unless it is a position in a negotiation ("eist 5 procent", "offered 6%")
     start = ctx.clause[0] if people else max(ctx.clause[0], ctx.figure[0] - VERB_REACH)
     predicate = predicate_near(ctx.doc, ctx.clause[0] if ctx.has_unit else start, ctx.clause[1], ctx.figure, fv, words)
+    if fv.tallies.find(words) or implied in fv.people_predicates and fv.predicate(words) == implied:
+        predicate = None  # what a toll or "20 vermisten" says, not another figure's ("the toll reached 128 with more missing")
     if ctx.has_unit and not people and predicate is not None and predicate.label not in positions(fv.source):
         predicate = None
     if predicate is not None:
