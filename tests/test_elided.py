@@ -27,3 +27,17 @@ def test_a_bare_figure_alone_in_its_sentence_answers_the_question_before(registr
     found = keys(registry, "Hoeveel militairen er rond de grens zijn samengetrokken, is niet bekend. "
                            "Inlichtingendiensten schatten het op 100.000.", "nl")
     assert found["100.000"] is not None and found["100.000"].startswith("quantity:troops")
+
+
+def test_a_heading_answers_no_question_of_the_paragraph_before(registry):
+    found = keys(registry, "Italy promised aid to the flooded provinces.\n\nDeath toll above 40\n\n"
+                           "The death toll in Italy has risen to 42.", "en")
+    assert found["above 40"] is None or "aid" not in found["above 40"]
+
+
+def test_a_bare_figure_past_a_word_that_says_nothing_of_what_is_counted(registry):
+    doc = make_doc("The death toll in Italy has risen to 42, with 17 confirmed in Emilia-Romagna.", date="2024-03",
+                   language="en")
+    claims = {c.text: c for c in extract_document(doc, [registry.get("quantities")()], registry.schema()).claims}
+    assert claims["17"].key == "quantity:people/died/in-emilia-romagna"
+    assert claims["17"].inferred == []

@@ -50,15 +50,15 @@ def spoken_of_again(reading: Reading, fig: Figure) -> ClaimDraft | None:
     sentence and unit ("13.000 militairen ..., nu zijn dat er 40.000"); None for another."""
     doc, vocab, amount, previous = reading.doc, reading.vocab, fig.amount, reading.previous
     if fig.concept is not None or not previous or previous.sentence != fig.sentence or previous.unit != amount.unit \
-            or names_a_noun(doc.scan_text, amount.end, vocab) \
+            or names_a_noun(doc.scan_text, amount.end, vocab, reading.frames.transparent) \
             or fig.change is None and measure_of_before(doc.scan_text, amount.start, reading.lang):
         return None
     parts, evidence = same_thing_again(previous, vocab)
-    running = None
-    if "predicate" in parts:
+    running, inferred = None, previous.inferred
+    if "predicate" in parts:  # its own place, if its clause names one, is stated ("with 43 in Saxony")
         frame = again(fig.context(doc), parts, evidence, previous.inferred, vocab, reading.frames)
-        parts, evidence, running = frame.parts, frame.evidence, frame.running
-    return draft(doc, fig, vocab, parts, evidence, [p for p in previous.inferred if p in parts], running=running)
+        parts, evidence, running, inferred = frame.parts, frame.evidence, frame.running, frame.inferred
+    return draft(doc, fig, vocab, parts, evidence, [p for p in inferred if p in parts], running=running)
 
 
 def duration(reading: Reading, fig: Figure) -> ClaimDraft | None:
