@@ -41,3 +41,9 @@ def test_a_bare_figure_past_a_word_that_says_nothing_of_what_is_counted(registry
     claims = {c.text: c for c in extract_document(doc, [registry.get("quantities")()], registry.schema()).claims}
     assert claims["17"].key == "quantity:people/died/in-emilia-romagna"
     assert claims["17"].inferred == []
+
+
+def test_a_bare_figure_after_a_figure_of_no_thing_answers_the_sentence_before(registry):
+    found = keys(registry, "Het dodental stijgt nu in Gelderland, nu nieuwe sterfgevallen bekend zijn. "
+                           "Het aantal meldingen is zaterdag van 12 toegenomen tot 19.", "nl")
+    assert found["19"] == "quantity:people/died/in-gelderland"

@@ -40,10 +40,12 @@ def what_is_counted(doc: Document, amount: Amount, vocab: Vocabulary, figures: r
         concept, phrase = named_before(doc, amount, change, clause, sentence, vocab)
         if phrase and phrase[0] < clause.start:  # whose and where are said where the thing is named
             clause = Clause(clause_around(doc, phrase[0], phrase[0] + 1, vocab).start, clause.end)
-    # a bare figure after another of its sentence is of that one's thing ("killed 45 people, and 12
-    # are missing"), not of a thing the sentence before names
-    if concept is None and amount.unit is None and not names_a_noun(doc.scan_text, amount.end, vocab) \
-            and not figures.search(doc.scan_text, sentence[0], amount.start):
+    # a bare figure after a figure of a thing in its sentence is of that thing ("killed 45 people,
+    # and 12 are missing"), not of one the sentence before names ("het dodental stijgt ... Het
+    # aantal meldingen is van 30 toegenomen tot 43": the dead)
+    text = doc.scan_text
+    if concept is None and amount.unit is None and not names_a_noun(text, amount.end, vocab) \
+            and not any(names_a_concept(text, m.end(), vocab) for m in figures.finditer(text, sentence[0], amount.start)):
         concept, named = asked_before(doc, sentence, vocab, figures)
         if concept:  # "Hoeveel militairen ... is niet bekend. Men schat het op 100.000."
             clause = named
@@ -119,6 +121,12 @@ def asked_before(doc: Document, sentence: tuple[int, int], vocab: Vocabulary, fi
     if not hits or len({h.label for h in hits}) > 1:
         return None, None
     return hits[0], clause_around(doc, hits[0].start, hits[0].end, vocab)
+
+
+def names_a_concept(text: str, end: int, vocab: Vocabulary) -> bool:
+    """True when a noun of the vocabulary's concepts follows a figure closely ("45 mensen")."""
+    hits = vocab.concepts.find(text, end, end + 40)
+    return bool(hits) and len(text[end:hits[0].start].split()) <= WORDS_TO_NOUN
 
 
 def names_a_noun(text: str, end: int, vocab: Vocabulary, passed: frozenset[str] = frozenset()) -> bool:
