@@ -19,7 +19,7 @@ from checker.keys import KeySchema
 from checker.models import Article, Claim, DateValue, Finding, Period, QuantityValue, TextValue
 from checker.pairs import Compared, compatible, contradict, status_between, text_of, weak
 
-__all__ = ["Compared", "Corroboration", "compatible", "contradict", "disagreeing", "find_conflicts",
+__all__ = ["Compared", "Corroboration", "compatible", "contradict", "disagreeing", "find_conflicts", "intervals",
            "status_between", "text_of", "weak"]
 
 APPROXIMATION = 0.10  # "zo'n", "ongeveer", "circa" agree with values within about 10%
@@ -144,12 +144,12 @@ def find_conflicts(claims: Sequence[Claim], articles: dict[str, Article], schema
     With ``focus`` (claim ids: a draft's), only pairs with a claim of it are compared, so that
     the cost follows the draft and not the archive it is checked against."""
     periods = claim_periods(claims, articles, schema)
+    spans = intervals(claims, schema)
     groups: dict[str, list[Compared]] = defaultdict(list)
     for c in claims:
         if c.key is None or c.value is None:
             continue
-        span = interval(c.value)
-        low, high = span if span else (0.0, 0.0)
+        low, high = spans[c.id]
         groups[c.key].append(Compared(c, low, high, periods[c.id]))
     for c, days in spans_of_days(claims):
         duration = schema.duration_key(c.kind, c.key)
@@ -171,6 +171,27 @@ def find_conflicts(claims: Sequence[Claim], articles: dict[str, Article], schema
             if involved.get(status):
                 findings.append(_finding(key, status, involved[status], focus))
     return findings
+
+
+def intervals(claims: Sequence[Claim], schema: KeySchema) -> dict[str, tuple[float, float]]:
+    """The interval each claim with a key and a value is compared by: its value's, or for the
+    times of one event that one sentence gives ("de EU-top is op donderdag en vrijdag", "begint op
+    5 april en eindigt op 7 april") the days from the first to the last of them: each is a day of
+    that event, and the other article's Thursday does not deny this article's Friday."""
+    spans: dict[tuple, tuple[float, float]] = {}
+    out = {}
+    for c in claims:
+        if c.key is None or c.value is None:
+            continue
+        out[c.id] = interval(c.value) or (0.0, 0.0)
+        if isinstance(c.value, DateValue) and schema.kind(c.kind).dates:
+            where = (c.key, c.article, c.sentence_start, bool(c.earlier))  # not "oorspronkelijk op 5 april"
+            low, high = spans.get(where, out[c.id])
+            spans[where] = min(low, out[c.id][0]), max(high, out[c.id][1])
+    for c in claims:
+        if c.id in out and isinstance(c.value, DateValue) and schema.kind(c.kind).dates:
+            out[c.id] = spans[c.key, c.article, c.sentence_start, bool(c.earlier)]
+    return out
 
 
 def spans_of_days(claims: Sequence[Claim]) -> Iterator[tuple[Claim, float]]:

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.conflicts import _finding, all_agree, claim_periods, find_conflicts, interval, spans_of_days
+from checker.conflicts import _finding, all_agree, claim_periods, find_conflicts, intervals, spans_of_days
 from checker.models import Article, Claim, DateValue, Period, QuantityValue, TextValue
 from checker.pairs import Compared, compatible, contradict, sentence_of, status_between, text_of, weak
 from checker.registry import default_registry
@@ -27,11 +27,11 @@ STATUSES = ("conflict", "undated", "changed", "variant")
 def oracle(claims, articles, schema, focus=None):
     """find_conflicts, pair by pair."""
     periods = claim_periods(claims, articles, schema)
+    spans = intervals(claims, schema)
     groups = defaultdict(list)
     for c in claims:
         if c.key is not None and c.value is not None:
-            low, high = interval(c.value) or (0.0, 0.0)
-            groups[c.key].append(Compared(c, low, high, periods[c.id]))
+            groups[c.key].append(Compared(c, *spans[c.id], periods[c.id]))
     for c, days in spans_of_days(claims):
         if schema.duration_key(c.kind, c.key) in groups:
             groups[schema.duration_key(c.kind, c.key)].append(Compared(c, days, days, periods[c.id]))
