@@ -344,7 +344,8 @@ def event_around(doc: Document, start: int, end: int, events: Lexicon, vocab: Vo
     door Rusland in 2014 heeft de NAVO ... in het oostelijke deel": crimea), then in the date's
     clause."""
     clause = clause_around(doc, start, end, vocab)
-    hits = events.find(doc.scan_text, clause.start, clause.end) or events.find(doc.scan_text, *doc.sentence_at(start))
+    hits = events.find(doc.scan_text, clause.start, clause.end) or events.find(doc.scan_text, *doc.sentence_at(start)) \
+        or event_before(doc, start, events, vocab)
     if not hits:
         return {}, {}
     event = min(hits, key=lambda h: abs(h.start - start))
@@ -361,6 +362,29 @@ def event_around(doc: Document, start: int, end: int, events: Lexicon, vocab: Vo
     if place:
         parts["place"], evidence["place"] = place.label, place.words
     return parts, evidence
+
+
+@data_cache
+def event_pronoun(language: Language) -> regex.Pattern:
+    """A pronoun and a verb opening a sentence ("Die stond al gepland", "It is scheduled"), from
+    ``[pronouns]`` of events.toml."""
+    data = (load_data(language, "events") or load_data(language.other("nl"), "events")).get("pronouns", {})
+    return regex.compile(rf"\s*(?:{phrase_pattern(data.get('subjects', [])) or '(?!)'})\s+"
+                         rf"(?:{phrase_pattern(data.get('verbs', [])) or '(?!)'})(?![\p{{L}}])", regex.I)
+
+
+def event_before(doc: Document, position: int, events: Lexicon, vocab: Vocabulary) -> list[Hit]:
+    """The events of the sentence before, in the same paragraph, when the sentence of
+    ``position`` opens with a pronoun and a verb and that sentence names one kind of event:
+    "Biden attends the EU summit. It is scheduled for Thursday and Friday"."""
+    sentence = doc.sentence_at(position)
+    before = doc.sentence_before(sentence)
+    text = doc.scan_text
+    if before is None or "\n\n" in text[before[1]:sentence[0]].replace(" ", "") \
+            or not event_pronoun(vocab.source).match(text, sentence[0]):
+        return []
+    hits = events.find(text, *before)
+    return hits if len({h.label for h in hits}) == 1 else []
 
 
 def relative_to(doc: Document, event: Hit, position: int, vocab: Vocabulary) -> bool:
