@@ -14,12 +14,18 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from checker.rules.toolkit.analysis import INNER_NAME, Analysis, Document
+import regex
+
+from checker.rules.toolkit.analysis import Analysis, Document
 from checker.rules.toolkit.frames import JOINT, open_places
 from checker.rules.toolkit.gazetteer import Place, gazetteer
 
 if TYPE_CHECKING:
     from checker.rules.toolkit.frames import FrameVocabulary
+
+# A capitalised word inside a sentence, not the first of a longer name ("To the north, in North
+# Rhine-Westphalia": not the North region of Cameroon)
+INNER_PLACE = regex.compile(r"[\p{Ll},;]\s+(\p{Lu}[\p{L}\-]+)(?![\p{L}\-]|\s+\p{Lu})")
 
 
 def speaks_of_home(doc: Document, start: int, end: int, fv: FrameVocabulary) -> str | None:
@@ -72,7 +78,7 @@ def article_places(doc: Document, vocab, fv: FrameVocabulary) -> list[Place]:
     found: list[tuple[int, Place | None]] = []
     for hit in open_places(doc, 0, len(text), vocab.places, fv):
         found += [(hit.start, places.lookup(label)) for label in hit.label.split(JOINT) if "-in-" not in label]
-    for m in INNER_NAME.finditer(text):
+    for m in INNER_PLACE.finditer(text):
         word = m.group(1).lower()  # "Van Gogh": a word of the language is no region
         place = places.lookup(word) if word not in fv.not_places and word not in vocab.function_words else None
         if place is not None and place.kind in ("region", "country"):
