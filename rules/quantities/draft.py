@@ -58,6 +58,8 @@ def spoken_of_again(reading: Reading, fig: Figure) -> ClaimDraft | None:
     if "predicate" in parts:  # its own place, if its clause names one, is stated ("with 43 in Saxony")
         frame = again(fig.context(doc), parts, evidence, previous.inferred, vocab, reading.frames)
         parts, evidence, running, inferred = frame.parts, frame.evidence, frame.running, frame.inferred
+        if reading.earlier_place and parts.get("place", reading.earlier_place[0]) != reading.earlier_place[0]:
+            reading.earlier_place = None  # "25 doden in Attica, 10 in Epirus": a breakdown places no later total
     return draft(doc, fig, vocab, parts, evidence, [p for p in inferred if p in parts], running=running)
 
 
