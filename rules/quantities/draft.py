@@ -82,10 +82,13 @@ def framed(reading: Reading, fig: Figure) -> Frame | None:
     doc, vocab = reading.doc, reading.vocab
     if reading.article_place is MISSING:
         reading.article_place = leader(dominant_places(doc, vocab))
-    frame = quantity_frame(fig.context(doc, reading.earlier_place), fig.concept, fig.parts, fig.evidence,
-                           vocab, reading.frames, reading.article_place)
+    heading = is_heading(doc, fig.sentence)  # "More than 150 bodies recovered so far": of the headline's people
+    frame = quantity_frame(fig.context(doc, reading.headline_place if heading else reading.earlier_place), fig.concept,
+                           fig.parts, fig.evidence, vocab, reading.frames, reading.article_place)
     if frame and frame.keyed and frame.parts.get("concept") == "people" and "place" not in frame.inferred:
         reading.earlier_place = frame.parts["place"], frame.evidence["place"]
+        if "\n" not in doc.scan_text[:fig.amount.start].lstrip():  # the article's first line
+            reading.headline_place = reading.earlier_place
     if frame is None and fig.concept and not fig.actor and not fig.sized:
         scope = fig.owned if fig.owned in vocab.owners else None
         if scope not in reading.fallback_actors:
@@ -94,6 +97,17 @@ def framed(reading: Reading, fig: Figure) -> Frame | None:
             fig.parts["actor"], fig.evidence["actor"] = main, "(the article's main actor)"
             fig.inferred.append("actor")
     return frame
+
+
+def is_heading(doc: Document, sentence: tuple[int, int]) -> bool:
+    """True for a heading inside an article: a line of its own between blank lines, with no stop
+    at its end ("Death toll above 130"); it speaks of what the article is about, not of the
+    paragraph before it."""
+    text = doc.scan_text
+    before, after = text[:sentence[0]].rstrip(" \t"), text[sentence[1]:].lstrip(" \t")
+    line = text[sentence[0]:sentence[1]].strip()
+    return bool(line) and before.endswith("\n\n") and (after.startswith("\n\n") or not after.strip()) \
+        and "\n" not in line and line[-1] not in ".!?:;\"'”’"
 
 
 def keyed(reading: Reading, fig: Figure, frame: Frame | None, require_context: bool) -> ClaimDraft:

@@ -43,6 +43,7 @@ class Reading:
     fallback_actors: dict[str | None, str | None] = field(default_factory=dict)  # per owned concept: the main actor
     article_place: str | None | object = MISSING  # the place the article is mostly about, found once
     earlier_place: tuple[str, str] | None = None  # where the article's last figure of people was
+    headline_place: tuple[str, str] | None = None  # where the headline's figure of people was
     previous: Previous | None = None
 
 
