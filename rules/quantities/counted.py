@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex
 
-from checker.rules.toolkit.analysis import Document
+from checker.rules.toolkit.analysis import Analysis, Document
 from checker.rules.quantities.figure import Figure, Previous
 from checker.rules.quantities.when import Change, change_around
 from checker.rules.toolkit.context import Clause, clause_around
@@ -43,9 +43,9 @@ def what_is_counted(doc: Document, amount: Amount, vocab: Vocabulary, figures: r
     # a bare figure after a figure of a thing in its sentence is of that thing ("killed 45 people,
     # and 12 are missing"), not of one the sentence before names ("het dodental stijgt ... Het
     # aantal meldingen is van 30 toegenomen tot 43": the dead)
-    text = doc.scan_text
-    if concept is None and amount.unit is None and not names_a_noun(text, amount.end, vocab) \
-            and not any(names_a_concept(text, m.end(), vocab) for m in figures.finditer(text, sentence[0], amount.start)):
+    thing = first_figure_of_a_thing(doc, sentence, vocab, figures)
+    if concept is None and amount.unit is None and not names_a_noun(doc.scan_text, amount.end, vocab) \
+            and not (thing is not None and thing < amount.start):
         concept, named = asked_before(doc, sentence, vocab, figures)
         if concept:  # "Hoeveel militairen ... is niet bekend. Men schat het op 100.000."
             clause = named
@@ -121,6 +121,17 @@ def asked_before(doc: Document, sentence: tuple[int, int], vocab: Vocabulary, fi
     if not hits or len({h.label for h in hits}) > 1:
         return None, None
     return hits[0], clause_around(doc, hits[0].start, hits[0].end, vocab)
+
+
+def first_figure_of_a_thing(doc: Document, sentence: tuple[int, int], vocab: Vocabulary, figures: regex.Pattern) -> int | None:
+    """Where the first figure of the sentence that a concept's noun follows begins, found once a
+    sentence."""
+    analysis = Analysis.of(doc)
+
+    def work() -> int | None:
+        text = analysis.scan_text
+        return next((m.start() for m in figures.finditer(text, *sentence) if names_a_concept(text, m.end(), vocab)), None)
+    return analysis.remember(("figure of a thing", sentence, vocab.language, id(vocab)), work)
 
 
 def names_a_concept(text: str, end: int, vocab: Vocabulary) -> bool:

@@ -7,6 +7,8 @@ the event it lasts ("de oefeningen duren tien dagen").
 """
 from __future__ import annotations
 
+import regex
+
 from checker.rules.toolkit.analysis import Document
 from checker.models import ClaimDraft, QuantityValue
 from checker.rules.quantities.amount import in_ratio
@@ -87,7 +89,7 @@ def framed(reading: Reading, fig: Figure) -> Frame | None:
                            fig.parts, fig.evidence, vocab, reading.frames, reading.article_place)
     if frame and frame.keyed and frame.parts.get("concept") == "people" and "place" not in frame.inferred:
         reading.earlier_place = frame.parts["place"], frame.evidence["place"]
-        if "\n" not in doc.scan_text[:fig.amount.start].lstrip():  # the article's first line
+        if fig.amount.start < first_line_end(doc):  # the article's headline
             reading.headline_place = reading.earlier_place
     if frame is None and fig.concept and not fig.actor and not fig.sized:
         scope = fig.owned if fig.owned in vocab.owners else None
@@ -104,10 +106,22 @@ def is_heading(doc: Document, sentence: tuple[int, int]) -> bool:
     at its end ("Death toll above 130"); it speaks of what the article is about, not of the
     paragraph before it."""
     text = doc.scan_text
-    before, after = text[:sentence[0]].rstrip(" \t"), text[sentence[1]:].lstrip(" \t")
     line = text[sentence[0]:sentence[1]].strip()
-    return bool(line) and before.endswith("\n\n") and (after.startswith("\n\n") or not after.strip()) \
-        and "\n" not in line and line[-1] not in ".!?:;\"'”’"
+    return bool(line) and "\n" not in line and line[-1] not in ".!?:;\"'”’" \
+        and bool(BLANK_BEFORE.search(text, max(0, sentence[0] - 40), sentence[0])) \
+        and bool(BLANK_AFTER.match(text, sentence[1]))
+
+
+BLANK_BEFORE = regex.compile(r"\n[ \t]*\n[ \t]*\Z")
+BLANK_AFTER = regex.compile(r"[ \t]*(?:\n[ \t]*\n|\s*\Z)")
+
+
+def first_line_end(doc: Document) -> int:
+    """Where the article's first line with text ends: its headline, or its lead without one."""
+    text = doc.scan_text
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    return end if end >= 0 else len(text)
 
 
 def keyed(reading: Reading, fig: Figure, frame: Frame | None, require_context: bool) -> ClaimDraft:

@@ -45,10 +45,14 @@ def home_in_headline(doc: Document, fv: FrameVocabulary) -> str | None:
     """The words of the article's first line (its headline, or its lead when it has none) that
     name its own country: "Hoeveel doden zijn er in ons land gevallen?" speaks for the figures
     below it that name no place."""
-    text = doc.scan_text
-    start = len(text) - len(text.lstrip())
-    end = text.find("\n", start)
-    return speaks_of_home(doc, start, end if end >= 0 else len(text), fv)
+    analysis = Analysis.of(doc)
+
+    def work() -> str | None:
+        text = analysis.scan_text
+        start = len(text) - len(text.lstrip())
+        end = text.find("\n", start)
+        return speaks_of_home(analysis, start, end if end >= 0 else len(text), fv)
+    return analysis.remember(("home in headline", fv.language), work)
 
 
 def home_country(doc: Document, vocab, fv: FrameVocabulary) -> str | None:
