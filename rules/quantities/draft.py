@@ -15,6 +15,7 @@ from checker.rules.quantities.figure import MISSING, Figure, Previous, Reading
 from checker.rules.quantities.whose import whole_set
 from checker.rules.toolkit.context import attribution_of, dominant_actor, dominant_places, event_around, leader, names_whose
 from checker.rules.toolkit.frame_keys import Frame, again, quantity_frame
+from checker.rules.toolkit.frame_years import other_year
 from checker.rules.toolkit.gazetteer import slug
 from checker.rules.toolkit.frames import measure_of_before
 from checker.rules.toolkit.lexicon import Vocabulary, events
@@ -58,6 +59,9 @@ def spoken_of_again(reading: Reading, fig: Figure) -> ClaimDraft | None:
     if "predicate" in parts:
         frame = again(fig.context(doc), parts, evidence, previous.inferred, vocab, reading.frames)
         parts, evidence, running = frame.parts, frame.evidence, frame.running
+    year = other_year(fig.context(doc), reading.frames)
+    if year and year != parts.get("year"):  # "44.4 percent, down from 64.1 percent in 2018": that year's
+        parts, evidence = {**parts, "year": year}, {**evidence, "year": year}
     return draft(doc, fig, vocab, parts, evidence, [p for p in previous.inferred if p in parts], running=running)
 
 

@@ -52,6 +52,7 @@ class FrameVocabulary:
     year_to_date: regex.Pattern
     last_year: regex.Pattern  # "vorig jaar", "last year": the year before the article's
     next_year: regex.Pattern  # "volgend jaar", "next year": the year after the article's
+    back_reference: regex.Pattern  # a clause's opening word that refers back to a time: "(in 1992,) when"
     identity: regex.Pattern  # a verb of being and the word after it: "(slachtoffers) waren brandweerlieden"
     plural: regex.Pattern  # a plural noun, no participle: "brandweerlieden", not "gevonden" or "trapped"
     kind_after: regex.Pattern  # a kind of place right after a name: "the Ahrweiler district"
@@ -136,6 +137,7 @@ def frame_vocabulary(language: Language) -> FrameVocabulary:
         year_to_date=words_pattern(grammar.get("year_to_date", [])),
         last_year=words_pattern(grammar.get("last_year", [])),
         next_year=words_pattern(grammar.get("next_year", [])),
+        back_reference=regex.compile(rf"[\s,;]*(?i:{phrase_pattern(grammar.get('back_references', [])) or '(?!)'})(?![\p{{L}}])"),
         identity=regex.compile(rf"\s+(?i:{phrase_pattern(grammar.get('copulas', [])) or '(?!)'})\s+(\p{{Ll}}[\p{{L}}\-]*)(?=[\s,.;:]|$)"),
         plural=regex.compile(grammar.get("plural", "(?!)")),
         **place_patterns(grammar, words),
