@@ -131,8 +131,8 @@ def frame_vocabulary(language: Language) -> FrameVocabulary:
         people_concepts=dict(data.get("people_concepts", {})),
         tallies=Lexicon(data.get("tallies", {})),
         possessing=frozenset(grammar.get("possessing", [])),
-        governing=frozenset(w.lower() for w in [*grammar.get("place_prepositions", []), *grammar.get("phrase_ends", []),
-                                                *grammar.get("origin_prepositions", [])]),
+        governing=frozenset(w.lower() for key in ("place_prepositions", "phrase_ends", "origin_prepositions",
+                                                  "other_prepositions") for w in grammar.get(key, [])),
         causes=Lexicon(data.get("causes", {}), compounds="head" if grammar.get("compounds") else "none"),
         keying_events=frozenset(grammar.get("keying_events", [])),
         year_to_date=words_pattern(grammar.get("year_to_date", [])),
@@ -305,9 +305,13 @@ def measured_noun(ctx: FigureContext, fv: FrameVocabulary, function_words: froze
     # "A YouGov poll published on Sunday puts Labour on 40 percent", "The latest poll": no noun
     opened_heads = [(gov, h) for gov, h in opened_heads if not inflected(h.group(), fv)]
     subject = [h for h in subject if not inflected(h.group(), fv)]
-    # a phrase of its own first, then the clause's first words, then one a preposition governs;
+    # a phrase of its own first, then the clause's first words, then one a preposition governs
+    # that no phrase of its own stands before ("De hoofdverdachte van de overval op de juwelier
+    # ... moet tien jaar de cel in": the juweler's is a modifier of the suspect, no measure);
     # the nearest of the first of these that the amount is said to be
-    for heads in ([h for gov, h in opened_heads if not gov], subject, [h for gov, h in opened_heads if gov]):
+    own = [h for gov, h in opened_heads if not gov]
+    first_own = min((h.start() for h in own + subject), default=ctx.figure[0])
+    for heads in (own, subject, [h for gov, h in opened_heads if gov and h.start() < first_own]):
         heads = [h for h in heads if equated(ctx, h.end(), fv)]
         if heads:
             return Hit(heads[-1].start(), heads[-1].end(), heads[-1].group().lower(), heads[-1].group())
