@@ -23,7 +23,7 @@ from checker.rules.quantities.figure import Reading
 from checker.rules.quantities.when import earlier_words
 from checker.rules.quantities.whose import qualify, whose_and_where
 from checker.rules.toolkit import key_parts as part
-from checker.rules.toolkit.frames import frame_vocabulary
+from checker.rules.toolkit.frames import frame_vocabulary, measure_of_before
 from checker.rules.toolkit.lexicon import vocabulary
 from checker.rules.toolkit.vocabulary import VocabularyRule
 
@@ -67,6 +67,11 @@ class QuantityRule(VocabularyRule):
             fig.earlier = earlier_words(doc, amount, fig.clause, vocab, fig.change)  # time
             if point_in_time(doc.scan_text, amount, lang):  # "twee jaar geleden": counts no thing of the clause
                 yield draft(doc, fig, vocab, {}, {}, [], unkeyed="a point in time")
+                continue
+            if amount.on_a_scale and not measure_of_before(doc.scan_text, amount.start, lang):
+                # "a magnitude 7.8 earthquake" counts no earthquakes; the magnitudes of a quake and
+                # of its aftershock are not one fact's two values
+                yield draft(doc, fig, vocab, {}, {}, [], unkeyed="a reading on a scale, its measure not named")
                 continue
             told = spoken_of_again(reading, fig) or duration(reading, fig)
             if told:

@@ -70,7 +70,8 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
         return "people", tallies[-1].words, tallies[-1].label
     noun = people_head_after(text, counted_noun(ctx.doc, ctx.figure[1], min(ctx.clause[1], ctx.figure[1] + 60),
                                                 function_words, fv.transparent, fv.phrase_ends | fv.noun_stops), fv)
-    if noun is None and measure_of_before(text, ctx.figure[0], fv.source):  # "een kracht van 7,8"
+    # "een kracht van 7,8": the noun after a reading on a scale is none it counts ("7,8 trof")
+    if (noun is None or ctx.on_a_scale) and measure_of_before(text, ctx.figure[0], fv.source):
         measured = measured_noun(ctx, fv, function_words)
         return (lemma(measured.label, fv.language), measured.words, "") if measured else None
     if noun is None:  # "which has killed at least 170 in Germany": what happened says people
