@@ -23,7 +23,7 @@ from checker.rules.toolkit.lexicon import (Hit, Language, Lexicon, data_cache, e
 from checker.rules.toolkit.gazetteer import gazetteer, slug
 from checker.rules.toolkit.lemmas import lemma
 from checker.rules.toolkit.persons import known_word
-from checker.rules.toolkit.frame_places import FrameWords, inner_place, place_patterns
+from checker.rules.toolkit.frame_places import LIST_ADJECTIVE, FrameWords, inner_place, place_patterns
 
 WORD = regex.compile(r"\p{L}[\p{L}\-'’]*")
 NOUN_REACH = 2  # words: the counted noun is at most this many words after the figure
@@ -166,7 +166,7 @@ def frame_vocabulary(language: Language) -> FrameVocabulary:
                                       regex.I),
         name=regex.compile(rf"\p{{Lu}}[\p{{L}}\-'’]*(?:\s+(?:(?:{words.name_joiners})\s+)?\p{{Lu}}[\p{{L}}\-'’]*)*"),
         determined=regex.compile(rf"(?i:\s(?:{words.articles})\s+)\Z"),
-        list_split=regex.compile(rf"\s*,\s*|\s+(?:{words.list_joiners})\s+"),
+        list_split=regex.compile(rf"\s*,\s*|\s+(?:{words.list_joiners})\s+{LIST_ADJECTIVE}"),
     )
 
 
