@@ -85,8 +85,8 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
         return "people", noun.words, fv.people.get(base, fv.people.get(noun.label, ""))
     if head := person_head(noun.label, fv):  # "griepatiënten": patients
         return "people", noun.words, fv.people[head]
-    if fv.predicate(noun.label):  # "20 missing", "110 dead": the predicate counts people
-        return "people", noun.words, fv.predicate(noun.label)
+    if fv.predicate(noun.label) in fv.people_predicates:  # "20 missing", "110 dead": the predicate counts
+        return "people", noun.words, fv.predicate(noun.label)  # people; "two proposals" are no people offered
     return base, noun.words, ""
 
 
