@@ -55,6 +55,9 @@ def spoken_of_again(reading: Reading, fig: Figure) -> ClaimDraft | None:
             or fig.change is None and measure_of_before(doc.scan_text, amount.start, reading.lang):
         return None
     parts, evidence = same_thing_again(previous, vocab)
+    if "place" in parts and reading.frames.whole_country.search(doc.scan_text, fig.clause.start, fig.clause.end):
+        # "De opkomst in Amsterdam was 52 procent, landelijk 50,6 procent": not Amsterdam's again
+        return draft(doc, fig, vocab, {}, {}, [], unkeyed="the whole country's, after a place's")
     running = None
     if "predicate" in parts:
         frame = again(fig.context(doc), parts, evidence, previous.inferred, vocab, reading.frames)
