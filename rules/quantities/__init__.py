@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict
 from checker.rules.toolkit.analysis import Analysis
 from checker.rules.toolkit.key_parts import KindSpec
 from checker.models import ClaimDraft
-from checker.rules.quantities.amount import amounts, point_in_time
+from checker.rules.quantities.amount import amounts, point_in_time, reads_a_scale
 from checker.rules.quantities.candidates import reader
 from checker.rules.quantities.counted import what_is_counted
 from checker.rules.quantities.draft import draft, duration, framed, keyed, spoken_of_again
@@ -23,7 +23,7 @@ from checker.rules.quantities.figure import Reading
 from checker.rules.quantities.when import earlier_words
 from checker.rules.quantities.whose import qualify, whose_and_where
 from checker.rules.toolkit import key_parts as part
-from checker.rules.toolkit.frames import frame_vocabulary, measure_of_before
+from checker.rules.toolkit.frames import frame_vocabulary
 from checker.rules.toolkit.lexicon import vocabulary
 from checker.rules.toolkit.vocabulary import VocabularyRule
 
@@ -68,7 +68,7 @@ class QuantityRule(VocabularyRule):
             if point_in_time(doc.scan_text, amount, lang):  # "twee jaar geleden": counts no thing of the clause
                 yield draft(doc, fig, vocab, {}, {}, [], unkeyed="a point in time")
                 continue
-            if amount.on_a_scale and not measure_of_before(doc.scan_text, amount.start, lang):
+            if reads_a_scale(doc.scan_text, amount, lang):
                 # "a magnitude 7.8 earthquake" counts no earthquakes; the magnitudes of a quake and
                 # of its aftershock are not one fact's two values
                 yield draft(doc, fig, vocab, {}, {}, [], unkeyed="a reading on a scale, its measure not named")

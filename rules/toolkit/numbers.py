@@ -40,8 +40,8 @@ class Amount:
 
     @property
     def on_a_scale(self) -> bool:
-        """True for a figure with a fraction and neither unit nor scale word: a reading on a scale
-        ("a magnitude 7.8 earthquake", "een kracht van 7,8"), never a count of things."""
+        """True for a figure with a fraction and neither unit nor scale word ("a magnitude 7.8
+        earthquake", "een kracht van 7,8", "34,6 graden"): a reading or a measure, no count of things."""
         return self.unit is None and self.step is not None and self.step < 1 and not self.vague
 
 
