@@ -4,7 +4,9 @@ The archive is a claim index (checker.index), or folders and files indexed into 
 in-memory index first, so that a folder and an index of it give the same findings. Only the
 claims that could be about what the drafts are about are read (by key and by the core of a key,
 through the index's SQL indexes), and only pairs with a draft claim in them are compared: the
-archive's own disagreements are a run of their own.
+archive's own disagreements are a run of their own. The identical copies of one report share a
+claim set in the index: each set is read and compared once, through its first article, and the
+findings name every copy, as they would had each been compared.
 """
 from __future__ import annotations
 

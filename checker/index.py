@@ -6,13 +6,17 @@ only the articles whose content or rule versions changed, and removes the ones t
 ``check DRAFT... --against PATH`` then looks the archive's claims up by key.
 
 This module only stores: what is extracted, and how, is checker.indexing's; how a draft is
-checked against an archive is checker.archive's. It imports only the models and the key schema.
+checked against an archive is checker.archive's; the connections are checker.stores'. It
+imports only the models and the key schema.
 
-The store is the standard library's sqlite3 in WAL mode: readers never block the writer, and
-every batch of articles is one transaction, so a run killed half-way leaves the index as the
-last finished batch left it. Writers take turns per batch (SQLite's write lock taken at the start
-of the transaction, an advisory lock on PostgreSQL), so two runs writing the same articles at
-once store each once. An index of another schema version is refused with a message.
+Identical copies of one report (a wire report in many papers) share one stored claim set, so
+that a draft's check reads and compares each once. The store is the standard library's sqlite3
+in WAL mode (or PostgreSQL): readers never block the writer, and every batch of articles is one
+transaction, so a run killed half-way leaves the index as the last finished batch left it.
+Writers take turns per batch (SQLite's write lock taken at the start of the transaction, an
+advisory lock on PostgreSQL), so two runs writing the same articles at once store each once. An
+index of another schema version is refused with a message; ``check index`` builds one of the
+version before again.
 """
 from __future__ import annotations
 
