@@ -14,7 +14,8 @@ most of an hour and measure the rules, not the index). Each archive grows from t
 Against each archive every draft (the articles of the ``--drafts`` folders: by default the seed
 articles) is checked ``--repeat`` times in this process (opening the index included) and once
 with the command line (``check DRAFT --against DB --format json --no-cache``, imports included), whose
-peak memory is read from the operating system. Printed per size: the median and the worst
+peak memory is its own high-water mark of resident memory (VmHWM, which the command writes as
+it ends; not wait4's ru_maxrss, which keeps the size of this process the command was forked from). Printed per size: the median and the worst
 draft time of both, wall and processor time (on a machine shared with other work a process
 waits for a core; its processor time does not count the wait), the peak memory, the findings
 and the load average; at the end the growth of the medians from the smallest archive to the
