@@ -4,14 +4,18 @@ The archive is a claim index (checker.index), or folders and files indexed into 
 in-memory index first, so that a folder and an index of it give the same findings. Only the
 claims that could be about what the drafts are about are read (by key and by the core of a key,
 through the index's SQL indexes), and only pairs with a draft claim in them are compared: the
-archive's own disagreements are a run of their own.
+archive's own disagreements are a run of their own. The identical copies of one report share a
+claim set in the index: each set is read and compared once, through its first article, and the
+findings name every copy, as they would had each been compared.
 """
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.articles import DEFAULT_SUFFIXES, shown
-from checker.conflicts import find_conflicts
+from checker.conflicts import Compared, find_conflicts
 from checker.index import ClaimIndex, IndexFileError, claim_core, is_database_url, is_index_file
 from checker.indexing import update_index
 from checker.keys import KeySchema
@@ -45,11 +49,22 @@ def against_archive(drafts: list[Article], draft_claims: list[Claim], sources: l
                 f"check index is building this index (or was stopped before it ended): the drafts were checked "
                 f"against the {held} articles it holds so far")))
         try:
-            archive, archive_claims, known = candidates(index, drafts, draft_claims, schema)
+            found = candidates(index, drafts, draft_claims, schema)
+            claims, findings = compared_with(found, drafts, draft_claims, schema)
+            used = {c.article for c in claims}
+            archive = found.articles_of(used, index)
         except ValueError as e:  # msgspec's and pydantic's errors of a damaged row are ValueErrors
             raise IndexFileError(f"{index.path}: a stored claim or article is damaged ({e}); "
                                  f"rebuild the index with check index ... --db {index.path}") from None
-    claims = complete_keys([*draft_claims, *archive_claims], schema, known)
+    return [*drafts, *(as_article(a) for a in archive)], [as_claim(c) for c in claims], findings
+
+
+def compared_with(found: Candidates, drafts: list[Article], draft_claims: list[Claim],
+                  schema: KeySchema) -> tuple[list[Claim | LeanClaim], list[Finding]]:
+    """The claims a report shows (the drafts' and those of the archive in its findings) and the
+    findings that involve a draft: each distinct claim set of the archive is compared once, and
+    its copies are named in the findings as it is."""
+    claims = complete_keys([*draft_claims, *found.claims], schema, found.known)
     draft_ids = {c.id for c in draft_claims}
     wanted = {c.key for c in claims if c.id in draft_ids and c.key}
     wanted |= {d for c in claims if c.id in draft_ids and c.key and (d := schema.duration_key(c.kind, c.key))}
@@ -57,41 +72,120 @@ def against_archive(drafts: list[Article], draft_claims: list[Claim], sources: l
     # (an archive claim carries the period its article gives it).
     compared = [c for c in claims if c.id in draft_ids or c.key in wanted
                 or c.key and schema.duration_key(c.kind, c.key) in wanted]
-    findings = find_conflicts(compared, {a.id: a for a in [*drafts, *archive]}, schema, focus=draft_ids)
+    copied: dict[str, Claim | LeanClaim] = {}
+    findings = find_conflicts(compared, {a.id: a for a in [*drafts, *found.archive]}, schema, focus=draft_ids,
+                              expand=lambda members: found.with_copies(members, copied))
     findings = [f for f in findings if draft_ids & set(f.claims)]
     involved = {cid for f in findings for cid in f.claims}
-    claims = [c for c in claims if c.id in draft_ids or c.id in involved]
-    used = {c.article for c in claims}
-    return [*drafts, *(as_article(a) for a in archive if a.id in used)], [as_claim(c) for c in claims], findings
+    shown_claims = [c for c in claims if c.id in draft_ids or c.id in involved]
+    return [*shown_claims, *(c for cid, c in copied.items() if cid in involved)], findings
 
 
-def candidates(index: ClaimIndex, drafts: list[Article], draft_claims: list[Claim],
-               schema: KeySchema) -> tuple[list[LeanArticle], list[LeanClaim], list[Group]]:
-    """The archive's articles and claims that could be about what the drafts are about, decoded
-    leanly (checker.lean), and the archive's groups of the drafts' cores that matching needs."""
+@dataclass
+class Candidates:
+    """What a draft's check reads of an archive: the first article of each claim set about what
+    the drafts are about (``archive``, renamed where a draft holds its id) with its claims, the
+    other articles of each set (``copies``, by the first's id), and the archive's groups of the
+    drafts' cores that matching needs."""
+
+    archive: list[LeanArticle]
+    claims: list[LeanClaim]
+    known: list[Group]
+    copies: dict[str, list[str]] = field(default_factory=dict)
+    stored_id: dict[str, str] = field(default_factory=dict)  # an archive id a draft holds: as stored
+
+    def with_copies(self, members: list[Compared], made: dict[str, Claim | LeanClaim]) -> list[Compared]:
+        """Claims of a finding and the same claims of their articles' copies (kept in ``made``)."""
+        out = list(members)
+        for m in members:
+            claim = m.claim
+            for aid in self.copies.get(claim.article, ()):
+                copy = made.get(aid + claim.id[len(claim.article):])
+                if copy is None:
+                    copy = claim.model_copy(update={"id": aid + claim.id[len(claim.article):], "article": aid})
+                    made[copy.id] = copy
+                out.append(Compared(copy, m.low, m.high, m.period))
+        return out
+
+    def articles_of(self, used: set[str], index: ClaimIndex) -> list[LeanArticle]:
+        """The archive's articles of these ids (a set's first ones at hand, its copies read), in
+        the order of their stored ids."""
+        firsts = [a for a in self.archive if a.id in used]
+        copies = {aid for rest in self.copies.values() for aid in rest if aid in used}
+        decoder = Decoder()
+        read = [decoder.article(data) for data in index.article_rows_of({self.stored_id.get(a, a) for a in copies})]
+        read = [a if a.id not in self.stored_id.values() else a.model_copy(update={"id": own_id(a.id)}) for a in read]
+        return sorted([*firsts, *read], key=lambda a: self.stored_id.get(a.id, a.id))
+
+
+def own_id(aid: str) -> str:
+    """The id of an archive article whose id a draft already uses."""
+    return f"archive:{aid}"
+
+
+def candidates(index: ClaimIndex, drafts: list[Article], draft_claims: list[Claim], schema: KeySchema) -> Candidates:
+    """The archive's claim sets that could be about what the drafts are about, each read once
+    through its first article and decoded leanly (checker.lean), with the other articles of each
+    set, and the archive's groups of the drafts' cores that matching needs."""
     cores = {claim_core(c, schema) for c in draft_claims if c.key}
     counts = index.groups_of(cores)
     same = index.ids_of_texts({a.sha256 for a in drafts})  # a draft already in the archive
     taken = {a.id for a in drafts}
     decoder = Decoder()
-    keys = keys_about(draft_claims, groups_at_hand(index, counts, cores, taken), schema)
-    found = sorted((decoder.claim(data) for data in index.claim_data_about(keys)),
-                   key=lambda c: (c.article, c.start, c.kind))
+    rows = index.claim_data_about(keys_about(draft_claims, groups_at_hand(index, counts, cores, taken), schema))
+    members: dict[str, list[str]] = defaultdict(list)
+    for aid, set_id in index.articles_of_sets({set_id for set_id, _ in rows}):
+        members[set_id].append(aid)
+    kept = {set_id: [a if a not in taken else own_id(a) for a in sorted(ids) if a not in same]
+            for set_id, ids in members.items()}
+    first = {set_id: ids[0] for set_id, ids in kept.items() if ids}
+    found = Candidates([], [], [], {first[s]: ids[1:] for s, ids in kept.items() if len(ids) > 1},
+                       {own_id(a): a for ids in members.values() for a in ids if a in taken})
+    found.claims = sorted((decoder.claim_of(data, first[set_id]) for set_id, data in rows if set_id in first),
+                          key=lambda c: (found.stored_id.get(c.article, c.article), c.start, c.kind))
+    read = [decoder.article(data) for data in index.article_rows_of(found.stored_id.get(a, a) for a in first.values())]
+    found.archive = sorted((a if a.id not in taken else a.model_copy(update={"id": own_id(a.id)}) for a in read),
+                           key=lambda a: found.stored_id.get(a.id, a.id))
+    stating = {set_id: decoder.keys(held) for set_id, held in index.keys_of_sets(members)}
+    found.known = groups_read(index, counts, cores, members, kept, stating, same, taken)
+    found.known += copies_of_other_keys({key for key, _, _ in counts}, found.claims, kept, first)
+    return found
 
-    def own(aid: str) -> str:  # an archive id a draft already uses gets a prefix
-        return f"archive:{aid}" if aid in taken else aid
 
-    read, stating = [], {}
-    for data, held in index.article_rows_of({c.article for c in found}):
-        read.append(decoder.article(data))
-        stating[read[-1].id] = decoder.keys(held)
-    read.sort(key=lambda a: a.id)
-    archive = [a if a.id not in taken else a.model_copy(update={"id": own(a.id)}) for a in read if a.id not in same]
-    archive_claims = [renamed(c, own(c.article)) for c in found if c.article not in same]
-    members = members_at_hand(index, cores, stating, (same | taken) - stating.keys())
-    known = [Group(key, parts, {own(a) for a in members.get(key, ()) if a not in same}, n - len(members.get(key, ())))
-             for key, parts, n in counts]
-    return archive, archive_claims, known
+def groups_read(index: ClaimIndex, counts: list[tuple[str, dict[str, str], int]], cores: set[str],
+                members: dict[str, list[str]], kept: dict[str, list[str]], stating: dict[str, dict[str, list[str]]],
+                same: set[str], taken: set[str]) -> list[Group]:
+    """The archive's groups of the drafts' cores, naming the first article of each claim set read
+    and counting the other articles; an article of a draft's text (``same``) is left out."""
+    firsts: dict[str, set[str]] = defaultdict(set)  # per key, the first articles of the sets read that state it
+    left_out: dict[str, int] = defaultdict(int)  # per key, the articles of a draft's text that state it
+    for set_id, held in stating.items():
+        dropped = len(members[set_id]) - len(kept[set_id])
+        for core in cores.intersection(held):
+            for key in held[core]:
+                left_out[key] += dropped
+                if kept[set_id]:
+                    firsts[key].add(kept[set_id][0])
+    others = (same | taken) - {a for ids in members.values() for a in ids}
+    for key, aid in index.keys_of_articles(cores, others) if others else ():
+        left_out[key] += aid in same
+    return [Group(key, parts, firsts.get(key, set()), n - left_out[key] - len(firsts.get(key, ())))
+            for key, parts, n in counts]
+
+
+def copies_of_other_keys(counted: set[str], claims: list[LeanClaim], kept: dict[str, list[str]],
+                         first: dict[str, str]) -> list[Group]:
+    """For the keys of the claims read that are not of the drafts' cores (durations, events),
+    the copies of the sets read that state them, counted: matching counts the articles of a
+    key it has claims of."""
+    set_of = {aid: set_id for set_id, aid in first.items()}
+    sets: dict[str, set[str]] = defaultdict(set)
+    parts: dict[str, dict[str, str]] = {}
+    for c in claims:
+        if c.key is not None and c.key not in counted:
+            sets[c.key].add(set_of[c.article])
+            parts.setdefault(c.key, dict(c.key_parts))
+    return [Group(key, parts[key], set(), sum(len(kept[s]) - 1 for s in held)) for key, held in sorted(sets.items())]
 
 
 def groups_at_hand(index: ClaimIndex, counts: list[tuple[str, dict[str, str], int]], cores: set[str],
@@ -102,21 +196,6 @@ def groups_at_hand(index: ClaimIndex, counts: list[tuple[str, dict[str, str], in
     for key, aid in index.keys_of_articles(cores, at_hand):
         members.setdefault(key, set()).add(aid)
     return [Group(key, parts, members.get(key, set()), n - len(members.get(key, ()))) for key, parts, n in counts]
-
-
-def members_at_hand(index: ClaimIndex, cores: set[str], stating: dict[str, dict[str, list[str]]],
-                    others: set[str]) -> dict[str, set[str]]:
-    """Per key of these cores, the articles at hand that state it: of the articles read, from the
-    keys stored with them (``stating``: per article, its keys by core), of ``others`` asked of
-    the index."""
-    members: dict[str, set[str]] = {}
-    for aid, held in stating.items():
-        for core in cores.intersection(held):
-            for key in held[core]:
-                members.setdefault(key, set()).add(aid)
-    for key, aid in index.keys_of_articles(cores, others) if others else ():
-        members.setdefault(key, set()).add(aid)
-    return members
 
 
 def keys_about(draft_claims: list[Claim], known: list[Group], schema: KeySchema) -> set[str]:
@@ -144,10 +223,3 @@ def archive_sources(paths: list[str], problems: list[Problem]) -> list[str]:
         else:
             kept.append(path)
     return kept
-
-
-def renamed(claim: LeanClaim, article: str) -> LeanClaim:
-    """A claim under another article id (an archive article whose id a draft already uses)."""
-    if article == claim.article:
-        return claim
-    return claim.model_copy(update={"article": article, "id": article + claim.id[len(claim.article):]})

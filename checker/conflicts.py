@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import timedelta
 
 from checker.confidence import judge
@@ -138,11 +138,14 @@ def _finding(key: str, status: str, members: Iterable[Compared], focus: set[str]
 
 
 def find_conflicts(claims: Sequence[Claim], articles: dict[str, Article], schema: KeySchema,
-                   focus: set[str] | None = None) -> list[Finding]:
+                   focus: set[str] | None = None,
+                   expand: Callable[[list[Compared]], list[Compared]] | None = None) -> list[Finding]:
     """Findings for every key whose claims from different articles cannot all be true.
 
     With ``focus`` (claim ids: a draft's), only pairs with a claim of it are compared, so that
-    the cost follows the draft and not the archive it is checked against."""
+    the cost follows the draft and not the archive it is checked against. ``expand`` gives the
+    claims a finding reports for those found disagreeing (an archive's identical copies of one
+    report are compared once, see checker.archive, and each is reported)."""
     periods = claim_periods(claims, articles, schema)
     spans = intervals(claims, schema)
     groups: dict[str, list[Compared]] = defaultdict(list)
@@ -169,7 +172,8 @@ def find_conflicts(claims: Sequence[Claim], articles: dict[str, Article], schema
             involved["conflict"] += [m for m in involved.pop("undated") if m.claim.id not in seen]
         for status in ("conflict", "undated", "changed", "variant"):
             if involved.get(status):
-                findings.append(_finding(key, status, involved[status], focus))
+                members = expand(involved[status]) if expand else involved[status]
+                findings.append(_finding(key, status, members, focus))
     return findings
 
 

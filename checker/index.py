@@ -6,36 +6,45 @@ only the articles whose content or rule versions changed, and removes the ones t
 ``check DRAFT... --against PATH`` then looks the archive's claims up by key.
 
 This module only stores: what is extracted, and how, is checker.indexing's; how a draft is
-checked against an archive is checker.archive's. It imports only the models and the key schema.
+checked against an archive is checker.archive's; the connections are checker.stores'. It
+imports only the models and the key schema.
 
-The store is the standard library's sqlite3 in WAL mode: readers never block the writer, and
-every batch of articles is one transaction, so a run killed half-way leaves the index as the
-last finished batch left it. Writers take turns per batch (SQLite's write lock taken at the start
-of the transaction, an advisory lock on PostgreSQL), so two runs writing the same articles at
-once store each once. An index of another schema version is refused with a message.
+Identical copies of one report (a wire report in many papers) share one stored claim set, so
+that a draft's check reads and compares each once. The store is the standard library's sqlite3
+in WAL mode (or PostgreSQL): readers never block the writer, and every batch of articles is one
+transaction, so a run killed half-way leaves the index as the last finished batch left it.
+Writers take turns per batch (SQLite's write lock taken at the start of the transaction, an
+advisory lock on PostgreSQL), so two runs writing the same articles at once store each once. An
+index of another schema version is refused with a message; ``check index`` builds one of the
+version before again.
 """
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import os
-import re
 import sqlite3
-import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.keys import KeySchema
 from checker.models import Article, Claim, Problem
+from checker.stores import (IndexFileError, PostgresConnection, SqliteConnection, database_errors,
+                            is_database_url, without_password)
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
+REBUILT_FROM = ("3",)  # older versions that `check index` empties and builds again, saying so
 BATCH = 200  # articles per transaction
-WRITE_LOCK = 0x6E657773  # the class of PostgreSQL's advisory lock that writers of an index take turns on
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS claim_sets (
+    id TEXT PRIMARY KEY,
+    articles INTEGER NOT NULL,
+    keys TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY,
     path TEXT NOT NULL UNIQUE,
@@ -43,20 +52,21 @@ CREATE TABLE IF NOT EXISTS articles (
     rules TEXT NOT NULL,
     text_sha256 TEXT NOT NULL,
     article TEXT NOT NULL,
-    keys TEXT NOT NULL
+    claims TEXT NOT NULL REFERENCES claim_sets(id)
 );
 CREATE INDEX IF NOT EXISTS articles_text ON articles(text_sha256);
+CREATE INDEX IF NOT EXISTS articles_claims ON articles(claims, id);
 CREATE TABLE IF NOT EXISTS claims (
-    id TEXT PRIMARY KEY,
-    article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    claim_set TEXT NOT NULL REFERENCES claim_sets(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
     key TEXT,
     core TEXT,
     parts TEXT,
-    claim TEXT NOT NULL
+    claim TEXT NOT NULL,
+    PRIMARY KEY (claim_set, id)
 );
 CREATE INDEX IF NOT EXISTS claims_key ON claims(key);
-CREATE INDEX IF NOT EXISTS claims_core ON claims(core, key, article, parts);
-CREATE INDEX IF NOT EXISTS claims_article ON claims(article, core, key);
+CREATE INDEX IF NOT EXISTS claims_core ON claims(core, key, claim_set, parts);
 CREATE TABLE IF NOT EXISTS key_counts (
     key TEXT PRIMARY KEY,
     core TEXT NOT NULL,
@@ -65,14 +75,16 @@ CREATE TABLE IF NOT EXISTS key_counts (
 );
 CREATE INDEX IF NOT EXISTS key_counts_core ON key_counts(core);
 """
-# key_counts: how many articles state each key, kept with every write, so that a draft's check
-# learns it without counting the archive's claims. articles.keys: the keys an article states, by
-# their core ({core: [key, ...]}), so that a draft's check learns which of the groups of its
-# cores each archive article it reads belongs to without asking the claims table again.
-
-
-class IndexFileError(ValueError):
-    """An index that cannot be used: not an index, or written by another schema version."""
+# claim_sets: the claims of identical copies of one report (a wire report in many papers) are
+# stored once: an article points at its claim set, a set named by the hash of all that a
+# comparison reads of its claims and of its article (see claim_set_of), and counting the
+# articles that point at it. A set's claims are stored without their article, their ids
+# relative to it (an article's id and a claim's id in a set make the claim's id), so that a
+# draft's check reads and compares each distinct set once and names every copy only in its
+# report. claim_sets.keys: the keys a set states, by their core ({core: [key, ...]}), so that a
+# draft's check learns which of the groups of its cores each set it reads belongs to without
+# asking the claims table again. key_counts: how many articles state each key, kept with every
+# write, so that a draft's check learns it without counting the archive's claims.
 
 
 @dataclass
@@ -89,19 +101,40 @@ class IndexStats:
                 f"{self.removed} removed; {self.claims} claims extracted")
 
 
-# An article as stored: (path, file sha256, (id, text sha256, article JSON, keys by core JSON)
-# or None for an article that could not be read, [(claim id, key, core, key parts JSON, claim
-# JSON), ...]).
-StoredRows = tuple[str, str, "tuple[str, str, str, str] | None", "list[tuple[str, str | None, str | None, str, str]]"]
+# An article as stored: (path, file sha256, (id, text sha256, article JSON, claim set id, keys by
+# core JSON) or None for an article that could not be read, [(claim id relative to the article,
+# key, core, key parts JSON, claim JSON), ...]).
+StoredRows = tuple[str, str, "tuple[str, str, str, str, str] | None", "list[tuple[str, str | None, str | None, str, str]]"]
 
 
 def rows_of(article: Article | None, claims: list[Claim], schema: KeySchema) -> tuple:
     """An article and its claims as the index stores them: compact to send from a worker process."""
     if article is None:
         return None, []
-    rows = [(c.id, c.key, claim_core(c, schema), json.dumps(c.key_parts, sort_keys=True), c.model_dump_json())
+    rows = [(relative_id(c, article.id), c.key, claim_core(c, schema), json.dumps(c.key_parts, sort_keys=True),
+             c.model_copy(update={"id": relative_id(c, article.id), "article": ""}).model_dump_json())
             for c in claims]
-    return (article.id, article.sha256, article.model_dump_json(), keys_by_core(rows)), rows
+    keys = keys_by_core(rows)
+    return (article.id, article.sha256, article.model_dump_json(), claim_set_of(article, rows), keys), rows
+
+
+def relative_id(claim: Claim, article: str) -> str:
+    """A claim's id without its article's id before it (as a claim set keeps it)."""
+    if claim.article != article or not claim.id.startswith(article):
+        raise ValueError(f"claim {claim.id!r} is not of article {article!r}")
+    return claim.id[len(article):]
+
+
+def claim_set_of(article: Article, rows: list[tuple]) -> str:
+    """The id of an article's claim set: a hash of all that a comparison reads of its claims (as
+    stored, relative to the article) and of the article (its date and language), so that
+    identical copies of one report share one set and nothing else does."""
+    h = hashlib.sha256()
+    h.update(json.dumps([article.date.model_dump(mode="json") if article.date else None, article.year,
+                         article.language]).encode())
+    for row in rows:
+        h.update(b"\x00" + json.dumps(row).encode())
+    return h.hexdigest()
 
 
 def keys_by_core(rows: list[tuple]) -> str:
@@ -118,12 +151,6 @@ def claim_core(claim: Claim, schema: KeySchema) -> str | None:
     return schema.core_text(claim.kind, claim.key_parts) if claim.key else None
 
 
-def database_errors() -> tuple[type[BaseException], ...]:
-    """The errors of the stores in use: sqlite3's, files', and psycopg's once it is loaded."""
-    psycopg = sys.modules.get("psycopg")
-    return (sqlite3.Error, OSError, *((psycopg.Error,) if psycopg else ()))
-
-
 def failures_named(doing: str) -> Callable:
     """A method of the index whose database and file errors (a damaged page, a full disk, a lost
     server) become an IndexFileError naming the index and what could not be done."""
@@ -138,96 +165,6 @@ def failures_named(doing: str) -> Callable:
     return wrap
 
 
-def is_database_url(target: str) -> bool:
-    """True for a PostgreSQL URL (``postgresql://user@host/db``): an index on a server."""
-    return str(target).startswith(("postgresql://", "postgres://"))
-
-
-def without_password(url: str) -> str:
-    """A URL fit for messages."""
-    return re.sub(r"^(\w+://[^:/@]+):[^@]*@", r"\1:***@", url)
-
-
-class SqliteConnection:
-    """The embedded store: a file (or ":memory:") in WAL mode."""
-
-    def __init__(self, path: str) -> None:
-        self.raw = sqlite3.connect(path, timeout=30)
-        self.raw.execute("PRAGMA foreign_keys=ON")
-
-    def execute(self, sql: str, params: Sequence = ()):
-        return self.raw.execute(sql, params)
-
-    def executemany(self, sql: str, rows: list[tuple]) -> None:
-        self.raw.executemany(sql, rows)
-
-    @contextmanager
-    def writing(self) -> Iterator[None]:
-        """A transaction that holds the file's write lock from its start (waiting up to the
-        timeout for another writer's), so that what it reads before writing stays true."""
-        self.raw.execute("BEGIN IMMEDIATE")
-        with self.raw:  # commits, or rolls back on an error
-            yield
-
-    def tables(self) -> set[str]:
-        return {r[0] for r in self.raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-
-    def create(self, script: str) -> None:
-        for statement in script.split(";"):  # not executescript: it would commit the transaction
-            if statement.strip():
-                self.raw.execute(statement)
-
-    def opened(self) -> None:
-        # Only now: the journal mode is written into the file, and a foreign one must stay as it was.
-        self.raw.execute("PRAGMA journal_mode=WAL")
-
-    def close(self) -> None:
-        self.raw.close()
-
-
-class PostgresConnection:
-    """A newsroom's shared store on a PostgreSQL server (psycopg 3): the same schema and
-    statements; reads outside a transaction, each batch of writes one transaction."""
-
-    def __init__(self, url: str) -> None:
-        try:
-            import psycopg
-        except ImportError:
-            raise IndexFileError(f"{without_password(url)}: a PostgreSQL index needs psycopg "
-                                 "(pip install 'psycopg[binary]')") from None
-        self.raw = psycopg.connect(url, autocommit=True, connect_timeout=30)
-
-    def execute(self, sql: str, params: Sequence = ()):
-        return self.raw.execute(sql.replace("?", "%s"), params)
-
-    def executemany(self, sql: str, rows: list[tuple]) -> None:
-        with self.raw.cursor() as cursor:
-            cursor.executemany(sql.replace("?", "%s"), rows)
-
-    @contextmanager
-    def writing(self) -> Iterator[None]:
-        """A transaction holding the index's advisory lock: the writers of one index (one schema)
-        take turns per batch, so that one never inserts a row another has not yet committed
-        (a unique error), nor counts keys out of rows it cannot see."""
-        with self.raw.transaction():
-            self.raw.execute("SELECT pg_advisory_xact_lock(%s, hashtext(current_schema()))", (WRITE_LOCK,))
-            yield
-
-    def tables(self) -> set[str]:
-        return {r[0] for r in self.raw.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")}
-
-    def create(self, script: str) -> None:
-        for statement in script.split(";"):
-            if statement.strip():
-                self.raw.execute(statement)
-
-    def opened(self) -> None:
-        pass
-
-    def close(self) -> None:
-        self.raw.close()
-
-
 class ClaimIndex:
     """An open index: a SQLite file, ":memory:" for a private one of a single run, or a
     ``postgresql://`` URL."""
@@ -235,6 +172,7 @@ class ClaimIndex:
     def __init__(self, path: str | Path, create: bool = False) -> None:
         self.url = str(path) if is_database_url(str(path)) else None
         self.path = without_password(self.url) if self.url else str(path)
+        self.rebuilt: str | None = None  # the schema version of an index emptied to be built again
         if not create and not self.url and self.path != ":memory:" and not Path(self.path).is_file():
             raise IndexFileError(f"{self.path}: no such index (build it with: check index ARCHIVE... --db {self.path})")
         self._open(create)
@@ -249,20 +187,34 @@ class ClaimIndex:
             raise IndexFileError(f"{self.path}: not a claim index ({e})") from None
         if "meta" in tables:
             row = self.db.execute("SELECT value FROM meta WHERE name='schema_version'").fetchone()
-            if row is None or row[0] != SCHEMA_VERSION:
-                found = row[0] if row else "none"
+            found = row[0] if row else "none"
+            if found in REBUILT_FROM and create:
+                self._rebuild(found)
+            elif found != SCHEMA_VERSION:
                 raise IndexFileError(f"{self.path}: index of schema version {found}, this check reads version "
-                                     f"{SCHEMA_VERSION}; rebuild it with check index ... --db {self.path}")
+                                     f"{SCHEMA_VERSION}; " + (f"rebuild it with check index ARCHIVE... --db {self.path}"
+                                                              if found in REBUILT_FROM else "remove it and build it again"))
         elif tables:
             raise IndexFileError(f"{self.path}: not a claim index (tables {', '.join(sorted(tables))})")
         elif not create and self.path != ":memory:":
             raise IndexFileError(f"{self.path}: not a claim index (empty database)")
         else:
-            with self.db.writing():  # another run may be creating it too: the second one finds it made
-                self.db.create(SCHEMA)
-                self.db.execute("INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (name) DO NOTHING",
-                                (SCHEMA_VERSION,))
+            self._create()
         self.db.opened()
+
+    def _create(self) -> None:
+        with self.db.writing():  # another run may be creating it too: the second one finds it made
+            self.db.create(SCHEMA)
+            self.db.execute("INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (name) DO NOTHING",
+                            (SCHEMA_VERSION,))
+
+    def _rebuild(self, found: str) -> None:
+        """Empty an index of an older schema version, to be built again in this one."""
+        with self.db.writing():
+            for table in ("claims", "articles", "key_counts", "claim_sets", "meta"):
+                self.db.execute(f"DROP TABLE IF EXISTS {table}")
+        self._create()
+        self.rebuilt = found
 
     def close(self) -> None:
         self.db.close()
@@ -301,13 +253,22 @@ class ClaimIndex:
         return self.db.execute("SELECT 1 FROM meta WHERE name = 'building'").fetchone() is not None
 
     def _delete(self, paths: Iterable[str], counts: KeyCounts) -> None:
-        """Remove the articles of these paths, their claims with them, and count their keys out."""
+        """Remove the articles of these paths and count their keys out; a claim set no article
+        points at any more goes, its claims with it."""
+        dropped: dict[str, int] = {}
         for chunk in chunks(sorted(set(paths))):
-            for (key,) in self.db.execute(f"SELECT c.key FROM claims c JOIN articles a ON c.article = a.id WHERE "
-                                          f"a.path IN ({marks(chunk)}) AND c.key IS NOT NULL GROUP BY a.id, c.key",
+            for (key,) in self.db.execute(f"SELECT c.key FROM articles a JOIN claims c ON c.claim_set = a.claims "
+                                          f"WHERE a.path IN ({marks(chunk)}) AND c.key IS NOT NULL GROUP BY a.id, c.key",
                                           chunk).fetchall():
                 counts.add(key, -1)
+            for set_id, n in self.db.execute(f"SELECT claims, COUNT(*) FROM articles WHERE path IN ({marks(chunk)}) "
+                                             f"GROUP BY claims", chunk).fetchall():
+                dropped[set_id] = dropped.get(set_id, 0) + n
             self.db.execute(f"DELETE FROM articles WHERE path IN ({marks(chunk)})", chunk)
+        if dropped:
+            self.db.executemany("UPDATE claim_sets SET articles = articles - ? WHERE id = ?",
+                                [(n, set_id) for set_id, n in sorted(dropped.items())])
+            self.db.execute("DELETE FROM claim_sets WHERE articles <= 0")
 
     @failures_named("update")
     def put(self, pending: list[tuple[str, Article | None, list[Claim], str]], signature: str,
@@ -338,23 +299,36 @@ class ClaimIndex:
                      self.db.execute(f"SELECT id, path FROM articles WHERE id IN ({marks(chunk)})", chunk)}
             stored = [(path, sha, article, claims) for path, sha, article, claims, *_ in pending
                       if article is not None and article[0] not in taken]
+            self._add_sets(stored)
             self.db.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                [(aid, path, sha, signature, text_sha, data, keys)
-                                 for path, sha, (aid, text_sha, data, keys), _ in stored])
-            self.db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?)",
-                                [(cid, article[0], key, core, parts, claim) for _, _, article, claims in stored
-                                 for cid, key, core, parts, claim in claims])
+                                [(aid, path, sha, signature, text_sha, data, set_id)
+                                 for path, sha, (aid, text_sha, data, set_id, _), _ in stored])
             for _, _, _, claims in stored:
                 for key, core, parts in {(key, core, parts) for _, key, core, parts, _ in claims if key}:
                     counts.add(key, 1, core, parts)
             counts.write(self.db)
         return [(new[aid], aid, path) for aid, path in sorted(taken.items())]
 
+    def _add_sets(self, stored: list[tuple]) -> None:
+        """Count the articles about to be stored in their claim sets, storing the sets not held yet."""
+        sets: dict[str, list] = {}
+        for _, _, (_, _, _, set_id, keys), claims in stored:
+            sets.setdefault(set_id, [0, keys, claims])[0] += 1
+        held = {set_id for chunk in chunks(sorted(sets)) for (set_id,) in
+                self.db.execute(f"SELECT id FROM claim_sets WHERE id IN ({marks(chunk)})", chunk)}
+        self.db.executemany("UPDATE claim_sets SET articles = articles + ? WHERE id = ?",
+                            [(sets[set_id][0], set_id) for set_id in sorted(held)])
+        new = sorted(sets.keys() - held)
+        self.db.executemany("INSERT INTO claim_sets VALUES (?, ?, ?)", [(set_id, *sets[set_id][:2]) for set_id in new])
+        self.db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?)",
+                            [(set_id, *row) for set_id in new for row in sets[set_id][2]])
+
     @failures_named("read")
     def count(self) -> tuple[int, int]:
-        """(articles, claims) held."""
+        """(articles, claims) held, each copy's claims counted."""
         return (self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0],
-                self.db.execute("SELECT COUNT(*) FROM claims").fetchone()[0])
+                self.db.execute("SELECT COALESCE(SUM(s.articles * (SELECT COUNT(*) FROM claims c "
+                                "WHERE c.claim_set = s.id)), 0) FROM claim_sets s").fetchone()[0])
 
     @failures_named("read")
     def articles_held(self) -> int:
@@ -363,15 +337,32 @@ class ClaimIndex:
 
     @failures_named("read")
     def claims_about(self, keys: Iterable[str]) -> list[Claim]:
-        """The claims with one of ``keys``."""
-        out = [Claim.model_validate_json(data) for data in self.claim_data_about(keys)]
+        """The claims with one of ``keys``, of every article that states them."""
+        by_set: dict[str, list[dict]] = {}
+        for set_id, data in self.claim_data_about(keys):
+            by_set.setdefault(set_id, []).append(json.loads(data))
+        out = [Claim.model_validate({**claim, "id": aid + claim["id"], "article": aid})
+               for aid, set_id in self.articles_of_sets(by_set) for claim in by_set[set_id]]
         return sorted(out, key=lambda c: (c.article, c.start, c.kind))
 
     @failures_named("read")
-    def claim_data_about(self, keys: Iterable[str]) -> list[str]:
-        """The stored JSON of the claims with one of ``keys``, to decode leanly (checker.lean)."""
-        return [data for chunk in chunks(sorted(set(keys)))
-                for (data,) in self.db.execute(f"SELECT claim FROM claims WHERE key IN ({marks(chunk)})", chunk)]
+    def claim_data_about(self, keys: Iterable[str]) -> list[tuple[str, str]]:
+        """(claim set, stored JSON) of the claims with one of ``keys``, each set's once, to decode
+        leanly (checker.lean): their ids are relative to the articles of the set."""
+        return [row for chunk in chunks(sorted(set(keys))) for row in
+                self.db.execute(f"SELECT claim_set, claim FROM claims WHERE key IN ({marks(chunk)})", chunk)]
+
+    @failures_named("read")
+    def articles_of_sets(self, sets: Iterable[str]) -> list[tuple[str, str]]:
+        """(article id, claim set) of every article of these claim sets."""
+        return [row for chunk in chunks(sorted(set(sets))) for row in
+                self.db.execute(f"SELECT id, claims FROM articles WHERE claims IN ({marks(chunk)})", chunk)]
+
+    @failures_named("read")
+    def keys_of_sets(self, sets: Iterable[str]) -> list[tuple[str, str]]:
+        """(claim set, the keys it states by their core as JSON, see keys_by_core) of these sets."""
+        return [row for chunk in chunks(sorted(set(sets))) for row in
+                self.db.execute(f"SELECT id, keys FROM claim_sets WHERE id IN ({marks(chunk)})", chunk)]
 
     @failures_named("read")
     def groups_of(self, cores: Iterable[str]) -> list[tuple[str, dict[str, str], int]]:
@@ -391,8 +382,8 @@ class ClaimIndex:
         out: set[tuple[str, str]] = set()
         for chunk in chunks(sorted(set(articles)), 400):
             out |= {(key, aid) for part in chunks(wanted, 400) for key, aid in self.db.execute(
-                f"SELECT DISTINCT key, article FROM claims WHERE article IN ({marks(chunk)}) "
-                f"AND core IN ({marks(part)})", [*chunk, *part])}
+                f"SELECT DISTINCT c.key, a.id FROM articles a JOIN claims c ON c.claim_set = a.claims "
+                f"WHERE a.id IN ({marks(chunk)}) AND c.core IN ({marks(part)})", [*chunk, *part])}
         return out
 
     @failures_named("read")
@@ -403,14 +394,13 @@ class ClaimIndex:
 
     @failures_named("read")
     def articles_of(self, ids: Iterable[str]) -> list[Article]:
-        return sorted((Article.model_validate_json(a) for a, _ in self.article_rows_of(ids)), key=lambda a: a.id)
+        return sorted((Article.model_validate_json(a) for a in self.article_rows_of(ids)), key=lambda a: a.id)
 
     @failures_named("read")
-    def article_rows_of(self, ids: Iterable[str]) -> list[tuple[str, str]]:
-        """The stored JSON of the articles of these ids, to decode leanly (checker.lean), each with
-        the keys it states by their core (JSON, see keys_by_core)."""
-        return [row for chunk in chunks(sorted(set(ids)))
-                for row in self.db.execute(f"SELECT article, keys FROM articles WHERE id IN ({marks(chunk)})", chunk)]
+    def article_rows_of(self, ids: Iterable[str]) -> list[str]:
+        """The stored JSON of the articles of these ids, to decode leanly (checker.lean)."""
+        return [data for chunk in chunks(sorted(set(ids)))
+                for (data,) in self.db.execute(f"SELECT article FROM articles WHERE id IN ({marks(chunk)})", chunk)]
 
 
 class KeyCounts:

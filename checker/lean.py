@@ -146,6 +146,14 @@ class Decoder:
         """A JSON list of claims."""
         return [self._lean(c) for c in self._claims.decode(data)]
 
+    def claim_of(self, data: str | bytes, article: str) -> LeanClaim:
+        """One claim of an article from its JSON stored without its article and with its id
+        relative to it (as a claim set of the index keeps it)."""
+        claim = self._lean(self._claim.decode(data))
+        claim.id = article + claim.id
+        claim.article = article
+        return claim
+
     def claims_of_article(self, data: str | bytes, article: str) -> list[Claim]:
         """The claims of an article from a JSON list of them stored without their article and
         with their ids relative to it (as the claim cache keeps them), as public models."""

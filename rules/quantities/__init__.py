@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict
 from checker.rules.toolkit.analysis import Analysis
 from checker.rules.toolkit.key_parts import KindSpec
 from checker.models import ClaimDraft
-from checker.rules.quantities.amount import amounts, point_in_time
+from checker.rules.quantities.amount import amounts, point_in_time, reads_a_scale
 from checker.rules.quantities.candidates import reader
 from checker.rules.quantities.counted import what_is_counted
 from checker.rules.quantities.draft import draft, duration, framed, keyed, spoken_of_again
@@ -67,6 +67,11 @@ class QuantityRule(VocabularyRule):
             fig.earlier = earlier_words(doc, amount, fig.clause, vocab, fig.change)  # time
             if point_in_time(doc.scan_text, amount, lang):  # "twee jaar geleden": counts no thing of the clause
                 yield draft(doc, fig, vocab, {}, {}, [], unkeyed="a point in time")
+                continue
+            if reads_a_scale(doc.scan_text, amount, lang):
+                # "a magnitude 7.8 earthquake" counts no earthquakes; the magnitudes of a quake and
+                # of its aftershock are not one fact's two values
+                yield draft(doc, fig, vocab, {}, {}, [], unkeyed="a reading on a scale, its measure not named")
                 continue
             told = spoken_of_again(reading, fig) or duration(reading, fig)
             if told:

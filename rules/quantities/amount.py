@@ -12,7 +12,7 @@ import regex
 from checker.rules.toolkit.analysis import Document
 from checker.rules.quantities.candidates import date_neighbour, not_an_amount, reader
 from checker.rules.quantities.when import change_grammar
-from checker.rules.toolkit.frames import frame_vocabulary
+from checker.rules.toolkit.frames import frame_vocabulary, measure_of_before
 from checker.rules.toolkit.lexicon import Vocabulary, data_cache, ending_at, load_data, phrase_pattern
 from checker.rules.toolkit.numbers import Amount, NumberReader
 from checker.rules.toolkit.vocabulary import Language
@@ -83,6 +83,19 @@ def point_in_time(text: str, amount: Amount, lang: Language) -> bool:
     return amount.unit in TIME_UNITS and bool(time_ago(lang).match(text, amount.end))
 
 
+NEXT_WORD = regex.compile(r"[\s\-]+(\p{L}[\p{L}\-]*)")
+
+
+def reads_a_scale(text: str, amount: Amount, lang: Language) -> bool:
+    """True for a reading on a scale that names no measure: a figure with a fraction, no unit
+    and no plural noun after it ("a magnitude 7.8 earthquake", "a 7.5-magnitude quake": no 7.8
+    earthquakes), no measure named before it either ("een kracht van 7,8"); "34,6 graden" counts."""
+    if not amount.on_a_scale or measure_of_before(text, amount.start, lang):
+        return False
+    word = NEXT_WORD.match(text, amount.end)
+    return not (word and frame_vocabulary(lang).plural.fullmatch(word.group(1).lower()))
+
+
 @data_cache
 def time_ago(lang: Language) -> regex.Pattern:
     """The word after a span of time that makes it a point in time: "geleden", "ago"."""
@@ -110,4 +123,4 @@ def in_ratio(text: str, amount: Amount, read: NumberReader, lang: Language) -> b
     return False
 
 
-__all__ = ["amount_at", "amounts", "in_ratio", "point_in_time", "with_unit"]
+__all__ = ["amount_at", "amounts", "in_ratio", "point_in_time", "reads_a_scale", "with_unit"]

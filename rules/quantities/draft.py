@@ -17,6 +17,7 @@ from checker.rules.quantities.figure import MISSING, Figure, Previous, Reading
 from checker.rules.quantities.whose import whole_set
 from checker.rules.toolkit.context import attribution_of, dominant_actor, dominant_places, event_around, leader, names_whose
 from checker.rules.toolkit.frame_keys import Frame, again, quantity_frame
+from checker.rules.toolkit.frame_years import other_year
 from checker.rules.toolkit.gazetteer import slug
 from checker.rules.toolkit.frames import measure_of_before
 from checker.rules.toolkit.lexicon import Vocabulary, events
@@ -56,12 +57,18 @@ def spoken_of_again(reading: Reading, fig: Figure) -> ClaimDraft | None:
             or fig.change is None and measure_of_before(doc.scan_text, amount.start, reading.lang):
         return None
     parts, evidence = same_thing_again(previous, vocab)
+    if "place" in parts and reading.frames.whole_country.search(doc.scan_text, fig.clause.start, fig.clause.end):
+        # "De opkomst in Amsterdam was 52 procent, landelijk 50,6 procent": not Amsterdam's again
+        return draft(doc, fig, vocab, {}, {}, [], unkeyed="the whole country's, after a place's")
     running, inferred = None, previous.inferred
     if "predicate" in parts:  # its own place, if its clause names one, is stated ("with 43 in Saxony")
         frame = again(fig.context(doc), parts, evidence, previous.inferred, vocab, reading.frames)
         parts, evidence, running, inferred = frame.parts, frame.evidence, frame.running, frame.inferred
         if reading.earlier_place and parts.get("place", reading.earlier_place[0]) != reading.earlier_place[0]:
             reading.earlier_place = None  # "25 doden in Attica, 10 in Epirus": a breakdown places no later total
+    year = other_year(fig.context(doc), reading.frames)
+    if year and year != parts.get("year"):  # "44.4 percent, down from 64.1 percent in 2018": that year's
+        parts, evidence = {**parts, "year": year}, {**evidence, "year": year}
     return draft(doc, fig, vocab, parts, evidence, [p for p in inferred if p in parts], running=running)
 
 

@@ -72,7 +72,7 @@ class Figure:
     def context(self, doc: Document, earlier_place: tuple[str, str] | None = None) -> FigureContext:
         """What the toolkit's frames read this figure from."""
         return FigureContext(doc, (self.amount.start, self.amount.end), (self.clause.start, self.clause.end),
-                             self.sentence, self.amount.unit is not None, earlier_place)
+                             self.sentence, self.amount.unit is not None, earlier_place, self.amount.on_a_scale)
 
 
 __all__ = ["MISSING", "Figure", "Previous", "Reading"]

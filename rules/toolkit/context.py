@@ -276,7 +276,27 @@ def sentence_place(doc: Document, clause: Clause, vocab: Vocabulary, figures: re
     """A claim's place named elsewhere in its sentence, in a clause with no figure of its own."""
     hits = [h for c in clauses_without_figures(doc, clause, vocab, figures) for h in places_of(doc, c.start, c.end, vocab)
             if h.label != "border"]
-    return from_sentence(hits)
+    hit = from_sentence(hits)
+    return None if hit and after_a_listed_place(doc, hit, vocab) else hit
+
+
+def listed_with_another(doc: Document, hits: list[Hit], vocab: Vocabulary) -> bool:
+    """True when two different places stand on one list, a joiner and at most a few words
+    between them ("Turkije en het noorden van Syrië"): the figure is of both, not of the last."""
+    g = clause_grammar(vocab.source)
+    return any(a.label != b.label and g.list_goes_on.match(doc.scan_text, a.end)
+               and len(doc.scan_text[a.end:b.start].split()) <= LIST_GAP for a, b in zip(hits, hits[1:]))
+
+
+LIST_GAP = 5  # words between two places of one list: "en het noorden van"
+
+
+def after_a_listed_place(doc: Document, hit: Hit, vocab: Vocabulary) -> bool:
+    """True when a place is the next of a list whose place before it is another, though a clause
+    break splits the list ("struck southern Turkey and northern Syria", "in het zuiden van
+    Turkije en het noorden van Syrië"): its figure is of all of them, never of the last alone."""
+    before = vocab.places.find(doc.scan_text, max(0, hit.start - 80), hit.start)
+    return bool(before) and listed_with_another(doc, [before[-1], hit], vocab)
 
 
 def sentence_actor(doc: Document, clause: Clause, vocab: Vocabulary, figures: regex.Pattern,
@@ -294,7 +314,8 @@ def sentence_actor(doc: Document, clause: Clause, vocab: Vocabulary, figures: re
         hits += [h for h in vocab.actors.find(doc.scan_text, c.start, c.end)
                  if not any(a <= h.start < b for a, b in excluded) and not no_owner(doc, h, vocab)
                  and h.label != place and vocab.may_own(concept, h.label)]
-    return from_sentence(hits)
+    hit = from_sentence(hits)
+    return None if hit and after_a_listed_place(doc, hit, vocab) else hit
 
 
 @per_word

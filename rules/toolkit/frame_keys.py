@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from checker.rules.toolkit.analysis import Analysis, Document
-from checker.rules.toolkit.context import leader, no_owner, sentence_opening, vocabulary
+from checker.rules.toolkit.context import leader, no_owner
 from checker.rules.toolkit.lexicon import Hit, data_cache, load_data
 from checker.rules.toolkit.vocabulary import Language
 from checker.rules.toolkit.frames import (
@@ -28,6 +28,7 @@ from checker.rules.toolkit.frames import (
     predicate_near,
     running_words,
 )
+from checker.rules.toolkit.frame_years import other_year
 from checker.rules.toolkit.gazetteer import gazetteer
 from checker.rules.toolkit.home_country import home_country, home_in_headline, home_place, speaks_of_home
 from checker.rules.toolkit.lemmas import lemma
@@ -47,7 +48,6 @@ class Frame:
 
 
 VERB_REACH = 12  # characters before a figure of things where the verb of what happened to them stands
-YEAR = regex.compile(r"(?<![\p{N}\p{L}])(1[89]\d\d|20\d\d)(?![\p{N}\p{L}])")
 
 
 def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary,
@@ -71,7 +71,8 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
                                                 function_words, fv.transparent, fv.phrase_ends | fv.noun_stops), fv)
     if tallies and (noun is None or fv.predicate(noun.label) is None and lemma(noun.label, fv.language) not in fv.people):
         return "people", tallies[-1].words, tallies[-1].label  # "het dodental is opgelopen tot 42", not "... en 20 vermisten"
-    if noun is None and measure_of_before(text, ctx.figure[0], fv.source):  # "een kracht van 7,8"
+    # "een kracht van 7,8": the noun after a reading on a scale is none it counts ("7,8 trof")
+    if (noun is None or ctx.on_a_scale) and measure_of_before(text, ctx.figure[0], fv.source):
         measured = measured_noun(ctx, fv, function_words)
         return (lemma(measured.label, fv.language), measured.words, "") if measured else None
     if noun is None:  # "which has killed at least 170 in Germany": what happened says people
@@ -85,8 +86,8 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
         return "people", noun.words, fv.people.get(base, fv.people.get(noun.label, ""))
     if head := person_head(noun.label, fv):  # "griepatiënten": patients
         return "people", noun.words, fv.people[head]
-    if fv.predicate(noun.label):  # "20 missing", "110 dead": the predicate counts people
-        return "people", noun.words, fv.predicate(noun.label)
+    if fv.predicate(noun.label) in fv.people_predicates:  # "20 missing", "110 dead": the predicate counts
+        return "people", noun.words, fv.predicate(noun.label)  # people; "two proposals" are no people offered
     return base, noun.words, ""
 
 
@@ -467,31 +468,6 @@ def who_they_were(ctx: FigureContext, counted_words: str, fv: FrameVocabulary) -
     if base in fv.people:
         return True
     return base != word and fv.predicate(word) is None and bool(fv.plural.fullmatch(word))
-
-
-def other_year(ctx: FigureContext, fv: FrameVocabulary) -> str | None:
-    """A year the clause, or the phrase opening its sentence ("Last year, ..."), names other than
-    the article's own, by its number or as the year before or after ("vorig jaar", "last year",
-    "volgend jaar", "next year"): a figure of another year ("the deficit will reach 3.1% next
-    year") is another fact than this year's."""
-    so_far = fv.year_to_date.search(ctx.doc.scan_text, *ctx.clause)
-    if so_far:  # "dit jaar al 14 verkeersdoden": the year so far, not the day's
-        return "year-to-date"
-    own = ctx.doc.article.date.start.year if ctx.doc.article.date else ctx.doc.article.year
-    if own is None:
-        return None
-    opening = sentence_opening(ctx.doc, ctx.figure[0], vocabulary(fv.source))
-    spans = [ctx.clause, *filter(None, [opening])]  # "Last year, ...", "In 2022, ..." time the sentence
-    if any(fv.last_year.search(ctx.doc.scan_text, *span) for span in spans):
-        return str(own - 1)
-    if any(fv.next_year.search(ctx.doc.scan_text, *span) for span in spans):
-        return str(own + 1)
-    for m in (m for span in spans for m in YEAR.finditer(ctx.doc.scan_text, *span)):
-        if (ctx.figure[0] <= m.start() < ctx.figure[1]):
-            continue
-        if int(m.group(1)) != own:
-            return m.group(1)
-    return None
 
 
 __all__ = ["Frame", "again", "quantity_frame"]

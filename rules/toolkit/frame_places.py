@@ -47,14 +47,17 @@ def event_before(text: str, start: int, fv: FrameVocabulary) -> bool:
     return any(not text[h.end:start].strip() for h in fv.causes.find(text, max(0, start - 40), start))
 
 
+LIST_ADJECTIVE = r"(?:\p{Ll}[\p{L}\-]*\s+)?"  # "and northern (Syria)"
+
+
 def place_pattern(prepositions: str, kinds: str, name: str, words: FrameWords) -> regex.Pattern:
     """Names after a preposition of place, through an article, an adjective or a kind of place
     ("in de Turkse stad Antakya", "in de provincie Luik", "the city of Antakya"), a list of them
-    one match."""
+    one match, an adjective before a later name too ("in southern Turkey and northern Syria")."""
     return regex.compile(
         rf"(?<![\p{{L}}])(?i:{prepositions})\s+(?:(?i:{words.articles})\s+)?(?:\p{{Ll}}[\p{{L}}\-]*\s+|[\p{{L}}\-]+\s+(?=(?i:{kinds})\s))?"
         rf"(?:(?i:{kinds})\s+(?:(?i:{words.kind_of})\s+)?)?(?P<names>{name}"
-        rf"(?:(?:\s*,\s*|\s+(?:{words.list_joiners})\s+){name}){{0,3}})")
+        rf"(?:(?:\s*,\s*|\s+(?:{words.list_joiners})\s+{LIST_ADJECTIVE}){name}){{0,3}})")
 
 
 @dataclass(frozen=True)

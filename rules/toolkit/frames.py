@@ -23,7 +23,7 @@ from checker.rules.toolkit.lexicon import (Hit, Language, Lexicon, data_cache, e
 from checker.rules.toolkit.gazetteer import gazetteer, slug
 from checker.rules.toolkit.lemmas import lemma
 from checker.rules.toolkit.persons import known_word
-from checker.rules.toolkit.frame_places import FrameWords, inner_place, place_patterns
+from checker.rules.toolkit.frame_places import LIST_ADJECTIVE, FrameWords, inner_place, place_patterns
 
 WORD = regex.compile(r"\p{L}[\p{L}\-'’]*")
 NOUN_REACH = 2  # words: the counted noun is at most this many words after the figure
@@ -52,8 +52,10 @@ class FrameVocabulary:
     year_to_date: regex.Pattern
     last_year: regex.Pattern  # "vorig jaar", "last year": the year before the article's
     next_year: regex.Pattern  # "volgend jaar", "next year": the year after the article's
+    back_reference: regex.Pattern  # a clause's opening word that refers back to a time: "(in 1992,) when"
     identity: regex.Pattern  # a verb of being and the word after it: "(slachtoffers) waren brandweerlieden"
     plural: regex.Pattern  # a plural noun, no participle: "brandweerlieden", not "gevonden" or "trapped"
+    inflected: regex.Pattern  # a word that heads no noun phrase when it is inflected: "published", "latest"
     kind_after: regex.Pattern  # a kind of place right after a name: "the Ahrweiler district"
     kind_before: regex.Pattern  # a kind of place right before a name: "het plaatsje Pepinster"
     within: regex.Pattern  # a place inside the named one, before it: "in a collapsed hotel " (in Marrakesh)
@@ -130,15 +132,17 @@ def frame_vocabulary(language: Language) -> FrameVocabulary:
         people_concepts=dict(data.get("people_concepts", {})),
         tallies=Lexicon(data.get("tallies", {})),
         possessing=frozenset(grammar.get("possessing", [])),
-        governing=frozenset(w.lower() for w in [*grammar.get("place_prepositions", []), *grammar.get("phrase_ends", []),
-                                                *grammar.get("origin_prepositions", [])]),
+        governing=frozenset(w.lower() for key in ("place_prepositions", "phrase_ends", "origin_prepositions",
+                                                  "other_prepositions") for w in grammar.get(key, [])),
         causes=Lexicon(data.get("causes", {}), compounds="head" if grammar.get("compounds") else "none"),
         keying_events=frozenset(grammar.get("keying_events", [])),
         year_to_date=words_pattern(grammar.get("year_to_date", [])),
         last_year=words_pattern(grammar.get("last_year", [])),
         next_year=words_pattern(grammar.get("next_year", [])),
+        back_reference=regex.compile(rf"[\s,;]*(?i:{phrase_pattern(grammar.get('back_references', [])) or '(?!)'})(?![\p{{L}}])"),
         identity=regex.compile(rf"\s+(?i:{phrase_pattern(grammar.get('copulas', [])) or '(?!)'})\s+(\p{{Ll}}[\p{{L}}\-]*)(?=[\s,.;:]|$)"),
         plural=regex.compile(grammar.get("plural", "(?!)")),
+        inflected=regex.compile(grammar.get("inflected_no_head", "(?!)")),
         **place_patterns(grammar, words),
         not_places=frozenset(w.lower() for w in grammar.get("not_places", [])) | frozenset(month_names(language.code)),
         joint=words_pattern(grammar.get("joint", [])),
@@ -164,7 +168,7 @@ def frame_vocabulary(language: Language) -> FrameVocabulary:
                                       regex.I),
         name=regex.compile(rf"\p{{Lu}}[\p{{L}}\-'’]*(?:\s+(?:(?:{words.name_joiners})\s+)?\p{{Lu}}[\p{{L}}\-'’]*)*"),
         determined=regex.compile(rf"(?i:\s(?:{words.articles})\s+)\Z"),
-        list_split=regex.compile(rf"\s*,\s*|\s+(?:{words.list_joiners})\s+"),
+        list_split=regex.compile(rf"\s*,\s*|\s+(?:{words.list_joiners})\s+{LIST_ADJECTIVE}"),
     )
 
 
@@ -300,13 +304,27 @@ def measured_noun(ctx: FigureContext, fv: FrameVocabulary, function_words: froze
                     if opened and ms and ms[-1].group()[:1].islower()  # "the Netherlands" is no measure
                     and lemma(ms[-1].group().lower(), fv.language) not in fv.time_nouns]
     subject = [ms[-1] for _, ms in phrases[:1] if ms]
-    # a phrase of its own first, then the clause's first words, then one a preposition governs;
+    # "A YouGov poll published on Sunday puts Labour on 40 percent", "The latest poll": no noun
+    opened_heads = [(gov, h) for gov, h in opened_heads if not inflected(h.group(), fv)]
+    subject = [h for h in subject if not inflected(h.group(), fv)]
+    # a phrase of its own first, then the clause's first words, then one a preposition governs
+    # that no phrase of its own stands before ("De hoofdverdachte van de overval op de juwelier
+    # ... moet tien jaar de cel in": the juweler's is a modifier of the suspect, no measure);
     # the nearest of the first of these that the amount is said to be
-    for heads in ([h for gov, h in opened_heads if not gov], subject, [h for gov, h in opened_heads if gov]):
+    own = [h for gov, h in opened_heads if not gov]
+    first_own = min((h.start() for h in own + subject), default=ctx.figure[0])
+    for heads in (own, subject, [h for gov, h in opened_heads if gov and h.start() < first_own]):
         heads = [h for h in heads if equated(ctx, h.end(), fv)]
         if heads:
             return Hit(heads[-1].start(), heads[-1].end(), heads[-1].group().lower(), heads[-1].group())
     return None
+
+
+def inflected(word: str, fv: FrameVocabulary) -> bool:
+    """True for a participle or a superlative, which ends a noun phrase but heads none: its lemma
+    is another word and it has the form of ``inflected_no_head`` ("published", "latest")."""
+    low = word.lower()
+    return bool(fv.inflected.fullmatch(low)) and lemma(low, fv.language) != low
 
 
 def measure_of_before(text: str, position: int, language: Language) -> bool:
@@ -342,9 +360,12 @@ def open_actor(ctx: FigureContext, fv: FrameVocabulary, vocab) -> Hit | None:
     """Who an open noun's figure is of, when the vocabulary knows no actor there: the first name
     of the clause that is no place, no month or weekday and no claimant ("De PVV behaalde 37
     zetels", "the Party for Freedom won 35 seats"). A capitalised first word of a sentence is a
-    name only when the language does not know it as a word, or a name goes on after it."""
+    name only when the language does not know it as a word, or a name goes on after it. A name
+    a preposition governs is the clause's only when no other is ("In de peiling van Ipsos staat
+    de PVV op 32 zetels": the PVV's seats)."""
     text = ctx.doc.scan_text
     claimed = [span for span in attribution_spans(ctx.doc, *ctx.clause, vocab)]
+    governed = None
     for m in fv.name.finditer(text, ctx.clause[0], ctx.figure[0]):  # "of GDP" after the figure is none
         words = m.group().split()
         while words and words[0].lower() in vocab.function_words:  # "The Party for Freedom"
@@ -363,8 +384,12 @@ def open_actor(ctx: FigureContext, fv: FrameVocabulary, vocab) -> Hit | None:
             continue  # "Officials", "Turnout": a word; "Ajax", named mid-sentence elsewhere too: a name
         if vocab.places.find(name) or gazetteer(fv.source).lookup(name) or fv.causes.find(name):
             continue  # a place, or an event ("de Tweede Kamerverkiezingen"): no one's
+        before = WORD_BEFORE.search(text, max(ctx.clause[0], m.start() - 20), m.start())
+        if before and before.group(1).lower() in fv.governing:
+            governed = governed or Hit(m.start(), m.end(), slug(name), name)
+            continue
         return Hit(m.start(), m.end(), slug(name), name)
-    return None
+    return governed
 
 
 PUNCT = regex.compile(r"[.,;:!?()]")
@@ -460,6 +485,7 @@ class FigureContext:
     sentence: tuple[int, int]
     has_unit: bool
     earlier_place: tuple[str, str] | None = None  # the place of the article's last figure of people
+    on_a_scale: bool = False  # a figure with a fraction and no unit: a reading, never a count ("7,8")
 
 
 __all__ = ["FigureContext", "FrameVocabulary", "JOINT", "Words", "counted_noun", "equated", "frame_vocabulary",

@@ -449,7 +449,8 @@ def vocabulary(language: Language) -> Vocabulary:
         attribution=words_pattern(grammar.get("attribution", [])),
         claimant_before=frozenset(" ".join(w.lower().split()) for w in grammar.get("claimant_before", [])),
         subject_after_verb=bool(grammar.get("subject_after_verb", False)),
-        clause_break=regex.compile("|".join(regex.escape(b) for b in breaks)),
+        # a break between digits is a separator of thousands or decimals ("3,000 of them"), no break
+        clause_break=regex.compile(rf"(?!(?<=\d)[,.]\d)(?:{'|'.join(regex.escape(b) for b in breaks)})"),
         generic=words_pattern(grammar.get("generic", [])),
         earlier=words_pattern(grammar.get("earlier", [])),
         before_event=words_pattern(grammar.get("before_event", []), r"\s+"),

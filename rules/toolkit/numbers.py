@@ -38,6 +38,12 @@ class Amount:
     vague: bool = False
     step: float | None = None  # the place of the last digit written: "34,2" 0.1, "2,5 miljard" 100 million
 
+    @property
+    def on_a_scale(self) -> bool:
+        """True for a figure with a fraction and neither unit nor scale word ("a magnitude 7.8
+        earthquake", "een kracht van 7,8", "34,6 graden"): a reading or a measure, no count of things."""
+        return self.unit is None and self.step is not None and self.step < 1 and not self.vague
+
 
 MULTIPLE = (2, 10)  # "een veelvoud van X", "a multiple of X": at least twice X, at most ten times
 
