@@ -33,10 +33,11 @@ def kept_by_a_check(tmp_path_factory):
 
 @pytest.fixture
 def own_regex_cache(monkeypatch):
-    """regex's cache as a copy of its own, put back after the test."""
+    """regex's cache emptied for the test (patterns other tests compiled are not in it), and put
+    back after it."""
     main = regex._main
     for name in ("_cache", "_named_args", "_locale_sensitive"):
-        monkeypatch.setattr(main, name, dict(getattr(main, name)))
+        monkeypatch.setattr(main, name, {})
     return main
 
 
