@@ -11,12 +11,16 @@ from pathlib import Path
 
 
 from checker import __version__
+from checker.kept_code import KeptCode
 from checker.kept_patterns import Kept
 
-# The patterns kept by earlier runs go into regex's cache before the engine's and the rules'
-# modules compile theirs (at import and when the rules are built); main keeps the new ones.
+# What earlier runs compiled is kept: the patterns go into regex's cache and the code of the
+# dataclasses' methods to dataclasses, before the engine's and the rules' modules compile theirs
+# (at import and when the rules are built); main keeps the new ones.
 KEPT_PATTERNS = Kept()
 KEPT_PATTERNS.load()
+KEPT_CODE = KeptCode()
+KEPT_CODE.install()
 
 from checker.config import Config, ConfigError, load_config
 from checker.confidence import DEFAULT_MIN_CONFIDENCE
@@ -203,6 +207,7 @@ def main(argv: list[str] | None = None) -> int:
         code = run_command(sys.argv[1:] if argv is None else argv)
         sys.stdout.flush()
         KEPT_PATTERNS.keep()
+        KEPT_CODE.keep()
         return code
     except KeyboardInterrupt:
         print("\ncheck: interrupted", file=sys.stderr)
