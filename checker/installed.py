@@ -3,14 +3,15 @@ distributions, kept in the user cache so that a start need not import importlib.
 
 ``importlib.metadata`` (with the email modules it reads metadata with) costs some 50 ms to
 import, and finding entry points reads every distribution on ``sys.path``. What it found is kept
-in one file of the user cache folder (``$XDG_CACHE_HOME/newscheck``, else
-``~/.cache/newscheck``) under a digest of what would change it: each ``sys.path`` entry and the
-time it was last modified, and for each ``*.dist-info`` and ``*.egg-info`` folder in it, the time
-of the folder and of its ``entry_points.txt``. Installing or removing a distribution changes
-the folder that holds it, so the next run reads the distributions again. A state modified in
-the last seconds is not kept (a change in the same tick of the clock would go unseen), nor is
-anything when the folder cannot be written; a damaged file is read again from the
-distributions. The file is written beside its final name and moved there in one step.
+in a small file of the user cache folder (``$XDG_CACHE_HOME/newscheck``, else
+``~/.cache/newscheck``) named by a digest of what would change it: each ``sys.path`` entry and
+the time it was last modified, and for each ``*.dist-info`` and ``*.egg-info`` folder in it, the
+time of the folder and of its ``entry_points.txt`` (so each environment, and each way of
+starting one, ``check`` or ``python -m checker``, has its own). Installing or removing a
+distribution changes the folder that holds it, so the next run reads the distributions again. A
+state modified in the last seconds is not kept (a change in the same tick of the clock would go
+unseen), nor is anything when the folder cannot be written; a damaged file is read again from
+the distributions. The file is written beside its final name and moved there in one step.
 """
 from __future__ import annotations
 
@@ -53,9 +54,9 @@ class EntryPoint(NamedTuple):
         return reduce(getattr, attrs, module)
 
 
-def cache_file() -> Path:
+def cache_folder() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "newscheck" / f"installed-{FORMAT}.json"
+    return Path(base) / "newscheck"
 
 
 def path_state(paths: list[str]) -> tuple[list, int]:
@@ -95,8 +96,7 @@ class Installed:
     the distributions (and kept). Each use makes a fresh one (a millisecond): a test that puts
     a distribution on ``sys.path`` sees it."""
 
-    def __init__(self, path: Path | None = None) -> None:
-        self.path = path or cache_file()
+    def __init__(self, folder: Path | None = None) -> None:
         try:
             state, latest = path_state(list(sys.path))
             self.digest = hashlib.sha1(json.dumps([sys.version, state]).encode()).hexdigest()
@@ -104,6 +104,7 @@ class Installed:
         except OSError as e:  # a folder of sys.path that cannot be listed: nothing is kept
             log.debug("installed distributions not kept: %s", e)
             self.digest, self.settled = None, False
+        self.path = (folder or cache_folder()) / f"installed-{FORMAT}-{self.digest}.json"
         self.kept = self.read() if self.digest else None
         self.data = self.kept or {"digest": self.digest, "groups": None, "versions": {}}
 
@@ -111,7 +112,7 @@ class Installed:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             if data.get("digest") != self.digest or not isinstance(data.get("versions"), dict) \
-                    or not isinstance(data.get("groups"), dict):
+                    or not isinstance(data.get("groups"), (dict, type(None))):
                 return None
             return data
         except (OSError, ValueError, AttributeError) as e:

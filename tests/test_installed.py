@@ -77,7 +77,7 @@ def test_nothing_changed_nothing_is_read_again(site, scans):
     fake_distribution(site, "fake-rules", {"fake": "fake_rules:FakeRule"})
     settle(site)
     assert "fake" in names()
-    assert installed.cache_file().exists()
+    assert installed.Installed().path.exists()
     asked = len(scans)
     assert "fake" in names() and installed.version("newscheck")
     installed.version("newscheck")
@@ -118,9 +118,10 @@ def test_an_entry_point_rewritten_in_place_is_read_again(site, scans):
 def test_a_damaged_kept_file_is_read_again(site, scans):
     settle(site)
     expected = names()
-    installed.cache_file().write_bytes(b"\x00{not json")
+    path = installed.Installed().path
+    path.write_bytes(b"\x00{not json")
     assert names() == expected
-    installed.cache_file().write_text('{"digest": 1, "groups": []}')
+    path.write_text('{"digest": 1, "groups": []}')
     assert names() == expected
 
 
@@ -147,3 +148,29 @@ def test_a_broken_plugin_fails_as_before(site, scans):
                 ep.load()
             theirs.append(f"rule failed to load from {ep.value}: {e.value!r}")
     assert mine == sorted(theirs) and len(mine) == 2
+
+
+def test_each_sys_path_keeps_its_own_record(site, scans, monkeypatch, tmp_path):
+    """`check` and `python -m checker` (another first entry of sys.path) do not undo each other's."""
+    settle(site)
+    names()
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    settle(other)
+    monkeypatch.syspath_prepend(str(other))
+    names()
+    monkeypatch.setattr(sys, "path", [p for p in sys.path if p != str(other)])
+    asked = len(scans)
+    names()
+    assert len(scans) == asked, "read from its own kept file"
+    assert len(list((tmp_path / "cache" / "newscheck").glob("installed-*.json"))) == 2
+
+
+def test_a_version_asked_first_is_kept_for_the_entry_points_after(site, scans):
+    settle(site)
+    installed.version("newscheck")  # importing checker asks this first
+    assert installed.Installed().kept is not None
+    names()
+    asked = len(scans)
+    assert installed.version("newscheck") and names()
+    assert len(scans) == asked
