@@ -1,13 +1,16 @@
-"""The byte code of the methods ``dataclasses`` writes, kept between runs.
+"""The byte code of the methods ``dataclasses`` writes and of the annotations ``typing`` reads,
+kept between runs.
 
 ``@dataclass`` writes the source of each class's ``__init__``, ``__repr__``, ``__eq__``,
 ``__hash__``, ``__setattr__`` and the like and compiles it with ``exec``: the ninety-odd
 dataclasses of the engine and the toolkit cost some 430 compilations, 60 to 180 ms of a small
-check. The code each source compiles to is kept in one file of the user cache folder
-(``$XDG_CACHE_HOME/newscheck``, else ``~/.cache/newscheck``), named by the Python that made it;
-while kept, ``dataclasses`` is given an ``exec`` that runs the kept code of a source it has
-seen before and compiles any other as ``exec`` would (with the future features of
-``dataclasses`` itself), so every class is built as before. A file that is missing, damaged (a
+check. ``typing`` compiles each annotation written as a string (every module here says ``from
+__future__ import annotations``) when pydantic reads it: some 420 more. The code each source
+compiles to is kept in one file of the user cache folder (``$XDG_CACHE_HOME/newscheck``, else
+``~/.cache/newscheck``), named by the Python that made it; while kept, ``dataclasses`` and
+``typing`` are given an ``exec`` and a ``compile`` that give the kept code of a source seen
+before and compile any other as the built-ins would (with the future features of the module
+itself), so every class and annotation is made as before. A file that is missing, damaged (a
 SHA-1 of its content is in its header) or of another Python is left aside, and a folder that
 cannot be written is too; the file is written beside its final name and moved there in one step.
 """
@@ -36,6 +39,14 @@ for _feature in __future__.all_feature_names:
         FUTURE |= getattr(__future__, _feature).compiler_flag
 
 
+def module_flags(module) -> int:
+    """The future features a module's code passes on to what it compiles (those of its
+    functions)."""
+    function = next((f for f in vars(module).values()
+                     if getattr(f, "__module__", None) == module.__name__ and hasattr(f, "__code__")), None)
+    return function.__code__.co_flags & FUTURE if function else 0
+
+
 def cache_file() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     digest = hashlib.sha1(sys.version.encode()).hexdigest()[:12]
@@ -43,70 +54,91 @@ def cache_file() -> Path:
 
 
 class KeptCode:
-    """The code of the sources ``dataclasses`` compiles: ``install`` reads the kept file and
-    hands ``dataclasses`` the ``exec`` that uses it, ``keep`` writes the sources compiled since."""
+    """The code of the sources ``dataclasses`` and ``typing`` compile: ``install`` reads the kept
+    file and hands each module an ``exec`` or ``compile`` that uses it, ``keep`` writes the
+    sources compiled since. A source is kept under (mode, future flags, source)."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path
-        self.code: dict[str, CodeType] = {}
-        self.used: set[str] = set()
+        self.code: dict[tuple[str, int, str], CodeType] = {}
+        self.used: set[tuple[str, int, str]] = set()
         self.new = 0
-        self.flags = 0  # the future features of the module whose exec this stands for
-        self.module = None
+        self.modules: list = []
 
-    def install(self, module=None) -> int:
-        """Hand ``module`` (``dataclasses``) the kept code; how many sources are kept."""
-        import dataclasses
+    def install(self, *modules) -> int:
+        """Hand the modules (``dataclasses`` and ``typing``) the kept code; how many sources are
+        kept."""
+        if not modules:
+            import dataclasses
+            import typing
 
-        module = module or dataclasses
-        if "exec" in vars(module):  # another hand put one there: left as it is
-            return 0
-        function = next((f for f in vars(module).values() if getattr(f, "__module__", None) == module.__name__
-                         and hasattr(f, "__code__")), None)
-        self.flags = function.__code__.co_flags & FUTURE if function else 0
+            modules = (dataclasses, typing)
         self.path = self.path or cache_file()
         try:
             self.code = self.read()
         except Exception as e:  # noqa: BLE001 - whatever it is, the sources are compiled as usual
             log.debug("kept code not read: %r", e)
-        module.exec = self.exec
-        self.module = module
+        for module in modules:
+            if "exec" in vars(module) or "compile" in vars(module):  # another hand put one there: left as it is
+                continue
+            flags = module_flags(module)
+            module.exec = self.exec_with(flags)
+            module.compile = self.compile_with(flags)
+            self.modules.append(module)
         return len(self.code)
 
-    def exec(self, source, globals=None, locals=None, /):
-        """``exec``, with the kept code of a source seen before."""
-        if type(source) is str:
-            code = self.code.get(source)
-            if code is None:
-                code = compile(source, "<string>", "exec", self.flags, True)
-                self.code[source] = code
-                self.new += 1
-            self.used.add(source)
-            source = code
-        if globals is None:  # exec's own default: the caller's namespaces
-            caller = sys._getframe(1)
-            globals, locals = caller.f_globals, caller.f_locals if locals is None else locals
-        return builtins.exec(source, globals, locals)
+    def compiled(self, source: str, mode: str, flags: int) -> CodeType:
+        """The code of a source, kept or compiled now (as the module with these future features
+        would compile it)."""
+        key = (mode, flags, source)
+        code = self.code.get(key)
+        if code is None:
+            code = compile(source, "<string>", mode, flags, True)
+            self.code[key] = code
+            self.new += 1
+        self.used.add(key)
+        return code
+
+    def exec_with(self, flags: int):
+        def kept_exec(source, globals=None, locals=None, /):
+            """``exec``, with the kept code of a source seen before."""
+            if type(source) is str:
+                source = self.compiled(source, "exec", flags)
+            if globals is None:  # exec's own default: the caller's namespaces
+                caller = sys._getframe(1)
+                globals, locals = caller.f_globals, caller.f_locals if locals is None else locals
+            return builtins.exec(source, globals, locals)
+        return kept_exec
+
+    def compile_with(self, flags: int):
+        def kept_compile(source, filename, mode, *more, **named):
+            """``compile``, with the kept code of a source seen before."""
+            if type(source) is str and filename == "<string>" and mode in ("exec", "eval") and not more and not named:
+                return self.compiled(source, mode, flags)
+            if not more and "dont_inherit" not in named:  # the future features of the module it stands for
+                more = (flags, True)
+            return builtins.compile(source, filename, mode, *more, **named)
+        return kept_compile
 
     def read(self) -> dict[str, CodeType]:
         data = self.path.read_bytes()
         head, digest, body = data[:len(MAGIC)], data[len(MAGIC):len(MAGIC) + 20], data[len(MAGIC) + 20:]
         if head != MAGIC or hashlib.sha1(body).digest() != digest:
             raise ValueError(f"{self.path}: not a whole file of kept code")
-        version, flags, code = marshal.loads(body)
-        if version != sys.version or flags != self.flags or not isinstance(code, dict) \
-                or not all(type(k) is str and type(v) is CodeType for k, v in code.items()):
+        version, code = marshal.loads(body)
+        if version != sys.version or not isinstance(code, dict) or not all(
+                type(k) is tuple and len(k) == 3 and type(k[2]) is str and type(v) is CodeType for k, v in code.items()):
             raise ValueError(f"{self.path}: code of another Python")
         return code
 
     def keep(self) -> int:
         """Write the kept code when sources were compiled since (past ``LIMIT``, only the ones
         this run used); how many were new."""
-        if self.module is None or not self.new:
+        if not self.modules or not self.new:
             return 0
-        code = self.code if len(self.code) <= LIMIT else {s: c for s, c in self.code.items() if s in self.used}
+        code = self.code if len(self.code) <= LIMIT else {k: c for k, c in self.code.items() if k in self.used}
         try:
-            body = marshal.dumps((sys.version, self.flags, code))
+            body = marshal.dumps((sys.version, code))
             self.write(MAGIC + hashlib.sha1(body).digest() + body)
         except Exception as e:  # noqa: BLE001 - a cache: the run's result stands whatever happens here
             log.debug("kept code not written: %r", e)

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import types
+import typing
 
 import pytest
 
@@ -42,18 +43,32 @@ def own_dataclasses(monkeypatch):
     return copy
 
 
-def test_the_kept_code_is_what_exec_compiles(kept_by_a_check):
-    kept = KeptCode(kept_by_a_check)
-    kept.flags = dataclasses._create_fn.__code__.co_flags & kept_code.FUTURE
-    code = kept.read()
-    assert len(code) > 300, "the methods of the engine's and the toolkit's dataclasses"
-    for source, compiled in code.items():
-        assert compiled == compile(source, "<string>", "exec", kept.flags, True), source
+def test_the_kept_code_is_what_exec_and_compile_make(kept_by_a_check):
+    code = KeptCode(kept_by_a_check).read()
+    modes = {mode for mode, _, _ in code}
+    assert modes == {"exec", "eval"}, "the dataclasses' methods and the annotations typing reads"
+    assert len(code) > 600
+    flags = {kept_code.module_flags(dataclasses), kept_code.module_flags(typing)}
+    for (mode, future, source), compiled in code.items():
+        assert future in flags
+        assert compiled == compile(source, "<string>", mode, future, True), source
+
+
+def test_the_kept_compile_compiles_as_the_built_in(tmp_path):
+    kept = KeptCode(tmp_path / "code.marshal")
+    kept_compile = kept.compile_with(kept_code.module_flags(typing))
+    # as typing (no future features) compiles it; this module's own compile would pass on its annotations feature
+    assert kept_compile("dict[str, int]", "<string>", "eval") == compile("dict[str, int]", "<string>", "eval", 0, True)
+    assert kept_compile("dict[str, int]", "<string>", "eval") is kept_compile("dict[str, int]", "<string>", "eval")
+    with pytest.raises(SyntaxError):
+        kept_compile("1 +", "<string>", "eval")
+    assert kept_compile("x = 1", "a.py", "exec") == compile("x = 1", "a.py", "exec", 0, True)
+    assert kept.new == 1
 
 
 def test_classes_built_with_kept_code_behave_as_before(kept_by_a_check, own_dataclasses):
     kept = KeptCode(kept_by_a_check)
-    assert kept.install(own_dataclasses) > 300
+    assert kept.install(own_dataclasses) > 600
 
     def point(make):
         @make(frozen=True, order=True)
@@ -73,9 +88,7 @@ def test_classes_built_with_kept_code_behave_as_before(kept_by_a_check, own_data
     assert kept.used, "the methods were made through the kept code"
     new = kept.new  # the sources of Point's methods, written in this test's module
     assert kept.keep() == new
-    again = KeptCode(kept_by_a_check)
-    again.flags = kept.flags
-    assert len(again.read()) == len(kept.code)
+    assert len(KeptCode(kept_by_a_check).read()) == len(kept.code)
 
 
 def test_a_damaged_file_is_left_aside_and_written_again(kept_by_a_check, tmp_path, own_dataclasses):
@@ -93,9 +106,7 @@ def test_a_damaged_file_is_left_aside_and_written_again(kept_by_a_check, tmp_pat
 
     assert Pair(1, 2) == Pair(1, 2) and kept.new > 0
     assert kept.keep() > 0
-    fresh = KeptCode(path)
-    fresh.flags = kept.flags
-    assert len(fresh.read()) == len(kept.code)
+    assert len(KeptCode(path).read()) == len(kept.code)
 
 
 def test_code_of_another_python_is_left_aside(kept_by_a_check, monkeypatch, tmp_path):
@@ -110,7 +121,7 @@ def test_code_of_another_python_is_left_aside(kept_by_a_check, monkeypatch, tmp_
 def test_a_module_given_an_exec_by_another_hand_is_left_as_it_is(own_dataclasses, tmp_path):
     own_dataclasses.exec = exec
     kept = KeptCode(tmp_path / "code.marshal")
-    assert kept.install(own_dataclasses) == 0 and own_dataclasses.exec is exec
+    assert kept.install(own_dataclasses) == 0 and own_dataclasses.exec is exec and not kept.modules
     assert kept.keep() == 0
 
 
