@@ -18,8 +18,9 @@ from conftest import SEEDS
 
 def check(args: list[str], cache_home) -> subprocess.CompletedProcess:
     env = {**os.environ, "XDG_CACHE_HOME": str(cache_home)}
-    return subprocess.run([sys.executable, "-m", "checker", *args, "--no-cache", "--format", "json"], env=env,
-                          capture_output=True, text=True, timeout=300)
+    # no time limit: a first check fills a new user cache (lemma tables, gazetteer) on a busy machine
+    return subprocess.run([sys.executable, "-m", "checker", *args, "--no-cache", "--time-limit", "0", "--format", "json"],
+                          env=env, capture_output=True, text=True, timeout=300)
 
 
 @pytest.fixture(scope="module")
@@ -150,8 +151,9 @@ def test_concurrent_checks_leave_one_whole_file(kept_by_a_check):
     home, _ = kept_by_a_check
     kept_file(home).unlink()
     env = {**os.environ, "XDG_CACHE_HOME": str(home)}
-    runs = [subprocess.Popen([sys.executable, "-m", "checker", str(SEEDS), "--no-cache", "--format", "json"], env=env,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(3)]
+    runs = [subprocess.Popen([sys.executable, "-m", "checker", str(SEEDS), "--no-cache", "--time-limit", "0",
+                              "--format", "json"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            for _ in range(3)]
     reports = {run.communicate(timeout=300)[0] for run in runs}
     assert len(reports) == 1
     assert len(Kept(kept_file(home)).read(regex.DEFAULT_VERSION)) > 100
