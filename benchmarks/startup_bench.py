@@ -3,7 +3,8 @@
     python benchmarks/startup_bench.py                   # 5 runs each, 2,000 generated articles
     python benchmarks/startup_bench.py --articles 10000 --repeat 3
 
-It prints the median wall time and peak memory (RSS) of ``check`` on one small article (a
+It prints the median wall time, processor time (user and system, which the load of other work
+on the machine disturbs less) and peak memory (RSS) of ``check`` on one small article (a
 one-line article, which the language model decides, a sentence whose lemmas are read, and the
 shortest seed article), the modules
 imported and the time ``-X importtime`` counts for them, and for a folder of generated articles
@@ -11,7 +12,8 @@ the time of a first ``check`` (filling the claim cache) and the median of the re
 (reading it), in articles per second, with whether every repeated report is byte for byte the
 first one. The claim cache and the user cache (the unpacked language model, the kept lemma and
 gazetteer tables) are kept in a temporary folder, filled by one run of each article before the
-timed runs, as they are on any machine after its first run.
+timed runs, as they are on any machine after its first run (with them the compiled patterns,
+the code of the dataclasses and the record of installed distributions, see the README's Speed).
 """
 from __future__ import annotations
 
@@ -35,12 +37,13 @@ ONE_SENTENCE = "De minister zei dat 120 mensen zijn geëvacueerd.\n"
 
 def run(args: list[str], env: dict[str, str], cwd: Path) -> tuple[float, bytes]:
     """Seconds and standard output of one ``check`` in a fresh process."""
-    seconds, out, _ = measured_run(args, env, cwd)
+    seconds, out, _, _ = measured_run(args, env, cwd)
     return seconds, out
 
 
-def measured_run(args: list[str], env: dict[str, str], cwd: Path) -> tuple[float, bytes, float]:
-    """Seconds, standard output and peak memory (RSS, MB) of one ``check`` in a fresh process."""
+def measured_run(args: list[str], env: dict[str, str], cwd: Path) -> tuple[float, bytes, float, float]:
+    """Seconds, standard output, peak memory (RSS, MB) and processor seconds of one ``check`` in a
+    fresh process."""
     t = time.perf_counter()
     with tempfile.TemporaryFile() as err:
         process = subprocess.Popen([sys.executable, "-m", "checker", *args], env=env, cwd=cwd,
@@ -53,7 +56,7 @@ def measured_run(args: list[str], env: dict[str, str], cwd: Path) -> tuple[float
         if process.returncode not in (0, 1):
             err.seek(0)
             raise SystemExit(f"check {' '.join(args)} failed ({process.returncode}): {err.read().decode()[-2000:]}")
-    return seconds, out, usage.ru_maxrss / 1024
+    return seconds, out, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def imports(path: Path, env: dict[str, str], cwd: Path) -> tuple[int, float]:
@@ -64,10 +67,10 @@ def imports(path: Path, env: dict[str, str], cwd: Path) -> tuple[int, float]:
     return len(re.findall(r"^import time:\s+\d", out.stderr, re.M)), sum(top) / 1e6
 
 
-def median_run(args: list[str], env: dict[str, str], cwd: Path, repeat: int) -> tuple[float, float]:
-    """The median seconds and median peak memory (MB) of ``repeat`` runs."""
+def median_run(args: list[str], env: dict[str, str], cwd: Path, repeat: int) -> tuple[float, float, float]:
+    """The median seconds, peak memory (MB) and processor seconds of ``repeat`` runs."""
     runs = [measured_run(args, env, cwd) for _ in range(repeat)]
-    return statistics.median(r[0] for r in runs), statistics.median(r[2] for r in runs)
+    return tuple(statistics.median(r[i] for r in runs) for i in (0, 2, 3))
 
 
 def main() -> None:
@@ -88,11 +91,13 @@ def main() -> None:
         small = (one_line, one_sentence, seed)
         for path in small:  # writes byte code and fills the user cache
             run([str(path), "--no-cache"], env, work)
+        print(f"load average {os.getloadavg()[0]:.1f}")
         for path in small:
-            secs, rss = median_run([str(path), "--no-cache"], env, work, args.repeat)
+            secs, rss, cpu = median_run([str(path), "--no-cache"], env, work, args.repeat)
             count, seconds = imports(path, env, work)
             print(f"one article ({path.name}, {path.stat().st_size} bytes): median {secs:.3f} s of {args.repeat} "
-                  f"runs, peak RSS {rss:.0f} MB; {count} modules imported in {seconds:.3f} s")
+                  f"runs (processor {cpu:.3f} s), peak RSS {rss:.0f} MB; {count} modules imported in {seconds:.3f} s")
+        print(f"load average {os.getloadavg()[0]:.1f}")
         if args.articles:
             cached_rerun(work, env, args.articles, args.repeat)
 

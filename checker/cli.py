@@ -11,6 +11,17 @@ from pathlib import Path
 
 
 from checker import __version__
+from checker.kept_code import KeptCode
+from checker.kept_patterns import Kept
+
+# What earlier runs compiled is kept: the patterns go into regex's cache and the code of the
+# dataclasses' methods to dataclasses, before the engine's and the rules' modules compile theirs
+# (at import and when the rules are built); main keeps the new ones.
+KEPT_PATTERNS = Kept()
+KEPT_PATTERNS.load()
+KEPT_CODE = KeptCode()
+KEPT_CODE.install()
+
 from checker.config import Config, ConfigError, load_config
 from checker.confidence import DEFAULT_MIN_CONFIDENCE
 from checker.cache import DEFAULT_CACHE
@@ -195,6 +206,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         code = run_command(sys.argv[1:] if argv is None else argv)
         sys.stdout.flush()
+        KEPT_PATTERNS.keep()
+        KEPT_CODE.keep()
         return code
     except KeyboardInterrupt:
         print("\ncheck: interrupted", file=sys.stderr)

@@ -13,13 +13,13 @@ import logging
 import sys
 import types
 from collections.abc import Iterable, Iterator
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any, Callable, ClassVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from checker.articles import Document
+from checker.installed import entry_points
 from checker.keys import KeyPart, KeySchema, KindSpec, SchemaError
 from checker.models import ClaimDraft, Problem
 

@@ -1,6 +1,7 @@
 """A small check imports only what it needs: not simplemma when the dictionary (kept as a
 table) knows its words, not dateparser for a plain date, not the libraries the gazetteer and
-the language model are made from once they are kept."""
+the language model are made from once they are kept (nor numpy for a language the model
+decides)."""
 from __future__ import annotations
 
 import json
@@ -8,6 +9,8 @@ import os
 import subprocess
 import sys
 
+# A text whose function words do not decide its language: the language model does.
+MODEL_DECIDES = "De NAVO stuurt 4.000 militairen naar Litouwen.\n"
 ARTICLE = " date 2022-03-04 De minister zei dat 120 mensen zijn geëvacueerd. De ministers komen op 6 april bijeen.\n"
 RUN = """
 import json, sys
@@ -32,4 +35,16 @@ def test_a_small_check_imports_no_library_it_does_not_need(tmp_path):
     report, modules = modules_of_a_check(tmp_path)
     assert report == first
     assert {(c["kind"], c["text"]) for c in report["claims"]} == {("date", "6 april"), ("quantity", "120")}
+    assert not modules & NOT_NEEDED, sorted(modules & NOT_NEEDED)
+
+
+def test_a_language_the_model_decides_needs_no_numpy(tmp_path):
+    from checker.articles import function_word_language
+
+    assert function_word_language(MODEL_DECIDES) is None
+    (tmp_path / "a.txt").write_text(MODEL_DECIDES, encoding="utf-8")
+    first, _ = modules_of_a_check(tmp_path)  # unpacks the language model
+    report, modules = modules_of_a_check(tmp_path)
+    assert report == first
+    assert report["articles"][0]["language"] == "nl"
     assert not modules & NOT_NEEDED, sorted(modules & NOT_NEEDED)

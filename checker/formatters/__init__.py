@@ -7,7 +7,6 @@ is a problem of its own and the others still serve.
 from __future__ import annotations
 
 import logging
-from importlib.metadata import entry_points
 
 from checker.formatters.base import Formatter, FormatterRegistry
 from checker.formatters.html import HtmlFormatter
@@ -18,6 +17,7 @@ from checker.formatters.tables import (
     MarkdownFormatter,
 )
 from checker.formatters.terminal import TableFormatter
+from checker.installed import entry_points
 
 ENTRY_POINT_GROUP = "checker.formatters"
 BUILT_IN = (TableFormatter, MarkdownFormatter, CsvFormatter, JsonFormatter, HtmlFormatter, LineFormatter,

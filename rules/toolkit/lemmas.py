@@ -34,10 +34,10 @@ LEARNED_LIMIT = 300_000  # bytes: a file of learned lemmas stops growing there (
 APOSTROPHES = ("'", "’", "ʼ")
 
 
-def simplemma_version() -> str:
-    from importlib import metadata
+def simplemma_version() -> str | None:
+    from checker.installed import version  # kept with the entry points: no importlib.metadata
 
-    return metadata.version("simplemma")
+    return version("simplemma")
 
 
 def store_path(language: str) -> Path:

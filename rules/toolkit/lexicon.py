@@ -29,9 +29,15 @@ def data_cache(fn):
     return cache(fn)
 
 
+def longest_first(forms: list[str]) -> list[str]:
+    """The forms in lower case, each once, longest first and alphabetical among equals: the same
+    pattern in every process, so that its compiled form can be kept (see checker.kept_patterns)."""
+    return sorted({f.lower() for f in forms}, key=lambda f: (-len(f), f))
+
+
 def literal_pattern(forms: list[str]) -> str:
     """Like ``phrase_pattern``, for the standard library's re."""
-    alts = sorted({f.lower() for f in forms}, key=len, reverse=True)
+    alts = longest_first(forms)
     return "|".join(r"\s+".join(re.escape(part) for part in f.split()) for f in alts)
 
 
@@ -47,7 +53,7 @@ def lowered(text: str) -> str:
 
 def phrase_pattern(forms: list[str]) -> str:
     """An alternation of phrases, longest first, with flexible white space."""
-    alts = sorted({f.lower() for f in forms}, key=len, reverse=True)
+    alts = longest_first(forms)
     return "|".join(r"\s+".join(regex.escape(part) for part in f.split()) for f in alts)
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.articles import Document
+from checker.kept_toml import parsed_toml
 from checker.rules.toolkit.analysis import Analysis
 from checker.registry import Rule
 
@@ -67,7 +67,7 @@ def base_data(language: str, name: str) -> dict[str, Any]:
     path = resources.files(DATA_PACKAGE).joinpath("data", language, f"{name}.toml")
     if not path.is_file():
         return {}
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    return parsed_toml(path.read_text(encoding="utf-8"))  # kept by its text: tomllib parses in Python
 
 
 @cache
