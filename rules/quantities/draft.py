@@ -14,7 +14,7 @@ from checker.rules.quantities.counted import names_a_noun, same_thing_again
 from checker.rules.quantities.figure import MISSING, Figure, Previous, Reading
 from checker.rules.quantities.whose import whole_set
 from checker.rules.toolkit.context import attribution_of, dominant_actor, dominant_places, event_around, leader, names_whose
-from checker.rules.toolkit.frame_keys import Frame, again, quantity_frame
+from checker.rules.toolkit.frame_keys import Frame, again, clause_places, most_specific, quantity_frame
 from checker.rules.toolkit.frame_years import other_year
 from checker.rules.toolkit.gazetteer import slug
 from checker.rules.toolkit.frames import measure_of_before
@@ -55,6 +55,7 @@ def spoken_of_again(reading: Reading, fig: Figure) -> ClaimDraft | None:
             or fig.change is None and measure_of_before(doc.scan_text, amount.start, reading.lang):
         return None
     parts, evidence = same_thing_again(previous, vocab)
+    parts, evidence = own_place(reading, fig, parts, evidence)
     if "place" in parts and reading.frames.whole_country.search(doc.scan_text, fig.clause.start, fig.clause.end):
         # "De opkomst in Amsterdam was 52 procent, landelijk 50,6 procent": not Amsterdam's again
         return draft(doc, fig, vocab, {}, {}, [], unkeyed="the whole country's, after a place's")
@@ -66,6 +67,17 @@ def spoken_of_again(reading: Reading, fig: Figure) -> ClaimDraft | None:
     if year and year != parts.get("year"):  # "44.4 percent, down from 64.1 percent in 2018": that year's
         parts, evidence = {**parts, "year": year}, {**evidence, "year": year}
     return draft(doc, fig, vocab, parts, evidence, [p for p in previous.inferred if p in parts], running=running)
+
+
+def own_place(reading: Reading, fig: Figure, parts: dict, evidence: dict) -> tuple[dict, dict]:
+    """The key of a figure spoken of again with the place its own clause names instead of the
+    previous figure's: "300 cases in New Mexico and 1,500 in Texas" -- 1,500 is Texas's, not
+    another count of New Mexico's."""
+    ctx = fig.context(reading.doc)
+    own = most_specific(clause_places(ctx, reading.vocab, reading.frames), ctx.figure, reading.frames)
+    if "place" not in parts or own is None or own.label in (parts["place"], "border"):
+        return parts, evidence
+    return {**parts, "place": own.label}, {**evidence, "place": own.words}
 
 
 def duration(reading: Reading, fig: Figure) -> ClaimDraft | None:
