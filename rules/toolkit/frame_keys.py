@@ -145,6 +145,9 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
             next(((a.label, a.words) for a in [open_actor(ctx, fv, vocab)] if a), None)
         if actor:
             out["actor"], ev["actor"] = actor
+    if not people and "actor" in out and counted[1].lower() == ev["actor"].lower():
+        # "Booking moet 3 miljoen euro betalen": the actor the clause opens with is no measure of itself
+        return Frame({}, {}, [], None, False, "no counted thing named")
     inferred: list[str] = []
     # "A coach overturned near Durham. Twenty were injured."; "The blaze near X ... The wildfire burned 8,500 ha"
     if place is None and ("predicate" in out if people else "actor" not in out and same_event_before(ctx, fv)):
