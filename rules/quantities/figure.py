@@ -29,6 +29,7 @@ class Previous(NamedTuple):
     parts: dict
     evidence: dict
     inferred: list
+    earlier: str | None = None  # the words that put it before the article's time ("last week")
 
 
 @dataclass
