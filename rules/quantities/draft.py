@@ -16,10 +16,10 @@ from checker.rules.quantities.counted import names_a_noun, same_thing_again
 from checker.rules.quantities.figure import MISSING, Figure, Previous, Reading
 from checker.rules.quantities.whose import whole_set
 from checker.rules.toolkit.context import attribution_of, dominant_actor, dominant_places, event_around, leader, names_whose
-from checker.rules.toolkit.frame_keys import Frame, again, quantity_frame
+from checker.rules.toolkit.frame_keys import Frame, again, clause_places, most_specific, quantity_frame
 from checker.rules.toolkit.frame_years import other_year
 from checker.rules.toolkit.gazetteer import slug
-from checker.rules.toolkit.frames import measure_of_before
+from checker.rules.toolkit.frames import WORD, measure_of_before
 from checker.rules.toolkit.lexicon import Vocabulary, events
 
 
@@ -57,6 +57,9 @@ def spoken_of_again(reading: Reading, fig: Figure) -> ClaimDraft | None:
             or fig.change is None and measure_of_before(doc.scan_text, amount.start, reading.lang):
         return None
     parts, evidence = same_thing_again(previous, vocab)
+    parts, evidence = own_place(reading, fig, parts, evidence)
+    if fig.earlier is None and previous.earlier and gapped(reading, fig):
+        fig.earlier = previous.earlier  # "Last week 300 cases in New Mexico and 1,500 in Texas": last week's too
     if "place" in parts and reading.frames.whole_country.search(doc.scan_text, fig.clause.start, fig.clause.end):
         # "De opkomst in Amsterdam was 52 procent, landelijk 50,6 procent": not Amsterdam's again
         return draft(doc, fig, vocab, {}, {}, [], unkeyed="the whole country's, after a place's")
@@ -70,6 +73,31 @@ def spoken_of_again(reading: Reading, fig: Figure) -> ClaimDraft | None:
     if year and year != parts.get("year"):  # "44.4 percent, down from 64.1 percent in 2018": that year's
         parts, evidence = {**parts, "year": year}, {**evidence, "year": year}
     return draft(doc, fig, vocab, parts, evidence, [p for p in inferred if p in parts], running=running)
+
+
+def own_place(reading: Reading, fig: Figure, parts: dict, evidence: dict) -> tuple[dict, dict]:
+    """The key of a figure spoken of again with the place its own clause names instead of the
+    previous figure's: "300 cases in New Mexico and 1,500 in Texas" -- 1,500 is Texas's, not
+    another count of New Mexico's."""
+    ctx = fig.context(reading.doc)
+    own = most_specific(clause_places(ctx, reading.vocab, reading.frames), ctx.figure, reading.frames)
+    if "place" not in parts or own is None or own.label in (parts["place"], "border"):
+        return parts, evidence
+    return {**parts, "place": own.label}, {**evidence, "place": own.words}
+
+
+def gapped(reading: Reading, fig: Figure) -> bool:
+    """True when the figure's clause says nothing but the figure, a place and function words ("and
+    1,500 in Texas", "in Noord-Brabant 520"): a clause with its verb left out, which shares the
+    time of the clause before; "nu zijn dat er 40.000" says a time of its own."""
+    doc, vocab = reading.doc, reading.vocab
+    ctx = fig.context(doc)
+    places = [(h.start, h.end) for h in clause_places(ctx, vocab, reading.frames)]
+    for m in WORD.finditer(doc.scan_text, fig.clause.start, fig.clause.end):
+        inside = fig.amount.start <= m.start() < fig.amount.end or any(a <= m.start() < b for a, b in places)
+        if not inside and m.group().lower() not in vocab.function_words:
+            return False
+    return True
 
 
 def duration(reading: Reading, fig: Figure) -> ClaimDraft | None:
@@ -152,7 +180,7 @@ def keyed(reading: Reading, fig: Figure, frame: Frame | None, require_context: b
     partial = bool(parts) and require_context and not names_whose(parts) \
         and not (frame and "event" in parts)  # "the turnout of the general election"
     if parts and not partial:
-        reading.previous = Previous(fig.sentence, fig.amount.unit, parts, evidence, inferred)
+        reading.previous = Previous(fig.sentence, fig.amount.unit, parts, evidence, inferred, fig.earlier)
     where = None  # for a key with no place: where the article is (see checker.matching)
     if parts and "place" not in parts and fig.owned not in vocab.owners:
         where = reading.article_place

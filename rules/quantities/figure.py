@@ -21,6 +21,9 @@ from checker.rules.toolkit.vocabulary import Language
 MISSING = object()  # not looked for yet (None: looked for, none found)
 
 
+MONEY = frozenset({"euro", "dollar", "pound"})  # the units of an amount of money
+
+
 class Previous(NamedTuple):
     """The last keyed figure, which a bare figure later in the sentence may refer to again."""
 
@@ -29,6 +32,7 @@ class Previous(NamedTuple):
     parts: dict
     evidence: dict
     inferred: list
+    earlier: str | None = None  # the words that put it before the article's time ("last week")
 
 
 @dataclass
@@ -72,7 +76,8 @@ class Figure:
     def context(self, doc: Document, earlier_place: tuple[str, str] | None = None) -> FigureContext:
         """What the toolkit's frames read this figure from."""
         return FigureContext(doc, (self.amount.start, self.amount.end), (self.clause.start, self.clause.end),
-                             self.sentence, self.amount.unit is not None, earlier_place, self.amount.on_a_scale)
+                             self.sentence, self.amount.unit is not None, earlier_place, self.amount.on_a_scale,
+                             self.amount.unit in MONEY)
 
 
 __all__ = ["MISSING", "Figure", "Previous", "Reading"]

@@ -20,6 +20,7 @@ from checker.rules.toolkit.frames import (
     FigureContext,
     FrameVocabulary,
     counted_noun,
+    inflected,
     measure_of_before,
     measured_noun,
     nearest_to,
@@ -62,7 +63,7 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
             return "people", concept.words, implied
         return None
     if ctx.has_unit:  # "De totale verzekerde schade ... is 100 miljoen euro": what the amount measures
-        noun = measured_noun(ctx, fv, function_words) or \
+        noun = noun_after_money(ctx, fv, function_words) or measured_noun(ctx, fv, function_words) or \
             measured_noun(replace(ctx, clause=(ctx.sentence[0], ctx.clause[1])), fv, function_words)
         return (lemma(noun.label, fv.language), noun.words, "") if noun else None
     text = ctx.doc.scan_text
@@ -89,6 +90,29 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
     if fv.predicate(noun.label) in fv.people_predicates:  # "20 missing", "110 dead": the predicate counts
         return "people", noun.words, fv.predicate(noun.label)  # people; "two proposals" are no people offered
     return base, noun.words, ""
+
+
+MONEY_NOUN = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\-'’]*)(?=\s*(\p{L}?))")
+
+
+def noun_after_money(ctx: FigureContext, fv: FrameVocabulary, function_words: frozenset[str]) -> Hit | None:
+    """What an amount of money is when its noun follows it straight away ("3 miljoen euro boete",
+    "a $5 million fine"): a word that is no function word, predicate, participle or word of time
+    or comparison. A Dutch word in -en that is its own lemma or ends its clause is a verb ("moet
+    3 miljoen euro terugbetalen aan klanten", "moet 3 miljoen euro betalen"), no noun."""
+    m = MONEY_NOUN.match(ctx.doc.scan_text, ctx.figure[1], ctx.clause[1]) if ctx.money else None
+    if m is None:
+        return None
+    low = m.group(1).lower()
+    base = lemma(low, fv.language)
+    after = NEXT_NOUN.match(ctx.doc.scan_text, m.end(1), ctx.clause[1])
+    if after and lemma(after.group(1).lower(), fv.language) in fv.time_nouns:
+        return None  # "5 million euros last year": a phrase of time, no noun
+    if low in function_words or low in fv.transparent or low in fv.noun_stops or low in fv.phrase_ends \
+            or base in fv.measure_stops or base in fv.time_nouns or fv.predicate(low) or inflected(low, fv) \
+            or fv.language == "nl" and low.endswith("en") and (base == low or not m.group(2)):
+        return None
+    return Hit(m.start(1), m.end(1), low, m.group(1))
 
 
 NEXT_NOUN = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\-'’]*)")
@@ -149,6 +173,9 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
             next(((a.label, a.words) for a in [open_actor(ctx, fv, vocab)] if a), None)
         if actor:
             out["actor"], ev["actor"] = actor
+    if not people and "actor" in out and counted[1].lower() == ev["actor"].lower():
+        # "Booking moet 3 miljoen euro betalen": the actor the clause opens with is no measure of itself
+        return Frame({}, {}, [], None, False, "no counted thing named")
     inferred: list[str] = []
     # "A coach overturned near Durham. Twenty were injured."; "The blaze near X ... The wildfire burned 8,500 ha"
     if place is None and not home and ("predicate" in out if people else "actor" not in out and same_event_before(ctx, fv)):

@@ -485,6 +485,7 @@ class FigureContext:
     has_unit: bool
     earlier_place: tuple[str, str] | None = None  # the place of the article's last figure of people
     on_a_scale: bool = False  # a figure with a fraction and no unit: a reading, never a count ("7,8")
+    money: bool = False  # an amount of money, whose noun may follow it: "3 miljoen euro boete"
 
 
 __all__ = ["FigureContext", "FrameVocabulary", "JOINT", "Words", "counted_noun", "equated", "frame_vocabulary",
