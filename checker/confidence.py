@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import combinations
+from itertools import accumulate, combinations, islice
 
 import regex
 
@@ -54,12 +54,10 @@ def judge_pair(a: Claim, b: Claim, periods: dict[str, Period | None],
                words: SentenceWords | None = None) -> Judgement:
     """The confidence that two claims of one key speak of one thing, with its signals.
     ``words`` holds each claim's sentence words less its key words, when known already."""
-    parts = set(a.key_parts)
-    inferred = (set(a.inferred) | set(b.inferred)) & parts
-    stated = 1 - len(inferred) / len(parts) if parts else 0.0
+    inferred = inferred_parts(a, b)
     signals = ["every key part stated in both sentences" if not inferred else
                f"inferred from the articles: {', '.join(sorted(inferred))}"]
-    score = BASE + STATED * stated
+    score = key_score(a, inferred)
     if words is None:
         words = SentenceWords()
     wa, wb = words.of(a), words.of(b)
@@ -68,32 +66,103 @@ def judge_pair(a: Claim, b: Claim, periods: dict[str, Period | None],
         overlap = len(shared) / max(1, min(len(wa), len(wb)))
         score += SHARED_WORDS * min(1.0, 3 * overlap)
         signals.append(f"shared words: {', '.join(sorted(shared)[:6])}")
-    if a.attribution and a.attribution == b.attribution:
+    if same_claimant(a, b):
         score += SAME_CLAIMANT
         signals.append(f"both per {a.attribution}")
-    pa, pb = periods.get(a.id), periods.get(b.id)
-    if pa and pb and pa.start == pa.end == pb.start == pb.end:
+    if same_day(periods.get(a.id), periods.get(b.id)):
         score += SAME_DAY
         signals.append("both of one day")
     return Judgement(round(min(1.0, score), 2), signals)
 
 
+def inferred_parts(a: Claim, b: Claim) -> set[str]:
+    """The parts of ``a``'s key that either sentence leaves to its article."""
+    return (set(a.inferred) | set(b.inferred)) & a.key_parts.keys()
+
+
+def key_score(a: Claim, inferred: set[str]) -> float:
+    """What a pair with ``a`` first scores for its key: the base, and the share of its parts stated."""
+    parts = len(a.key_parts)
+    stated = 1 - len(inferred) / parts if parts else 0.0
+    return BASE + STATED * stated
+
+
+def same_claimant(a: Claim, b: Claim) -> bool:
+    return bool(a.attribution) and a.attribution == b.attribution
+
+
+def same_day(pa: Period | None, pb: Period | None) -> bool:
+    return bool(pa and pb and pa.start == pa.end == pb.start == pb.end)
+
+
+def at_most(a: Claim, b: Claim, periods: dict[str, Period | None]) -> float:
+    """The highest confidence ``judge_pair(a, b)`` can give, whatever words the two sentences
+    share: its sums in its order, with the most that shared words add (floating-point sums
+    grow with their terms, so this is never below the judgement, rounded or not)."""
+    score = key_score(a, inferred_parts(a, b)) + SHARED_WORDS
+    if same_claimant(a, b):
+        score += SAME_CLAIMANT
+    if same_day(periods.get(a.id), periods.get(b.id)):
+        score += SAME_DAY
+    return round(min(1.0, score), 2)
+
+
+class Bounds:
+    """``at_most`` of pairs, worked out once for each distinct pair of what it reads of a claim:
+    its key parts, the parts it infers, its claimant, its day if it has one."""
+
+    def __init__(self, periods: dict[str, Period | None]) -> None:
+        self.periods = periods
+        self.profile: dict[str, int] = {}  # claim id -> the number of what at_most reads of it
+        self.alike: dict[tuple, int] = {}
+        self.first: list[Claim] = []  # the first claim met of each
+        self.known: dict[tuple[int, int], float] = {}
+
+    def of(self, c: Claim) -> int:
+        found = self.profile.get(c.id)
+        if found is None:
+            p = self.periods.get(c.id)
+            seen = (frozenset(c.inferred), frozenset(c.key_parts), c.attribution or None,
+                    p.start if p and p.start == p.end else None)
+            found = self.profile[c.id] = self.alike.setdefault(seen, len(self.alike))
+            if found == len(self.first):
+                self.first.append(c)
+        return found
+
+    def at_most(self, a: Claim, b: Claim) -> float:
+        pair = (self.of(a), self.of(b))
+        found = self.known.get(pair)
+        if found is None:
+            found = self.known[pair] = at_most(self.first[pair[0]], self.first[pair[1]], self.periods)
+        return found
+
+
 def judge(members: Sequence[Claim], periods: dict[str, Period | None], disagree,
           focus: set[str] | None = None) -> Judgement:
     """A finding's confidence: that of its best pair of claims of two articles that disagree
-    (``disagree(a, b)``); its signals are that pair's. With ``focus`` (a draft's claims), only
-    the pairs with a claim of it are judged: a draft's finding is as sure as the draft's pairs."""
+    (``disagree(a, b)``), of the first ``MAX_PAIRS`` pairs in order; its signals are that pair's
+    (the first of the best). With ``focus`` (a draft's claims), only the pairs with a claim of
+    it are judged: a draft's finding is as sure as the draft's pairs.
+
+    A pair is judged only when it could beat the best so far (see ``at_most``, worked out once
+    per distinct pair of claims as it reads them), and the search ends once no pair left could:
+    the same judgement as judging every pair, for the work of a few."""
+    if focus is None:
+        pairs = list(islice(((a, b) for a, b in combinations(members, 2) if a.article != b.article), MAX_PAIRS))
+    else:
+        pairs = list(islice(pairs_with(members, focus), MAX_PAIRS))
+    bounds = Bounds(periods)
+    left = list(accumulate((bounds.at_most(a, b) for a, b in reversed(pairs)), max))[::-1]  # the most each rest can give
     best = None
     words = SentenceWords()  # of the claims of the pairs judged only: a long finding has many more
-    if focus is None:
-        pairs = ((a, b) for a, b in combinations(members, 2) if a.article != b.article)
-    else:
-        pairs = pairs_with(members, focus)
     alike: dict[str, tuple] = {}
     judged: set[tuple] = set()  # pairs alike in all a judgement reads (copies of one report) are judged once
     for n, (a, b) in enumerate(pairs):
-        if n >= MAX_PAIRS or best is not None and best.confidence >= 1.0:
-            break
+        if best is not None:
+            if best.confidence >= left[n]:
+                break  # no pair left can beat it
+            if bounds.at_most(a, b) <= best.confidence:
+                continue
         if not disagree(a, b):
             continue
         seen = (judged_as(a, periods, alike), judged_as(b, periods, alike))

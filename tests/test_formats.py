@@ -86,3 +86,20 @@ def test_the_markdown_report_names_where_and_keeps_its_table_whole(tmp_path, mon
     assert rows and all(line.count(" | ") == 6 for line in rows), rows  # seven cells, the pipe escaped
     assert "De Navo \\| heeft **140** schepen" in out
     assert "| a.txt:1 " in out and "| b.txt:2 " in out
+
+
+def test_a_long_finding_writes_each_claims_value_once_not_once_for_every_other_claim(articles, monkeypatch):
+    from checker.formatters import line
+
+    report = run_check(RunOptions(paths=["."]))
+    finding = report.conflicts[0]
+    copies = [c.model_copy(update={"id": f"{c.id}~{n}"}) for n in range(30) for c in report.claims
+              if c.id in finding.claims]
+    many = report.model_copy(update={"claims": [*report.claims, *copies],
+                                     "conflicts": [finding.model_copy(update={"claims": [c.id for c in copies]})]})
+    calls = []
+    real = line.value_of
+    monkeypatch.setattr(line, "value_of", lambda claim: calls.append(1) or real(claim))
+    lines = default_formatters().get("line").render(many).splitlines()
+    assert len(lines) == 60 and all(ln.count(" at ") == 59 for ln in lines)
+    assert len(calls) == 60  # the claims of the finding, each once (each line lists the other 59)

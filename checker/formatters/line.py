@@ -29,10 +29,15 @@ def claim_lines(report: Report) -> Iterator[tuple[Finding, Claim, Article, str]]
     claims, articles = claims_by_id(report), articles_by_id(report)
     for finding in report.conflicts:
         members = [claims[cid] for cid in finding.claims]
-        for claim in members:
-            others = ", ".join(f"{value_of(o)} at {articles[o.article].path}:{o.line}"
-                               for o in members if o.id != claim.id)
-            message = f"{value_of(claim)} here, {others}" if others else value_of(claim)
+        # each claim's value and place written once a finding, not once for every other claim
+        values = [value_of(o) for o in members]
+        places = [f"{value} at {articles[o.article].path}:{o.line}" for value, o in zip(values, members)]
+        ids = [o.id for o in members]
+        unique = len(set(ids)) == len(ids)
+        for n, claim in enumerate(members):
+            others = ", ".join(places[:n] + places[n + 1:] if unique else
+                               [p for i, p in zip(ids, places) if i != claim.id])
+            message = f"{values[n]} here, {others}" if others else values[n]
             yield finding, claim, articles[claim.article], message
 
 
