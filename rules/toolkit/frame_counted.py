@@ -1,0 +1,130 @@
+"""What a figure of people or of a noun no concept knows counts: the concept's people, a
+tally, the noun after the figure (or the head of a compound of people), the noun an amount of
+money or a reading on a scale measures, or the people a predicate speaks of."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from checker.rules.toolkit.frames import (
+    FigureContext,
+    FrameVocabulary,
+    counted_noun,
+    inflected,
+    measure_of_before,
+    measured_noun,
+    predicate_near,
+)
+from checker.rules.toolkit.lemmas import lemma
+from checker.rules.toolkit.lexicon import Hit
+
+
+def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary,
+                    function_words: frozenset[str]) -> tuple[str, str, str] | None:
+    """What a figure of people or of an open noun counts: (label, words, implied predicate);
+    None when a concept of the vocabulary that counts no people names it, or nothing does."""
+    if concept is not None:
+        if concept.label in fv.people_concepts:
+            implied = fv.people_concepts[concept.label]
+            if implied == "live" and lemma(concept.words.lower(), fv.language) not in fv.population_nouns:
+                implied = ""  # "80 residents spent the night in a hall" are no population
+            return "people", concept.words, implied
+        return None
+    if ctx.has_unit:  # "De totale verzekerde schade ... is 100 miljoen euro": what the amount measures
+        noun = noun_after_money(ctx, fv, function_words) or measured_noun(ctx, fv, function_words) or \
+            measured_noun(replace(ctx, clause=(ctx.sentence[0], ctx.clause[1])), fv, function_words)
+        return (lemma(noun.label, fv.language), noun.words, "") if noun else None
+    text = ctx.doc.scan_text
+    tallies = [h for h in fv.tallies.find(text, ctx.clause[0], ctx.figure[0])]
+    noun = people_head_after(text, counted_noun(ctx.doc, ctx.figure[1], min(ctx.clause[1], ctx.figure[1] + 60),
+                                                function_words, fv.transparent, fv.phrase_ends | fv.noun_stops), fv)
+    if tallies and (noun is None or fv.predicate(noun.label) is None and lemma(noun.label, fv.language) not in fv.people):
+        return "people", tallies[-1].words, tallies[-1].label  # "het dodental is opgelopen tot 42", not "... en 20 vermisten"
+    # "een kracht van 7,8": the noun after a reading on a scale is none it counts ("7,8 trof")
+    if (noun is None or ctx.on_a_scale) and measure_of_before(text, ctx.figure[0], fv.source):
+        measured = measured_noun(ctx, fv, function_words)
+        return (lemma(measured.label, fv.language), measured.words, "") if measured else None
+    if noun is None:  # "which has killed at least 170 in Germany": what happened says people
+        predicate = predicate_near(ctx.doc, *ctx.clause, ctx.figure, fv)
+        if predicate is not None and predicate.label in fv.people_predicates:
+            return "people", predicate.words, predicate.label
+        measured = measured_noun(ctx, fv, function_words)  # "Measles cases in Birmingham have risen to 150"
+        return (lemma(measured.label, fv.language), measured.words, "") if measured else None
+    base = lemma(noun.label, fv.language)
+    if base in fv.people or noun.label in fv.people:
+        return "people", noun.words, fv.people.get(base, fv.people.get(noun.label, ""))
+    if head := person_head(noun.label, fv):  # "griepatiënten": patients
+        return "people", noun.words, fv.people[head]
+    if fv.predicate(noun.label) in fv.people_predicates:  # "20 missing", "110 dead": the predicate counts
+        return "people", noun.words, fv.predicate(noun.label)  # people; "two proposals" are no people offered
+    return base, noun.words, ""
+
+
+MONEY_NOUN = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\-'’]*)(?=\s*(\p{L}?))")
+
+
+def noun_after_money(ctx: FigureContext, fv: FrameVocabulary, function_words: frozenset[str]) -> Hit | None:
+    """What an amount of money is when its noun follows it straight away ("3 miljoen euro boete",
+    "a $5 million fine"): a word that is no function word, predicate, participle or word of time
+    or comparison. A Dutch word in -en that is its own lemma or ends its clause is a verb ("moet
+    3 miljoen euro terugbetalen aan klanten", "moet 3 miljoen euro betalen"), no noun."""
+    m = MONEY_NOUN.match(ctx.doc.scan_text, ctx.figure[1], ctx.clause[1]) if ctx.money else None
+    if m is None:
+        return None
+    low = m.group(1).lower()
+    base = lemma(low, fv.language)
+    after = NEXT_NOUN.match(ctx.doc.scan_text, m.end(1), ctx.clause[1])
+    if after and lemma(after.group(1).lower(), fv.language) in fv.time_nouns:
+        return None  # "5 million euros last year": a phrase of time, no noun
+    if low in function_words or low in fv.transparent or low in fv.noun_stops or low in fv.phrase_ends \
+            or base in fv.measure_stops or base in fv.time_nouns or fv.predicate(low) or inflected(low, fv) \
+            or fv.language == "nl" and low.endswith("en") and (base == low or not m.group(2)):
+        return None
+    return Hit(m.start(1), m.end(1), low, m.group(1))
+
+
+NEXT_NOUN = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\-'’]*)")
+
+
+def people_head_after(text: str, noun: Hit | None, fv: FrameVocabulary) -> Hit | None:
+    """The head of a noun of two words when it is a noun of people: "340 flu patients" counts
+    patients, not flu."""
+    m = NEXT_NOUN.match(text, noun.end) if noun else None
+    if m and lemma(m.group(1).lower(), fv.language) in fv.people:
+        return Hit(m.start(1), m.end(1), m.group(1).lower(), m.group(1))
+    return noun
+
+
+PERSON_HEAD = 7  # letters: the shortest noun of people a compound ends with ("patiënt"; not "burger": "hamburger")
+
+
+def person_head(word: str, fv: FrameVocabulary) -> str | None:
+    """The noun of people a compound ends with, in a language that writes compounds as one word
+    ("griepatiënten": patiënt, "buurtbewoners": bewoner)."""
+    if not fv.compounds:
+        return None
+    for i in range(1, len(word) - PERSON_HEAD + 1):
+        base = lemma(word[i:], fv.language)
+        if len(base) >= PERSON_HEAD and base in fv.people:
+            return base
+    return None
+
+
+def who_they_were(ctx: FigureContext, counted_words: str, fv: FrameVocabulary) -> bool:
+    """True when the clause says who the counted people were ("twee dodelijke slachtoffers waren
+    brandweerlieden", "two victims were children"): a part of a toll named by who they were, not
+    the toll; a predicate or a participle after the verb ("were killed", "were found") is none."""
+    text = ctx.doc.scan_text
+    at = text.find(counted_words, ctx.figure[1], ctx.clause[1]) if counted_words else -1
+    m = fv.identity.match(text, at + len(counted_words) if at >= 0 else ctx.figure[1])
+    if not m:
+        return False
+    word = m.group(1).lower()
+    base = lemma(word, fv.language)
+    if base in fv.people:
+        return True
+    return base != word and fv.predicate(word) is None and bool(fv.plural.fullmatch(word))
+
+
+__all__ = ["what_is_counted", "who_they_were"]
