@@ -158,7 +158,7 @@ def claim_sets(draw):
     return claims, articles
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(claim_sets(), st.integers(0, 2))
 def test_the_comparison_finds_what_the_pairwise_comparison_finds(data, focused):
     claims, articles = data

@@ -313,7 +313,8 @@ def test_spellings_of_one_name_are_compared_by_skeleton_not_pair_by_pair(tmp_pat
     assert calls < 4 * 160  # pair by pair, the archive's 160 claims took 12,720 comparisons
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
+# with two workers in the slow suite (12 s more of the quick one)
+@pytest.mark.parametrize("jobs", ["1", pytest.param("2", marks=pytest.mark.slow)])
 def test_a_killed_write_leaves_a_consistent_postgresql_index(postgres, jobs, archive_of_600):
     import psycopg
 
