@@ -22,12 +22,13 @@ import os
 import re
 import stat
 import sys
-import tempfile
 import time
 from functools import reduce
 from importlib import import_module
 from pathlib import Path
 from typing import Any, NamedTuple
+
+from checker.user_cache import cache_folder, write_whole
 
 log = logging.getLogger(__name__)
 
@@ -52,11 +53,6 @@ class EntryPoint(NamedTuple):
         module = import_module(match.group("module"))
         attrs = filter(None, (match.group("attr") or "").split("."))
         return reduce(getattr, attrs, module)
-
-
-def cache_folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "newscheck"
 
 
 def path_state(paths: list[str]) -> tuple[list, int]:
@@ -150,15 +146,7 @@ class Installed:
         if not self.settled:
             return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, work = tempfile.mkstemp(dir=self.path.parent, prefix=".installed-")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as f:
-                    json.dump(self.data, f)
-                os.replace(work, self.path)
-            except BaseException:
-                Path(work).unlink(missing_ok=True)
-                raise
+            write_whole(self.path, json.dumps(self.data).encode("utf-8"))
         except OSError as e:
             log.debug("%s: not kept (%s)", self.path, e)
 

@@ -21,11 +21,11 @@ import builtins
 import hashlib
 import logging
 import marshal
-import os
 import sys
-import tempfile
 from pathlib import Path
 from types import CodeType
+
+from checker.user_cache import cache_folder as user_cache_folder, write_whole
 
 log = logging.getLogger(__name__)
 
@@ -48,9 +48,8 @@ def module_flags(module) -> int:
 
 
 def cache_file() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     digest = hashlib.sha1(sys.version.encode()).hexdigest()[:12]
-    return Path(base) / "newscheck" / f"code-{sys.implementation.cache_tag}-{digest}.marshal"
+    return user_cache_folder() / f"code-{sys.implementation.cache_tag}-{digest}.marshal"
 
 
 class KeptCode:
@@ -139,20 +138,10 @@ class KeptCode:
         code = self.code if len(self.code) <= LIMIT else {k: c for k, c in self.code.items() if k in self.used}
         try:
             body = marshal.dumps((sys.version, code))
-            self.write(MAGIC + hashlib.sha1(body).digest() + body)
+            write_whole(self.path, MAGIC + hashlib.sha1(body).digest() + body)
         except Exception as e:  # noqa: BLE001 - a cache: the run's result stands whatever happens here
             log.debug("kept code not written: %r", e)
             return 0
         new, self.new = self.new, 0
         return new
 
-    def write(self, content: bytes) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, work = tempfile.mkstemp(dir=self.path.parent, prefix=".code-")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(content)
-            os.replace(work, self.path)
-        except BaseException:
-            Path(work).unlink(missing_ok=True)
-            raise

@@ -27,10 +27,11 @@ import logging
 import marshal
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import regex
+
+from checker.user_cache import cache_folder as user_cache_folder, write_whole
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,6 @@ PROBE = r"(?:newscheck kept pattern probe)"
 
 def cache_file() -> Path:
     """The file of this regex, its compiled module and this Python."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     engine = getattr(getattr(regex, "_main", None), "_regex", None)  # the C module
     try:
         built = os.stat(engine.__file__)
@@ -49,7 +49,7 @@ def cache_file() -> Path:
     except (AttributeError, OSError, TypeError):
         origin = "unknown"
     digest = hashlib.sha1(f"{origin}:{sys.version}".encode()).hexdigest()[:12]
-    return Path(base) / "newscheck" / f"patterns-regex-{regex.__version__}-{sys.implementation.cache_tag}-{digest}.marshal"
+    return user_cache_folder() / f"patterns-regex-{regex.__version__}-{sys.implementation.cache_tag}-{digest}.marshal"
 
 
 class KeptCache(dict):
@@ -179,20 +179,10 @@ class Kept:
                 entries = {**{k: self.entries[k] for k in self.cache.used}, **new}
                 entries = dict(list(entries.items())[:LIMIT])
             body = marshal.dumps((int(regex.DEFAULT_VERSION), [(p, f, a) for (p, f), a in entries.items()]))
-            self.write(MAGIC + hashlib.sha1(body).digest() + body)
+            write_whole(self.path, MAGIC + hashlib.sha1(body).digest() + body)
             self.entries = self.cache.kept = entries
             return len(new)
         except Exception as e:  # noqa: BLE001 - a cache: the run's result stands whatever happens here
             log.debug("kept patterns not written: %r", e)
             return 0
 
-    def write(self, content: bytes) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, work = tempfile.mkstemp(dir=self.path.parent, prefix=".patterns-")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(content)
-            os.replace(work, self.path)
-        except BaseException:
-            Path(work).unlink(missing_ok=True)
-            raise

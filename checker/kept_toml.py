@@ -14,12 +14,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import marshal
-import os
 import sys
-import tempfile
 import tomllib
 from pathlib import Path
 from typing import Any
+
+from checker.user_cache import cache_folder as user_cache_folder, write_whole
 
 log = logging.getLogger(__name__)
 
@@ -27,8 +27,7 @@ MAGIC = b"NCTOML1\n"
 
 
 def cache_folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "newscheck" / "toml"
+    return user_cache_folder() / "toml"
 
 
 def parsed_toml(text: str, folder: Path | None = None) -> dict[str, Any]:
@@ -48,19 +47,7 @@ def parsed_toml(text: str, folder: Path | None = None) -> dict[str, Any]:
     parsed = tomllib.loads(text)
     try:
         body = marshal.dumps(parsed)
-        keep(path, MAGIC + hashlib.sha1(body).digest() + body)
+        write_whole(path, MAGIC + hashlib.sha1(body).digest() + body)
     except (OSError, ValueError) as e:  # a folder that cannot be written; dates marshal cannot write
         log.debug("%s: not kept (%s)", path, e)
     return parsed
-
-
-def keep(path: Path, content: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, work = tempfile.mkstemp(dir=path.parent, prefix=".toml-")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(content)
-        os.replace(work, path)
-    except BaseException:
-        Path(work).unlink(missing_ok=True)
-        raise

@@ -29,6 +29,8 @@ from collections import Counter
 from functools import cache
 from pathlib import Path
 
+from checker.user_cache import cache_folder
+
 log = logging.getLogger(__name__)
 
 LANGUAGES = ("nl", "en")
@@ -36,11 +38,6 @@ TABLES = ("nextmove", "row", "output")  # the tokeniser's tables, as raw machine
 WEIGHTS = ("ptc", "pc")  # the two languages' feature weights (interleaved) and priors, as doubles
 MODEL_FILE = "data/model.npz.xz"  # py3langid's model, in its package folder
 FORMAT = "langid2"  # the folder's prefix: unpacked tables read without numpy
-
-
-def cache_folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "newscheck"
 
 
 class TwoLanguageModel:

@@ -19,8 +19,9 @@ from pathlib import Path
 import regex
 
 from checker.installed import version as installed_version  # kept: no importlib.metadata
-from checker.rules.toolkit.kept_tables import SortedTable, kept_table, user_cache_folder
+from checker.rules.toolkit.kept_tables import SortedTable, kept_table
 from checker.rules.toolkit.lexicon import Language, data_cache, load_data
+from checker.user_cache import cache_folder as user_cache_folder
 
 log = logging.getLogger(__name__)
 

@@ -19,22 +19,17 @@ import logging
 import mmap
 import os
 import struct
-import tempfile
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
+from checker.user_cache import write_whole as write_table
+
 log = logging.getLogger(__name__)
 
 MAGIC = b"NCTABLE1"
 HEADER = struct.Struct("=8sQ")  # magic, number of entries
-
-
-def user_cache_folder() -> Path:
-    """Where the unpacked data of kept libraries is kept: ``$XDG_CACHE_HOME/newscheck``, else
-    ``~/.cache/newscheck``."""
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newscheck"
 
 
 class Keys:
@@ -116,19 +111,6 @@ def read_table(path: Path) -> SortedTable:
     with open(path, "rb") as f:
         mapped = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
     return SortedTable(mapped)
-
-
-def write_table(path: Path, content: bytes) -> None:
-    """Write a table beside its final place and move it there in one step (another run may be
-    writing the same file: both are whole, and the last move wins)."""
-    fd, work = tempfile.mkstemp(dir=path.parent, prefix=".writing-")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(content)
-        os.replace(work, path)
-    except BaseException:
-        Path(work).unlink(missing_ok=True)
-        raise
 
 
 def kept_table(path: Path, entries: Callable[[], Mapping[str, str]]) -> SortedTable | None:

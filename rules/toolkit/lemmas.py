@@ -20,7 +20,8 @@ from collections.abc import Mapping
 from functools import cache, lru_cache
 from pathlib import Path
 
-from checker.rules.toolkit.kept_tables import SortedTable, kept_table, user_cache_folder
+from checker.rules.toolkit.kept_tables import SortedTable, kept_table
+from checker.user_cache import cache_folder as user_cache_folder
 
 log = logging.getLogger(__name__)
 
