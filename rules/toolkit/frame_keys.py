@@ -238,10 +238,12 @@ def place_of(ctx: FigureContext, parts: dict[str, str], evidence: dict[str, str]
     return (hit.label, hit.words) if hit else None
 
 
-def clause_places(ctx: FigureContext, vocab, fv: FrameVocabulary) -> list[Hit]:
+def clause_places(ctx: FigureContext, vocab, fv: FrameVocabulary, origin: bool = False) -> list[Hit]:
     """The places named in the figure's clause, a list of places that begins before it included
-    ("In Duitsland en België zijn 202 mensen omgekomen": the clause begins at "België")."""
-    return [h for h in open_places(ctx.doc, ctx.sentence[0], ctx.clause[1], vocab.places, fv) if h.end > ctx.clause[0]]
+    ("In Duitsland en België zijn 202 mensen omgekomen": the clause begins at "België"); with
+    ``origin``, the places things came from ("evacuated from Aubagne")."""
+    return [h for h in open_places(ctx.doc, ctx.sentence[0], ctx.clause[1], vocab.places, fv, origin)
+            if h.end > ctx.clause[0]]
 
 
 def most_specific(hits: list[Hit], figure: tuple[int, int], fv: FrameVocabulary) -> Hit | None:
@@ -365,7 +367,8 @@ def again(ctx: FigureContext, parts: dict[str, str], evidence: dict[str, str], i
     if predicate is not None:
         out["predicate"], ev["predicate"] = predicate.label, predicate.words
     joint = fv.joint.search(ctx.doc.scan_text, *ctx.clause)
-    hit = None if joint else most_specific(clause_places(ctx, vocab, fv), ctx.figure, fv)
+    hit = None if joint else most_specific(clause_places(ctx, vocab, fv), ctx.figure, fv) or \
+        most_specific(clause_places(ctx, vocab, fv, origin=True), ctx.figure, fv)  # "and 800 from Cassis"
     if joint or hit:
         out["place"], ev["place"] = ("total", joint.group()) if joint else (hit.label, hit.words)
         inf = [p for p in inf if p != "place"]
