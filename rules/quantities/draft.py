@@ -65,11 +65,11 @@ def spoken_of_again(reading: Reading, fig: Figure) -> ClaimDraft | None:
         return draft(doc, fig, vocab, {}, {}, [], unkeyed="the whole country's, after a place's")
     running, inferred = None, previous.inferred
     if "predicate" in parts:  # its own place, if its clause names one, is stated ("with 43 in Saxony")
-        frame = again(fig.context(doc), parts, evidence, previous.inferred, vocab, reading.frames)
+        frame = again(fig.context(reading), parts, evidence, previous.inferred, vocab, reading.frames)
         parts, evidence, running, inferred = frame.parts, frame.evidence, frame.running, frame.inferred
         if reading.earlier_place and parts.get("place", reading.earlier_place[0]) != reading.earlier_place[0]:
             reading.earlier_place = None  # "25 doden in Attica, 10 in Epirus": a breakdown places no later total
-    year = other_year(fig.context(doc), reading.frames)
+    year = other_year(fig.context(reading), reading.frames)
     if year and year != parts.get("year"):  # "44.4 percent, down from 64.1 percent in 2018": that year's
         parts, evidence = {**parts, "year": year}, {**evidence, "year": year}
     return draft(doc, fig, vocab, parts, evidence, [p for p in inferred if p in parts], running=running)
@@ -79,7 +79,7 @@ def own_place(reading: Reading, fig: Figure, parts: dict, evidence: dict) -> tup
     """The key of a figure spoken of again with the place its own clause names instead of the
     previous figure's: "300 cases in New Mexico and 1,500 in Texas" -- 1,500 is Texas's, not
     another count of New Mexico's."""
-    ctx = fig.context(reading.doc)
+    ctx = fig.context(reading)
     own = most_specific(clause_places(ctx, reading.vocab, reading.frames), ctx.figure, reading.frames)
     if "place" not in parts or own is None or own.label in (parts["place"], "border"):
         return parts, evidence
@@ -91,7 +91,7 @@ def gapped(reading: Reading, fig: Figure) -> bool:
     1,500 in Texas", "in Noord-Brabant 520"): a clause with its verb left out, which shares the
     time of the clause before; "nu zijn dat er 40.000" says a time of its own."""
     doc, vocab = reading.doc, reading.vocab
-    ctx = fig.context(doc)
+    ctx = fig.context(reading)
     places = [(h.start, h.end) for h in clause_places(ctx, vocab, reading.frames)]
     for m in WORD.finditer(doc.scan_text, fig.clause.start, fig.clause.end):
         inside = fig.amount.start <= m.start() < fig.amount.end or any(a <= m.start() < b for a, b in places)
@@ -120,7 +120,7 @@ def framed(reading: Reading, fig: Figure) -> Frame | None:
     if reading.article_place is MISSING:
         reading.article_place = leader(dominant_places(doc, vocab))
     heading = is_heading(doc, fig.sentence)  # "More than 150 bodies recovered so far": of the headline's people
-    frame = quantity_frame(fig.context(doc, reading.headline_place if heading else reading.earlier_place), fig.concept,
+    frame = quantity_frame(fig.context(reading, reading.headline_place if heading else reading.earlier_place), fig.concept,
                            fig.parts, fig.evidence, vocab, reading.frames, reading.article_place)
     if frame and frame.keyed and frame.parts.get("concept") == "people" and "place" not in frame.inferred:
         reading.earlier_place = frame.parts["place"], frame.evidence["place"]

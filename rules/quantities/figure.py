@@ -15,13 +15,10 @@ from checker.rules.quantities.when import Change
 from checker.rules.toolkit.context import Clause
 from checker.rules.toolkit.frames import FigureContext, FrameVocabulary
 from checker.rules.toolkit.lexicon import Hit, Vocabulary
-from checker.rules.toolkit.numbers import Amount, NumberReader
+from checker.rules.toolkit.numbers import Amount, NumberReader, money_units
 from checker.rules.toolkit.vocabulary import Language
 
 MISSING = object()  # not looked for yet (None: looked for, none found)
-
-
-MONEY = frozenset({"euro", "dollar", "pound"})  # the units of an amount of money
 
 
 class Previous(NamedTuple):
@@ -73,11 +70,11 @@ class Figure:
         """The label of the concept counted, if the vocabulary knows it."""
         return self.concept.label if self.concept else None
 
-    def context(self, doc: Document, earlier_place: tuple[str, str] | None = None) -> FigureContext:
-        """What the toolkit's frames read this figure from."""
-        return FigureContext(doc, (self.amount.start, self.amount.end), (self.clause.start, self.clause.end),
+    def context(self, reading: Reading, earlier_place: tuple[str, str] | None = None) -> FigureContext:
+        """What the toolkit's frames read this figure from, in the article ``reading`` reads."""
+        return FigureContext(reading.doc, (self.amount.start, self.amount.end), (self.clause.start, self.clause.end),
                              self.sentence, self.amount.unit is not None, earlier_place, self.amount.on_a_scale,
-                             self.amount.unit in MONEY)
+                             self.amount.unit in money_units(reading.lang))
 
 
 __all__ = ["MISSING", "Figure", "Previous", "Reading"]

@@ -125,6 +125,13 @@ def bound_patterns(bounds: dict) -> dict:
 
 
 @data_cache
+def money_units(language: Language) -> frozenset[str]:
+    """The units of an amount of money, from ``[unit_kinds] money`` of numbers.toml."""
+    data = load_data(language, "numbers") or load_data(language.other("nl"), "numbers")
+    return frozenset(data.get("unit_kinds", {}).get("money", []))
+
+
+@data_cache
 def grammar(language: Language) -> NumberGrammar:
     data = load_data(language, "numbers") or load_data(language.other("nl"), "numbers")
     units = data.get("units", {})
