@@ -105,43 +105,49 @@ def test_other_rule_versions_extract_again(tmp_path, monkeypatch, index_target):
         assert update_index(index, [str(tmp_path / "archive")], RULES, SCHEMA).changed == 1
 
 
+# The killed writer commits every 20 articles, so that a small archive is written in many batches.
+KILLED_BATCH, KILLED_ARCHIVE = 20, 150
+INDEX_IN_BATCHES = ("import sys; import checker.indexing; checker.indexing.BATCH = int(sys.argv[1]); "
+                    "from checker.cli import main; main(sys.argv[2:])")
+
+
 @pytest.fixture(scope="module")
-def archive_of_600(tmp_path_factory) -> tuple[Path, dict[str, int]]:
-    """600 generated articles, and the number of claims of each as a whole index holds them
+def archive_of_150(tmp_path_factory) -> tuple[Path, dict[str, int]]:
+    """150 generated articles, and the number of claims of each as a whole index holds them
     (made once: the killed runs only read the folder)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from corpus import write_corpus
 
     folder = tmp_path_factory.mktemp("killed")
-    archive = write_corpus(folder / "archive", 600)
+    archive = write_corpus(folder / "archive", KILLED_ARCHIVE)
     with ClaimIndex(folder / "whole.sqlite", create=True) as whole:
         update_index(whole, [str(archive)], RULES, SCHEMA)
         return archive, dict(whole.db.execute(f"SELECT article, COUNT(*) FROM {EACH_CLAIM} GROUP BY article").fetchall())
 
 
-def test_a_killed_write_leaves_a_consistent_index(tmp_path, archive_of_600):
-    archive, whole = archive_of_600
+def test_a_killed_write_leaves_a_consistent_index(tmp_path, archive_of_150):
+    archive, whole = archive_of_150
     db = tmp_path / "i.sqlite"
-    proc = subprocess.Popen([sys.executable, "-m", "checker", "index", str(archive), "--db", str(db)],
+    proc = subprocess.Popen([sys.executable, "-c", INDEX_IN_BATCHES, str(KILLED_BATCH), "index", str(archive), "--db", str(db)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:  # wait for the first batches to be written
-            time.sleep(0.2)
-            if db.exists() and count(db) >= 200:
+            time.sleep(0.05)
+            if db.exists() and count(db) >= 2 * KILLED_BATCH:
                 break
         proc.send_signal(signal.SIGKILL)
     finally:
         proc.wait()
-    assert 0 < count(db) < 600
+    assert 0 < count(db) < KILLED_ARCHIVE
     con = sqlite3.connect(db)
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert con.execute(UNCOUNTED).fetchone()[0] == 0
     con.close()
     with ClaimIndex(db) as index:  # the next run finishes the job
         stats = update_index(index, [str(archive)], RULES, SCHEMA)
-        assert stats.unchanged >= 200 and stats.added + stats.unchanged == 600
-        assert index.count()[0] == 600
+        assert stats.unchanged >= 2 * KILLED_BATCH and stats.added + stats.unchanged == KILLED_ARCHIVE
+        assert index.count()[0] == KILLED_ARCHIVE
         assert dict(index.db.execute(f"SELECT article, COUNT(*) FROM {EACH_CLAIM} GROUP BY article").fetchall()) == whole
 
 
@@ -315,29 +321,29 @@ def test_spellings_of_one_name_are_compared_by_skeleton_not_pair_by_pair(tmp_pat
 
 # with two workers in the slow suite (12 s more of the quick one)
 @pytest.mark.parametrize("jobs", ["1", pytest.param("2", marks=pytest.mark.slow)])
-def test_a_killed_write_leaves_a_consistent_postgresql_index(postgres, jobs, archive_of_600):
+def test_a_killed_write_leaves_a_consistent_postgresql_index(postgres, jobs, archive_of_150):
     import psycopg
 
-    archive, whole = archive_of_600
-    proc = subprocess.Popen([sys.executable, "-m", "checker", "index", str(archive), "--db", postgres, "--jobs", jobs],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    archive, whole = archive_of_150
+    proc = subprocess.Popen([sys.executable, "-c", INDEX_IN_BATCHES, str(KILLED_BATCH), "index", str(archive),
+                             "--db", postgres, "--jobs", jobs], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:  # wait for the first batches to be written
-            time.sleep(0.2)
-            if pg_count(postgres, "SELECT COUNT(*) FROM articles") >= 400:
+            time.sleep(0.05)
+            if pg_count(postgres, "SELECT COUNT(*) FROM articles") >= 2 * KILLED_BATCH:
                 break
         workers = children_of(proc.pid)
         proc.send_signal(signal.SIGKILL)
     finally:
         proc.wait()
-    assert 0 < pg_count(postgres, "SELECT COUNT(*) FROM articles") < 1200
+    assert 0 < pg_count(postgres, "SELECT COUNT(*) FROM articles") < KILLED_ARCHIVE
     assert (len(workers) >= 2) == (jobs == "2") and have_ended(workers)  # the workers see their parent gone
     assert pg_count(postgres, UNCOUNTED) == 0
     with ClaimIndex(postgres) as index:  # the next run finishes the job
         stats = update_index(index, [str(archive)], RULES, SCHEMA)
-        assert stats.unchanged >= 200 and stats.added + stats.unchanged == 600
-        assert index.count()[0] == 600
+        assert stats.unchanged >= 2 * KILLED_BATCH and stats.added + stats.unchanged == KILLED_ARCHIVE
+        assert index.count()[0] == KILLED_ARCHIVE
     with psycopg.connect(postgres) as con:  # every article's claims came with it, none was half written
         assert dict(con.execute(f"SELECT article, COUNT(*) FROM {EACH_CLAIM} GROUP BY article").fetchall()) == whole
 
