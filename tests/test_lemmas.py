@@ -84,6 +84,18 @@ def test_the_kept_table_is_a_mapping_of_the_dictionary(cache_home):
         store["not-a-word-at-all"]
 
 
+def test_a_table_of_bytes_is_the_table_of_their_strings(tmp_path):
+    strings = {"huizen": "huis", "één": "een", "a": ""}
+    as_bytes = {k.encode(): v.encode() for k, v in strings.items()}
+    assert kept_tables.encode(as_bytes) == kept_tables.encode(strings)
+    (tmp_path / "t.table").write_bytes(kept_tables.encode(strings))
+    table = kept_tables.read_table(tmp_path / "t.table")
+    assert list(table) == sorted(strings, key=str.encode) and {k: table[k] for k in table} == strings
+    assert len(kept_tables.SortedTable(kept_tables.encode({}))) == 0
+    with pytest.raises(ValueError, match="NUL"):
+        kept_tables.encode({"a\0b": "c"})
+
+
 def test_the_apostrophes_are_simplemmas(cache_home):
     from simplemma.utils import has_apostrophe
 

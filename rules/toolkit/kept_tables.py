@@ -22,6 +22,7 @@ import struct
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping
+from itertools import accumulate
 from pathlib import Path
 
 from checker.user_cache import write_whole as write_table
@@ -87,23 +88,35 @@ class SortedTable(Mapping):
         return len(self._keys)
 
     def __iter__(self) -> Iterator[str]:
-        return (k.decode() for k in self._keys)
+        keys = self._keys
+        return (keys[i].decode() for i in range(len(keys)))
 
 
-def encode(entries: Mapping[str, str]) -> bytes:
-    """The file of a table."""
-    records = sorted((k.encode(), v.encode()) for k, v in entries.items())
-    offsets, chunks, at = array("I", [0]), [], 0
-    for key, value in records:
-        if b"\0" in key or b"\0" in value:
-            raise ValueError(f"a NUL in the entry {key!r}")
-        chunk = key + b"\0" + value
-        chunks.append(chunk)
-        at += len(chunk)
-        offsets.append(at)
+def encode(entries: Mapping[str, str] | Mapping[bytes, bytes]) -> bytes:
+    """The file of a table, of strings or of their UTF-8 bytes (taken as they are)."""
+    chunks = [key + b"\0" + value for key, value in sorted(utf8_items(entries))]
+    data = b"".join(chunks)
+    if data.count(b"\0") != len(chunks):
+        bad = next(chunk for chunk in chunks if chunk.count(b"\0") != 1)
+        raise ValueError(f"a NUL in the entry {bad!r}")
+    offsets = array("I", [0])
     if offsets.itemsize != 4:
         raise ValueError("no 32-bit unsigned array type")
-    return HEADER.pack(MAGIC, len(records)) + offsets.tobytes() + b"".join(chunks)
+    offsets.extend(accumulate(map(len, chunks)))
+    return HEADER.pack(MAGIC, len(chunks)) + offsets.tobytes() + data
+
+
+def utf8_items(entries: Mapping[str, str] | Mapping[bytes, bytes]) -> Iterator[tuple[bytes, bytes]]:
+    """The entries as UTF-8 bytes; a mapping of bytes is taken as it is."""
+    items = iter(entries.items())
+    first = next(items, None)
+    if first is None:
+        return
+    if isinstance(first[0], bytes):
+        yield first
+        yield from items
+    else:
+        yield from ((k.encode(), v.encode()) for k, v in (first, *items))
 
 
 def read_table(path: Path) -> SortedTable:

@@ -45,12 +45,17 @@ def store_path(language: str) -> Path:
     return user_cache_folder() / f"lemmas-{language}-simplemma-{simplemma_version()}-{FORMAT}.table"
 
 
-def simplemma_dictionary(language: str) -> Mapping[str, str]:
+def simplemma_dictionary(language: str) -> Mapping[str, str] | Mapping[bytes, bytes]:
     """simplemma's dictionary of a language, decoded whole by a factory of its own, so that it
-    is freed once the table is written."""
+    is freed once the table is written: the dictionary of UTF-8 bytes its mapping wraps where it
+    has one (reading 370,000 entries through the mapping decodes and encodes each again)."""
     from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
-    return DefaultDictionaryFactory(cache_max_size=1).get_dictionary(language)
+    dictionary = DefaultDictionaryFactory(cache_max_size=1).get_dictionary(language)
+    underneath = getattr(dictionary, "_dict", None)
+    if isinstance(underneath, dict) and len(underneath) == len(dictionary):
+        return underneath
+    return dictionary
 
 
 @cache
