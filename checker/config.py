@@ -2,7 +2,6 @@
 (by the pydantic twin of :class:`Config`, built only when there is a file to read)."""
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -59,6 +58,8 @@ def _describe(e: Any, path: Path) -> str:
 def read_table(file: Path) -> Any:
     """The settings a config file holds (in a pyproject.toml, its ``[tool.checker]`` table, None
     without one); ConfigError naming the file when it cannot be read."""
+    import tomllib  # only when there is a file: a run without one needs no TOML parser
+
     try:
         data = tomllib.loads(file.read_text(encoding="utf-8-sig"))  # a BOM some editors write is no TOML
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
