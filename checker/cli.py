@@ -10,7 +10,7 @@ from concurrent.futures import BrokenExecutor  # a broken process pool; concurre
 from pathlib import Path
 
 
-from checker import __version__
+from checker import KEPT_RE, __version__
 from checker.kept_code import KeptCode
 from checker.kept_patterns import Kept
 
@@ -208,6 +208,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.flush()
         KEPT_PATTERNS.keep()
         KEPT_CODE.keep()
+        KEPT_RE.keep()
         return code
     except KeyboardInterrupt:
         print("\ncheck: interrupted", file=sys.stderr)

@@ -1,11 +1,13 @@
-"""Configuration: `checker.toml`, or `[tool.checker]` in `pyproject.toml`, validated strictly."""
+"""Configuration: `checker.toml`, or `[tool.checker]` in `pyproject.toml`, validated strictly
+(by the pydantic twin of :class:`Config`, built only when there is a file to read)."""
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from msgspec import Meta, field
+
+from checker.records import Frozen, is_validation_error
 
 FailOn = Literal["conflict", "undated", "changed", "variant", "never"]
 
@@ -14,35 +16,35 @@ def _kebab(name: str) -> str:
     return name.replace("_", "-")
 
 
-class Config(BaseModel):
+class Config(Frozen, kw_only=True):
     """Everything a run can be told; command-line options override these."""
 
     # strict: "yes" is no boolean and 1 no string; TOML has the real types
-    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=_kebab, populate_by_name=True,
-                              strict=True, defer_build=True)
+    pydantic_config = {"alias_generator": _kebab, "populate_by_name": True, "strict": True}
 
-    paths: list[str] = Field(default_factory=list)
-    select: list[str] = Field(default_factory=list)
-    ignore: list[str] = Field(default_factory=list)
-    rules_dir: list[str] = Field(default_factory=list, description="local folders of rule modules")
+    paths: list[str] = field(default_factory=list)
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    rules_dir: Annotated[list[str], Meta(description="local folders of rule modules")] = field(default_factory=list)
     fail_on: FailOn = "conflict"
     format: str | None = None
     language: Literal["nl", "en"] | None = None
     baseline: str | None = None
-    min_confidence: float | None = Field(None, ge=0, le=1, description="findings less sure than this are left out")
+    min_confidence: Annotated[float | None, Meta(ge=0, le=1, description="findings less sure than this are left out")] = None
     index: str | None = None
-    time_limit: float | None = Field(None, ge=0, description="seconds a rule may spend on one article (0: no limit)")
+    time_limit: Annotated[float | None, Meta(ge=0, description="seconds a rule may spend on one article (0: no limit)")] = None
     strict: bool = False
-    rules: dict[str, dict[str, Any]] = Field(default_factory=dict, description="options per rule code or name")
-    vocabulary: dict[str, dict[str, dict[str, list[str]]]] = Field(
-        default_factory=dict, description="forms added to the built-in rules' data: {language: {table: {label: [forms]}}}")
+    rules: Annotated[dict[str, dict[str, Any]], Meta(description="options per rule code or name")] = field(default_factory=dict)
+    vocabulary: Annotated[dict[str, dict[str, dict[str, list[str]]]], Meta(
+        description="forms added to the built-in rules' data: {language: {table: {label: [forms]}}}")] = field(default_factory=dict)
 
 
 class ConfigError(ValueError):
     pass
 
 
-def _describe(e: ValidationError, path: Path) -> str:
+def _describe(e: Any, path: Path) -> str:
+    """pydantic's ValidationError of a config file as one line naming the file and each key."""
     problems = []
     for err in e.errors():
         where = ".".join(str(p) for p in err["loc"]) or "(top level)"
@@ -56,6 +58,8 @@ def _describe(e: ValidationError, path: Path) -> str:
 def read_table(file: Path) -> Any:
     """The settings a config file holds (in a pyproject.toml, its ``[tool.checker]`` table, None
     without one); ConfigError naming the file when it cannot be read."""
+    import tomllib  # only when there is a file: a run without one needs no TOML parser
+
     try:
         data = tomllib.loads(file.read_text(encoding="utf-8-sig"))  # a BOM some editors write is no TOML
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
@@ -104,7 +108,9 @@ def load_config(path: str | Path | None = None, cwd: str | Path = ".") -> tuple[
             continue
         try:
             config = Config.model_validate(data)
-        except ValidationError as e:
+        except ValueError as e:
+            if not is_validation_error(e):
+                raise
             raise ConfigError(_describe(e, file)) from None
         base = file.parent
         return config.model_copy(update={

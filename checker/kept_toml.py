@@ -15,7 +15,6 @@ import hashlib
 import logging
 import marshal
 import sys
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +43,8 @@ def parsed_toml(text: str, folder: Path | None = None) -> dict[str, Any]:
                 return parsed
     except (OSError, ValueError, EOFError, TypeError) as e:
         log.debug("%s: not read (%s)", path, e)
+    import tomllib  # only for a text not kept: a start that reads the kept ones needs no parser
+
     parsed = tomllib.loads(text)
     try:
         body = marshal.dumps(parsed)

@@ -22,7 +22,6 @@ import math
 import mmap
 import os
 import shutil
-import tempfile
 import unicodedata
 from array import array
 from collections import Counter
@@ -142,6 +141,8 @@ def model_of(model: dict) -> TwoLanguageModel:
 def save(model: dict, folder: Path) -> None:
     """Write the unpacked model beside its final place and move it there in one step."""
     folder.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # only when writing: a check that writes no file needs none
+
     work = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".unpacking-"))
     (work / "classes.txt").write_text("\n".join(model["classes"]), encoding="utf-8")
     for name in (*WEIGHTS, *TABLES):

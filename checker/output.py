@@ -3,7 +3,6 @@ replaced file had."""
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from checker.articles import DEFAULT_SUFFIXES
@@ -49,6 +48,8 @@ def write_atomic(path: Path, text: str) -> None:
     except OSError:
         mode = new_file_mode()
     remove_stale_temporaries(path)
+    import tempfile  # only when writing: a check that writes no file needs none
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=TEMPORARY, dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:

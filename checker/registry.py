@@ -8,7 +8,6 @@ local folders of rule modules. A rule that fails to load is recorded as a proble
 from __future__ import annotations
 
 import importlib.util
-import inspect
 import logging
 import sys
 import types
@@ -16,12 +15,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Callable, ClassVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
-
 from checker.articles import Document
 from checker.installed import entry_points
 from checker.keys import KeyPart, KeySchema, KindSpec, SchemaError
 from checker.models import ClaimDraft, Problem
+from checker.records import Frozen, is_validation_error
 
 log = logging.getLogger(__name__)
 
@@ -29,8 +27,13 @@ ENTRY_POINT_GROUP = "checker.rules"
 LOCAL_PACKAGE = "checker_local_rules"  # the package the modules of --rules-dir folders are loaded into
 
 
-class NoOptions(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class Options(Frozen, kw_only=True):
+    """Base of a rule's options: a record whose pydantic twin validates what a config gives and
+    makes their JSON Schema (``docs/rules.md``); a rule may also declare a pydantic model."""
+
+
+class NoOptions(Options, kw_only=True):
+    pass
 
 
 class Rule:
@@ -46,7 +49,7 @@ class Rule:
     kinds: ClassVar[tuple[str, ...]]
     languages: ClassVar[tuple[str, ...]] = ("nl", "en")
     version: ClassVar[str] = "1"
-    Options: ClassVar[type[BaseModel]] = NoOptions
+    Options: ClassVar[type] = NoOptions
     key_parts: ClassVar[tuple[KeyPart, ...]] = ()
     kind_specs: ClassVar[tuple[KindSpec, ...]] = ()
     # What ``extract`` is handed: None for the article's Document, else a callable that makes
@@ -54,7 +57,7 @@ class Rule:
     # it once per article and hands the result to every rule that names the same callable.
     reads: ClassVar[Callable[[Document], Any] | None] = None
 
-    def __init__(self, options: BaseModel | None = None, vocabulary: dict | None = None) -> None:
+    def __init__(self, options: Any = None, vocabulary: dict | None = None) -> None:
         self.options = options if options is not None else self.Options()
         # The config's vocabulary extensions, {language: {table: {label: [forms]}}}: a rule that
         # reads vocabulary data adds them to it. A rule is picklable: worker processes receive it
@@ -122,11 +125,11 @@ class Registry:
 
     def _register_from(self, obj: object, origin: str) -> int:
         """Register a rule class, or every rule class defined in a module."""
-        if inspect.isclass(obj) and issubclass(obj, Rule):
+        if isinstance(obj, type) and issubclass(obj, Rule):
             classes = [obj]
-        elif inspect.ismodule(obj):
+        elif isinstance(obj, types.ModuleType):
             classes = [c for c in vars(obj).values()
-                       if inspect.isclass(c) and issubclass(c, Rule) and c is not Rule
+                       if isinstance(c, type) and issubclass(c, Rule) and c is not Rule
                        and c.__module__ == obj.__name__ and getattr(c, "code", None)]
         else:
             raise RegistryError(f"{origin} is neither a rule class nor a module of rules")
@@ -176,9 +179,11 @@ class Registry:
         """Build a rule with validated options and the config's vocabulary extensions; raises
         RegistryError naming the rule and key of a bad option, ValueError naming a vocabulary
         table the rule's data lacks."""
-        try:
-            validated = rule.Options(**(options or {}))
-        except ValidationError as e:
+        try:  # validated by pydantic only when the config gives options
+            validated = rule.Options.model_validate(options) if options else rule.Options()
+        except ValueError as e:
+            if not is_validation_error(e):
+                raise
             details = "; ".join(f"{'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors())
             raise RegistryError(f"options of rule {rule.code} ({rule.name}): {details}") from None
         return rule(validated, vocabulary)

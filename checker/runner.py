@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from checker.articles import Document
 from checker.keys import KeySchema
-from checker.models import Claim, ClaimDraft, Problem
+from checker.models import Claim, ClaimDraft, DateValue, Period, Problem, QuantityValue, TextValue
 from checker.registry import Rule
 from checker.suppress import apply_markers
 from checker.workers import Setup, Workers, no_cycle_collection, pack_model, unpack_model
@@ -67,6 +67,7 @@ def to_claim(doc: Document, rule: Rule, draft: ClaimDraft, schema: KeySchema, se
     outside the text.
 
     ``sentences`` keeps one copy of each sentence for the claims that share it."""
+    check_draft(draft)
     if not 0 <= draft.start < draft.end <= len(doc.text):
         raise ValueError(f"span {draft.start}..{draft.end} outside the text of {len(doc.text)} characters")
     s_start, s_end = doc.sentence_at(draft.start)
@@ -101,6 +102,23 @@ def to_claim(doc: Document, rule: Rule, draft: ClaimDraft, schema: KeySchema, se
         sentence=shared(sentences, doc.text[s_start:s_end].rstrip()),
         sentence_start=s_start,
     )
+
+
+def check_draft(draft: ClaimDraft) -> None:
+    """Refuse a draft whose parts are not of their types (ValueError, the rule's error): a
+    ClaimDraft is not validated when made (see checker.records), and a value of another type
+    would fail later, in comparing, for the whole run."""
+    if not isinstance(draft, ClaimDraft):
+        raise ValueError(f"yielded {type(draft).__name__}, not a ClaimDraft")
+    if not (draft.value is None or isinstance(draft.value, (QuantityValue, DateValue, TextValue))):
+        raise ValueError(f"claim value {draft.value!r}: not a QuantityValue, DateValue, TextValue or None")
+    if not (draft.period is None or isinstance(draft.period, Period)):
+        raise ValueError(f"claim period {draft.period!r}: not a Period or None")
+    if type(draft.start) is not int or type(draft.end) is not int or type(draft.kind) is not str:
+        raise ValueError(f"claim kind {draft.kind!r} at {draft.start!r}..{draft.end!r}: a kind is text, a span ints")
+    for what in (draft.key_parts, draft.evidence, draft.context):
+        if type(what) is not dict or not all(type(k) is str and type(v) is str for k, v in what.items()):
+            raise ValueError(f"claim {draft.kind} at {draft.start}: key parts, evidence and context map text to text")
 
 
 def shared(pool: dict | None, text: str) -> str:

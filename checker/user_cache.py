@@ -8,7 +8,6 @@ so that a run reading it while another writes it reads one whole file, and the l
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -20,6 +19,8 @@ def cache_folder() -> Path:
 def write_whole(path: Path, content: bytes) -> None:
     """Write ``content`` beside ``path`` and move it there in one step (OSError if it cannot be
     written; nothing is left behind)."""
+    import tempfile  # only when something is kept: a run that reads the cache needs none
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, work = tempfile.mkstemp(dir=path.parent, prefix=".writing-")
     try:

@@ -10,7 +10,6 @@ the cost of pickled pydantic models; the parent only collects and writes.
 """
 from __future__ import annotations
 
-import functools
 import gc
 import os
 import pickle
@@ -24,10 +23,9 @@ from itertools import islice
 from operator import attrgetter
 from typing import Any
 
-from pydantic import BaseModel
-
 from checker.keys import KeySchema
 from checker.models import Claim, DateValue, Period, QuantityValue, TextValue
+from checker.records import Frozen
 from checker.registry import Rule, import_local_modules, local_modules
 
 CHUNK = 16  # articles per task: some 0.1 s of work, so that a task's round trip costs under 1%
@@ -156,36 +154,22 @@ def workers_cpu() -> float:
     return used.ru_utime + used.ru_stime
 
 
-# Claims as tuples: the number of the model (its place in MODELS), the fields it was given (a
-# bit each, in the order of its fields), then its fields' values, a model among them as a tuple.
-# No field of these models holds a tuple of its own.
-MODELS: tuple[type[BaseModel], ...] = (Claim, QuantityValue, DateValue, TextValue, Period)
+# Claims as tuples: the number of the model (its place in MODELS), then its fields' values, a
+# model among them as a tuple. No field of these models holds a tuple of its own.
+MODELS: tuple[type[Frozen], ...] = (Claim, QuantityValue, DateValue, TextValue, Period)
 _NUMBER = {model: n for n, model in enumerate(MODELS)}
-_FIELDS = [tuple(model.model_fields) for model in MODELS]
+_FIELDS = [model.__struct_fields__ for model in MODELS]
 _VALUES = [attrgetter(*names) for names in _FIELDS]  # every one of these models has two fields or more
-_BITS = [{name: 1 << i for i, name in enumerate(names)} for names in _FIELDS]
 
 
-def pack_model(model: BaseModel) -> tuple:
+def pack_model(model: Frozen) -> tuple:
     """A claim (or a value or period in it) as a tuple of plain values, for ``unpack_model``."""
     n = _NUMBER[type(model)]
-    given = _BITS[n]
-    return (n, sum(given[name] for name in model.model_fields_set),
-            *(pack_model(v) if isinstance(v, BaseModel) else v for v in _VALUES[n](model)))
+    return (n, *(pack_model(v) if isinstance(v, Frozen) else v for v in _VALUES[n](model)))
 
 
-@functools.cache
-def fields_given(n: int, mask: int) -> frozenset[str]:
-    return frozenset(name for name, bit in _BITS[n].items() if mask & bit)
-
-
-def unpack_model(row: tuple) -> BaseModel:
-    """The model ``pack_model`` made ``row`` of: equal to it, the same fields given, not validated
-    again (it was where it was made); rebuilt as pickle rebuilds a pydantic model."""
-    n, mask = row[0], row[1]
-    model = MODELS[n]
-    values = {name: unpack_model(v) if type(v) is tuple else v for name, v in zip(_FIELDS[n], row[2:])}
-    made = model.__new__(model)
-    made.__setstate__({"__dict__": values, "__pydantic_fields_set__": set(fields_given(n, mask)),
-                       "__pydantic_extra__": None, "__pydantic_private__": None})
-    return made
+def unpack_model(row: tuple) -> Frozen:
+    """The model ``pack_model`` made ``row`` of: equal to it, not validated again (it was where
+    it was made)."""
+    n = row[0]
+    return MODELS[n](**{name: unpack_model(v) if type(v) is tuple else v for name, v in zip(_FIELDS[n], row[1:])})

@@ -174,3 +174,28 @@ def test_a_version_asked_first_is_kept_for_the_entry_points_after(site, scans):
     asked = len(scans)
     assert installed.version("newscheck") and names()
     assert len(scans) == asked
+
+
+def test_the_command_reads_the_distributions_once_a_run(site, scans, monkeypatch):
+    fake_distribution(site, "held", {"held": "held_rules"})
+    settle(site)
+    listed = []
+    real = installed.path_state
+    monkeypatch.setattr(installed, "path_state", lambda paths: listed.append(1) or real(paths))
+    monkeypatch.setattr(installed, "_held", None)
+    names(), installed.version("held")
+    assert len(listed) == 2, "a program importing checker: a fresh record at each use"
+    installed.hold()
+    assert "held" in names() and installed.version("held") == "1.0" and names("checker.formatters") is not None
+    assert len(listed) == 3, "the command: one record for the run"
+
+
+def test_only_the_command_holds_one_record(tmp_path):
+    import subprocess
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    show = "import checker.installed as i; print(i._held is not None)"
+    library = subprocess.run([sys.executable, "-c", show], env=env, capture_output=True, text=True, check=True)
+    command = subprocess.run([sys.executable, "-c", f"import sys; sys.argv = ['-m']; {show}"], env=env,
+                             capture_output=True, text=True, check=True)
+    assert (library.stdout.strip(), command.stdout.strip()) == ("False", "True")

@@ -48,7 +48,7 @@ def test_the_kept_code_is_what_exec_and_compile_make(kept_by_a_check):
     code = KeptCode(kept_by_a_check).read()
     modes = {mode for mode, _, _ in code}
     assert modes == {"exec", "eval"}, "the dataclasses' methods and the annotations typing reads"
-    assert len(code) > 600
+    assert len(code) > 200  # some 240: the models are structs, whose annotations pydantic no longer reads
     flags = {kept_code.module_flags(dataclasses), kept_code.module_flags(typing)}
     for (mode, future, source), compiled in code.items():
         assert future in flags
@@ -69,7 +69,7 @@ def test_the_kept_compile_compiles_as_the_built_in(tmp_path):
 
 def test_classes_built_with_kept_code_behave_as_before(kept_by_a_check, own_dataclasses):
     kept = KeptCode(kept_by_a_check)
-    assert kept.install(own_dataclasses) > 600
+    assert kept.install(own_dataclasses) > 200
 
     def point(make):
         @make(frozen=True, order=True)

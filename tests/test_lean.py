@@ -82,14 +82,13 @@ def test_a_draft_check_validates_no_archive_claim_or_article_one_by_one(tmp_path
     '{"high":3.0,"low":1.0}',  # another order, fields left out: pydantic reads it
 ])
 def test_a_stored_value_decodes_to_the_model_pydantic_makes_of_it(stored):
-    from pydantic import TypeAdapter
-
     from checker.models import ClaimValue
+    from checker.records import validate_json_as
 
     claim = ('{"id":"a@1q","article":"a","rule":"Q001","kind":"quantity","start":0,"end":1,"line":1,"text":"x",'
              f'"value":{stored}}}')
     lean = Decoder().claim(claim)
-    expected = TypeAdapter(ClaimValue).validate_json(stored)
+    expected = validate_json_as(ClaimValue, stored)
     assert type(lean.value) is type(expected) and lean.value == expected
     assert lean.value.model_dump_json() == expected.model_dump_json()
 

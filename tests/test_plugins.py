@@ -123,3 +123,45 @@ def test_the_line_format_names_file_line_and_column_of_each_claim(capsys):
     assert [line.split(": ")[0] for line in lines] == [f"{SEEDS / '002_1a0a6596d60781e4.txt'}:19:241",
                                                         f"{SEEDS / '003_d3539aa3f6ec2937.txt'}:13:478"]
     assert all("conflict quantity:ships/nato" in line for line in lines)
+
+
+BAD_DRAFTS_RULE = '''
+from checker.models import ClaimDraft, QuantityValue
+from checker.registry import Rule
+
+class Sloppy(Rule):
+    code = "L003"
+    name = "sloppy"
+    description = "Yields a draft whose value is a bare number."
+    kinds = ("sloppy",)
+
+    def extract(self, doc):
+        i = doc.scan_text.find("NAVO")
+        if i >= 0:
+            yield ClaimDraft(kind="sloppy", start=i, end=i + 4, value=4000, key_parts={"concept": "x"})
+
+
+class Keyless(Rule):
+    code = "L004"
+    name = "keyless"
+    description = "Yields a draft whose key part is a number."
+    kinds = ("keyless",)
+
+    def extract(self, doc):
+        i = doc.scan_text.find("NAVO")
+        if i >= 0:
+            yield ClaimDraft(kind="keyless", start=i, end=i + 4, value=QuantityValue(low=1, high=1),
+                             key_parts={"concept": 7})
+'''
+
+
+def test_a_draft_of_the_wrong_types_is_the_error_of_its_rule(tmp_path, capsys):
+    # drafts are not validated when made: the engine checks what a rule yields before using it
+    (tmp_path / "sloppy.py").write_text(BAD_DRAFTS_RULE)
+    code = main([str(SEEDS), "--rules-dir", str(tmp_path), "--format", "json"])
+    out, err = capsys.readouterr()
+    report = json.loads(out)
+    assert code == 2 and not any(c["rule"] in ("L003", "L004") for c in report["claims"])
+    assert "rule sloppy raised ValueError('claim value 4000: not a QuantityValue" in err
+    assert "rule keyless raised ValueError('claim keyless at" in err
+    assert [f for f in report["conflicts"] if f["status"] == "conflict"], "the run went on"

@@ -114,8 +114,7 @@ def test_claims_travel_as_tuples_and_come_back_the_same():
         assert pickle.loads(pickle.dumps(row)) == row and not any(hasattr(v, "model_dump") for v in row)
         back = unpack_model(row)
         assert back == claim and back.model_dump_json() == claim.model_dump_json()
-        assert back.model_fields_set == claim.model_fields_set
-        assert back.value is None or back.value.model_fields_set == claim.value.model_fields_set
+        assert type(back.value) is type(claim.value) and type(back.period) is type(claim.period)
 
 
 def test_a_check_and_an_index_of_many_chunks_are_the_same_with_two_jobs(tmp_path, monkeypatch):

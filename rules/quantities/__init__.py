@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import BaseModel, ConfigDict
-
 from checker.rules.toolkit.analysis import Analysis
 from checker.rules.toolkit.key_parts import KindSpec
 from checker.models import ClaimDraft
+from checker.registry import Options
 from checker.rules.quantities.amount import amounts, point_in_time, reads_a_scale
 from checker.rules.quantities.candidates import reader
 from checker.rules.quantities.counted import what_is_counted
@@ -28,9 +27,7 @@ from checker.rules.toolkit.lexicon import vocabulary
 from checker.rules.toolkit.vocabulary import VocabularyRule
 
 
-class QuantityOptions(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class QuantityOptions(Options, kw_only=True):
     require_context: bool = True
     """Key a claim only when its sentence, or else its article, says whose or where the counted thing is."""
 

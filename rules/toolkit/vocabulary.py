@@ -15,7 +15,6 @@ import importlib.util
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +63,8 @@ def frozen_additions(vocabulary: Mapping[str, Mapping[str, Mapping[str, list[str
 @cache
 def base_data(language: str, name: str) -> dict[str, Any]:
     """The parsed ``data/<language>/<name>.toml`` as shipped; an empty dict when there is none."""
-    path = resources.files(DATA_PACKAGE).joinpath("data", language, f"{name}.toml")
+    # beside the package's own files (importlib.resources would import tempfile and zipfile for it)
+    path = Path(importlib.import_module(DATA_PACKAGE).__file__).parent / "data" / language / f"{name}.toml"
     if not path.is_file():
         return {}
     return parsed_toml(path.read_text(encoding="utf-8"))  # kept by its text: tomllib parses in Python
