@@ -4,6 +4,8 @@
     python benchmarks/index_bench.py --sizes 2000,5000 --pool 500
     python benchmarks/index_bench.py --drafts seeds /work/shared/eval/dev --limit 12
     python benchmarks/index_bench.py --spellings 8000         # only the archive of four spellings
+    python benchmarks/index_bench.py --keep /tmp/bench        # keep the archives built, in that folder
+    python benchmarks/index_bench.py --index /tmp/bench/archive.sqlite  # the drafts against a kept archive
 
 First a pool of generated articles (realistic text, varied figures) is indexed for real, and the
 indexing rate and the re-index of the unchanged pool are printed. The archives of the sizes
@@ -54,18 +56,28 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--limit", type=int, default=0, help="at most this many drafts (0: all)")
     ap.add_argument("--repeat", type=int, default=3, help="in-process checks of each draft per size")
     ap.add_argument("--spellings", type=int, default=8000, help="articles of the four-spellings archive (0: none)")
+    ap.add_argument("--keep", metavar="DIR", help="build the archives in this new folder and keep them there")
+    ap.add_argument("--index", metavar="DB", help="only check the drafts against this index (one kept before)")
     args = ap.parse_args(argv)
     sizes = sorted(int(s) for s in args.sizes.split(",") if int(s))
+    if args.index:
+        measure(count_articles(Path(args.index)), Path(args.index), draft_files(args.drafts, args.limit),
+                args.repeat, 0)
+        return
 
     from checker.registry import default_registry
 
     registry = default_registry()
     rules, schema = [rule() for rule in registry], registry.schema()
     with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        if args.keep:
+            folder = Path(args.keep)
+            folder.mkdir(parents=True)  # a folder of archives built before would be grown again: refuse it
         if sizes:
-            archives(Path(tmp), sizes, args, rules, schema)
+            archives(folder, sizes, args, rules, schema)
         if args.spellings:
-            spellings(Path(tmp), args.spellings, args.repeat, rules, schema)
+            spellings(folder, args.spellings, args.repeat, rules, schema)
 
 
 def archives(tmp: Path, sizes: list[int], args: argparse.Namespace, rules, schema) -> None:
@@ -133,6 +145,15 @@ def draft_files(sources: list[str], limit: int) -> list[Path]:
         p = Path(source)
         files += sorted(p.glob("*.txt")) + sorted(p.glob("*.md")) if p.is_dir() else [p]
     return files[:limit] if limit else files
+
+
+def count_articles(db: Path) -> int:
+    """How many articles an index holds."""
+    con = sqlite3.connect(db)
+    try:
+        return con.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    finally:
+        con.close()
 
 
 def read_pool(db: Path) -> list[tuple]:
