@@ -5,8 +5,9 @@ in-memory index first, so that a folder and an index of it give the same finding
 claims that could be about what the drafts are about are read (by key and by the core of a key,
 through the index's SQL indexes), and only pairs with a draft claim in them are compared: the
 archive's own disagreements are a run of their own. The identical copies of one report share a
-claim set in the index: each set is read and compared once, through its first article, and the
-findings name every copy, as they would had each been compared.
+claim set in the index: each set is read and compared once, through its first article, and a
+report shows that article once, with the paths of its copies (``Article.copies``): each of its
+claims stands for theirs, and a finding's id is the one their claims spelled out would give.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.articles import DEFAULT_SUFFIXES, shown
-from checker.conflicts import Compared, find_conflicts
+from checker.conflicts import find_conflicts
 from checker.index import ClaimIndex, IndexFileError, claim_core, is_database_url, is_index_file
 from checker.indexing import update_index
 from checker.keys import KeySchema
@@ -51,8 +52,7 @@ def against_archive(drafts: list[Article], draft_claims: list[Claim], sources: l
         try:
             found = candidates(index, drafts, draft_claims, schema)
             claims, findings = compared_with(found, drafts, draft_claims, schema)
-            used = {c.article for c in claims}
-            archive = found.articles_of(used, index)
+            archive = found.articles_of({c.article for c in claims}, index)
         except ValueError as e:  # msgspec's and pydantic's errors of a damaged row are ValueErrors
             raise IndexFileError(f"{index.path}: a stored claim or article is damaged ({e}); "
                                  f"rebuild the index with check index ... --db {index.path}") from None
@@ -62,8 +62,8 @@ def against_archive(drafts: list[Article], draft_claims: list[Claim], sources: l
 def compared_with(found: Candidates, drafts: list[Article], draft_claims: list[Claim],
                   schema: KeySchema) -> tuple[list[Claim | LeanClaim], list[Finding]]:
     """The claims a report shows (the drafts' and those of the archive in its findings) and the
-    findings that involve a draft: each distinct claim set of the archive is compared once, and
-    its copies are named in the findings as it is."""
+    findings that involve a draft: each distinct claim set of the archive is compared once,
+    through its first article, which stands for its copies."""
     claims = complete_keys([*draft_claims, *found.claims], schema, found.known)
     draft_ids = {c.id for c in draft_claims}
     wanted = {c.key for c in claims if c.id in draft_ids and c.key}
@@ -72,13 +72,11 @@ def compared_with(found: Candidates, drafts: list[Article], draft_claims: list[C
     # (an archive claim carries the period its article gives it).
     compared = [c for c in claims if c.id in draft_ids or c.key in wanted
                 or c.key and schema.duration_key(c.kind, c.key) in wanted]
-    copied: dict[str, Claim | LeanClaim] = {}
     findings = find_conflicts(compared, {a.id: a for a in [*drafts, *found.archive]}, schema, focus=draft_ids,
-                              expand=lambda members: found.with_copies(members, copied))
+                              copies=found.copies)
     findings = [f for f in findings if draft_ids & set(f.claims)]
     involved = {cid for f in findings for cid in f.claims}
-    shown_claims = [c for c in claims if c.id in draft_ids or c.id in involved]
-    return [*shown_claims, *(c for cid, c in copied.items() if cid in involved)], findings
+    return [c for c in claims if c.id in draft_ids or c.id in involved], findings
 
 
 @dataclass
@@ -94,28 +92,15 @@ class Candidates:
     copies: dict[str, list[str]] = field(default_factory=dict)
     stored_id: dict[str, str] = field(default_factory=dict)  # an archive id a draft holds: as stored
 
-    def with_copies(self, members: list[Compared], made: dict[str, Claim | LeanClaim]) -> list[Compared]:
-        """Claims of a finding and the same claims of their articles' copies (kept in ``made``)."""
-        out = list(members)
-        for m in members:
-            claim = m.claim
-            for aid in self.copies.get(claim.article, ()):
-                copy = made.get(aid + claim.id[len(claim.article):])
-                if copy is None:
-                    copy = claim.model_copy(update={"id": aid + claim.id[len(claim.article):], "article": aid})
-                    made[copy.id] = copy
-                out.append(Compared(copy, m.low, m.high, m.period))
-        return out
-
     def articles_of(self, used: set[str], index: ClaimIndex) -> list[LeanArticle]:
-        """The archive's articles of these ids (a set's first ones at hand, its copies read), in
-        the order of their stored ids."""
+        """The archive's articles of these ids (the first ones of their sets), each with the
+        paths of its copies (read only now: only a finding's are shown), in their stored order."""
         firsts = [a for a in self.archive if a.id in used]
-        copies = {aid for rest in self.copies.values() for aid in rest if aid in used}
-        decoder = Decoder()
-        read = [decoder.article(data) for data in index.article_rows_of({self.stored_id.get(a, a) for a in copies})]
-        read = [a if a.id not in self.stored_id.values() else a.model_copy(update={"id": own_id(a.id)}) for a in read]
-        return sorted([*firsts, *read], key=lambda a: self.stored_id.get(a.id, a.id))
+        copied = [aid for a in firsts for aid in self.copies.get(a.id, ())]
+        paths = index.paths_of(self.stored_id.get(aid, aid) for aid in copied)
+        return [a.model_copy(update={"copies": [path for aid in self.copies[a.id]
+                                                if (path := paths.get(self.stored_id.get(aid, aid)))]})
+                if a.id in self.copies else a for a in firsts]
 
 
 def own_id(aid: str) -> str:

@@ -34,8 +34,11 @@ from checker.models import Article, Claim, Problem
 from checker.stores import (IndexFileError, PostgresConnection, SqliteConnection, database_errors,
                             is_database_url, without_password)
 
-SCHEMA_VERSION = "4"
-REBUILT_FROM = ("3",)  # older versions that `check index` empties and builds again, saying so
+SCHEMA_VERSION = "5"
+# Older versions that `check index` empties and builds again, and why, said when it does.
+REBUILT_FROM = {"3": "copies of one report now share their claims",
+                "4": "copies share their claims only when their titles, sources and links are the same too: "
+                     "a report names a copy by its path alone"}
 BATCH = 200  # articles per transaction
 
 SCHEMA = """
@@ -77,8 +80,8 @@ CREATE INDEX IF NOT EXISTS key_counts_core ON key_counts(core);
 """
 # claim_sets: the claims of identical copies of one report (a wire report in many papers) are
 # stored once: an article points at its claim set, a set named by the hash of all that a
-# comparison reads of its claims and of its article (see claim_set_of), and counting the
-# articles that point at it. A set's claims are stored without their article, their ids
+# comparison reads of its claims and of all that a report shows of its article but its id and
+# path (see claim_set_of), and counting the articles that point at it. A set's claims are stored without their article, their ids
 # relative to it (an article's id and a claim's id in a set make the claim's id), so that a
 # draft's check reads and compares each distinct set once and names every copy only in its
 # report. claim_sets.keys: the keys a set states, by their core ({core: [key, ...]}), so that a
@@ -127,11 +130,11 @@ def relative_id(claim: Claim, article: str) -> str:
 
 def claim_set_of(article: Article, rows: list[tuple]) -> str:
     """The id of an article's claim set: a hash of all that a comparison reads of its claims (as
-    stored, relative to the article) and of the article (its date and language), so that
-    identical copies of one report share one set and nothing else does."""
+    stored, relative to the article) and of all that a report shows of the article but its id
+    and path (its date, language, title, source, link), so that identical copies of one report
+    share one set and nothing else does: a report names a set's other articles by their paths."""
     h = hashlib.sha256()
-    h.update(json.dumps([article.date.model_dump(mode="json") if article.date else None, article.year,
-                         article.language]).encode())
+    h.update(article.model_dump_json(exclude={"id", "path", "sha256", "copies"}).encode())
     for row in rows:
         h.update(b"\x00" + json.dumps(row).encode())
     return h.hexdigest()
@@ -395,6 +398,12 @@ class ClaimIndex:
     @failures_named("read")
     def articles_of(self, ids: Iterable[str]) -> list[Article]:
         return sorted((Article.model_validate_json(a) for a in self.article_rows_of(ids)), key=lambda a: a.id)
+
+    @failures_named("read")
+    def paths_of(self, ids: Iterable[str]) -> dict[str, str]:
+        """The paths of the articles of these ids: what a report names an archive's copy by."""
+        return {aid: path for chunk in chunks(sorted(set(ids))) for aid, path in
+                self.db.execute(f"SELECT id, path FROM articles WHERE id IN ({marks(chunk)})", chunk)}
 
     @failures_named("read")
     def article_rows_of(self, ids: Iterable[str]) -> list[str]:

@@ -72,6 +72,7 @@ class LeanArticle(msgspec.Struct, kw_only=True, gc=False):
     url: str | None = None
     sha256: str = ""
     encoding: str = "utf-8"
+    copies: list[str] = []
 
     def model_copy(self, update: dict[str, Any] | None = None) -> LeanArticle:
         return msgspec.structs.replace(self, **(update or {}))

@@ -54,6 +54,9 @@ class Article(Frozen):
     url: str | None = None
     sha256: str = ""
     encoding: str = "utf-8"
+    copies: list[str] = Field(default_factory=list, description="the paths of the archive's identical copies of "
+                              "this article (a wire report in many papers; the same claims, date, language, title, "
+                              "source and link): each of its claims stands for theirs too")
 
 
 class QuantityValue(Frozen):
