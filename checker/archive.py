@@ -12,7 +12,8 @@ claims stands for theirs, and a finding's id is the one their claims spelled out
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from checker.articles import DEFAULT_SUFFIXES, shown
@@ -41,18 +42,17 @@ def against_archive(drafts: list[Article], draft_claims: list[Claim], sources: l
         stats = update_index(index, archive_sources(sources, problems), rules, schema, language, limit=limit)
         problems.extend(stats.problems)
     with index:
-        held = index.articles_held()
-        if held == 0:
+        if not index.holds_articles():
             problems.append(Problem(file=", ".join(shown(p) for p in sources),
                                     message="the archive holds no article: the drafts were checked against nothing"))
         elif index.being_built():
             problems.append(Problem(severity="warning", file=index.path, message=(
                 f"check index is building this index (or was stopped before it ended): the drafts were checked "
-                f"against the {held} articles it holds so far")))
+                f"against the {index.articles_held()} articles it holds so far")))
         try:
             found = candidates(index, drafts, draft_claims, schema)
             claims, findings = compared_with(found, drafts, draft_claims, schema)
-            archive = found.articles_of({c.article for c in claims}, index)
+            archive = found.articles_of({c.article for c in claims})
         except ValueError as e:  # msgspec's and pydantic's errors of a damaged row are ValueErrors
             raise IndexFileError(f"{index.path}: a stored claim or article is damaged ({e}); "
                                  f"rebuild the index with check index ... --db {index.path}") from None
@@ -79,28 +79,75 @@ def compared_with(found: Candidates, drafts: list[Article], draft_claims: list[C
     return [c for c in claims if c.id in draft_ids or c.id in involved], findings
 
 
+class SetsRead(Mapping[str, list[str]]):
+    """The archive's claim sets a draft's check reads: of each, its first article (the least id
+    not of a draft's text, renamed where a draft holds it: ``first``), how many of its articles
+    are kept and how many are of a draft's text. Counted in SQL: a set's other articles are read
+    only when asked for, a finding's. As a mapping: a first article's id -> the ids of its copies."""
+
+    def __init__(self, index: ClaimIndex, sets: set[str], same: set[str], taken: set[str]) -> None:
+        self.index = index
+        self.paths: dict[str, str] = {}  # of the articles read, by stored id
+        self.stored_id: dict[str, str] = {}  # an archive id a draft holds: as stored
+        self._copies: dict[str, list[str]] = {}
+        least = index.least_of_sets(sets)
+        odd = {aid: set_id for aid, set_id in index.sets_of_articles(same | taken).items() if set_id in least}
+        self.others = (same | taken) - odd.keys()  # a draft's ids and texts outside the sets read
+        members: dict[str, list[str]] = defaultdict(list)  # of the sets that hold a draft's id or text
+        for aid, set_id, path in index.paths_of_sets(set(odd.values())):
+            members[set_id].append(aid)
+            self.paths[aid] = path
+        self.first: dict[str, str] = {}
+        self.kept: dict[str, int] = {}
+        self.dropped: dict[str, int] = {}
+        for set_id, (n, first) in least.items():
+            ids = [first]
+            if set_id in members:
+                ids = [a if a not in taken else own_id(a) for a in sorted(members[set_id]) if a not in same]
+                self.stored_id.update((own_id(a), a) for a in members[set_id] if a in taken)
+                if ids:
+                    self._copies[ids[0]] = ids[1:]
+            self.kept[set_id] = len(ids) if set_id in members else n
+            self.dropped[set_id] = n - self.kept[set_id]
+            if ids:
+                self.first[set_id] = ids[0]
+        self.set_of = {aid: set_id for set_id, aid in self.first.items()}
+
+    def __getitem__(self, first: str) -> list[str]:
+        if first not in self._copies:
+            set_id = self.set_of.get(first)
+            if set_id is None or self.kept[set_id] < 2:
+                raise KeyError(first)
+            rows = sorted(self.index.paths_of_sets([set_id]))
+            self.paths.update((aid, path) for aid, _, path in rows)
+            self._copies[first] = [aid for aid, _, _ in rows if aid != first]
+        return self._copies[first]
+
+    def __iter__(self) -> Iterator[str]:
+        return (first for set_id, first in self.first.items() if self.kept[set_id] > 1)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 @dataclass
 class Candidates:
     """What a draft's check reads of an archive: the first article of each claim set about what
     the drafts are about (``archive``, renamed where a draft holds its id) with its claims, the
-    other articles of each set (``copies``, by the first's id), and the archive's groups of the
-    drafts' cores that matching needs."""
+    sets read (``copies``: the other articles of each, by the first's id), and the archive's
+    groups of the drafts' cores that matching needs."""
 
     archive: list[LeanArticle]
     claims: list[LeanClaim]
     known: list[Group]
-    copies: dict[str, list[str]] = field(default_factory=dict)
-    stored_id: dict[str, str] = field(default_factory=dict)  # an archive id a draft holds: as stored
+    copies: SetsRead
 
-    def articles_of(self, used: set[str], index: ClaimIndex) -> list[LeanArticle]:
+    def articles_of(self, used: set[str]) -> list[LeanArticle]:
         """The archive's articles of these ids (the first ones of their sets), each with the
-        paths of its copies (read only now: only a finding's are shown), in their stored order."""
-        firsts = [a for a in self.archive if a.id in used]
-        copied = [aid for a in firsts for aid in self.copies.get(a.id, ())]
-        paths = index.paths_of(self.stored_id.get(aid, aid) for aid in copied)
-        return [a.model_copy(update={"copies": [path for aid in self.copies[a.id]
-                                                if (path := paths.get(self.stored_id.get(aid, aid)))]})
-                if a.id in self.copies else a for a in firsts]
+        paths of its copies, in their stored order."""
+        sets = self.copies
+        return [a.model_copy(update={"copies": [sets.paths[sets.stored_id.get(aid, aid)] for aid in sets[a.id]]})
+                if a.id in sets else a for a in self.archive if a.id in used]
 
 
 def own_id(aid: str) -> str:
@@ -118,59 +165,49 @@ def candidates(index: ClaimIndex, drafts: list[Article], draft_claims: list[Clai
     taken = {a.id for a in drafts}
     decoder = Decoder()
     rows = index.claim_data_about(keys_about(draft_claims, groups_at_hand(index, counts, cores, taken), schema))
-    members: dict[str, list[str]] = defaultdict(list)
-    for aid, set_id in index.articles_of_sets({set_id for set_id, _ in rows}):
-        members[set_id].append(aid)
-    kept = {set_id: [a if a not in taken else own_id(a) for a in sorted(ids) if a not in same]
-            for set_id, ids in members.items()}
-    first = {set_id: ids[0] for set_id, ids in kept.items() if ids}
-    found = Candidates([], [], [], {first[s]: ids[1:] for s, ids in kept.items() if len(ids) > 1},
-                       {own_id(a): a for ids in members.values() for a in ids if a in taken})
-    found.claims = sorted((decoder.claim_of(data, first[set_id]) for set_id, data in rows if set_id in first),
-                          key=lambda c: (found.stored_id.get(c.article, c.article), c.start, c.kind))
-    read = [decoder.article(data) for data in index.article_rows_of(found.stored_id.get(a, a) for a in first.values())]
+    sets = SetsRead(index, {set_id for set_id, _ in rows}, same, taken)
+    stored = sets.stored_id
+    found = Candidates([], [], [], sets)
+    found.claims = sorted((decoder.claim_of(data, sets.first[set_id]) for set_id, data in rows if set_id in sets.first),
+                          key=lambda c: (stored.get(c.article, c.article), c.start, c.kind))
+    read = [decoder.article(data) for data in index.article_rows_of(stored.get(a, a) for a in sets.first.values())]
     found.archive = sorted((a if a.id not in taken else a.model_copy(update={"id": own_id(a.id)}) for a in read),
-                           key=lambda a: found.stored_id.get(a.id, a.id))
-    stating = {set_id: decoder.keys(held) for set_id, held in index.keys_of_sets(members)}
-    found.known = groups_read(index, counts, cores, members, kept, stating, same, taken)
-    found.known += copies_of_other_keys({key for key, _, _ in counts}, found.claims, kept, first)
+                           key=lambda a: stored.get(a.id, a.id))
+    stating = {set_id: decoder.keys(held) for set_id, held in index.keys_of_sets(sets.kept)}
+    found.known = groups_read(index, counts, cores, sets, stating, same)
+    found.known += copies_of_other_keys({key for key, _, _ in counts}, found.claims, sets)
     return found
 
 
-def groups_read(index: ClaimIndex, counts: list[tuple[str, dict[str, str], int]], cores: set[str],
-                members: dict[str, list[str]], kept: dict[str, list[str]], stating: dict[str, dict[str, list[str]]],
-                same: set[str], taken: set[str]) -> list[Group]:
+def groups_read(index: ClaimIndex, counts: list[tuple[str, dict[str, str], int]], cores: set[str], sets: SetsRead,
+                stating: dict[str, dict[str, list[str]]], same: set[str]) -> list[Group]:
     """The archive's groups of the drafts' cores, naming the first article of each claim set read
     and counting the other articles; an article of a draft's text (``same``) is left out."""
     firsts: dict[str, set[str]] = defaultdict(set)  # per key, the first articles of the sets read that state it
     left_out: dict[str, int] = defaultdict(int)  # per key, the articles of a draft's text that state it
     for set_id, held in stating.items():
-        dropped = len(members[set_id]) - len(kept[set_id])
         for core in cores.intersection(held):
             for key in held[core]:
-                left_out[key] += dropped
-                if kept[set_id]:
-                    firsts[key].add(kept[set_id][0])
-    others = (same | taken) - {a for ids in members.values() for a in ids}
-    for key, aid in index.keys_of_articles(cores, others) if others else ():
+                left_out[key] += sets.dropped[set_id]
+                if set_id in sets.first:
+                    firsts[key].add(sets.first[set_id])
+    for key, aid in index.keys_of_articles(cores, sets.others) if sets.others else ():
         left_out[key] += aid in same
     return [Group(key, parts, firsts.get(key, set()), n - left_out[key] - len(firsts.get(key, ())))
             for key, parts, n in counts]
 
 
-def copies_of_other_keys(counted: set[str], claims: list[LeanClaim], kept: dict[str, list[str]],
-                         first: dict[str, str]) -> list[Group]:
+def copies_of_other_keys(counted: set[str], claims: list[LeanClaim], sets: SetsRead) -> list[Group]:
     """For the keys of the claims read that are not of the drafts' cores (durations, events),
     the copies of the sets read that state them, counted: matching counts the articles of a
     key it has claims of."""
-    set_of = {aid: set_id for set_id, aid in first.items()}
-    sets: dict[str, set[str]] = defaultdict(set)
+    held_by: dict[str, set[str]] = defaultdict(set)
     parts: dict[str, dict[str, str]] = {}
     for c in claims:
         if c.key is not None and c.key not in counted:
-            sets[c.key].add(set_of[c.article])
+            held_by[c.key].add(sets.set_of[c.article])
             parts.setdefault(c.key, dict(c.key_parts))
-    return [Group(key, parts[key], set(), sum(len(kept[s]) - 1 for s in held)) for key, held in sorted(sets.items())]
+    return [Group(key, parts[key], set(), sum(sets.kept[s] - 1 for s in held)) for key, held in sorted(held_by.items())]
 
 
 def groups_at_hand(index: ClaimIndex, counts: list[tuple[str, dict[str, str], int]], cores: set[str],

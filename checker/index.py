@@ -58,7 +58,7 @@ CREATE TABLE IF NOT EXISTS articles (
     claims TEXT NOT NULL REFERENCES claim_sets(id)
 );
 CREATE INDEX IF NOT EXISTS articles_text ON articles(text_sha256);
-CREATE INDEX IF NOT EXISTS articles_claims ON articles(claims, id);
+CREATE INDEX IF NOT EXISTS articles_claims ON articles(claims, id, path);
 CREATE TABLE IF NOT EXISTS claims (
     claim_set TEXT NOT NULL REFERENCES claim_sets(id) ON DELETE CASCADE,
     id TEXT NOT NULL,
@@ -339,6 +339,11 @@ class ClaimIndex:
         return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
     @failures_named("read")
+    def holds_articles(self) -> bool:
+        """Whether the index holds any article (without counting them all: that reads the whole table)."""
+        return self.db.execute("SELECT EXISTS (SELECT 1 FROM articles)").fetchone()[0] in (1, True)
+
+    @failures_named("read")
     def claims_about(self, keys: Iterable[str]) -> list[Claim]:
         """The claims with one of ``keys``, of every article that states them."""
         by_set: dict[str, list[dict]] = {}
@@ -358,8 +363,28 @@ class ClaimIndex:
     @failures_named("read")
     def articles_of_sets(self, sets: Iterable[str]) -> list[tuple[str, str]]:
         """(article id, claim set) of every article of these claim sets."""
+        return [(aid, set_id) for aid, set_id, _ in self.paths_of_sets(sets)]
+
+    @failures_named("read")
+    def paths_of_sets(self, sets: Iterable[str]) -> list[tuple[str, str, str]]:
+        """(article id, claim set, path) of every article of these claim sets (from the index
+        articles_claims alone: the rows, with their articles' JSON, are not read)."""
         return [row for chunk in chunks(sorted(set(sets))) for row in
-                self.db.execute(f"SELECT id, claims FROM articles WHERE claims IN ({marks(chunk)})", chunk)]
+                self.db.execute(f"SELECT id, claims, path FROM articles WHERE claims IN ({marks(chunk)})", chunk)]
+
+    @failures_named("read")
+    def least_of_sets(self, sets: Iterable[str]) -> dict[str, tuple[int, str]]:
+        """Per claim set: how many articles point at it and the least of their ids (in codepoint
+        order, as Python sorts), from the index articles_claims alone."""
+        least = f"MIN(id{self.db.bytewise})"
+        return {set_id: (n, first) for chunk in chunks(sorted(set(sets))) for set_id, n, first in self.db.execute(
+            f"SELECT claims, COUNT(*), {least} FROM articles WHERE claims IN ({marks(chunk)}) GROUP BY claims", chunk)}
+
+    @failures_named("read")
+    def sets_of_articles(self, ids: Iterable[str]) -> dict[str, str]:
+        """The claim set of each article of these ids."""
+        return {aid: set_id for chunk in chunks(sorted(set(ids))) for aid, set_id in
+                self.db.execute(f"SELECT id, claims FROM articles WHERE id IN ({marks(chunk)})", chunk)}
 
     @failures_named("read")
     def keys_of_sets(self, sets: Iterable[str]) -> list[tuple[str, str]]:
@@ -398,12 +423,6 @@ class ClaimIndex:
     @failures_named("read")
     def articles_of(self, ids: Iterable[str]) -> list[Article]:
         return sorted((Article.model_validate_json(a) for a in self.article_rows_of(ids)), key=lambda a: a.id)
-
-    @failures_named("read")
-    def paths_of(self, ids: Iterable[str]) -> dict[str, str]:
-        """The paths of the articles of these ids: what a report names an archive's copy by."""
-        return {aid: path for chunk in chunks(sorted(set(ids))) for aid, path in
-                self.db.execute(f"SELECT id, path FROM articles WHERE id IN ({marks(chunk)})", chunk)}
 
     @failures_named("read")
     def article_rows_of(self, ids: Iterable[str]) -> list[str]:
