@@ -73,7 +73,7 @@ def compared_with(found: Candidates, drafts: list[Article], draft_claims: list[C
     compared = [c for c in claims if c.id in draft_ids or c.key in wanted
                 or c.key and schema.duration_key(c.kind, c.key) in wanted]
     findings = find_conflicts(compared, {a.id: a for a in [*drafts, *found.archive]}, schema, focus=draft_ids,
-                              copies=found.copies)
+                              copies_of=found.copies.of_articles)
     findings = [f for f in findings if draft_ids & set(f.claims)]
     involved = {cid for f in findings for cid in f.claims}
     return [c for c in claims if c.id in draft_ids or c.id in involved], findings
@@ -90,7 +90,7 @@ class SetsRead(Mapping[str, list[str]]):
         self.paths: dict[str, str] = {}  # of the articles read, by stored id
         self.stored_id: dict[str, str] = {}  # an archive id a draft holds: as stored
         self._copies: dict[str, list[str]] = {}
-        least = index.least_of_sets(sets)
+        least = index.sets_of(sets)
         odd = {aid: set_id for aid, set_id in index.sets_of_articles(same | taken).items() if set_id in least}
         self.others = (same | taken) - odd.keys()  # a draft's ids and texts outside the sets read
         members: dict[str, list[str]] = defaultdict(list)  # of the sets that hold a draft's id or text
@@ -100,7 +100,8 @@ class SetsRead(Mapping[str, list[str]]):
         self.first: dict[str, str] = {}
         self.kept: dict[str, int] = {}
         self.dropped: dict[str, int] = {}
-        for set_id, (n, first) in least.items():
+        self.keys = {set_id: keys for set_id, (_, _, keys) in least.items()}  # by core, as JSON
+        for set_id, (n, first, _) in least.items():
             ids = [first]
             if set_id in members:
                 ids = [a if a not in taken else own_id(a) for a in sorted(members[set_id]) if a not in same]
@@ -112,22 +113,29 @@ class SetsRead(Mapping[str, list[str]]):
             if ids:
                 self.first[set_id] = ids[0]
         self.set_of = {aid: set_id for set_id, aid in self.first.items()}
+        self._copied = [first for set_id, first in self.first.items() if self.kept[set_id] > 1]
 
     def __getitem__(self, first: str) -> list[str]:
-        if first not in self._copies:
-            set_id = self.set_of.get(first)
-            if set_id is None or self.kept[set_id] < 2:
-                raise KeyError(first)
-            rows = sorted(self.index.paths_of_sets([set_id]))
-            self.paths.update((aid, path) for aid, _, path in rows)
-            self._copies[first] = [aid for aid, _, _ in rows if aid != first]
-        return self._copies[first]
+        found = self.of_articles([first]).get(first)
+        if found is None:
+            raise KeyError(first)
+        return found
+
+    def of_articles(self, articles: list[str]) -> dict[str, list[str]]:
+        """The copies of those of these articles that have any (of a finding: read at once)."""
+        unread = {self.set_of[a] for a in articles if a not in self._copies and a in self.set_of
+                  and self.kept[self.set_of[a]] > 1}
+        for aid, set_id, path in sorted(self.index.paths_of_sets(unread) if unread else ()):
+            self.paths[aid] = path
+            if aid != self.first[set_id]:
+                self._copies.setdefault(self.first[set_id], []).append(aid)
+        return {a: self._copies[a] for a in articles if self._copies.get(a)}
 
     def __iter__(self) -> Iterator[str]:
-        return (first for set_id, first in self.first.items() if self.kept[set_id] > 1)
+        return iter(self._copied)
 
     def __len__(self) -> int:
-        return sum(1 for _ in self)
+        return len(self._copied)
 
 
 @dataclass
@@ -173,7 +181,7 @@ def candidates(index: ClaimIndex, drafts: list[Article], draft_claims: list[Clai
     read = [decoder.article(data) for data in index.article_rows_of(stored.get(a, a) for a in sets.first.values())]
     found.archive = sorted((a if a.id not in taken else a.model_copy(update={"id": own_id(a.id)}) for a in read),
                            key=lambda a: stored.get(a.id, a.id))
-    stating = {set_id: decoder.keys(held) for set_id, held in index.keys_of_sets(sets.kept)}
+    stating = {set_id: decoder.keys(held) for set_id, held in sets.keys.items()}
     found.known = groups_read(index, counts, cores, sets, stating, same)
     found.known += copies_of_other_keys({key for key, _, _ in counts}, found.claims, sets)
     return found

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import timedelta
 
 from checker.confidence import judge
@@ -107,7 +107,7 @@ def finding_id(key: str, status: str, claims: Iterable[Claim], copies: Mapping[s
         line = f"|{c.text}|{c.sentence}\n"
         lines.append((c.id, c.article + line))
         own = c.id[len(c.article):]
-        lines += [(aid + own, aid + line) for aid in (copies or {}).get(c.article, ())]
+        lines += [(aid + own, aid + line) for aid in copies.get(c.article, ())] if copies else []
     for _, line in sorted(lines):
         h.update(line.encode())
     return "F" + h.hexdigest()[:10]
@@ -121,7 +121,7 @@ def describe(members: Sequence[Compared], copies: Mapping[str, Sequence[str]] | 
         value = m.claim.value.as_text() if m.claim.value is not None else "?"
         when = f" ({m.period.label()})" if m.period else ""
         who = f" per {m.claim.attribution}" if m.claim.attribution else ""
-        n = len((copies or {}).get(m.claim.article, ()))
+        n = len(copies.get(m.claim.article, ())) if copies else 0
         also = f" and {n} {'copy' if n == 1 else 'copies'}" if n else ""
         parts.append(f"{m.claim.article}{also}{when}: {value}{who}")
     preferred = {m.claim.value.parts["preferred"] for m in members
@@ -131,9 +131,14 @@ def describe(members: Sequence[Compared], copies: Mapping[str, Sequence[str]] | 
     return "; ".join(parts)
 
 
+# Given the articles of a finding's claims, the archive's copies of those that have any, by article id.
+CopiesOf = Callable[[list[str]], Mapping[str, Sequence[str]]]
+
+
 def _finding(key: str, status: str, members: Iterable[Compared], focus: set[str] | None = None,
-             copies: Mapping[str, Sequence[str]] | None = None) -> Finding:
+             copies_of: CopiesOf | None = None) -> Finding:
     ordered = sorted(members, key=lambda m: (m.period.start.toordinal() if m.period else 0, m.claim.id))
+    copies = copies_of([m.claim.article for m in ordered]) if copies_of else None
     by_id = {m.claim.id: m for m in ordered}
     judged = judge([m.claim for m in ordered], {m.claim.id: m.period for m in ordered},
                    lambda a, b: not compatible(by_id[a.id], by_id[b.id]) and not contradict(a, b), focus)
@@ -150,13 +155,14 @@ def _finding(key: str, status: str, members: Iterable[Compared], focus: set[str]
 
 
 def find_conflicts(claims: Sequence[Claim], articles: dict[str, Article], schema: KeySchema,
-                   focus: set[str] | None = None, copies: Mapping[str, Sequence[str]] | None = None) -> list[Finding]:
+                   focus: set[str] | None = None, copies_of: CopiesOf | None = None) -> list[Finding]:
     """Findings for every key whose claims from different articles cannot all be true.
 
     With ``focus`` (claim ids: a draft's), only pairs with a claim of it are compared, so that
-    the cost follows the draft and not the archive it is checked against. ``copies`` names, by
-    article id, an archive's identical copies of an article: compared once through it (see
-    checker.archive), and a finding's id and reason count them as its claims'."""
+    the cost follows the draft and not the archive it is checked against. ``copies_of`` names, by
+    article id, an archive's identical copies of the articles of a finding's claims: compared
+    once through them (see checker.archive), and the finding's id and reason count them as its
+    claims'."""
     periods = claim_periods(claims, articles, schema)
     spans = intervals(claims, schema)
     groups: dict[str, list[Compared]] = defaultdict(list)
@@ -183,7 +189,7 @@ def find_conflicts(claims: Sequence[Claim], articles: dict[str, Article], schema
             involved["conflict"] += [m for m in involved.pop("undated") if m.claim.id not in seen]
         for status in ("conflict", "undated", "changed", "variant"):
             if involved.get(status):
-                findings.append(_finding(key, status, involved[status], focus, copies))
+                findings.append(_finding(key, status, involved[status], focus, copies_of))
     return findings
 
 

@@ -373,24 +373,20 @@ class ClaimIndex:
                 self.db.execute(f"SELECT id, claims, path FROM articles WHERE claims IN ({marks(chunk)})", chunk)]
 
     @failures_named("read")
-    def least_of_sets(self, sets: Iterable[str]) -> dict[str, tuple[int, str]]:
-        """Per claim set: how many articles point at it and the least of their ids (in codepoint
-        order, as Python sorts), from the index articles_claims alone."""
-        least = f"MIN(id{self.db.bytewise})"
-        return {set_id: (n, first) for chunk in chunks(sorted(set(sets))) for set_id, n, first in self.db.execute(
-            f"SELECT claims, COUNT(*), {least} FROM articles WHERE claims IN ({marks(chunk)}) GROUP BY claims", chunk)}
+    def sets_of(self, sets: Iterable[str]) -> dict[str, tuple[int, str, str]]:
+        """Per claim set: how many articles point at it, the least of their ids (in codepoint
+        order, as Python sorts; found in the index articles_claims) and the keys it states by
+        their core as JSON (see keys_by_core), without reading its articles."""
+        least = f"(SELECT MIN(a.id{self.db.bytewise}) FROM articles a WHERE a.claims = s.id)"
+        return {set_id: (n, first, keys) for chunk in chunks(sorted(set(sets))) for set_id, n, first, keys in
+                self.db.execute(f"SELECT s.id, s.articles, {least}, s.keys FROM claim_sets s "
+                                f"WHERE s.id IN ({marks(chunk)})", chunk)}
 
     @failures_named("read")
     def sets_of_articles(self, ids: Iterable[str]) -> dict[str, str]:
         """The claim set of each article of these ids."""
         return {aid: set_id for chunk in chunks(sorted(set(ids))) for aid, set_id in
                 self.db.execute(f"SELECT id, claims FROM articles WHERE id IN ({marks(chunk)})", chunk)}
-
-    @failures_named("read")
-    def keys_of_sets(self, sets: Iterable[str]) -> list[tuple[str, str]]:
-        """(claim set, the keys it states by their core as JSON, see keys_by_core) of these sets."""
-        return [row for chunk in chunks(sorted(set(sets))) for row in
-                self.db.execute(f"SELECT id, keys FROM claim_sets WHERE id IN ({marks(chunk)})", chunk)]
 
     @failures_named("read")
     def groups_of(self, cores: Iterable[str]) -> list[tuple[str, dict[str, str], int]]:
