@@ -19,7 +19,6 @@ from pathlib import Path
 from checker.articles import DEFAULT_SUFFIXES, shown
 from checker.conflicts import find_conflicts
 from checker.index import ClaimIndex, IndexFileError, claim_core, is_database_url, is_index_file
-from checker.indexing import update_index
 from checker.keys import KeySchema
 from checker.lean import Decoder, LeanArticle, LeanClaim, as_article, as_claim
 from checker.matching import Group, complete_keys, filler_key, may_be_completed, shorter_keys
@@ -38,6 +37,8 @@ def against_archive(drafts: list[Article], draft_claims: list[Claim], sources: l
     if len(sources) == 1 and (is_index_file(sources[0]) or is_database_url(sources[0])):
         index = ClaimIndex(sources[0])
     else:
+        from checker.indexing import update_index  # imported here: only an archive of folders is indexed
+
         index = ClaimIndex(":memory:")
         stats = update_index(index, archive_sources(sources, problems), rules, schema, language, limit=limit)
         problems.extend(stats.problems)

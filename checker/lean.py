@@ -14,6 +14,7 @@ same models (and so the same JSON report) as validating the stored JSON would.
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import Any
 
 import msgspec
@@ -111,8 +112,16 @@ class _Text(msgspec.Struct, forbid_unknown_fields=True):
 # struct of its shape, told by how it begins; anything else is validated by pydantic.
 _VALUE_SHAPES = ((b'{"low":', _Quantity, QuantityValue), (b'{"start":', _Dates, DateValue), (b'{"text":', _Text, TextValue))
 _PERIOD_SHAPES = ((b'{"start":', _Dates, Period),)
-_VALUE = TypeAdapter(ClaimValue | None)
-_PERIOD = TypeAdapter(Period | None)
+
+
+@cache
+def adapter(shape: str) -> TypeAdapter:
+    """pydantic's validator of a value or a period, for what no struct reads: built when first
+    needed (building it costs some milliseconds of every draft's check, and a stored value
+    hardly ever needs it)."""
+    return TypeAdapter(ClaimValue | None) if shape == "value" else TypeAdapter(Period | None)
+
+
 _MISSING = object()
 
 
@@ -127,16 +136,16 @@ class Decoder:
         self._values: dict[bytes, Any] = {}
         self._periods: dict[bytes, Any] = {}
 
-    def _shared(self, raw: msgspec.Raw, seen: dict[bytes, Any], shapes: tuple, adapter: TypeAdapter) -> Any:
+    def _shared(self, raw: msgspec.Raw, seen: dict[bytes, Any], shapes: tuple, what: str) -> Any:
         data = bytes(raw)
         found = seen.get(data, _MISSING)
         if found is _MISSING:
-            found = seen[data] = decoded(data, shapes, adapter)
+            found = seen[data] = decoded(data, shapes, what)
         return found
 
     def _lean(self, claim: _StoredClaim) -> LeanClaim:
-        claim.value = self._shared(claim.value, self._values, _VALUE_SHAPES, _VALUE)
-        claim.period = self._shared(claim.period, self._periods, _PERIOD_SHAPES, _PERIOD)
+        claim.value = self._shared(claim.value, self._values, _VALUE_SHAPES, "value")
+        claim.period = self._shared(claim.period, self._periods, _PERIOD_SHAPES, "period")
         return claim
 
     def claim(self, data: str | bytes) -> LeanClaim:
@@ -173,19 +182,21 @@ class Decoder:
     def article(self, data: str | bytes) -> LeanArticle:
         """One article from its JSON (as Article.model_dump_json wrote it)."""
         article = self._article.decode(data)
-        article.date = self._shared(article.date, self._periods, _PERIOD_SHAPES, _PERIOD)
+        article.date = self._shared(article.date, self._periods, _PERIOD_SHAPES, "period")
         return article
 
 
-def decoded(data: bytes, shapes: tuple, adapter: TypeAdapter) -> Any:
+def decoded(data: bytes, shapes: tuple, what: str) -> Any:
     """A value or period from its JSON: by the struct of its shape, else validated by pydantic."""
+    if data == b"null":
+        return None
     for start, shape, model in shapes:
         if data.startswith(start) and _FIELDS[model] is not None:
             try:
                 return _model(model, _FIELDS[model], msgspec.json.decode(data, type=shape))
             except msgspec.ValidationError:
                 break
-    return adapter.validate_json(data)
+    return adapter(what).validate_json(data)
 
 
 _set = object.__setattr__
