@@ -138,3 +138,23 @@ def test_an_index_of_a_version_before_is_built_again_by_check_index(tmp_path, ca
     assert f"schema version {version}, built again in version 5" in err and "5 added" in err
     with ClaimIndex(index_target) as index:
         assert index.count()[0] == 5 and sets_held(index) == 5
+
+
+def test_a_draft_reads_the_copies_of_a_claim_set_only_for_its_findings(tmp_path, monkeypatch):
+    archive = archive_of_copies(tmp_path / "archive")
+    draft = write(tmp_path / "drafts", "draft.txt", DRAFT)
+    db = tmp_path / "i.sqlite"
+    with ClaimIndex(db, create=True) as index:
+        update_index(index, [str(archive)], RULES, SCHEMA)
+    read: list[set[str]] = []
+    paths_of_sets = ClaimIndex.paths_of_sets
+    monkeypatch.setattr(ClaimIndex, "paths_of_sets", lambda self, sets: read.append(set(sets)) or
+                        paths_of_sets(self, sets))
+    report = run_check(RunOptions(paths=[str(draft)], against=[str(db)]))
+    named = {a.id for a in report.articles if a.copies}
+    with ClaimIndex(db) as index:
+        sets = index.sets_of_articles([*named, "draft", "published"])
+        read_for_findings = set().union(*read[1:]) if len(read) > 1 else set()
+        assert read[0] == {sets["draft"], sets["published"]}  # first, whole, the sets of the draft's id and text
+        assert read_for_findings == {sets[a] for a in named}  # then only the sets a finding names
+        assert index.db.execute("SELECT COUNT(DISTINCT claims) FROM articles").fetchone()[0] > len(named) + 1
