@@ -4,6 +4,8 @@
     python benchmarks/index_bench.py --sizes 2000,5000 --pool 500
     python benchmarks/index_bench.py --drafts seeds /work/shared/eval/dev --limit 12
     python benchmarks/index_bench.py --spellings 8000         # only the archive of four spellings
+    python benchmarks/index_bench.py --keep /tmp/bench        # keep the archives built, in that folder
+    python benchmarks/index_bench.py --index /tmp/bench/archive.sqlite  # the drafts against a kept archive
 
 First a pool of generated articles (realistic text, varied figures) is indexed for real, and the
 indexing rate and the re-index of the unchanged pool are printed. The archives of the sizes
@@ -13,7 +15,8 @@ most of an hour and measure the rules, not the index). Each archive grows from t
 
 Against each archive every draft (the articles of the ``--drafts`` folders: by default the seed
 articles) is checked ``--repeat`` times in this process (opening the index included) and once
-with the command line (``check DRAFT --against DB --format json --no-cache``, imports included), whose
+with the command line (``check DRAFT --against DB --format json --no-cache``, imports included, its
+bytecode read as an installed command's, whatever PYTHONDONTWRITEBYTECODE says), whose
 peak memory is its own high-water mark of resident memory (VmHWM, which the command writes as
 it ends; not wait4's ru_maxrss, which keeps the size of this process the command was forked from). Printed per size: the median and the worst
 draft time of both, wall and processor time (on a machine shared with other work a process
@@ -54,18 +57,28 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--limit", type=int, default=0, help="at most this many drafts (0: all)")
     ap.add_argument("--repeat", type=int, default=3, help="in-process checks of each draft per size")
     ap.add_argument("--spellings", type=int, default=8000, help="articles of the four-spellings archive (0: none)")
+    ap.add_argument("--keep", metavar="DIR", help="build the archives in this new folder and keep them there")
+    ap.add_argument("--index", metavar="DB", help="only check the drafts against this index (one kept before)")
     args = ap.parse_args(argv)
     sizes = sorted(int(s) for s in args.sizes.split(",") if int(s))
+    if args.index:
+        measure(count_articles(Path(args.index)), Path(args.index), draft_files(args.drafts, args.limit),
+                args.repeat, 0)
+        return
 
     from checker.registry import default_registry
 
     registry = default_registry()
     rules, schema = [rule() for rule in registry], registry.schema()
     with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        if args.keep:
+            folder = Path(args.keep)
+            folder.mkdir(parents=True)  # a folder of archives built before would be grown again: refuse it
         if sizes:
-            archives(Path(tmp), sizes, args, rules, schema)
+            archives(folder, sizes, args, rules, schema)
         if args.spellings:
-            spellings(Path(tmp), args.spellings, args.repeat, rules, schema)
+            spellings(folder, args.spellings, args.repeat, rules, schema)
 
 
 def archives(tmp: Path, sizes: list[int], args: argparse.Namespace, rules, schema) -> None:
@@ -133,6 +146,15 @@ def draft_files(sources: list[str], limit: int) -> list[Path]:
         p = Path(source)
         files += sorted(p.glob("*.txt")) + sorted(p.glob("*.md")) if p.is_dir() else [p]
     return files[:limit] if limit else files
+
+
+def count_articles(db: Path) -> int:
+    """How many articles an index holds."""
+    con = sqlite3.connect(db)
+    try:
+        return con.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    finally:
+        con.close()
 
 
 def read_pool(db: Path) -> list[tuple]:
@@ -227,13 +249,19 @@ runpy.run_module("checker", run_name="__main__")
 """
 
 
+# The command as an installed one runs: its modules' bytecode written once and read after. With
+# PYTHONDONTWRITEBYTECODE set (some shells and CI images set it) every run compiled the
+# engine's modules from source again, some 0.4 s of each command line's time.
+AS_INSTALLED = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run_cli(draft: Path, db: Path) -> tuple[float, float, int]:
     """Seconds, processor seconds and peak resident memory (kB) of one ``check DRAFT --against DB``."""
     with tempfile.NamedTemporaryFile("r", suffix=".peak", encoding="ascii") as peak:
         t = time.perf_counter()
         proc = subprocess.Popen([sys.executable, "-c", COMMAND, peak.name, str(draft), "--against", str(db),
                                  "--format", "json", "--no-cache"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=AS_INSTALLED)
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - t
         proc.returncode = os.waitstatus_to_exitcode(status)

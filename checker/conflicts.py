@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import timedelta
 
 from checker.confidence import judge
@@ -96,23 +96,34 @@ def claim_periods(claims: Sequence[Claim], articles: dict[str, Article], schema:
     return periods
 
 
-def finding_id(key: str, status: str, claims: Iterable[Claim]) -> str:
-    """Stable across runs: derived from the key, the status and the evidence, not from order."""
+def finding_id(key: str, status: str, claims: Iterable[Claim], copies: Mapping[str, Sequence[str]] | None = None) -> str:
+    """Stable across runs: derived from the key, the status and the evidence, not from order.
+    An archive's copies of a claim's article (``copies``, by article id) are evidence too, as
+    the same claim of each copy: the id is the one their claims spelled out would give."""
     h = hashlib.sha1()
     h.update(f"{key}\n{status}\n".encode())
-    for c in sorted(claims, key=lambda c: c.id):
-        h.update(f"{c.article}|{c.text}|{c.sentence}\n".encode())
+    lines = []
+    for c in claims:
+        line = f"|{c.text}|{c.sentence}\n"
+        lines.append((c.id, c.article + line))
+        own = c.id[len(c.article):]
+        lines += [(aid + own, aid + line) for aid in copies.get(c.article, ())] if copies else []
+    for _, line in sorted(lines):
+        h.update(line.encode())
     return "F" + h.hexdigest()[:10]
 
 
-def describe(members: Sequence[Compared]) -> str:
-    """One line an editor reads: who says what, oldest first."""
+def describe(members: Sequence[Compared], copies: Mapping[str, Sequence[str]] | None = None) -> str:
+    """One line an editor reads: who says what, oldest first (an archive's article with copies
+    says how many)."""
     parts = []
     for m in members:
         value = m.claim.value.as_text() if m.claim.value is not None else "?"
         when = f" ({m.period.label()})" if m.period else ""
         who = f" per {m.claim.attribution}" if m.claim.attribution else ""
-        parts.append(f"{m.claim.article}{when}: {value}{who}")
+        n = len(copies.get(m.claim.article, ())) if copies else 0
+        also = f" and {n} {'copy' if n == 1 else 'copies'}" if n else ""
+        parts.append(f"{m.claim.article}{also}{when}: {value}{who}")
     preferred = {m.claim.value.parts["preferred"] for m in members
                  if isinstance(m.claim.value, TextValue) and "preferred" in m.claim.value.parts}
     if preferred:
@@ -120,32 +131,38 @@ def describe(members: Sequence[Compared]) -> str:
     return "; ".join(parts)
 
 
-def _finding(key: str, status: str, members: Iterable[Compared], focus: set[str] | None = None) -> Finding:
+# Given the articles of a finding's claims, the archive's copies of those that have any, by article id.
+CopiesOf = Callable[[list[str]], Mapping[str, Sequence[str]]]
+
+
+def _finding(key: str, status: str, members: Iterable[Compared], focus: set[str] | None = None,
+             copies_of: CopiesOf | None = None) -> Finding:
     ordered = sorted(members, key=lambda m: (m.period.start.toordinal() if m.period else 0, m.claim.id))
+    copies = copies_of([m.claim.article for m in ordered]) if copies_of else None
     by_id = {m.claim.id: m for m in ordered}
     judged = judge([m.claim for m in ordered], {m.claim.id: m.period for m in ordered},
                    lambda a, b: not compatible(by_id[a.id], by_id[b.id]) and not contradict(a, b), focus)
     return Finding(
-        id=finding_id(key, status, [m.claim for m in ordered]),
+        id=finding_id(key, status, [m.claim for m in ordered], copies),
         status=status,
         key=key,
         kind=ordered[0].claim.kind,
         claims=[m.claim.id for m in ordered],
-        reason=describe(ordered),
+        reason=describe(ordered, copies),
         confidence=judged.confidence,
         signals=judged.signals,
     )
 
 
 def find_conflicts(claims: Sequence[Claim], articles: dict[str, Article], schema: KeySchema,
-                   focus: set[str] | None = None,
-                   expand: Callable[[list[Compared]], list[Compared]] | None = None) -> list[Finding]:
+                   focus: set[str] | None = None, copies_of: CopiesOf | None = None) -> list[Finding]:
     """Findings for every key whose claims from different articles cannot all be true.
 
     With ``focus`` (claim ids: a draft's), only pairs with a claim of it are compared, so that
-    the cost follows the draft and not the archive it is checked against. ``expand`` gives the
-    claims a finding reports for those found disagreeing (an archive's identical copies of one
-    report are compared once, see checker.archive, and each is reported)."""
+    the cost follows the draft and not the archive it is checked against. ``copies_of`` names, by
+    article id, an archive's identical copies of the articles of a finding's claims: compared
+    once through them (see checker.archive), and the finding's id and reason count them as its
+    claims'."""
     periods = claim_periods(claims, articles, schema)
     spans = intervals(claims, schema)
     groups: dict[str, list[Compared]] = defaultdict(list)
@@ -172,8 +189,7 @@ def find_conflicts(claims: Sequence[Claim], articles: dict[str, Article], schema
             involved["conflict"] += [m for m in involved.pop("undated") if m.claim.id not in seen]
         for status in ("conflict", "undated", "changed", "variant"):
             if involved.get(status):
-                members = expand(involved[status]) if expand else involved[status]
-                findings.append(_finding(key, status, members, focus))
+                findings.append(_finding(key, status, involved[status], focus, copies_of))
     return findings
 
 

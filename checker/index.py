@@ -34,8 +34,11 @@ from checker.models import Article, Claim, Problem
 from checker.stores import (IndexFileError, PostgresConnection, SqliteConnection, database_errors,
                             is_database_url, without_password)
 
-SCHEMA_VERSION = "4"
-REBUILT_FROM = ("3",)  # older versions that `check index` empties and builds again, saying so
+SCHEMA_VERSION = "5"
+# Older versions that `check index` empties and builds again, and why, said when it does.
+REBUILT_FROM = {"3": "copies of one report now share their claims",
+                "4": "copies share their claims only when their titles, sources and links are the same too: "
+                     "a report names a copy by its path alone"}
 BATCH = 200  # articles per transaction
 
 SCHEMA = """
@@ -55,7 +58,7 @@ CREATE TABLE IF NOT EXISTS articles (
     claims TEXT NOT NULL REFERENCES claim_sets(id)
 );
 CREATE INDEX IF NOT EXISTS articles_text ON articles(text_sha256);
-CREATE INDEX IF NOT EXISTS articles_claims ON articles(claims, id);
+CREATE INDEX IF NOT EXISTS articles_claims ON articles(claims, id, path);
 CREATE TABLE IF NOT EXISTS claims (
     claim_set TEXT NOT NULL REFERENCES claim_sets(id) ON DELETE CASCADE,
     id TEXT NOT NULL,
@@ -77,8 +80,8 @@ CREATE INDEX IF NOT EXISTS key_counts_core ON key_counts(core);
 """
 # claim_sets: the claims of identical copies of one report (a wire report in many papers) are
 # stored once: an article points at its claim set, a set named by the hash of all that a
-# comparison reads of its claims and of its article (see claim_set_of), and counting the
-# articles that point at it. A set's claims are stored without their article, their ids
+# comparison reads of its claims and of all that a report shows of its article but its id and
+# path (see claim_set_of), and counting the articles that point at it. A set's claims are stored without their article, their ids
 # relative to it (an article's id and a claim's id in a set make the claim's id), so that a
 # draft's check reads and compares each distinct set once and names every copy only in its
 # report. claim_sets.keys: the keys a set states, by their core ({core: [key, ...]}), so that a
@@ -127,11 +130,11 @@ def relative_id(claim: Claim, article: str) -> str:
 
 def claim_set_of(article: Article, rows: list[tuple]) -> str:
     """The id of an article's claim set: a hash of all that a comparison reads of its claims (as
-    stored, relative to the article) and of the article (its date and language), so that
-    identical copies of one report share one set and nothing else does."""
+    stored, relative to the article) and of all that a report shows of the article but its id
+    and path (its date, language, title, source, link), so that identical copies of one report
+    share one set and nothing else does: a report names a set's other articles by their paths."""
     h = hashlib.sha256()
-    h.update(json.dumps([article.date.model_dump(mode="json") if article.date else None, article.year,
-                         article.language]).encode())
+    h.update(article.model_dump_json(exclude={"id", "path", "sha256", "copies"}).encode())
     for row in rows:
         h.update(b"\x00" + json.dumps(row).encode())
     return h.hexdigest()
@@ -336,6 +339,11 @@ class ClaimIndex:
         return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
     @failures_named("read")
+    def holds_articles(self) -> bool:
+        """Whether the index holds any article (without counting them all: that reads the whole table)."""
+        return self.db.execute("SELECT EXISTS (SELECT 1 FROM articles)").fetchone()[0] in (1, True)
+
+    @failures_named("read")
     def claims_about(self, keys: Iterable[str]) -> list[Claim]:
         """The claims with one of ``keys``, of every article that states them."""
         by_set: dict[str, list[dict]] = {}
@@ -355,14 +363,30 @@ class ClaimIndex:
     @failures_named("read")
     def articles_of_sets(self, sets: Iterable[str]) -> list[tuple[str, str]]:
         """(article id, claim set) of every article of these claim sets."""
-        return [row for chunk in chunks(sorted(set(sets))) for row in
-                self.db.execute(f"SELECT id, claims FROM articles WHERE claims IN ({marks(chunk)})", chunk)]
+        return [(aid, set_id) for aid, set_id, _ in self.paths_of_sets(sets)]
 
     @failures_named("read")
-    def keys_of_sets(self, sets: Iterable[str]) -> list[tuple[str, str]]:
-        """(claim set, the keys it states by their core as JSON, see keys_by_core) of these sets."""
+    def paths_of_sets(self, sets: Iterable[str]) -> list[tuple[str, str, str]]:
+        """(article id, claim set, path) of every article of these claim sets (from the index
+        articles_claims alone: the rows, with their articles' JSON, are not read)."""
         return [row for chunk in chunks(sorted(set(sets))) for row in
-                self.db.execute(f"SELECT id, keys FROM claim_sets WHERE id IN ({marks(chunk)})", chunk)]
+                self.db.execute(f"SELECT id, claims, path FROM articles WHERE claims IN ({marks(chunk)})", chunk)]
+
+    @failures_named("read")
+    def sets_of(self, sets: Iterable[str]) -> dict[str, tuple[int, str, str]]:
+        """Per claim set: how many articles point at it, the least of their ids (in codepoint
+        order, as Python sorts; found in the index articles_claims) and the keys it states by
+        their core as JSON (see keys_by_core), without reading its articles."""
+        least = f"(SELECT MIN(a.id{self.db.bytewise}) FROM articles a WHERE a.claims = s.id)"
+        return {set_id: (n, first, keys) for chunk in chunks(sorted(set(sets))) for set_id, n, first, keys in
+                self.db.execute(f"SELECT s.id, s.articles, {least}, s.keys FROM claim_sets s "
+                                f"WHERE s.id IN ({marks(chunk)})", chunk)}
+
+    @failures_named("read")
+    def sets_of_articles(self, ids: Iterable[str]) -> dict[str, str]:
+        """The claim set of each article of these ids."""
+        return {aid: set_id for chunk in chunks(sorted(set(ids))) for aid, set_id in
+                self.db.execute(f"SELECT id, claims FROM articles WHERE id IN ({marks(chunk)})", chunk)}
 
     @failures_named("read")
     def groups_of(self, cores: Iterable[str]) -> list[tuple[str, dict[str, str], int]]:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from checker.articles import DEFAULT_SUFFIXES, IdBook, article_id, discover, document_of, read_bytes, shown
 from checker.conflicts import claim_periods
-from checker.index import BATCH, SCHEMA_VERSION, ClaimIndex, IndexStats, StoredRows, failures_named, rows_of
+from checker.index import BATCH, REBUILT_FROM, SCHEMA_VERSION, ClaimIndex, IndexStats, StoredRows, failures_named, rows_of
 from checker.keys import KeySchema
 from checker.models import Problem
 from checker.registry import Rule
@@ -52,8 +52,8 @@ def update_index(index: ClaimIndex, paths: list[str], rules: Sequence[Rule], sch
     stats.problems = problems
     if index.rebuilt:
         stats.problems.append(Problem(severity="warning", file=index.path, message=(
-            f"an index of schema version {index.rebuilt}, built again in version {SCHEMA_VERSION} (copies of one "
-            f"report now share their claims): every article is extracted again")))
+            f"an index of schema version {index.rebuilt}, built again in version {SCHEMA_VERSION} "
+            f"({REBUILT_FROM[index.rebuilt]}): every article is extracted again")))
     index.building(True)
     with Workers(jobs, Setup(rules, schema, limit, language), start_method) as workers:
         for rows, problems, extracted in workers.map(index_job, run.changed(), expected=len(files)):

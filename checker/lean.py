@@ -72,6 +72,7 @@ class LeanArticle(msgspec.Struct, kw_only=True, gc=False):
     url: str | None = None
     sha256: str = ""
     encoding: str = "utf-8"
+    copies: list[str] = []
 
     def model_copy(self, update: dict[str, Any] | None = None) -> LeanArticle:
         return msgspec.structs.replace(self, **(update or {}))
@@ -179,6 +180,8 @@ class Decoder:
 def decoded(data: bytes, shapes: tuple, hint: Any) -> Any:
     """A value or period from its JSON: by the struct of its shape, else validated by pydantic
     as a ``hint``."""
+    if data == b"null":
+        return None
     for start, shape, model in shapes:
         if data.startswith(start) and _FIELDS[model] is not None:
             try:

@@ -53,6 +53,9 @@ class Article(Frozen, kw_only=True):
     url: str | None = None
     sha256: str = ""
     encoding: str = "utf-8"
+    copies: Annotated[list[str], Meta(description="the paths of the archive's identical copies of this article (a "
+                                      "wire report in many papers; the same claims, date, language, title, source "
+                                      "and link): each of its claims stands for theirs too")] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         coerce_floats(self, ("language_confidence",))

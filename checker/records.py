@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 import types
 import typing
 from datetime import date

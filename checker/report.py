@@ -58,6 +58,13 @@ def quote(claim: Claim, left: str = "»", right: str = "«", width: int = QUOTE_
     return " ".join(f"{before}{left}{span}{right}{after}".split())
 
 
+def copies_note(article: Article) -> str:
+    """How many identical copies of an archive's article its claims stand for ("and 49 copies"),
+    or nothing."""
+    n = len(article.copies)
+    return f"and {n} {'copy' if n == 1 else 'copies'}" if n else ""
+
+
 def counts(report: Report) -> dict[str, int]:
     out = {status: 0 for status in STATUS_ORDER}
     for f in report.conflicts:

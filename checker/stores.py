@@ -38,6 +38,8 @@ def without_password(url: str) -> str:
 class SqliteConnection:
     """The embedded store: a file (or ":memory:") in WAL mode."""
 
+    bytewise = ""  # text compared byte by byte (codepoint order, as Python sorts): SQLite's own way
+
     def __init__(self, path: str) -> None:
         self.raw = sqlite3.connect(path, timeout=30)
         self.raw.execute("PRAGMA foreign_keys=ON")
@@ -75,6 +77,8 @@ class SqliteConnection:
 class PostgresConnection:
     """A newsroom's shared store on a PostgreSQL server (psycopg 3): the same schema and
     statements; reads outside a transaction, each batch of writes one transaction."""
+
+    bytewise = ' COLLATE "C"'  # text compared byte by byte (codepoint order, as Python sorts), not by locale
 
     def __init__(self, url: str) -> None:
         try:

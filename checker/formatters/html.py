@@ -17,7 +17,7 @@ from checker.formatters.summary import summary_line
 from checker.formatters.terminal import house_style, marked_key, shown_claimant
 from checker.formatters.timeline import tally_points, timeline_svg
 from checker.models import STATUS_ORDER, Article, Claim, Finding, Report
-from checker.report import articles_by_id, claims_by_id
+from checker.report import articles_by_id, claims_by_id, copies_note
 
 MAX_CLAIMS = 12
 STATUSES = sorted(STATUS_ORDER, key=lambda s: -STATUS_ORDER[s])  # conflict first
@@ -82,7 +82,16 @@ def article_line(article: Article, claim: Claim) -> str:
     where = f"<code>{escape(article.path)}:{claim.line}</code>"
     if article.url:
         where = f'<a href="{escape(article.url)}">{where}</a>'
-    return f'<div class="source">{" · ".join(parts)} · {where}</div>'
+    return f'<div class="source">{" · ".join(parts)} · {where}</div>{copies_line(article)}'
+
+
+def copies_line(article: Article) -> str:
+    """The paths of an archive article's identical copies, the first ``MAX_CLAIMS`` of them."""
+    if not article.copies:
+        return ""
+    paths = ", ".join(f"<code>{escape(path)}</code>" for path in article.copies[:MAX_CLAIMS])
+    more = f", and {len(article.copies) - MAX_CLAIMS} more" if len(article.copies) > MAX_CLAIMS else ""
+    return f'<div class="meta">{escape(copies_note(article))}, word for word: {paths}{more}</div>'
 
 
 def claim_item(claim: Claim, article: Article) -> str:

@@ -65,14 +65,14 @@ class CsvFormatter(Formatter):
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(["finding", "status", "key", "claim", "article", "path", "line", "start", "end",
-                    "text", "value", "period", "sentence"])
+                    "text", "value", "period", "sentence", "copies"])
         for f in report.conflicts:
             for cid in f.claims:
                 c = claims[cid]
                 a = articles[c.article]
                 w.writerow([f.id, f.status, f.key, c.id, c.article, a.path, c.line, c.start, c.end, c.text,
                             c.value.as_text() if c.value is not None else "",
-                            a.date.label() if a.date else "", c.sentence])
+                            a.date.label() if a.date else "", c.sentence, "; ".join(a.copies)])
         return buf.getvalue()
 
 

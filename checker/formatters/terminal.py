@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from checker.formatters.base import Formatter
 from checker.formatters.summary import problem_rows, summary_line
 from checker.models import Claim, Finding, Report
-from checker.report import articles_by_id, claims_by_id
+from checker.report import articles_by_id, claims_by_id, copies_note
 
 DEFAULT_WIDTH = 100  # when the report goes to no terminal
 ASSUMED_NOTE = "* a key part assumed from the article: its sentence does not say it"
@@ -83,7 +83,8 @@ def rows_of(report: Report) -> list[Row]:
         members = [claims[c] for c in f.claims]
         key = marked_key(f, members)
         for i, c in enumerate(members):
-            reason = "; ".join(x for x in (house_style(f) if i == 0 else "", claim_reason(c)) if x)
+            reason = "; ".join(x for x in (house_style(f) if i == 0 else "", claim_reason(c),
+                                            copies_note(articles[c.article])) if x)
             rows.append(Row(status=[f.status, f.id].pop(i) if i < 2 else "", key=key if i == 0 else "",
                             where=f"{articles[c.article].path}:{c.line}",
                             value=c.value.as_text() if c.value is not None else "-", reason=reason, claim=c,
