@@ -17,6 +17,7 @@ from checker.rules.toolkit.lexicon import Hit, data_cache, load_data
 from checker.rules.toolkit.vocabulary import Language
 from checker.rules.toolkit.frames import (
     JOINT,
+    WORD,
     FigureContext,
     FrameVocabulary,
     nearest_to,
@@ -27,7 +28,7 @@ from checker.rules.toolkit.frames import (
 )
 from checker.rules.toolkit.frame_counted import what_is_counted, who_they_were
 from checker.rules.toolkit.frame_years import other_year
-from checker.rules.toolkit.gazetteer import gazetteer
+from checker.rules.toolkit.gazetteer import gazetteer, slug
 from checker.rules.toolkit.home_country import home_country, home_in_headline, home_place, speaks_of_home
 from checker.rules.toolkit.lemmas import lemma
 
@@ -80,6 +81,9 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
                 # "Booking moet 3 miljoen euro betalen": the actor the clause opens with is no measure of itself
                 return Frame({}, {}, [], None, False, "no counted thing named")
             out["actor"], ev["actor"] = actor
+    if not people and not ctx.has_unit and "predicate" not in out and "actor" not in out:
+        if verb := participle_near(ctx, fv):  # "200.000 kippen geruimd": what no class names
+            out["predicate"], ev["predicate"] = verb.label, verb.words
     inferred: list[str] = []
     # "A coach overturned near Durham. Twenty were injured."; "The blaze near X ... The wildfire burned 8,500 ha"
     if place is None and not home and ("predicate" in out if people else "actor" not in out and same_event_before(ctx, fv)):
@@ -153,6 +157,22 @@ def what_happened(ctx: FigureContext, counted: tuple[str, str, str], parts: dict
     if people:
         without_qualifiers(out, ev, evidence, fv.predicate_qualifiers)
     return out, ev
+
+
+def participle_near(ctx: FigureContext, fv: FrameVocabulary) -> Hit | None:
+    """What happened to things in words no class of predicates knows: the past participle of the
+    clause nearest the figure, as its lemma ("200,000 chickens were culled": cull); not one of
+    observation ("gemeten", "recorded"), being or amounting."""
+    text = ctx.doc.scan_text
+    hits = []
+    for m in WORD.finditer(text, *ctx.clause):
+        low = m.group().lower()
+        if ctx.figure[0] <= m.start() < ctx.figure[1] or not fv.participle.fullmatch(low) or low in fv.transparent:
+            continue
+        base = lemma(low, fv.language)
+        if base != low and base not in fv.measure_stops:
+            hits.append(Hit(m.start(), m.end(), slug(base), m.group()))
+    return nearest_to(hits, ctx.figure[0])
 
 
 def without_qualifiers(out: dict[str, str], ev: dict[str, str], evidence: dict[str, str], labels) -> None:

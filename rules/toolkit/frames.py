@@ -56,6 +56,7 @@ class FrameVocabulary:
     identity: regex.Pattern  # a verb of being and the word after it: "(slachtoffers) waren brandweerlieden"
     plural: regex.Pattern  # a plural noun, no participle: "brandweerlieden", not "gevonden" or "trapped"
     inflected: regex.Pattern  # a word that heads no noun phrase when it is inflected: "published", "latest"
+    participle: regex.Pattern  # a past participle: "culled", "geruimd"
     kind_after: regex.Pattern  # a kind of place right after a name: "the Ahrweiler district"
     kind_before: regex.Pattern  # a kind of place right before a name: "het plaatsje Pepinster"
     within: regex.Pattern  # a place inside the named one, before it: "in a collapsed hotel " (in Marrakesh)
@@ -143,6 +144,7 @@ def frame_vocabulary(language: Language) -> FrameVocabulary:
         identity=regex.compile(rf"\s+(?i:{phrase_pattern(grammar.get('copulas', [])) or '(?!)'})\s+(\p{{Ll}}[\p{{L}}\-]*)(?=[\s,.;:]|$)"),
         plural=regex.compile(grammar.get("plural", "(?!)")),
         inflected=regex.compile(grammar.get("inflected_no_head", "(?!)")),
+        participle=regex.compile(grammar.get("participle", "(?!)")),
         **place_patterns(grammar, words),
         not_places=frozenset(w.lower() for w in grammar.get("not_places", [])) | frozenset(month_names(language.code)),
         joint=words_pattern(grammar.get("joint", [])),
