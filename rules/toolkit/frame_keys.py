@@ -81,6 +81,8 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
                 # "Booking moet 3 miljoen euro betalen": the actor the clause opens with is no measure of itself
                 return Frame({}, {}, [], None, False, "no counted thing named")
             out["actor"], ev["actor"] = actor
+    if not people and place is not None and "actor" not in out and (subject := subject_after_place(ctx, place, fv, vocab)):
+        out["actor"], ev["actor"] = subject.label, subject.words  # "In Manchester, Labour took 60 seats"
     if not people and not ctx.has_unit and "predicate" not in out and "actor" not in out:
         if verb := participle_near(ctx, fv):  # "200.000 kippen geruimd": what no class names
             out["predicate"], ev["predicate"] = verb.label, verb.words
@@ -157,6 +159,21 @@ def what_happened(ctx: FigureContext, counted: tuple[str, str, str], parts: dict
     if people:
         without_qualifiers(out, ev, evidence, fv.predicate_qualifiers)
     return out, ev
+
+
+def subject_after_place(ctx: FigureContext, place: tuple[str, str], fv: FrameVocabulary, vocab) -> Hit | None:
+    """Whose things a figure counts when a place opens its sentence, outside the figure's clause:
+    the first name of the clause, its subject ("In Manchester, Labour took 60 seats"; the
+    Conservatives' 12 there are another count). None when the clause names the place itself or
+    a preposition governs the name."""
+    text = ctx.doc.scan_text
+    if place[1] and place[1] in text[ctx.clause[0]:ctx.clause[1]]:
+        return None
+    subject = open_actor(ctx, fv, vocab)
+    if subject is None or subject.label == place[0]:
+        return None
+    before = WORD.findall(text, max(ctx.clause[0], subject.start - 20), subject.start)
+    return None if before and before[-1].lower() in fv.governing else subject
 
 
 def participle_near(ctx: FigureContext, fv: FrameVocabulary) -> Hit | None:
