@@ -90,7 +90,7 @@ def whole_set(text: str, fig: Figure, vocab: Vocabulary) -> bool:
         or vocab.size_of(text, amount.end) is not None
 
 
-RATE_REACH = 16  # characters after a figure where a qualifier of its own stands: "per maand", "a month"
+RATE_REACH = 24  # characters after a figure where a qualifier of its own stands: "per maand", "a month"
 
 
 def qualifier_windows(doc: Document, fig: Figure, noun_end: int, vocab: Vocabulary,

@@ -61,15 +61,21 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
     return base, noun.words, ""
 
 
+MEASURE_WORD = regex.compile(r"[ \t]+(\p{Ll}+)")
 MONEY_NOUN = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\-'’]*)(?=\s*(\p{L}?))")
 
 
 def noun_after_money(ctx: FigureContext, fv: FrameVocabulary, function_words: frozenset[str]) -> Hit | None:
     """What an amount of money is when its noun follows it straight away ("3 miljoen euro boete",
-    "a $5 million fine"): a word that is no function word, predicate, participle or word of time
+    "a $5 million fine"), or a quantity of matter, "of" between or not ("3 miljoen kuub water",
+    "2 million litres of oil"): a word that is no function word, predicate, participle or word of time
     or comparison. A Dutch word in -en that is its own lemma or ends its clause is a verb ("moet
     3 miljoen euro terugbetalen aan klanten", "moet 3 miljoen euro betalen"), no noun."""
-    m = MONEY_NOUN.match(ctx.doc.scan_text, ctx.figure[1], ctx.clause[1]) if ctx.money else None
+    start = ctx.figure[1]
+    if ctx.matter and (of := MEASURE_WORD.match(ctx.doc.scan_text, start, ctx.clause[1])) \
+            and of.group(1).lower() in fv.measure_of:
+        start = of.end(1)  # "2 million litres of oil"
+    m = MONEY_NOUN.match(ctx.doc.scan_text, start, ctx.clause[1]) if ctx.money or ctx.matter else None
     if m is None:
         return None
     low = m.group(1).lower()

@@ -488,6 +488,7 @@ class FigureContext:
     earlier_place: tuple[str, str] | None = None  # the place of the article's last figure of people
     on_a_scale: bool = False  # a figure with a fraction and no unit: a reading, never a count ("7,8")
     money: bool = False  # an amount of money, whose noun may follow it: "3 miljoen euro boete"
+    matter: bool = False  # a quantity of matter, whose noun follows it, "of" between or not: "2 million litres of oil"
 
 
 __all__ = ["FigureContext", "FrameVocabulary", "JOINT", "Words", "counted_noun", "equated", "frame_vocabulary",
