@@ -45,6 +45,7 @@ class FrameVocabulary:
     running_words: regex.Pattern
     people: dict[str, str]
     people_concepts: dict[str, str]
+    noun_classes: dict[str, str]  # lemma of an open noun -> the name it shares with the other language
     tallies: Lexicon
     open_place: regex.Pattern
     causes: Lexicon  # the kinds of event a figure may be of: a fire, a road accident, a flood
@@ -131,6 +132,7 @@ def frame_vocabulary(language: Language) -> FrameVocabulary:
         running_words=words_pattern(data.get("running", {}).get("words", [])),
         people={k.lower(): v for k, v in data.get("people", {}).items()},
         people_concepts=dict(data.get("people_concepts", {})),
+        noun_classes={k.lower(): v for k, v in data.get("nouns", {}).items()},
         tallies=Lexicon(data.get("tallies", {})),
         possessing=frozenset(grammar.get("possessing", [])),
         governing=frozenset(w.lower() for key in ("place_prepositions", "phrase_ends", "origin_prepositions",
