@@ -295,7 +295,7 @@ def measured_noun(ctx: FigureContext, fv: FrameVocabulary, function_words: froze
             opened, current = True, []
             continue
         name = word[:1].isupper() and i > 0 and not (opened and not current)  # "de Nederlandse economie"
-        if name or low in function_words or low in fv.phrase_ends or lemma(low, fv.language) in fv.measure_stops \
+        if name or low in function_words or low in fv.phrase_ends or measure_stop(low, fv) \
                 or low in fv.transparent:
             phrases.append((opened, current))
             opened, current = False, []
@@ -350,8 +350,13 @@ def equated(ctx: FigureContext, head_end: int, fv: FrameVocabulary) -> bool:
         return False  # too far to be said of it
     before = [m.group().lower() for m in WORD.finditer(text, ctx.clause[0], head_end)]
     # "Volgens het CBS groeide de economie met 0,8 procent": the verb before its subject
-    return any((base := lemma(w, fv.language)) in fv.measure_stops and base not in fv.possessing
-               for w in words + before[-4:])
+    return any(measure_stop(w, fv) and lemma(w, fv.language) not in fv.possessing for w in words + before[-4:])
+
+
+def measure_stop(word: str, fv: FrameVocabulary) -> bool:
+    """True for a verb of being or amounting, by its lemma or as written ("sentenced", whose
+    lemma is also a noun)."""
+    return word in fv.measure_stops or lemma(word, fv.language) in fv.measure_stops
 
 
 def names_within_sentences(doc: Document) -> frozenset[str]:
