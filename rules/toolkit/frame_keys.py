@@ -75,17 +75,8 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
         without_qualifiers(out, ev, evidence, {"extra"})
     if place is None and people and "actor" in parts and parts["actor"] in vocab.countries:
         place = (parts["actor"], evidence.get("actor", ""))  # "the German death toll"
-    if not people and (place is None or "actor" in parts):  # "Nederland won in Parijs 34 medailles": the Dutch medals
-        if actor := thing_actor(ctx, parts, evidence, vocab, fv):
-            if counted[1].lower() == actor[1].lower():
-                # "Booking moet 3 miljoen euro betalen": the actor the clause opens with is no measure of itself
-                return Frame({}, {}, [], None, False, "no counted thing named")
-            out["actor"], ev["actor"] = actor
-    if not people and place is not None and "actor" not in out and (subject := subject_after_place(ctx, place, fv, vocab)):
-        out["actor"], ev["actor"] = subject.label, subject.words  # "In Manchester, Labour took 60 seats"
-    if not people and not ctx.has_unit and "predicate" not in out and "actor" not in out:
-        if verb := participle_near(ctx, fv):  # "200.000 kippen geruimd": what no class names
-            out["predicate"], ev["predicate"] = verb.label, verb.words
+    if not people and not things_actor(ctx, counted, place, parts, evidence, out, ev, fv, vocab):
+        return Frame({}, {}, [], None, False, "no counted thing named")
     inferred: list[str] = []
     # "A coach overturned near Durham. Twenty were injured."; "The blaze near X ... The wildfire burned 8,500 ha"
     if place is None and not home and ("predicate" in out if people else "actor" not in out and same_event_before(ctx, fv)):
@@ -159,6 +150,25 @@ def what_happened(ctx: FigureContext, counted: tuple[str, str, str], parts: dict
     if people:
         without_qualifiers(out, ev, evidence, fv.predicate_qualifiers)
     return out, ev
+
+
+def things_actor(ctx: FigureContext, counted: tuple[str, str, str], place: tuple[str, str] | None,
+                 parts: dict[str, str], evidence: dict[str, str], out: dict[str, str], ev: dict[str, str],
+                 fv: FrameVocabulary, vocab) -> bool:
+    """Whose things a figure counts ("Nederland won in Parijs 34 medailles": the Dutch medals; "In
+    Manchester, Labour took 60 seats", the place fronted), then what happened to things neither a
+    predicate nor an actor says ("200.000 kippen geruimd"). False when the actor the clause opens
+    with is the measured noun itself ("Booking moet 3 miljoen euro betalen")."""
+    if place is None or "actor" in parts:
+        if actor := thing_actor(ctx, parts, evidence, vocab, fv):
+            if counted[1].lower() == actor[1].lower():
+                return False
+            out["actor"], ev["actor"] = actor
+    elif subject := subject_after_place(ctx, place, fv, vocab):
+        out["actor"], ev["actor"] = subject.label, subject.words
+    if not ctx.has_unit and "predicate" not in out and "actor" not in out and (verb := participle_near(ctx, fv)):
+        out["predicate"], ev["predicate"] = verb.label, verb.words
+    return True
 
 
 def subject_after_place(ctx: FigureContext, place: tuple[str, str], fv: FrameVocabulary, vocab) -> Hit | None:

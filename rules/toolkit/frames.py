@@ -131,8 +131,7 @@ def frame_vocabulary(language: Language) -> FrameVocabulary:
         running_classes=frozenset(data.get("running", {}).get("classes", [])),
         running_words=words_pattern(data.get("running", {}).get("words", [])),
         people={k.lower(): v for k, v in data.get("people", {}).items()},
-        people_concepts=dict(data.get("people_concepts", {})),
-        noun_classes={k.lower(): v for k, v in data.get("nouns", {}).items()},
+        people_concepts=dict(data.get("people_concepts", {})), noun_classes={k.lower(): v for k, v in data.get("nouns", {}).items()},
         tallies=Lexicon(data.get("tallies", {})),
         possessing=frozenset(grammar.get("possessing", [])),
         governing=frozenset(w.lower() for key in ("place_prepositions", "phrase_ends", "origin_prepositions",
@@ -145,8 +144,7 @@ def frame_vocabulary(language: Language) -> FrameVocabulary:
         back_reference=regex.compile(rf"[\s,;]*(?i:{phrase_pattern(grammar.get('back_references', [])) or '(?!)'})(?![\p{{L}}])"),
         identity=regex.compile(rf"\s+(?i:{phrase_pattern(grammar.get('copulas', [])) or '(?!)'})\s+(\p{{Ll}}[\p{{L}}\-]*)(?=[\s,.;:]|$)"),
         plural=regex.compile(grammar.get("plural", "(?!)")),
-        inflected=regex.compile(grammar.get("inflected_no_head", "(?!)")),
-        participle=regex.compile(grammar.get("participle", "(?!)")),
+        inflected=regex.compile(grammar.get("inflected_no_head", "(?!)")), participle=regex.compile(grammar.get("participle", "(?!)")),
         **place_patterns(grammar, words),
         not_places=frozenset(w.lower() for w in grammar.get("not_places", [])) | frozenset(month_names(language.code)),
         joint=words_pattern(grammar.get("joint", [])),
@@ -354,8 +352,7 @@ def equated(ctx: FigureContext, head_end: int, fv: FrameVocabulary) -> bool:
 
 
 def measure_stop(word: str, fv: FrameVocabulary) -> bool:
-    """True for a verb of being or amounting, by its lemma or as written ("sentenced", whose
-    lemma is also a noun)."""
+    """True for a verb of being or amounting, by its lemma or as written ("sentenced": no noun)."""
     return word in fv.measure_stops or lemma(word, fv.language) in fv.measure_stops
 
 
