@@ -12,6 +12,7 @@ import regex
 
 from checker.rules.toolkit.frames import frame_vocabulary
 from checker.rules.toolkit.gazetteer import gazetteer
+from checker.rules.toolkit.lemmas import lemma
 from checker.rules.toolkit.lexicon import data_cache, ending_at, load_data, month_names, phrase_pattern, vocabulary
 from checker.rules.toolkit.numbers import NumberReader
 from checker.rules.toolkit.vocabulary import Language
@@ -25,6 +26,7 @@ WORD_OR_DIGIT_BEFORE = ending_at(r"(?:\d|\p{L}{3,})[\s\-/.]*\Z")
 SLASHED_AFTER = regex.compile(r"[/:]\d")
 SLASHED_BEFORE = ending_at(r"\d[/:]\Z")
 NAME_BEFORE = ending_at(r"(\p{Lu}[\p{L}\-]*)\s\Z")
+WORD_AFTER = regex.compile(r"\s+(\p{Ll}[\p{L}\-]*)")
 SENTENCE_OPENING_WORD = ending_at(r"(?:\A|[.!?:\n\"'“„‘])\s*\p{Lu}[\p{L}\-]*\s\Z")
 
 
@@ -78,7 +80,7 @@ def not_an_amount(text: str, m: regex.Match, lang: Language) -> bool:
         return True
     if reader(lang).g.identifiers.search(before):
         return True
-    return token[0].isdigit() and in_a_name(before, lang)
+    return token[0].isdigit() and in_a_name(before, lang) and not people_after(after, lang)
 
 
 def digits_of_no_amount(text: str, m: regex.Match, lang: Language, before: str, after: str) -> bool:
@@ -102,6 +104,13 @@ def digits_of_no_amount(text: str, m: regex.Match, lang: Language, before: str, 
     if g.date_neighbour.match(after) or WORD_OR_DIGIT_BEFORE.search(before) and g.month_before.search(before):
         return True
     return bool(SLASHED_AFTER.match(after) or SLASHED_BEFORE.search(before))
+
+
+def people_after(after: str, lang: Language) -> bool:
+    """True when a noun of people follows the digits: a name's number counts no one, so "het
+    ministerie van Binnenlandse Zaken 2100 mensen" is an amount; "Leopard 2 tanks" is none."""
+    word = WORD_AFTER.match(after)
+    return bool(word) and lemma(word.group(1).lower(), lang.code) in frame_vocabulary(lang).people
 
 
 def in_a_name(before: str, lang: Language) -> bool:

@@ -15,7 +15,7 @@ from checker.rules.quantities.when import Change
 from checker.rules.toolkit.context import Clause
 from checker.rules.toolkit.frames import FigureContext, FrameVocabulary
 from checker.rules.toolkit.lexicon import Hit, Vocabulary
-from checker.rules.toolkit.numbers import Amount, NumberReader, money_units
+from checker.rules.toolkit.numbers import Amount, NumberReader, matter_units, money_units
 from checker.rules.toolkit.vocabulary import Language
 
 MISSING = object()  # not looked for yet (None: looked for, none found)
@@ -74,7 +74,7 @@ class Figure:
         """What the toolkit's frames read this figure from, in the article ``reading`` reads."""
         return FigureContext(reading.doc, (self.amount.start, self.amount.end), (self.clause.start, self.clause.end),
                              self.sentence, self.amount.unit is not None, earlier_place, self.amount.on_a_scale,
-                             self.amount.unit in money_units(reading.lang))
+                             self.amount.unit in money_units(reading.lang), self.amount.unit in matter_units(reading.lang))
 
 
 __all__ = ["MISSING", "Figure", "Previous", "Reading"]

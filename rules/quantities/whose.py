@@ -90,6 +90,9 @@ def whole_set(text: str, fig: Figure, vocab: Vocabulary) -> bool:
         or vocab.size_of(text, amount.end) is not None
 
 
+RATE_REACH = 24  # characters after a figure where a qualifier of its own stands: "per maand", "a month"
+
+
 def qualifier_windows(doc: Document, fig: Figure, noun_end: int, vocab: Vocabulary,
                       read: NumberReader) -> list[tuple[int, int]]:
     """Where the words that qualify a figure are: just before it, after its noun, in the
@@ -99,6 +102,11 @@ def qualifier_windows(doc: Document, fig: Figure, noun_end: int, vocab: Vocabula
     text, amount, clause, sentence = doc.scan_text, fig.amount, fig.clause, fig.sentence
     windows = [(max(clause.start, amount.start - 12), amount.start),
                (amount.end, tail_end(text, fig, noun_end, vocab, read))]
+    # a rate right after the figure is its own: "2.100 euro per maand", "25,200 euros a year" (a
+    # qualifier labelled per-...; "dozens more missing" stays as it was read)
+    windows += [(q.start, q.end) for q in vocab.qualifiers.find(text, amount.end, min(clause.end, amount.end + RATE_REACH))
+                if q.label.startswith("per-") and not text[amount.end:q.start].strip()
+                and not any(a <= q.start and q.end <= b for a, b in windows)]
     owner = vocab.owner_before.search(text, max(clause.start, amount.start - 60), amount.start)
     if owner:
         windows.append((owner.start(1), owner.end(1)))

@@ -19,7 +19,7 @@ from checker.rules.toolkit.lexicon import (Hit, Language, Lexicon, Vocabulary, d
                                            phrase_pattern, vocabulary)
 
 SUBJECT_BEFORE = ending_at(r"(?:[\p{L}\-.]+\s+){1,4}\Z")  # "het Pentagon " before "schat"
-NAME = regex.compile(r"\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)?")
+NAME = regex.compile(r"\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,3}")  # "the Residential Tenancies Board"
 NEXT_WORD = regex.compile(r"\s+([\p{L}\-]+)")
 POSSESSIVE = regex.compile(r"['’]s(?![\p{L}])")
 WORDS_AFTER = regex.compile(r"(?:\s+[\p{L}\-]+){0,4}")
@@ -142,12 +142,21 @@ def attribution_of(doc: Document, sentence: tuple[int, int], vocab: Vocabulary, 
             if actors:
                 return actors[which].label
         for a, b, which in spans:
-            names = [n.group() for n in NAME.finditer(text, a, b) if n.group().lower() not in vocab.function_words]
+            names = [name for n in NAME.finditer(text, a, b) if (name := without_function_words(n.group(), vocab))]
             if names:
                 return names[which]
         if subject:
             return None  # "officials say Russia has ...": someone unnamed says it
     return None
+
+
+def without_function_words(name: str, vocab: Vocabulary) -> str:
+    """A name without the function words that open it: a sentence's "The Residential Tenancies
+    Board" is the "Residential Tenancies Board" of another sentence."""
+    words = name.split()
+    while words and words[0].lower() in vocab.function_words:
+        words.pop(0)
+    return " ".join(words)
 
 
 def distance(hit: Hit, position: int) -> int:

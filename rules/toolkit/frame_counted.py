@@ -34,7 +34,7 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
     if ctx.has_unit:  # "De totale verzekerde schade ... is 100 miljoen euro": what the amount measures
         noun = noun_after_money(ctx, fv, function_words) or measured_noun(ctx, fv, function_words) or \
             measured_noun(replace(ctx, clause=(ctx.sentence[0], ctx.clause[1])), fv, function_words)
-        return (lemma(noun.label, fv.language), noun.words, "") if noun else None
+        return (noun_class(noun.label, fv), noun.words, "") if noun else None
     text = ctx.doc.scan_text
     tallies = [h for h in fv.tallies.find(text, ctx.clause[0], ctx.figure[0])]
     noun = people_head_after(text, counted_noun(ctx.doc, ctx.figure[1], min(ctx.clause[1], ctx.figure[1] + 60),
@@ -58,18 +58,31 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
         return "people", noun.words, fv.people[head]
     if fv.predicate(noun.label) in fv.people_predicates:  # "20 missing", "110 dead": the predicate counts
         return "people", noun.words, fv.predicate(noun.label)  # people; "two proposals" are no people offered
-    return base, noun.words, ""
+    return fv.noun_classes.get(base, base), noun.words, ""
 
 
+def noun_class(word: str, fv: FrameVocabulary) -> str:
+    """The name of an open noun in the key: its lemma, or the name that lemma shares with the
+    other language (``[nouns]`` of frames.toml: "banen" and "jobs" are both job)."""
+    base = lemma(word, fv.language)
+    return fv.noun_classes.get(base, base)
+
+
+MEASURE_WORD = regex.compile(r"[ \t]+(\p{Ll}+)")
 MONEY_NOUN = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\-'’]*)(?=\s*(\p{L}?))")
 
 
 def noun_after_money(ctx: FigureContext, fv: FrameVocabulary, function_words: frozenset[str]) -> Hit | None:
     """What an amount of money is when its noun follows it straight away ("3 miljoen euro boete",
-    "a $5 million fine"): a word that is no function word, predicate, participle or word of time
+    "a $5 million fine"), or a quantity of matter, "of" between or not ("3 miljoen kuub water",
+    "2 million litres of oil"): a word that is no function word, predicate, participle or word of time
     or comparison. A Dutch word in -en that is its own lemma or ends its clause is a verb ("moet
     3 miljoen euro terugbetalen aan klanten", "moet 3 miljoen euro betalen"), no noun."""
-    m = MONEY_NOUN.match(ctx.doc.scan_text, ctx.figure[1], ctx.clause[1]) if ctx.money else None
+    start = ctx.figure[1]
+    if ctx.matter and (of := MEASURE_WORD.match(ctx.doc.scan_text, start, ctx.clause[1])) \
+            and of.group(1).lower() in fv.measure_of:
+        start = of.end(1)  # "2 million litres of oil"
+    m = MONEY_NOUN.match(ctx.doc.scan_text, start, ctx.clause[1]) if ctx.money or ctx.matter else None
     if m is None:
         return None
     low = m.group(1).lower()

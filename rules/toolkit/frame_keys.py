@@ -17,6 +17,7 @@ from checker.rules.toolkit.lexicon import Hit, data_cache, load_data
 from checker.rules.toolkit.vocabulary import Language
 from checker.rules.toolkit.frames import (
     JOINT,
+    WORD,
     FigureContext,
     FrameVocabulary,
     nearest_to,
@@ -27,7 +28,7 @@ from checker.rules.toolkit.frames import (
 )
 from checker.rules.toolkit.frame_counted import what_is_counted, who_they_were
 from checker.rules.toolkit.frame_years import other_year
-from checker.rules.toolkit.gazetteer import gazetteer
+from checker.rules.toolkit.gazetteer import gazetteer, slug
 from checker.rules.toolkit.home_country import home_country, home_in_headline, home_place, speaks_of_home
 from checker.rules.toolkit.lemmas import lemma
 
@@ -74,12 +75,8 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
         without_qualifiers(out, ev, evidence, {"extra"})
     if place is None and people and "actor" in parts and parts["actor"] in vocab.countries:
         place = (parts["actor"], evidence.get("actor", ""))  # "the German death toll"
-    if not people and (place is None or "actor" in parts):  # "Nederland won in Parijs 34 medailles": the Dutch medals
-        if actor := thing_actor(ctx, parts, evidence, vocab, fv):
-            if counted[1].lower() == actor[1].lower():
-                # "Booking moet 3 miljoen euro betalen": the actor the clause opens with is no measure of itself
-                return Frame({}, {}, [], None, False, "no counted thing named")
-            out["actor"], ev["actor"] = actor
+    if not people and not things_actor(ctx, counted, place, parts, evidence, out, ev, fv, vocab):
+        return Frame({}, {}, [], None, False, "no counted thing named")
     inferred: list[str] = []
     # "A coach overturned near Durham. Twenty were injured."; "The blaze near X ... The wildfire burned 8,500 ha"
     if place is None and not home and ("predicate" in out if people else "actor" not in out and same_event_before(ctx, fv)):
@@ -153,6 +150,56 @@ def what_happened(ctx: FigureContext, counted: tuple[str, str, str], parts: dict
     if people:
         without_qualifiers(out, ev, evidence, fv.predicate_qualifiers)
     return out, ev
+
+
+def things_actor(ctx: FigureContext, counted: tuple[str, str, str], place: tuple[str, str] | None,
+                 parts: dict[str, str], evidence: dict[str, str], out: dict[str, str], ev: dict[str, str],
+                 fv: FrameVocabulary, vocab) -> bool:
+    """Whose things a figure counts ("Nederland won in Parijs 34 medailles": the Dutch medals; "In
+    Manchester, Labour took 60 seats", the place fronted), then what happened to things neither a
+    predicate nor an actor says ("200.000 kippen geruimd"). False when the actor the clause opens
+    with is the measured noun itself ("Booking moet 3 miljoen euro betalen")."""
+    if place is None or "actor" in parts:
+        if actor := thing_actor(ctx, parts, evidence, vocab, fv):
+            if counted[1].lower() == actor[1].lower():
+                return False
+            out["actor"], ev["actor"] = actor
+    elif subject := subject_after_place(ctx, place, fv, vocab):
+        out["actor"], ev["actor"] = subject.label, subject.words
+    if not ctx.has_unit and "predicate" not in out and "actor" not in out and (verb := participle_near(ctx, fv)):
+        out["predicate"], ev["predicate"] = verb.label, verb.words
+    return True
+
+
+def subject_after_place(ctx: FigureContext, place: tuple[str, str], fv: FrameVocabulary, vocab) -> Hit | None:
+    """Whose things a figure counts when a place opens its sentence, outside the figure's clause:
+    the first name of the clause, its subject ("In Manchester, Labour took 60 seats"; the
+    Conservatives' 12 there are another count). None when the clause names the place itself or
+    a preposition governs the name."""
+    text = ctx.doc.scan_text
+    if place[1] and place[1] in text[ctx.clause[0]:ctx.clause[1]]:
+        return None
+    subject = open_actor(ctx, fv, vocab)
+    if subject is None or subject.label == place[0]:
+        return None
+    before = WORD.findall(text, max(ctx.clause[0], subject.start - 20), subject.start)
+    return None if before and before[-1].lower() in fv.governing else subject
+
+
+def participle_near(ctx: FigureContext, fv: FrameVocabulary) -> Hit | None:
+    """What happened to things in words no class of predicates knows: the past participle of the
+    clause nearest the figure, as its lemma ("200,000 chickens were culled": cull); not one of
+    observation ("gemeten", "recorded"), being or amounting."""
+    text = ctx.doc.scan_text
+    hits = []
+    for m in WORD.finditer(text, *ctx.clause):
+        low = m.group().lower()
+        if ctx.figure[0] <= m.start() < ctx.figure[1] or not fv.participle.fullmatch(low) or low in fv.transparent:
+            continue
+        base = lemma(low, fv.language)
+        if base != low and base not in fv.measure_stops:
+            hits.append(Hit(m.start(), m.end(), slug(base), m.group()))
+    return nearest_to(hits, ctx.figure[0])
 
 
 def without_qualifiers(out: dict[str, str], ev: dict[str, str], evidence: dict[str, str], labels) -> None:

@@ -45,6 +45,7 @@ class FrameVocabulary:
     running_words: regex.Pattern
     people: dict[str, str]
     people_concepts: dict[str, str]
+    noun_classes: dict[str, str]  # lemma of an open noun -> the name it shares with the other language
     tallies: Lexicon
     open_place: regex.Pattern
     causes: Lexicon  # the kinds of event a figure may be of: a fire, a road accident, a flood
@@ -56,6 +57,7 @@ class FrameVocabulary:
     identity: regex.Pattern  # a verb of being and the word after it: "(slachtoffers) waren brandweerlieden"
     plural: regex.Pattern  # a plural noun, no participle: "brandweerlieden", not "gevonden" or "trapped"
     inflected: regex.Pattern  # a word that heads no noun phrase when it is inflected: "published", "latest"
+    participle: regex.Pattern  # a past participle: "culled", "geruimd"
     kind_after: regex.Pattern  # a kind of place right after a name: "the Ahrweiler district"
     kind_before: regex.Pattern  # a kind of place right before a name: "het plaatsje Pepinster"
     within: regex.Pattern  # a place inside the named one, before it: "in a collapsed hotel " (in Marrakesh)
@@ -129,7 +131,7 @@ def frame_vocabulary(language: Language) -> FrameVocabulary:
         running_classes=frozenset(data.get("running", {}).get("classes", [])),
         running_words=words_pattern(data.get("running", {}).get("words", [])),
         people={k.lower(): v for k, v in data.get("people", {}).items()},
-        people_concepts=dict(data.get("people_concepts", {})),
+        people_concepts=dict(data.get("people_concepts", {})), noun_classes={k.lower(): v for k, v in data.get("nouns", {}).items()},
         tallies=Lexicon(data.get("tallies", {})),
         possessing=frozenset(grammar.get("possessing", [])),
         governing=frozenset(w.lower() for key in ("place_prepositions", "phrase_ends", "origin_prepositions",
@@ -142,7 +144,7 @@ def frame_vocabulary(language: Language) -> FrameVocabulary:
         back_reference=regex.compile(rf"[\s,;]*(?i:{phrase_pattern(grammar.get('back_references', [])) or '(?!)'})(?![\p{{L}}])"),
         identity=regex.compile(rf"\s+(?i:{phrase_pattern(grammar.get('copulas', [])) or '(?!)'})\s+(\p{{Ll}}[\p{{L}}\-]*)(?=[\s,.;:]|$)"),
         plural=regex.compile(grammar.get("plural", "(?!)")),
-        inflected=regex.compile(grammar.get("inflected_no_head", "(?!)")),
+        inflected=regex.compile(grammar.get("inflected_no_head", "(?!)")), participle=regex.compile(grammar.get("participle", "(?!)")),
         **place_patterns(grammar, words),
         not_places=frozenset(w.lower() for w in grammar.get("not_places", [])) | frozenset(month_names(language.code)),
         joint=words_pattern(grammar.get("joint", [])),
@@ -291,7 +293,7 @@ def measured_noun(ctx: FigureContext, fv: FrameVocabulary, function_words: froze
             opened, current = True, []
             continue
         name = word[:1].isupper() and i > 0 and not (opened and not current)  # "de Nederlandse economie"
-        if name or low in function_words or low in fv.phrase_ends or lemma(low, fv.language) in fv.measure_stops \
+        if name or low in function_words or low in fv.phrase_ends or measure_stop(low, fv) \
                 or low in fv.transparent:
             phrases.append((opened, current))
             opened, current = False, []
@@ -346,8 +348,12 @@ def equated(ctx: FigureContext, head_end: int, fv: FrameVocabulary) -> bool:
         return False  # too far to be said of it
     before = [m.group().lower() for m in WORD.finditer(text, ctx.clause[0], head_end)]
     # "Volgens het CBS groeide de economie met 0,8 procent": the verb before its subject
-    return any((base := lemma(w, fv.language)) in fv.measure_stops and base not in fv.possessing
-               for w in words + before[-4:])
+    return any(measure_stop(w, fv) and lemma(w, fv.language) not in fv.possessing for w in words + before[-4:])
+
+
+def measure_stop(word: str, fv: FrameVocabulary) -> bool:
+    """True for a verb of being or amounting, by its lemma or as written ("sentenced": no noun)."""
+    return word in fv.measure_stops or lemma(word, fv.language) in fv.measure_stops
 
 
 def names_within_sentences(doc: Document) -> frozenset[str]:
@@ -486,6 +492,7 @@ class FigureContext:
     earlier_place: tuple[str, str] | None = None  # the place of the article's last figure of people
     on_a_scale: bool = False  # a figure with a fraction and no unit: a reading, never a count ("7,8")
     money: bool = False  # an amount of money, whose noun may follow it: "3 miljoen euro boete"
+    matter: bool = False  # a quantity of matter, whose noun follows it, "of" between or not: "2 million litres of oil"
 
 
 __all__ = ["FigureContext", "FrameVocabulary", "JOINT", "Words", "counted_noun", "equated", "frame_vocabulary",

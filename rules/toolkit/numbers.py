@@ -125,6 +125,14 @@ def bound_patterns(bounds: dict) -> dict:
 
 
 @data_cache
+def matter_units(language: Language) -> frozenset[str]:
+    """The units of a quantity of matter, from ``[unit_kinds] matter`` of numbers.toml: the noun
+    after such an amount is what it is ("3 miljoen kuub water", "2 million litres of oil")."""
+    data = load_data(language, "numbers") or load_data(language.other("nl"), "numbers")
+    return frozenset(data.get("unit_kinds", {}).get("matter", []))
+
+
+@data_cache
 def money_units(language: Language) -> frozenset[str]:
     """The units of an amount of money, from ``[unit_kinds] money`` of numbers.toml."""
     data = load_data(language, "numbers") or load_data(language.other("nl"), "numbers")
