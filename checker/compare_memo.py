@@ -49,8 +49,11 @@ class ComparisonMemo:
         self.cache = cache
         self.signature = signature
         self.schema = schema
-        self._encode = msgspec.json.Encoder(enc_hook=_plain, order="deterministic").encode
+        # In the models' field order: a dict of a claim spelled in another order gives another
+        # digest, so a key compared again, never a result read for other claims.
+        self._encode = msgspec.json.Encoder(enc_hook=_plain).encode
         self._claims: dict[int, bytes] = {}
+        self._periods: dict[int, bytes] = {}
         self.digests: dict[str, str] = {}
         self._found: dict[str, str] = {}
         self._new: list[tuple[str, str]] = []
@@ -74,11 +77,15 @@ class ComparisonMemo:
         return h.hexdigest()
 
     def _compared(self, m: Compared) -> bytes:
+        # each claim and period encoded once (both live as long as the comparison)
         claim = self._claims.get(id(m.claim))
         if claim is None:
             claim = self._claims[id(m.claim)] = self._encode(m.claim.__dict__)
+        period = self._periods.get(id(m.period))
+        if period is None:
+            period = self._periods[id(m.period)] = self._encode(m.period)
         # repr, not JSON, for the interval: its infinite ends would both be written null
-        return b"%s|%r|%r|%s|%d\n" % (claim, m.low, m.high, self._encode(m.period), m.ahead)
+        return b"%s|%r|%r|%s|%d\n" % (claim, m.low, m.high, period, m.ahead)
 
     def kept(self, key: str) -> list[Finding] | None:
         """The kept findings of a key whose digest was found, else None."""
