@@ -6,10 +6,11 @@ import csv
 import io
 
 from checker.formatters.base import Formatter
+from checker.formatters.json_report import report_json
 from checker.formatters.summary import not_compared_line, problem_rows, summary_line  # noqa: F401 - also read from here
 from checker.formatters.terminal import ASSUMED_NOTE, rows_of
 from checker.models import Report
-from checker.report import articles_by_id, claims_by_id, quote, to_json
+from checker.report import articles_by_id, claims_by_id, quote
 
 HEADERS = ["finding", "status", "key", "where", "value", "reason", "quote"]
 
@@ -81,4 +82,4 @@ class JsonFormatter(Formatter):
     suffixes = (".json",)
 
     def render(self, report: Report) -> str:
-        return to_json(report)
+        return report_json(report)
