@@ -66,14 +66,16 @@ class ComparisonMemo:
 
     def digest(self, key: str, members: Sequence[Compared], support: Corroboration) -> str:
         """A hash of everything the findings of ``key`` are read from."""
+        # In the order of the claims (the articles' order, then the claims' in each): claims
+        # in another order give another digest, so a key compared again, never a stale result.
         h = hashlib.sha256(f"{MEMO_VERSION}\n{self.signature}\n{key}\n".encode())
-        for part in sorted(self._compared(m) for m in members):
-            h.update(part)
+        for m in members:
+            h.update(self._compared(m))
         if any(weak(m.claim, self.schema) for m in members):
             h.update(b"\nbeside\n")
-            sentences = {sentence_of(m) for m in members}
-            for part in sorted(self._compared(m) for s in sentences for m in support.by_sentence.get(s, ())):
-                h.update(part)
+            for sentence in dict.fromkeys(sentence_of(m) for m in members):
+                for m in support.by_sentence.get(sentence, ()):
+                    h.update(self._compared(m))
         return h.hexdigest()
 
     def _compared(self, m: Compared) -> bytes:
