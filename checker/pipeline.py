@@ -9,7 +9,6 @@ from pathlib import Path
 
 from checker.articles import Document, load
 from checker.cache import ClaimCache, signature_of
-from checker.compare_memo import ComparisonMemo
 from checker.confidence import DEFAULT_MIN_CONFIDENCE
 from checker.conflicts import find_conflicts
 from checker.matching import complete_keys
@@ -111,7 +110,11 @@ def _run_check(options: RunOptions, registry: Registry, rules, cache: ClaimCache
     else:
         claims = complete_keys(extraction.claims, schema)
         clock.lap("match")
-        memo = ComparisonMemo(cache, cache.signature, schema) if cache is not None else None
+        memo = None
+        if cache is not None:
+            from checker.compare_memo import ComparisonMemo  # imported here: a run without the cache needs none of it
+
+            memo = ComparisonMemo(cache, cache.signature, schema)
         findings = find_conflicts(claims, {a.id: a for a in articles}, schema, memo=memo)
     clock.lap("compare")
     sure = [f for f in findings if f.confidence >= options.min_confidence]

@@ -6,7 +6,6 @@ import csv
 import io
 
 from checker.formatters.base import Formatter
-from checker.formatters.json_report import report_json
 from checker.formatters.summary import not_compared_line, problem_rows, summary_line  # noqa: F401 - also read from here
 from checker.formatters.terminal import ASSUMED_NOTE, rows_of
 from checker.models import Report
@@ -82,4 +81,6 @@ class JsonFormatter(Formatter):
     suffixes = (".json",)
 
     def render(self, report: Report) -> str:
+        from checker.formatters.json_report import report_json  # imported here: only this format needs it
+
         return report_json(report)
