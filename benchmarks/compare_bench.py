@@ -30,6 +30,7 @@ def base_claims(count: int, cache: Path):
     """The articles and claims of ``count`` generated articles, extracted (or read from the cache)."""
     from corpus import write_corpus
     from checker.articles import load
+    from checker.cache import ClaimCache, signature_of
     from checker.pipeline import RunOptions, build_rules, extract_cached
     from checker.registry import default_registry
 
@@ -38,7 +39,11 @@ def base_claims(count: int, cache: Path):
     options = RunOptions(paths=[str(folder)], cache=str(cache / "claims"))
     rules = build_rules(registry, options)
     loaded = load(options.paths)
-    extraction = extract_cached(loaded.documents, rules, registry.schema(), options)
+    claim_cache = ClaimCache(options.cache, signature_of(rules, options.vocabulary))
+    try:
+        extraction = extract_cached(loaded.documents, rules, registry.schema(), options, claim_cache)
+    finally:
+        claim_cache.close()
     return [d.article for d in loaded.documents], extraction.claims, registry.schema()
 
 

@@ -9,6 +9,8 @@ not its id or path) and the rules' signature (codes, versions, options, vocabula
 and a hash of the source and data files of the engine and the rules), so that a changed rule
 or word list never serves an old claim. Articles whose extraction reported a problem, or
 with an inline marker, are not cached. A cache that cannot be opened or written is left aside with a warning: never an error.
+Beside the claims it keeps the findings of each key of a folder's comparison, by a digest of
+what they depend on (see checker.compare_memo).
 """
 from __future__ import annotations
 
@@ -28,6 +30,9 @@ log = logging.getLogger(__name__)
 DEFAULT_CACHE = ".newscheck_cache"
 CACHE_VERSION = "1"
 SCHEMA = "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, claims TEXT NOT NULL)"
+# The findings of one key of a folder's comparison, by the digest of what they depend on (see
+# checker.compare_memo).
+COMPARISONS = "CREATE TABLE IF NOT EXISTS comparisons (digest TEXT PRIMARY KEY, findings TEXT NOT NULL)"
 
 
 def source_hash(rules: Sequence) -> str:
@@ -73,6 +78,7 @@ class ClaimCache:
             self.db = sqlite3.connect(self.folder / "claims.sqlite", timeout=30)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute(SCHEMA)
+            self.db.execute(COMPARISONS)
         except (sqlite3.Error, OSError) as e:
             self._fail("open", e)
 
@@ -122,6 +128,27 @@ class ClaimCache:
         try:
             with self.db:
                 self.db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?)", rows)
+        except (sqlite3.Error, OSError) as e:
+            self._fail("write", e)
+
+    def comparisons(self, digests: Sequence[str]) -> dict[str, str]:
+        """The kept findings (JSON) of these digests of comparisons, those kept; one query."""
+        if self.db is None or not digests:
+            return {}
+        try:
+            return dict(self.db.execute("SELECT digest, findings FROM comparisons WHERE digest IN "
+                                        "(SELECT value FROM json_each(?))", (json.dumps(sorted(digests)),)))
+        except (sqlite3.Error, OSError) as e:
+            self._fail("read", e)
+            return {}
+
+    def keep_comparisons(self, rows: Sequence[tuple[str, str]]) -> None:
+        """Keep the findings (JSON) of comparisons by their digests, in one transaction."""
+        if self.db is None or not rows:
+            return
+        try:
+            with self.db:
+                self.db.executemany("INSERT OR REPLACE INTO comparisons VALUES (?, ?)", rows)
         except (sqlite3.Error, OSError) as e:
             self._fail("write", e)
 

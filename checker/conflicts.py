@@ -155,14 +155,15 @@ def _finding(key: str, status: str, members: Iterable[Compared], focus: set[str]
 
 
 def find_conflicts(claims: Sequence[Claim], articles: dict[str, Article], schema: KeySchema,
-                   focus: set[str] | None = None, copies_of: CopiesOf | None = None) -> list[Finding]:
+                   focus: set[str] | None = None, copies_of: CopiesOf | None = None, memo=None) -> list[Finding]:
     """Findings for every key whose claims from different articles cannot all be true.
 
     With ``focus`` (claim ids: a draft's), only pairs with a claim of it are compared, so that
     the cost follows the draft and not the archive it is checked against. ``copies_of`` names, by
     article id, an archive's identical copies of the articles of a finding's claims: compared
     once through them (see checker.archive), and the finding's id and reason count them as its
-    claims'."""
+    claims'. ``memo`` (a checker.compare_memo.ComparisonMemo, without focus or copies) gives the
+    kept findings of the keys whose claims are as they were and keeps the others'."""
     periods = claim_periods(claims, articles, schema)
     spans = intervals(claims, schema)
     groups: dict[str, list[Compared]] = defaultdict(list)
@@ -176,20 +177,35 @@ def find_conflicts(claims: Sequence[Claim], articles: dict[str, Article], schema
         if duration in groups:  # only where an article states a duration
             groups[duration].append(Compared(c, days, days, periods[c.id]))
     support = Corroboration((m for ms in groups.values() for m in ms), schema)
+    compared = [(key, groups[key]) for key in sorted(groups)
+                if (focus is None or any(m.claim.id in focus for m in groups[key]))
+                and len({m.claim.article for m in groups[key]}) >= 2 and not all_agree(groups[key])]
+    if memo is not None:
+        memo.prepare(compared, support)
     findings = []
-    for key in sorted(groups):
-        members = groups[key]
-        if focus is not None and not any(m.claim.id in focus for m in members):
-            continue
-        if len({m.claim.article for m in members}) < 2 or all_agree(members):
-            continue
-        involved = disagreeing(members, schema, support, focus)
-        if involved["conflict"]:  # one alarm per key: claims of unknown time join it
-            seen = {m.claim.id for m in involved["conflict"]}
-            involved["conflict"] += [m for m in involved.pop("undated") if m.claim.id not in seen]
-        for status in ("conflict", "undated", "changed", "variant"):
-            if involved.get(status):
-                findings.append(_finding(key, status, involved[status], focus, copies_of))
+    for key, members in compared:
+        kept = memo.kept(key) if memo is not None else None
+        if kept is None:
+            kept = key_findings(key, members, schema, support, focus, copies_of)
+            if memo is not None:
+                memo.keep(key, kept)
+        findings += kept
+    if memo is not None:
+        memo.save()
+    return findings
+
+
+def key_findings(key: str, members: list[Compared], schema: KeySchema, support: Corroboration,
+                 focus: set[str] | None, copies_of: CopiesOf | None) -> list[Finding]:
+    """The findings of one key's claims, by status (see find_conflicts)."""
+    involved = disagreeing(members, schema, support, focus)
+    if involved["conflict"]:  # one alarm per key: claims of unknown time join it
+        seen = {m.claim.id for m in involved["conflict"]}
+        involved["conflict"] += [m for m in involved.pop("undated") if m.claim.id not in seen]
+    findings = []
+    for status in ("conflict", "undated", "changed", "variant"):
+        if involved.get(status):
+            findings.append(_finding(key, status, involved[status], focus, copies_of))
     return findings
 
 

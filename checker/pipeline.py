@@ -78,21 +78,25 @@ def run_check(options: RunOptions, registry: Registry | None = None, timings: di
     archive (folders and files, or a claim index): only findings that involve a draft are kept.
     ``timings``, if given, receives the seconds each stage took (they are also logged).
     """
-    with no_cycle_collection():
-        return _run_check(options, registry, timings)
-
-
-def _run_check(options: RunOptions, registry: Registry | None, timings: dict[str, float] | None) -> Report:
-    clock = Stopwatch(timings if timings is not None else {})
     registry = registry or default_registry(options.rules_dir)
     rules = build_rules(registry, options)
+    cache = ClaimCache(options.cache, signature_of(rules, options.vocabulary)) if options.cache else None
+    try:
+        with no_cycle_collection():
+            return _run_check(options, registry, rules, cache, Stopwatch(timings if timings is not None else {}))
+    finally:
+        if cache is not None:
+            cache.close()
+
+
+def _run_check(options: RunOptions, registry: Registry, rules, cache: ClaimCache | None, clock: Stopwatch) -> Report:
     schema = registry.schema()
     clock.lap("rules")
     loaded = load(options.paths, language=options.language)
     if not loaded.documents:  # "no findings" would read as "all agree"
         loaded.problems.append(Problem(message="no article was read: nothing was checked"))
     clock.lap("load")
-    extraction = extract_cached(loaded.documents, rules, schema, options)
+    extraction = extract_cached(loaded.documents, rules, schema, options, cache)
     clock.lap("extract")
     articles = [d.article for d in loaded.documents]
     loaded.documents.clear()  # the texts are no longer needed: claims carry their sentences
@@ -106,7 +110,12 @@ def _run_check(options: RunOptions, registry: Registry | None, timings: dict[str
     else:
         claims = complete_keys(extraction.claims, schema)
         clock.lap("match")
-        findings = find_conflicts(claims, {a.id: a for a in articles}, schema)
+        memo = None
+        if cache is not None:
+            from checker.compare_memo import ComparisonMemo  # imported here: a run without the cache needs none of it
+
+            memo = ComparisonMemo(cache, cache.signature, schema)
+        findings = find_conflicts(claims, {a.id: a for a in articles}, schema, memo=memo)
     clock.lap("compare")
     sure = [f for f in findings if f.confidence >= options.min_confidence]
     unsure, findings = len(findings) - len(sure), sure
@@ -123,21 +132,18 @@ def _run_check(options: RunOptions, registry: Registry | None, timings: dict[str
     return report
 
 
-def extract_cached(documents: list[Document], rules, schema, options: RunOptions) -> Extraction:
+def extract_cached(documents: list[Document], rules, schema, options: RunOptions,
+                   cache: ClaimCache | None) -> Extraction:
     """The claims of the documents, in article order: from the claim cache where an article and
     the rules are unchanged, else extracted (and cached)."""
-    if not options.cache:
+    if cache is None:
         return extract_all(documents, rules, schema, jobs=options.jobs, start_method=options.start_method,
                            limit=options.time_limit)
-    cache = ClaimCache(options.cache, signature_of(rules, options.vocabulary))
-    try:
-        cached = cache.get(documents)
-        fresh = [d for d in documents if d.article.id not in cached]
-        extraction = extract_all(fresh, rules, schema, jobs=options.jobs, start_method=options.start_method,
-                                 limit=options.time_limit)
-        cache.put(fresh, extraction.claims, extraction.problems)
-    finally:
-        cache.close()
+    cached = cache.get(documents)
+    fresh = [d for d in documents if d.article.id not in cached]
+    extraction = extract_all(fresh, rules, schema, jobs=options.jobs, start_method=options.start_method,
+                             limit=options.time_limit)
+    cache.put(fresh, extraction.claims, extraction.problems)
     by_article: dict[str, list[Claim]] = {aid: list(claims) for aid, claims in cached.items()}
     for c in extraction.claims:
         by_article.setdefault(c.article, []).append(c)

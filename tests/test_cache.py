@@ -100,4 +100,4 @@ def test_a_cached_run_reads_every_entry_in_one_query_and_validates_no_claim(tmp_
     monkeypatch.setattr(Claim, "model_validate_json", refused)
     extracted = counting(monkeypatch)
     assert to_json(run_check(options)) == first and extracted == []
-    assert len([s for s in statements if s.startswith("SELECT")]) == 1
+    assert len([s for s in statements if s.startswith("SELECT key, claims FROM entries")]) == 1
