@@ -39,6 +39,8 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
     tallies = [h for h in fv.tallies.find(text, ctx.clause[0], ctx.figure[0])]
     noun = people_head_after(text, counted_noun(ctx.doc, ctx.figure[1], min(ctx.clause[1], ctx.figure[1] + 60),
                                                 function_words, fv.transparent, fv.phrase_ends | fv.noun_stops), fv)
+    if noun is not None and lemma(noun.label, fv.language) in fv.time_nouns:
+        return None  # "the toll rose to 156 in the worst disaster in almost six decades": a span of time
     if tallies and (noun is None or fv.predicate(noun.label) is None and lemma(noun.label, fv.language) not in fv.people):
         return "people", tallies[-1].words, tallies[-1].label  # "het dodental is opgelopen tot 42", not "... en 20 vermisten"
     # "een kracht van 7,8": the noun after a reading on a scale is none it counts ("7,8 trof")
