@@ -64,3 +64,41 @@ def test_a_span_of_time_is_no_count_of_the_toll_beside_it(tmp_path):
     assert five.key is None
     assert claim(report, "a1", "62").key == claim(report, "a2", "At least 62").key
     assert not report.conflicts
+
+
+# -- a figure whose sentence names another place takes no place from the rest of the article
+
+def test_a_village_named_in_the_sentence_keeps_its_deaths_from_the_country(tmp_path):
+    report = check(tmp_path, "nl",
+                   "Noodweer in België. In België zijn zeker 14 mensen omgekomen door het noodweer. "
+                   "Het dorp Hamoir is zwaar getroffen: daar zijn inmiddels vijf doden gevallen.",
+                   "In België zijn zeker 20 mensen omgekomen door het noodweer.")
+    five = claim(report, "a1", "vijf")
+    assert five.key is None
+    assert not together(report, five, claim(report, "a2", "zeker 20"))
+
+
+def test_an_english_village_of_the_sentence_likewise(tmp_path):
+    report = check(tmp_path, "en",
+                   "Floods in Belgium. At least 14 people have died in Belgium. The village of Hamoir was among "
+                   "the worst hit: five deaths have been reported so far.",
+                   "At least 20 people have died in Belgium.")
+    assert claim(report, "a1", "five").key is None
+
+
+def test_a_region_of_the_inferred_country_does_not_stop_the_inference(tmp_path):
+    report = check(tmp_path, "en",
+                   "Floods in Belgium. At least 14 people have died in Belgium. The floods that mostly hit "
+                   "Wallonia have killed 16 people, the crisis centre said.",
+                   "At least 14 people have died in Belgium.")
+    sixteen = claim(report, "a1", "16")
+    assert sixteen.key == "quantity:people/died/in-belgium" and "place" in sixteen.inferred
+
+
+def test_places_after_a_later_figure_are_that_figures(tmp_path):
+    report = check(tmp_path, "en",
+                   "Floods in Germany. The official death toll in Germany stood at 90 on Friday. "
+                   "The death toll has risen to 133, with 43 in Saxony and 150 in total across Austria "
+                   "and Switzerland.",
+                   "At least 120 people have died in Germany.")
+    assert claim(report, "a1", "133").key == "quantity:people/died/in-germany"

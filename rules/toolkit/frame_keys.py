@@ -85,7 +85,7 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
     if place is None and not home and ("predicate" in out if people else "actor" not in out and same_event_before(ctx, fv)):
         place = place_before(ctx, vocab, fv)
     if place is None and not home and people and "predicate" in out and not places_before(ctx, vocab, fv):
-        place = whole_country(ctx, fv, inferred_place(ctx, vocab, fv, article_place))
+        place = place_from_article(ctx, vocab, fv, article_place)
         inferred += ["place"] if place else []
     if place is not None:
         out["place"], ev["place"] = place
@@ -176,6 +176,14 @@ def inferred_place(ctx: FigureContext, vocab, fv: FrameVocabulary, article_place
     headline = home_in_headline(ctx.doc, fv)  # "Hoeveel doden zijn er in ons land gevallen?"
     country = home_country(ctx.doc, vocab, fv) if headline else None
     return (country, f"(the headline: {headline})") if country else None
+
+
+def place_from_article(ctx: FigureContext, vocab, fv: FrameVocabulary, article_place: str | None) -> tuple[str, str] | None:
+    """The place inferred for people whose sentence states none in their clause (see
+    ``inferred_place``), unless the sentence speaks of the whole country and it is no country's, or
+    names another place the figure may be of (see ``names_other_place``)."""
+    place = whole_country(ctx, fv, inferred_place(ctx, vocab, fv, article_place))
+    return None if place and names_other_place(ctx, vocab, fv, place[0]) else place
 
 
 def places_before(ctx: FigureContext, vocab, fv: FrameVocabulary) -> bool:
@@ -325,6 +333,32 @@ def names_a_place(ctx: FigureContext, vocab, fv: FrameVocabulary) -> bool:
         return True
     return any(m.start() > ctx.sentence[0] and (vocab.places.find(m.group()) or places.lookup(m.group()))
                for m in fv.name.finditer(text, *ctx.sentence))
+
+
+def names_other_place(ctx: FigureContext, vocab, fv: FrameVocabulary, label: str) -> bool:
+    """True when the sentence of a figure with no place in its clause names a place other than
+    ``label``, the one inferred from the rest of the article, and not inside it: in other words
+    ("Het plaatsje Pepinster is zwaar getroffen: er zijn negen doden"), or by a name the
+    vocabulary or the gazetteer knows. The figure may be that place's, so it takes none from
+    elsewhere. Names after a later figure of the sentence are that figure's ("has risen to 133,
+    with 43 in North Rhine-Westphalia"); a region of the inferred country is a part of it ("de
+    overstromingen die vooral Wallonië troffen hebben 37 mensen het leven gekost")."""
+    text, places = ctx.doc.scan_text, gazetteer(fv.source)
+    later = DIGIT.search(text, ctx.figure[1], ctx.sentence[1])
+    end = later.start() if later else ctx.sentence[1]
+    if fv.kind_before.search(text, ctx.sentence[0], end):
+        return True
+    for m in fv.name.finditer(text, ctx.sentence[0] + 1, end):
+        known = vocab.places.find(m.group())
+        if known:
+            if known[0].label != label:
+                return True
+            continue
+        found = places.lookup(m.group())
+        country = places.country(found.country) if found and found.country else None
+        if found and found.id != label and not (country and country.id == label):
+            return True
+    return False
 
 
 def sentence_before(ctx: FigureContext) -> tuple[int, int] | None:
