@@ -102,3 +102,14 @@ def test_places_after_a_later_figure_are_that_figures(tmp_path):
                    "and Switzerland.",
                    "At least 120 people have died in Germany.")
     assert claim(report, "a1", "133").key == "quantity:people/died/in-germany"
+
+
+# -- the same count stated in other words
+
+def test_a_verb_of_tense_after_a_figure_is_no_counted_noun(tmp_path):
+    report = check(tmp_path, "en", "In Belgium 31 people have died, of whom 29 have been identified.",
+                   "In Belgium 32 people have been identified so far.")
+    twenty_nine = claim(report, "a1", "29")
+    assert twenty_nine.key == "quantity:people/identified/in-belgium"
+    assert together(report, twenty_nine, claim(report, "a2", "32"))
+
