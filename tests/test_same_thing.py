@@ -113,3 +113,24 @@ def test_a_verb_of_tense_after_a_figure_is_no_counted_noun(tmp_path):
     assert twenty_nine.key == "quantity:people/identified/in-belgium"
     assert together(report, twenty_nine, claim(report, "a2", "32"))
 
+
+def test_a_counter_stands_for_the_tally_of_the_sentence_before(tmp_path):
+    report = check(tmp_path, "nl", "Het aantal vermisten in Limburg is sterk geslonken. Gisteren stond de teller op 18.",
+                   "In Limburg worden nog 25 mensen vermist.")
+    eighteen = claim(report, "a1", "18")
+    assert eighteen.key == "quantity:people/missing/in-limburg"
+    assert together(report, eighteen, claim(report, "a2", "25"))
+
+
+def test_a_counter_after_a_sentence_of_deaths_counts_the_dead(tmp_path):
+    report = check(tmp_path, "nl", "In Limburg zijn zeker 37 mensen omgekomen door het noodweer. "
+                                   "De balans stond woensdag nog op 32.",
+                   "In Limburg zijn 35 mensen omgekomen.")
+    assert claim(report, "a1", "32").key == "quantity:people/died/in-limburg"
+
+
+def test_a_counter_after_a_sentence_of_two_tallies_counts_neither(tmp_path):
+    report = check(tmp_path, "nl", "In Limburg zijn 37 mensen omgekomen en worden 20 mensen vermist. "
+                                   "De balans stond woensdag nog op 32.",
+                   "In Limburg zijn 35 mensen omgekomen en worden 25 mensen vermist.")
+    assert claim(report, "a1", "32").key is None

@@ -15,9 +15,11 @@ from checker.rules.toolkit.frames import (
     measure_of_before,
     measured_noun,
     predicate_near,
+    predicates_in,
 )
 from checker.rules.toolkit.lemmas import lemma
-from checker.rules.toolkit.lexicon import Hit
+from checker.rules.toolkit.lexicon import Hit, data_cache, load_data, words_pattern
+from checker.rules.toolkit.vocabulary import Language
 
 
 def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary,
@@ -43,6 +45,8 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
         return None  # "the toll rose to 156 in the worst disaster in almost six decades": a span of time
     if tallies and (noun is None or fv.predicate(noun.label) is None and lemma(noun.label, fv.language) not in fv.people):
         return "people", tallies[-1].words, tallies[-1].label  # "het dodental is opgelopen tot 42", not "... en 20 vermisten"
+    if noun is None and not tallies and (told := tally_before(ctx, fv)):
+        return "people", told.words, told.label  # "... 37 doden. De balans stond gisteren nog op 32."
     # "een kracht van 7,8": the noun after a reading on a scale is none it counts ("7,8 trof")
     if (noun is None or ctx.on_a_scale) and measure_of_before(text, ctx.figure[0], fv.source):
         measured = measured_noun(ctx, fv, function_words)
@@ -63,6 +67,31 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
     return base, noun.words, ""
 
 
+@data_cache
+def counters(language: Language) -> regex.Pattern:
+    """Nouns of `[grammar] counters` of frames.toml: a count that says nothing of what it counts
+    ("de balans", "de teller", "the tally")."""
+    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    return words_pattern(grammar.get("counters", []))
+
+
+def tally_before(ctx: FigureContext, fv: FrameVocabulary) -> Hit | None:
+    """The tally a counter stands for, in a clause that names nothing counted ("Het aantal
+    vermisten is sterk geslonken. Gisteren stond de teller op 18."; "... hebben 37 mensen het
+    leven gekost. De balans stond gisteren nog op 32."): the one tally, else the one predicate of
+    people, that the sentence right before names in the same paragraph."""
+    text = ctx.doc.scan_text
+    if not counters(fv.source).search(text, ctx.clause[0], ctx.figure[0]):
+        return None
+    before = ctx.doc.sentence_before(ctx.sentence)
+    if before is None or BLANK_LINE.search(text, before[1], ctx.sentence[0] + 1):
+        return None
+    hits = fv.tallies.find(text, *before) or \
+        [h for h in predicates_in(ctx.doc, *before, fv, (0, 0)) if h.label in fv.people_predicates]
+    return hits[-1] if hits and len({h.label for h in hits}) == 1 else None
+
+
+BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
 MONEY_NOUN = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\-'’]*)(?=\s*(\p{L}?))")
 
 
