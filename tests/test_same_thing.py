@@ -134,3 +134,12 @@ def test_a_counter_after_a_sentence_of_two_tallies_counts_neither(tmp_path):
                                    "De balans stond woensdag nog op 32.",
                    "In Limburg zijn 35 mensen omgekomen en worden 25 mensen vermist.")
     assert claim(report, "a1", "32").key is None
+
+
+def test_people_searched_for_are_missing_in_any_word_order(tmp_path):
+    report = check(tmp_path, "nl", "Het dodental in Limburg loopt mogelijk nog op, want er wordt in Limburg nog naar "
+                                   "zes mensen gezocht.",
+                   "In Limburg worden nog acht mensen vermist.")
+    six = claim(report, "a1", "zes")
+    assert six.key == "quantity:people/missing/in-limburg"
+    assert together(report, six, claim(report, "a2", "acht"))
