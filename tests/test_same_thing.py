@@ -143,3 +143,13 @@ def test_people_searched_for_are_missing_in_any_word_order(tmp_path):
     six = claim(report, "a1", "zes")
     assert six.key == "quantity:people/missing/in-limburg"
     assert together(report, six, claim(report, "a2", "acht"))
+
+
+def test_a_place_named_by_its_kind_is_the_place_not_the_region_around_it(tmp_path):
+    report = check(tmp_path, "en", "By Sunday, 40 deaths had been reported in one of the hardest hit areas of Passau "
+                                   "in Bavaria.",
+                   "At least 45 people have died in Passau.", "At least 60 people have died in Bavaria.")
+    forty = claim(report, "a1", "40")
+    assert forty.key == "quantity:people/died/in-passau"
+    assert together(report, forty, claim(report, "a2", "At least 45"))
+    assert not together(report, forty, claim(report, "a3", "At least 60"))

@@ -22,6 +22,7 @@ from checker.rules.toolkit.frames import (
     nearest_to,
     open_actor,
     open_places,
+    place_id,
     predicate_near,
     running_words,
 )
@@ -250,8 +251,22 @@ def clause_places(ctx: FigureContext, vocab, fv: FrameVocabulary, origin: bool =
     """The places named in the figure's clause, a list of places that begins before it included
     ("In Duitsland en België zijn 202 mensen omgekomen": the clause begins at "België"); with
     ``origin``, the places things came from ("evacuated from Aubagne")."""
-    return [h for h in open_places(ctx.doc, ctx.sentence[0], ctx.clause[1], vocab.places, fv, origin)
+    hits = [h for h in open_places(ctx.doc, ctx.sentence[0], ctx.clause[1], vocab.places, fv, origin)
             if h.end > ctx.clause[0]]
+    return hits if origin else hits + kind_named_places(ctx, vocab, fv, hits)
+
+
+def kind_named_places(ctx: FigureContext, vocab, fv: FrameVocabulary, found: list[Hit]) -> list[Hit]:
+    """Places of the clause that a kind of place names with no preposition of place right before
+    it ("110 deaths in one of the worst hit areas of Ahrweiler in Rhineland-Palatinate"): the
+    area, not the state around it."""
+    text, out = ctx.doc.scan_text, []
+    for m in fv.kind_before.finditer(text, ctx.clause[0], ctx.clause[1]):
+        name = fv.name.match(text, m.end() - 1, ctx.clause[1])
+        ident = place_id(name.group(), vocab.places, fv) if name else None
+        if ident and not any(h.start <= name.start() < h.end for h in found):
+            out.append(Hit(name.start(), name.end(), ident, name.group()))
+    return out
 
 
 def most_specific(hits: list[Hit], figure: tuple[int, int], fv: FrameVocabulary) -> Hit | None:
