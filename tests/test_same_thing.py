@@ -153,3 +153,15 @@ def test_a_place_named_by_its_kind_is_the_place_not_the_region_around_it(tmp_pat
     assert forty.key == "quantity:people/died/in-passau"
     assert together(report, forty, claim(report, "a2", "At least 45"))
     assert not together(report, forty, claim(report, "a3", "At least 60"))
+
+
+# -- a bound said once for a list of figures
+
+def test_a_gapped_figure_shares_the_bound_of_the_figure_before(tmp_path):
+    report = check(tmp_path, "en", "The floods have killed at least 170 people in Bavaria and 31 in Tyrol.",
+                   "At least 36 people have died in Tyrol.",
+                   "The storms killed 300 people in Bavaria and 31 in Tyrol.")
+    bound = claim(report, "a1", "31")
+    assert (bound.value.low, bound.value.high) == (31, None)
+    assert not together(report, bound, claim(report, "a2", "At least 36"))
+    assert together(report, claim(report, "a3", "31"), claim(report, "a2", "At least 36"))
