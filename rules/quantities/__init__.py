@@ -74,7 +74,7 @@ class QuantityRule(VocabularyRule):
                 # of its aftershock are not one fact's two values
                 yield draft(doc, fig, vocab, {}, {}, [], unkeyed="a reading on a scale, its measure not named")
                 continue
-            if is_difference(doc.scan_text, amount.start, amount.end, lang):  # "45, two more than on Friday"
+            if is_difference(doc.scan_text, amount.start, amount.end, lang):  # "61, three more than on Monday"
                 yield draft(doc, fig, vocab, {}, {}, [], unkeyed="a difference between two counts, not a count")
                 continue
             told = spoken_of_again(reading, fig) or duration(reading, fig)

@@ -81,7 +81,7 @@ def spoken_of_again(reading: Reading, fig: Figure) -> ClaimDraft | None:
 
 def shared_bound(amount: Amount, before: Amount | None) -> Amount:
     """The value of a figure of a clause with its verb left out, after a bounded figure: "at
-    least 170 in Germany and 31 in Belgium" says at least 31, "up to 50 in X and 20 in Y" at most
+    least 170 in Bavaria and 31 in Tyrol" says at least 31, "up to 50 in X and 20 in Y" at most
     20. A figure with a bound or an approximation of its own keeps it."""
     if before is None or not exact(amount) or (before.low is None) == (before.high is None):
         return amount

@@ -42,11 +42,11 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
     noun = people_head_after(text, counted_noun(ctx.doc, ctx.figure[1], min(ctx.clause[1], ctx.figure[1] + 60),
                                                 function_words, fv.transparent, fv.phrase_ends | fv.noun_stops), fv)
     if noun is not None and lemma(noun.label, fv.language) in fv.time_nouns:
-        return None  # "the toll rose to 156 in the worst disaster in almost six decades": a span of time
+        return None  # "the toll rose to 62, the worst in five decades": a span of time
     if tallies and (noun is None or fv.predicate(noun.label) is None and lemma(noun.label, fv.language) not in fv.people):
         return "people", tallies[-1].words, tallies[-1].label  # "het dodental is opgelopen tot 42", not "... en 20 vermisten"
     if noun is None and not tallies and (told := tally_before(ctx, fv)):
-        return "people", told.words, told.label  # "... 37 doden. De balans stond gisteren nog op 32."
+        return "people", told.words, told.label  # "... 27 doden. De balans stond maandag op 12."
     # "een kracht van 7,8": the noun after a reading on a scale is none it counts ("7,8 trof")
     if (noun is None or ctx.on_a_scale) and measure_of_before(text, ctx.figure[0], fv.source):
         measured = measured_noun(ctx, fv, function_words)
@@ -77,8 +77,8 @@ def counters(language: Language) -> regex.Pattern:
 
 def tally_before(ctx: FigureContext, fv: FrameVocabulary) -> Hit | None:
     """The tally a counter stands for, in a clause that names nothing counted ("Het aantal
-    vermisten is sterk geslonken. Gisteren stond de teller op 18."; "... hebben 37 mensen het
-    leven gekost. De balans stond gisteren nog op 32."): the one tally, else the one predicate of
+    vermisten is gedaald. Maandag stond de teller op 9."; "... hebben 27 mensen het
+    leven gekost. De balans stond maandag op 12."): the one tally, else the one predicate of
     people, that the sentence right before names in the same paragraph."""
     text = ctx.doc.scan_text
     if not counters(fv.source).search(text, ctx.clause[0], ctx.figure[0]):

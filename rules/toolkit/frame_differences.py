@@ -1,5 +1,5 @@
-"""Figures that are no count of their own: a difference between two counts ("45, two more than
-on Friday", "up two from Friday", "twee meer dan vrijdag"). Such a figure says by how much a
+"""Figures that are no count of their own: a difference between two counts ("61, three more than
+on Monday", "up three from Monday", "drie meer dan maandag"). Such a figure says by how much a
 tally moved, never what it stands at, so it is no claim about the tally's level."""
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ from checker.rules.toolkit.vocabulary import Language
 class DifferenceWords:
     """The words of `[grammar]` of frames.toml that make a figure a difference."""
 
-    after: regex.Pattern  # right after the figure: "two more than", "twee meer dan"
-    change_before: regex.Pattern  # right before the figure, with a word of `change_after` after it: "up two"
-    change_after: regex.Pattern  # right after such a figure: "(up two) from Friday"
+    after: regex.Pattern  # right after the figure: "three more than", "drie meer dan"
+    change_before: regex.Pattern  # right before the figure, with a word of `change_after` after it: "up three"
+    change_after: regex.Pattern  # right after such a figure: "(up three) from Monday"
 
 
 def after_pattern(forms: list[str]) -> regex.Pattern:
@@ -37,8 +37,8 @@ def difference_words(language: Language) -> DifferenceWords:
 
 def is_difference(text: str, start: int, end: int, language: Language) -> bool:
     """True when the figure at ``start..end`` is a difference between two counts, not a count: a
-    comparative right after it ("two more than on Friday", "20 fewer than last year"), or a word
-    of change right before it and the count it is measured from after it ("up two from Friday",
+    comparative right after it ("three more than on Monday", "20 fewer than last year"), or a word
+    of change right before it and the count it is measured from after it ("up three from Monday",
     "down 5 on last week")."""
     words = difference_words(language)
     if words.after.match(text, end):

@@ -258,7 +258,7 @@ def clause_places(ctx: FigureContext, vocab, fv: FrameVocabulary, origin: bool =
 
 def kind_named_places(ctx: FigureContext, vocab, fv: FrameVocabulary, found: list[Hit]) -> list[Hit]:
     """Places of the clause that a kind of place names with no preposition of place right before
-    it ("110 deaths in one of the worst hit areas of Ahrweiler in Rhineland-Palatinate"): the
+    it ("40 deaths in one of the hardest hit areas of Passau in Bavaria"): the
     area, not the state around it."""
     text, out = ctx.doc.scan_text, []
     for m in fv.kind_before.finditer(text, ctx.clause[0], ctx.clause[1]):
@@ -353,11 +353,11 @@ def names_a_place(ctx: FigureContext, vocab, fv: FrameVocabulary) -> bool:
 def names_other_place(ctx: FigureContext, vocab, fv: FrameVocabulary, label: str) -> bool:
     """True when the sentence of a figure with no place in its clause names a place other than
     ``label``, the one inferred from the rest of the article, and not inside it: in other words
-    ("Het plaatsje Pepinster is zwaar getroffen: er zijn negen doden"), or by a name the
+    ("Het dorp Hamoir is zwaar getroffen: daar vielen vijf doden"), or by a name the
     vocabulary or the gazetteer knows. The figure may be that place's, so it takes none from
-    elsewhere. Names after a later figure of the sentence are that figure's ("has risen to 133,
-    with 43 in North Rhine-Westphalia"); a region of the inferred country is a part of it ("de
-    overstromingen die vooral Wallonië troffen hebben 37 mensen het leven gekost")."""
+    elsewhere. Names after a later figure of the sentence are that figure's ("has risen to 90,
+    with 30 in Saxony"); a region of the inferred country is a part of it ("the
+    floods that mostly hit Wallonia have killed 16 people")."""
     text, places = ctx.doc.scan_text, gazetteer(fv.source)
     later = DIGIT.search(text, ctx.figure[1], ctx.sentence[1])
     end = later.start() if later else ctx.sentence[1]
