@@ -32,22 +32,22 @@ def together(report: Report, *claims) -> bool:
 # -- figures that are no count of the tally their sentence names
 
 def test_a_difference_after_a_tally_is_no_count_of_it(tmp_path):
-    report = check(tmp_path, "en", "In Bavaria the death toll has risen to 45, up two from Friday.",
-                   "In Bavaria the death toll has risen to 45, two more than on Friday.",
-                   "At least 45 people have died in Bavaria.")
+    report = check(tmp_path, "en", "In Bavaria the death toll stands at 61, up three from Monday.",
+                   "In Bavaria the death toll stands at 61, three more than on Monday.",
+                   "At least 61 people have died in Bavaria.")
     for article in ("a1", "a2"):
-        two = claim(report, article, "two")
-        assert two.key is None and two.unkeyed == "a difference between two counts, not a count"
-        assert not together(report, two, claim(report, "a3", "At least 45"))
-    assert claim(report, "a1", "45").key == "quantity:people/died/in-bayern"
+        three = claim(report, article, "three")
+        assert three.key is None and three.unkeyed == "a difference between two counts, not a count"
+        assert not together(report, three, claim(report, "a3", "At least 61"))
+    assert claim(report, "a1", "61").key == "quantity:people/died/in-bayern"
 
 
 def test_a_dutch_difference_is_no_count(tmp_path):
-    report = check(tmp_path, "nl", "In Beieren is het dodental gestegen tot 45, drie meer dan vrijdag.",
-                   "In Beieren zijn zeker 45 mensen omgekomen.")
+    report = check(tmp_path, "nl", "In Beieren staat het dodental op 61, drie meer dan maandag.",
+                   "In Beieren zijn zeker 61 mensen omgekomen.")
     three = claim(report, "a1", "drie")
     assert three.key is None and three.unkeyed == "a difference between two counts, not a count"
-    assert claim(report, "a1", "45").key == claim(report, "a2", "zeker 45").key
+    assert claim(report, "a1", "61").key == claim(report, "a2", "zeker 61").key
 
 
 def test_a_bound_before_a_figure_is_no_difference(tmp_path):
@@ -107,47 +107,45 @@ def test_places_after_a_later_figure_are_that_figures(tmp_path):
 # -- the same count stated in other words
 
 def test_a_verb_of_tense_after_a_figure_is_no_counted_noun(tmp_path):
-    report = check(tmp_path, "en", "In Belgium 31 people have died, of whom 29 have been identified.",
-                   "In Belgium 32 people have been identified so far.")
-    twenty_nine = claim(report, "a1", "29")
-    assert twenty_nine.key == "quantity:people/identified/in-belgium"
-    assert together(report, twenty_nine, claim(report, "a2", "32"))
+    report = check(tmp_path, "en", "In Tyrol 14 people have died, of whom 11 have been identified.",
+                   "In Tyrol 13 people have been identified so far.")
+    eleven = claim(report, "a1", "11")
+    assert eleven.key == "quantity:people/identified/in-tyrol"
+    assert together(report, eleven, claim(report, "a2", "13"))
 
 
 def test_a_counter_stands_for_the_tally_of_the_sentence_before(tmp_path):
-    report = check(tmp_path, "nl", "Het aantal vermisten in Limburg is sterk geslonken. Gisteren stond de teller op 18.",
-                   "In Limburg worden nog 25 mensen vermist.")
-    eighteen = claim(report, "a1", "18")
-    assert eighteen.key == "quantity:people/missing/in-limburg"
-    assert together(report, eighteen, claim(report, "a2", "25"))
+    report = check(tmp_path, "nl", "Het aantal vermisten in Limburg is gedaald. Maandag stond de teller op 9.",
+                   "In Limburg worden nog 14 mensen vermist.")
+    nine = claim(report, "a1", "9")
+    assert nine.key == "quantity:people/missing/in-limburg"
+    assert together(report, nine, claim(report, "a2", "14"))
 
 
 def test_a_counter_after_a_sentence_of_deaths_counts_the_dead(tmp_path):
-    report = check(tmp_path, "nl", "In Limburg zijn zeker 37 mensen omgekomen door het noodweer. "
-                                   "De balans stond woensdag nog op 32.",
-                   "In Limburg zijn 35 mensen omgekomen.")
-    assert claim(report, "a1", "32").key == "quantity:people/died/in-limburg"
+    report = check(tmp_path, "nl", "In Limburg zijn zeker 27 mensen omgekomen door het noodweer. "
+                                   "De balans stond maandag op 12.",
+                   "In Limburg zijn 25 mensen omgekomen.")
+    assert claim(report, "a1", "12").key == "quantity:people/died/in-limburg"
 
 
 def test_a_counter_after_a_sentence_of_two_tallies_counts_neither(tmp_path):
-    report = check(tmp_path, "nl", "In Limburg zijn 37 mensen omgekomen en worden 20 mensen vermist. "
-                                   "De balans stond woensdag nog op 32.",
+    report = check(tmp_path, "nl", "In Limburg zijn 27 mensen omgekomen en worden 20 mensen vermist. "
+                                   "De balans stond maandag op 12.",
                    "In Limburg zijn 35 mensen omgekomen en worden 25 mensen vermist.")
-    assert claim(report, "a1", "32").key is None
+    assert claim(report, "a1", "12").key is None
 
 
 def test_people_searched_for_are_missing_in_any_word_order(tmp_path):
-    report = check(tmp_path, "nl", "Het dodental in Limburg loopt mogelijk nog op, want er wordt in Limburg nog naar "
-                                   "zes mensen gezocht.",
+    report = check(tmp_path, "nl", "In Limburg wordt na het noodweer nog altijd naar vier mensen gezocht.",
                    "In Limburg worden nog acht mensen vermist.")
-    six = claim(report, "a1", "zes")
-    assert six.key == "quantity:people/missing/in-limburg"
-    assert together(report, six, claim(report, "a2", "acht"))
+    four = claim(report, "a1", "vier")
+    assert four.key == "quantity:people/missing/in-limburg"
+    assert together(report, four, claim(report, "a2", "acht"))
 
 
 def test_a_place_named_by_its_kind_is_the_place_not_the_region_around_it(tmp_path):
-    report = check(tmp_path, "en", "By Sunday, 40 deaths had been reported in one of the hardest hit areas of Passau "
-                                   "in Bavaria.",
+    report = check(tmp_path, "en", "Officials counted 40 deaths in one of the hardest hit areas of Passau in Bavaria.",
                    "At least 45 people have died in Passau.", "At least 60 people have died in Bavaria.")
     forty = claim(report, "a1", "40")
     assert forty.key == "quantity:people/died/in-passau"
