@@ -22,6 +22,7 @@ from checker.rules.quantities.figure import Reading
 from checker.rules.quantities.when import earlier_words
 from checker.rules.quantities.whose import qualify, whose_and_where
 from checker.rules.toolkit import key_parts as part
+from checker.rules.toolkit.frame_differences import is_difference
 from checker.rules.toolkit.frames import frame_vocabulary
 from checker.rules.toolkit.lexicon import vocabulary
 from checker.rules.toolkit.vocabulary import VocabularyRule
@@ -69,6 +70,9 @@ class QuantityRule(VocabularyRule):
                 # "a magnitude 7.8 earthquake" counts no earthquakes; the magnitudes of a quake and
                 # of its aftershock are not one fact's two values
                 yield draft(doc, fig, vocab, {}, {}, [], unkeyed="a reading on a scale, its measure not named")
+                continue
+            if is_difference(doc.scan_text, amount.start, amount.end, lang):  # "61, three more than on Monday"
+                yield draft(doc, fig, vocab, {}, {}, [], unkeyed="a difference between two counts, not a count")
                 continue
             told = spoken_of_again(reading, fig) or duration(reading, fig)
             if told:

@@ -7,6 +7,8 @@ the event it lasts ("de oefeningen duren tien dagen").
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from checker.rules.toolkit.analysis import Document
@@ -21,6 +23,7 @@ from checker.rules.toolkit.frame_years import other_year
 from checker.rules.toolkit.gazetteer import slug
 from checker.rules.toolkit.frames import WORD, measure_of_before
 from checker.rules.toolkit.lexicon import Vocabulary, events
+from checker.rules.toolkit.numbers import Amount
 
 
 def draft(doc: Document, fig: Figure, vocab: Vocabulary, parts: dict, evidence: dict, inferred: list,
@@ -58,8 +61,9 @@ def spoken_of_again(reading: Reading, fig: Figure) -> ClaimDraft | None:
         return None
     parts, evidence = same_thing_again(previous, vocab)
     parts, evidence = own_place(reading, fig, parts, evidence)
-    if fig.earlier is None and previous.earlier and gapped(reading, fig):
-        fig.earlier = previous.earlier  # "Last week 300 cases in New Mexico and 1,500 in Texas": last week's too
+    if gapped(reading, fig):  # "Last week 300 cases in New Mexico and 1,500 in Texas": last week's too
+        fig.earlier = fig.earlier or previous.earlier
+        fig.amount = shared_bound(fig.amount, previous.amount)
     if "place" in parts and reading.frames.whole_country.search(doc.scan_text, fig.clause.start, fig.clause.end):
         # "De opkomst in Amsterdam was 52 procent, landelijk 50,6 procent": not Amsterdam's again
         return draft(doc, fig, vocab, {}, {}, [], unkeyed="the whole country's, after a place's")
@@ -73,6 +77,15 @@ def spoken_of_again(reading: Reading, fig: Figure) -> ClaimDraft | None:
     if year and year != parts.get("year"):  # "44.4 percent, down from 64.1 percent in 2018": that year's
         parts, evidence = {**parts, "year": year}, {**evidence, "year": year}
     return draft(doc, fig, vocab, parts, evidence, [p for p in inferred if p in parts], running=running)
+
+
+def shared_bound(amount: Amount, before: Amount | None) -> Amount:
+    """The value of a figure of a clause with its verb left out, after a bounded figure: "at
+    least 170 in Bavaria and 31 in Tyrol" says at least 31, "up to 50 in X and 20 in Y" at most
+    20. A figure with a bound or an approximation of its own keeps it."""
+    if before is None or not exact(amount) or (before.low is None) == (before.high is None):
+        return amount
+    return replace(amount, high=None) if before.high is None else replace(amount, low=None)
 
 
 def own_place(reading: Reading, fig: Figure, parts: dict, evidence: dict) -> tuple[dict, dict]:
@@ -180,7 +193,7 @@ def keyed(reading: Reading, fig: Figure, frame: Frame | None, require_context: b
     partial = bool(parts) and require_context and not names_whose(parts) \
         and not (frame and "event" in parts)  # "the turnout of the general election"
     if parts and not partial:
-        reading.previous = Previous(fig.sentence, fig.amount.unit, parts, evidence, inferred, fig.earlier)
+        reading.previous = Previous(fig.sentence, fig.amount.unit, parts, evidence, inferred, fig.earlier, fig.amount)
     where = None  # for a key with no place: where the article is (see checker.matching)
     if parts and "place" not in parts and fig.owned not in vocab.owners:
         where = reading.article_place

@@ -30,6 +30,7 @@ class Previous(NamedTuple):
     evidence: dict
     inferred: list
     earlier: str | None = None  # the words that put it before the article's time ("last week")
+    amount: Amount | None = None  # its value, whose bound a gapped figure after it shares ("at least 170 ... and 31")
 
 
 @dataclass

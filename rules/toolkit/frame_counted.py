@@ -15,9 +15,11 @@ from checker.rules.toolkit.frames import (
     measure_of_before,
     measured_noun,
     predicate_near,
+    predicates_in,
 )
 from checker.rules.toolkit.lemmas import lemma
-from checker.rules.toolkit.lexicon import Hit
+from checker.rules.toolkit.lexicon import Hit, data_cache, load_data, words_pattern
+from checker.rules.toolkit.vocabulary import Language
 
 
 def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary,
@@ -39,8 +41,12 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
     tallies = [h for h in fv.tallies.find(text, ctx.clause[0], ctx.figure[0])]
     noun = people_head_after(text, counted_noun(ctx.doc, ctx.figure[1], min(ctx.clause[1], ctx.figure[1] + 60),
                                                 function_words, fv.transparent, fv.phrase_ends | fv.noun_stops), fv)
+    if noun is not None and lemma(noun.label, fv.language) in fv.time_nouns:
+        return None  # "the toll rose to 62, the worst in five decades": a span of time
     if tallies and (noun is None or fv.predicate(noun.label) is None and lemma(noun.label, fv.language) not in fv.people):
         return "people", tallies[-1].words, tallies[-1].label  # "het dodental is opgelopen tot 42", not "... en 20 vermisten"
+    if noun is None and not tallies and (told := tally_before(ctx, fv)):
+        return "people", told.words, told.label  # "... 27 doden. De balans stond maandag op 12."
     # "een kracht van 7,8": the noun after a reading on a scale is none it counts ("7,8 trof")
     if (noun is None or ctx.on_a_scale) and measure_of_before(text, ctx.figure[0], fv.source):
         measured = measured_noun(ctx, fv, function_words)
@@ -69,6 +75,33 @@ def noun_class(word: str, fv: FrameVocabulary) -> str:
 
 
 MEASURE_WORD = regex.compile(r"[ \t]+(\p{Ll}+)")
+
+
+@data_cache
+def counters(language: Language) -> regex.Pattern:
+    """Nouns of `[grammar] counters` of frames.toml: a count that says nothing of what it counts
+    ("de balans", "de teller", "the tally")."""
+    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    return words_pattern(grammar.get("counters", []))
+
+
+def tally_before(ctx: FigureContext, fv: FrameVocabulary) -> Hit | None:
+    """The tally a counter stands for, in a clause that names nothing counted ("Het aantal
+    vermisten is gedaald. Maandag stond de teller op 9."; "... hebben 27 mensen het
+    leven gekost. De balans stond maandag op 12."): the one tally, else the one predicate of
+    people, that the sentence right before names in the same paragraph."""
+    text = ctx.doc.scan_text
+    if not counters(fv.source).search(text, ctx.clause[0], ctx.figure[0]):
+        return None
+    before = ctx.doc.sentence_before(ctx.sentence)
+    if before is None or BLANK_LINE.search(text, before[1], ctx.sentence[0] + 1):
+        return None
+    hits = fv.tallies.find(text, *before) or \
+        [h for h in predicates_in(ctx.doc, *before, fv, (0, 0)) if h.label in fv.people_predicates]
+    return hits[-1] if hits and len({h.label for h in hits}) == 1 else None
+
+
+BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
 MONEY_NOUN = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\-'’]*)(?=\s*(\p{L}?))")
 
 

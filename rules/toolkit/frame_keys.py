@@ -23,6 +23,7 @@ from checker.rules.toolkit.frames import (
     nearest_to,
     open_actor,
     open_places,
+    place_id,
     predicate_near,
     running_words,
 )
@@ -82,7 +83,7 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
     if place is None and not home and ("predicate" in out if people else "actor" not in out and same_event_before(ctx, fv)):
         place = place_before(ctx, vocab, fv)
     if place is None and not home and people and "predicate" in out and not places_before(ctx, vocab, fv):
-        place = whole_country(ctx, fv, inferred_place(ctx, vocab, fv, article_place))
+        place = place_from_article(ctx, vocab, fv, article_place)
         inferred += ["place"] if place else []
     if place is not None:
         out["place"], ev["place"] = place
@@ -225,6 +226,14 @@ def inferred_place(ctx: FigureContext, vocab, fv: FrameVocabulary, article_place
     return (country, f"(the headline: {headline})") if country else None
 
 
+def place_from_article(ctx: FigureContext, vocab, fv: FrameVocabulary, article_place: str | None) -> tuple[str, str] | None:
+    """The place inferred for people whose sentence states none in their clause (see
+    ``inferred_place``), unless the sentence speaks of the whole country and it is no country's, or
+    names another place the figure may be of (see ``names_other_place``)."""
+    place = whole_country(ctx, fv, inferred_place(ctx, vocab, fv, article_place))
+    return None if place and names_other_place(ctx, vocab, fv, place[0]) else place
+
+
 def places_before(ctx: FigureContext, vocab, fv: FrameVocabulary) -> bool:
     """True when the sentence of a figure with no place of its own names places before it that do
     not govern its clause ("In Turkije 320 doden, in Syrië 150, en 1.200 gewonden": the injured
@@ -289,8 +298,22 @@ def clause_places(ctx: FigureContext, vocab, fv: FrameVocabulary, origin: bool =
     """The places named in the figure's clause, a list of places that begins before it included
     ("In Duitsland en België zijn 202 mensen omgekomen": the clause begins at "België"); with
     ``origin``, the places things came from ("evacuated from Aubagne")."""
-    return [h for h in open_places(ctx.doc, ctx.sentence[0], ctx.clause[1], vocab.places, fv, origin)
+    hits = [h for h in open_places(ctx.doc, ctx.sentence[0], ctx.clause[1], vocab.places, fv, origin)
             if h.end > ctx.clause[0]]
+    return hits if origin else hits + kind_named_places(ctx, vocab, fv, hits)
+
+
+def kind_named_places(ctx: FigureContext, vocab, fv: FrameVocabulary, found: list[Hit]) -> list[Hit]:
+    """Places of the clause that a kind of place names with no preposition of place right before
+    it ("40 deaths in one of the hardest hit areas of Passau in Bavaria"): the
+    area, not the state around it."""
+    text, out = ctx.doc.scan_text, []
+    for m in fv.kind_before.finditer(text, ctx.clause[0], ctx.clause[1]):
+        name = fv.name.match(text, m.end() - 1, ctx.clause[1])
+        ident = place_id(name.group(), vocab.places, fv) if name else None
+        if ident and not any(h.start <= name.start() < h.end for h in found):
+            out.append(Hit(name.start(), name.end(), ident, name.group()))
+    return out
 
 
 def most_specific(hits: list[Hit], figure: tuple[int, int], fv: FrameVocabulary) -> Hit | None:
@@ -372,6 +395,32 @@ def names_a_place(ctx: FigureContext, vocab, fv: FrameVocabulary) -> bool:
         return True
     return any(m.start() > ctx.sentence[0] and (vocab.places.find(m.group()) or places.lookup(m.group()))
                for m in fv.name.finditer(text, *ctx.sentence))
+
+
+def names_other_place(ctx: FigureContext, vocab, fv: FrameVocabulary, label: str) -> bool:
+    """True when the sentence of a figure with no place in its clause names a place other than
+    ``label``, the one inferred from the rest of the article, and not inside it: in other words
+    ("Het dorp Hamoir is zwaar getroffen: daar vielen vijf doden"), or by a name the
+    vocabulary or the gazetteer knows. The figure may be that place's, so it takes none from
+    elsewhere. Names after a later figure of the sentence are that figure's ("has risen to 90,
+    with 30 in Saxony"); a region of the inferred country is a part of it ("the
+    floods that mostly hit Wallonia have killed 16 people")."""
+    text, places = ctx.doc.scan_text, gazetteer(fv.source)
+    later = DIGIT.search(text, ctx.figure[1], ctx.sentence[1])
+    end = later.start() if later else ctx.sentence[1]
+    if fv.kind_before.search(text, ctx.sentence[0], end):
+        return True
+    for m in fv.name.finditer(text, ctx.sentence[0] + 1, end):
+        known = vocab.places.find(m.group())
+        if known:
+            if known[0].label != label:
+                return True
+            continue
+        found = places.lookup(m.group())
+        country = places.country(found.country) if found and found.country else None
+        if found and found.id != label and not (country and country.id == label):
+            return True
+    return False
 
 
 def sentence_before(ctx: FigureContext) -> tuple[int, int] | None:

@@ -1,0 +1,49 @@
+"""Figures that are no count of their own: a difference between two counts ("61, three more than
+on Monday", "up three from Monday", "drie meer dan maandag"). Such a figure says by how much a
+tally moved, never what it stands at, so it is no claim about the tally's level."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from checker.rules.toolkit.lexicon import data_cache, load_data, phrase_pattern, words_pattern
+from checker.rules.toolkit.vocabulary import Language
+
+
+@dataclass(frozen=True)
+class DifferenceWords:
+    """The words of `[grammar]` of frames.toml that make a figure a difference."""
+
+    after: regex.Pattern  # right after the figure: "three more than", "drie meer dan"
+    change_before: regex.Pattern  # right before the figure, with a word of `change_after` after it: "up three"
+    change_after: regex.Pattern  # right after such a figure: "(up three) from Monday"
+
+
+def after_pattern(forms: list[str]) -> regex.Pattern:
+    """Words that must follow a figure straight away."""
+    return regex.compile(rf"\s+(?:{phrase_pattern(forms) or '(?!)'})(?![\p{{L}}])", regex.I)
+
+
+@data_cache
+def difference_words(language: Language) -> DifferenceWords:
+    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    return DifferenceWords(
+        after=after_pattern(grammar.get("difference_after", [])),
+        change_before=words_pattern(grammar.get("change_before", []), r"\s+\Z"),
+        change_after=after_pattern(grammar.get("change_after", [])),
+    )
+
+
+def is_difference(text: str, start: int, end: int, language: Language) -> bool:
+    """True when the figure at ``start..end`` is a difference between two counts, not a count: a
+    comparative right after it ("three more than on Monday", "20 fewer than last year"), or a word
+    of change right before it and the count it is measured from after it ("up three from Monday",
+    "down 5 on last week")."""
+    words = difference_words(language)
+    if words.after.match(text, end):
+        return True
+    return bool(words.change_before.search(text, max(0, start - 12), start) and words.change_after.match(text, end))
+
+
+__all__ = ["is_difference"]
