@@ -6,11 +6,14 @@ from these signals, each named so that an editor (and ``--explain``) sees why:
 
 - the key's parts are stated in both sentences, not taken from the article or another one;
 - the two sentences share words beyond the key (content words of five letters or more);
-- the same claimant gives both figures; both articles are of the same day.
+- the same claimant gives both figures; both articles are of the same day;
+- against: the key says only what is counted and where ("600.000 huishoudens" in the
+  Netherlands): no predicate, owner, qualifier or unit says that the two counts are one
+  (households in arrears and households under a price cap are both households there).
 
 The weights are set by hand for precision: a key stated in full in both sentences is enough
-(0.75), a key partly inferred needs shared words or a shared claimant to pass the default
-threshold of ``--min-confidence`` (0.5).
+(0.75), a key partly inferred, or one of only what and where, needs shared words or a shared
+claimant to pass the default threshold of ``--min-confidence`` (0.5).
 """
 from __future__ import annotations
 
@@ -28,6 +31,8 @@ STATED = 0.3  # times the share of key parts both sentences state
 SHARED_WORDS = 0.2  # at most, for sentences that share a third of their content words
 SAME_CLAIMANT = 0.1
 SAME_DAY = 0.05
+THIN = frozenset({"concept", "place"})  # a key of no more than these parts says only what and where
+THIN_KEY = 0.35  # taken off such a key's score
 DEFAULT_MIN_CONFIDENCE = 0.5
 MAX_PAIRS = 200  # pairs of a finding looked at: a long timeline needs no more to find its best
 CONTENT_WORD = regex.compile(r"\p{L}{5,}")
@@ -57,6 +62,8 @@ def judge_pair(a: Claim, b: Claim, periods: dict[str, Period | None],
     inferred = inferred_parts(a, b)
     signals = ["every key part stated in both sentences" if not inferred else
                f"inferred from the articles: {', '.join(sorted(inferred))}"]
+    if thin(a):
+        signals.append("the key says only what is counted and where")
     score = key_score(a, inferred)
     if words is None:
         words = SentenceWords()
@@ -81,10 +88,17 @@ def inferred_parts(a: Claim, b: Claim) -> set[str]:
 
 
 def key_score(a: Claim, inferred: set[str]) -> float:
-    """What a pair with ``a`` first scores for its key: the base, and the share of its parts stated."""
+    """What a pair with ``a`` first scores for its key: the base, and the share of its parts
+    stated, less ``THIN_KEY`` for a key of only what and where."""
     parts = len(a.key_parts)
     stated = 1 - len(inferred) / parts if parts else 0.0
-    return BASE + STATED * stated
+    return BASE + STATED * stated - (THIN_KEY if thin(a) else 0.0)
+
+
+def thin(a: Claim) -> bool:
+    """Whether a claim's key says only what is counted and where (of a quantity; a key of no
+    parts is a rule's own, said whole)."""
+    return bool(a.key_parts) and a.key.startswith("quantity:") and a.key_parts.keys() <= THIN
 
 
 def same_claimant(a: Claim, b: Claim) -> bool:

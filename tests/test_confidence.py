@@ -34,6 +34,26 @@ def test_shared_words_and_a_shared_claimant_add_to_the_confidence():
     assert any(s.startswith("shared words: ") for s in richer.signals) and "both per brandweer" in richer.signals
 
 
+def test_a_key_of_only_what_and_where_needs_more_than_itself():
+    """Households in arrears and households under a price cap are both households in a country:
+    a key of no more than what is counted and where is not enough on its own."""
+    def households(cid, article, sentence, attribution=None):
+        made = claim(cid, article, sentence, None, attribution, concept="household", place="netherlands")
+        return made.model_copy(update={"key": "quantity:household/in-netherlands",
+                                       "evidence": {"concept": "huishoudens", "place": "Nederland"}})
+
+    arrears = households("a", "x", "In Nederland hebben 600.000 huishoudens een betalingsachterstand.")
+    capped = households("b", "y", "In Nederland vallen 7 miljoen huishoudens onder het prijsplafond.")
+    alone = judge_pair(arrears, capped, {})
+    assert alone.confidence < 0.5 and "the key says only what is counted and where" in alone.signals
+    again = households("c", "y", "Volgens het CBS hebben 650.000 huishoudens een betalingsachterstand.")
+    assert judge_pair(arrears, again, {}).confidence >= 0.5  # the sentences share what holds of them
+    owned = claim("d", "x", "De NAVO heeft 140 schepen.", concept="ships", actor="nato")
+    assert "the key says only what is counted and where" not in judge_pair(
+        owned.model_copy(update={"key": "quantity:ships/nato"}), owned.model_copy(update={"id": "e", "article": "y",
+                                                                                    "key": "quantity:ships/nato"}), {}).signals
+
+
 def run(capsys, *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
