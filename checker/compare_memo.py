@@ -28,23 +28,7 @@ from checker.pairs import Compared, sentence_of, weak
 
 log = logging.getLogger(__name__)
 
-MEMO_VERSION = "1"
-
-
-def _typed(record: msgspec.Struct) -> list:
-    """A record as its type and its fields in their order: two kinds of value with the same
-    fields give two digests."""
-    return [type(record).__name__, [_plain(getattr(record, name)) for name in record.__struct_fields__]]
-
-
-def _plain(value):
-    if isinstance(value, msgspec.Struct):
-        return _typed(value)
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    return value
+MEMO_VERSION = "2"  # 2: records written by msgspec whole
 
 
 class ComparisonMemo:
@@ -56,8 +40,9 @@ class ComparisonMemo:
         self.cache = cache
         self.signature = signature
         self.schema = schema
-        # In the models' field order: a dict of a claim spelled in another order gives another
-        # digest, so a key compared again, never a result read for other claims.
+        # Records are written whole, every field in its declared order (a value's fields name
+        # its kind): a claim spelled in another order gives another digest, so a key compared
+        # again, never a result read for other claims.
         self._encode = msgspec.json.Encoder().encode
         self._claims: dict[int, bytes] = {}
         self._periods: dict[int, bytes] = {}
@@ -89,10 +74,10 @@ class ComparisonMemo:
         # each claim and period encoded once (both live as long as the comparison)
         claim = self._claims.get(id(m.claim))
         if claim is None:
-            claim = self._claims[id(m.claim)] = self._encode(_typed(m.claim))
+            claim = self._claims[id(m.claim)] = self._encode(m.claim)
         period = self._periods.get(id(m.period))
         if period is None:
-            period = self._periods[id(m.period)] = self._encode(_plain(m.period))
+            period = self._periods[id(m.period)] = self._encode(m.period)
         # repr, not JSON, for the interval: its infinite ends would both be written null
         return b"%s|%r|%r|%s|%d\n" % (claim, m.low, m.high, period, m.ahead)
 
