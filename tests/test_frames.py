@@ -283,3 +283,9 @@ def test_the_verb_right_before_counted_things_says_what_happened_to_them(registr
     assert created == "quantity:job/created/philips"
     assert keys(registry, "In Liege 12,000 households were cut off from power.", "en")["12,000"] == \
         "quantity:household/affected/in-liege"
+
+
+def test_a_word_of_time_or_a_pronominal_adverb_is_never_what_is_counted(registry):
+    assert keys(registry, "Defensie krijgt volgend jaar miljarden erbij.")["miljarden"] is None
+    got = keys(registry, "United sold two players for a combined 40 million pounds last summer.", "en")
+    assert "last" not in (got["40 million pounds"] or "")
