@@ -13,7 +13,7 @@ the time of a first ``check`` (filling the claim cache) and the median of the re
 first one. The claim cache and the user cache (the unpacked language model, the kept lemma and
 gazetteer tables) are kept in a temporary folder, filled by one run of each article before the
 timed runs, as they are on any machine after its first run (with them the compiled patterns,
-the code of the dataclasses and the record of installed distributions, see the README's Speed).
+the code of the dataclasses and the record of installed distributions, see benchmarks/README.md).
 """
 from __future__ import annotations
 

@@ -31,8 +31,7 @@ STATED = 0.3  # times the share of key parts both sentences state
 SHARED_WORDS = 0.2  # at most, for sentences that share a third of their content words
 SAME_CLAIMANT = 0.1
 SAME_DAY = 0.05
-THIN = frozenset({"concept", "place"})  # a key of no more than these parts says only what and where
-THIN_KEY = 0.35  # taken off such a key's score
+THIN_KEY = 0.35  # taken off the score of a key of parts that tell nothing (see KeyPart.tells)
 DEFAULT_MIN_CONFIDENCE = 0.5
 MAX_PAIRS = 200  # pairs of a finding looked at: a long timeline needs no more to find its best
 CONTENT_WORD = regex.compile(r"\p{L}{5,}")
@@ -56,15 +55,16 @@ def key_words(claim: Claim) -> frozenset[str]:
 
 
 def judge_pair(a: Claim, b: Claim, periods: dict[str, Period | None],
-               words: SentenceWords | None = None) -> Judgement:
+               words: SentenceWords | None = None, plain: frozenset[str] = frozenset()) -> Judgement:
     """The confidence that two claims of one key speak of one thing, with its signals.
-    ``words`` holds each claim's sentence words less its key words, when known already."""
+    ``words`` holds each claim's sentence words less its key words, when known already;
+    ``plain`` names the key parts that tell nothing (the schema's ``plain_parts``)."""
     inferred = inferred_parts(a, b)
     signals = ["every key part stated in both sentences" if not inferred else
                f"inferred from the articles: {', '.join(sorted(inferred))}"]
-    if thin(a):
+    if thin(a, plain):
         signals.append("the key says only what is counted and where")
-    score = key_score(a, inferred)
+    score = key_score(a, inferred, plain)
     if words is None:
         words = SentenceWords()
     wa, wb = words.of(a), words.of(b)
@@ -87,18 +87,18 @@ def inferred_parts(a: Claim, b: Claim) -> set[str]:
     return (set(a.inferred) | set(b.inferred)) & a.key_parts.keys()
 
 
-def key_score(a: Claim, inferred: set[str]) -> float:
+def key_score(a: Claim, inferred: set[str], plain: frozenset[str] = frozenset()) -> float:
     """What a pair with ``a`` first scores for its key: the base, and the share of its parts
     stated, less ``THIN_KEY`` for a key of only what and where."""
     parts = len(a.key_parts)
     stated = 1 - len(inferred) / parts if parts else 0.0
-    return BASE + STATED * stated - (THIN_KEY if thin(a) else 0.0)
+    return BASE + STATED * stated - (THIN_KEY if thin(a, plain) else 0.0)
 
 
-def thin(a: Claim) -> bool:
-    """Whether a claim's key says only what is counted and where (of a quantity; a key of no
-    parts is a rule's own, said whole)."""
-    return bool(a.key_parts) and a.key.startswith("quantity:") and a.key_parts.keys() <= THIN
+def thin(a: Claim, plain: frozenset[str]) -> bool:
+    """Whether a claim's key says only what is counted and where: all its parts ``plain`` (a
+    key of no parts is a rule's own, said whole)."""
+    return bool(a.key_parts) and a.key_parts.keys() <= plain
 
 
 def same_claimant(a: Claim, b: Claim) -> bool:
@@ -109,11 +109,11 @@ def same_day(pa: Period | None, pb: Period | None) -> bool:
     return bool(pa and pb and pa.start == pa.end == pb.start == pb.end)
 
 
-def at_most(a: Claim, b: Claim, periods: dict[str, Period | None]) -> float:
+def at_most(a: Claim, b: Claim, periods: dict[str, Period | None], plain: frozenset[str] = frozenset()) -> float:
     """The highest confidence ``judge_pair(a, b)`` can give, whatever words the two sentences
     share: its sums in its order, with the most that shared words add (floating-point sums
     grow with their terms, so this is never below the judgement, rounded or not)."""
-    score = key_score(a, inferred_parts(a, b)) + SHARED_WORDS
+    score = key_score(a, inferred_parts(a, b), plain) + SHARED_WORDS
     if same_claimant(a, b):
         score += SAME_CLAIMANT
     if same_day(periods.get(a.id), periods.get(b.id)):
@@ -125,8 +125,9 @@ class Bounds:
     """``at_most`` of pairs, worked out once for each distinct pair of what it reads of a claim:
     its key parts, the parts it infers, its claimant, its day if it has one."""
 
-    def __init__(self, periods: dict[str, Period | None]) -> None:
+    def __init__(self, periods: dict[str, Period | None], plain: frozenset[str] = frozenset()) -> None:
         self.periods = periods
+        self.plain = plain
         self.profile: dict[str, int] = {}  # claim id -> the number of what at_most reads of it
         self.alike: dict[tuple, int] = {}
         self.first: list[Claim] = []  # the first claim met of each
@@ -147,16 +148,16 @@ class Bounds:
         pair = (self.of(a), self.of(b))
         found = self.known.get(pair)
         if found is None:
-            found = self.known[pair] = at_most(self.first[pair[0]], self.first[pair[1]], self.periods)
+            found = self.known[pair] = at_most(self.first[pair[0]], self.first[pair[1]], self.periods, self.plain)
         return found
 
 
 def judge(members: Sequence[Claim], periods: dict[str, Period | None], disagree,
-          focus: set[str] | None = None) -> Judgement:
+          focus: set[str] | None = None, plain: frozenset[str] = frozenset()) -> Judgement:
     """A finding's confidence: that of its best pair of claims of two articles that disagree
     (``disagree(a, b)``), of the first ``MAX_PAIRS`` pairs in order; its signals are that pair's
     (the first of the best). With ``focus`` (a draft's claims), only the pairs with a claim of
-    it are judged: a draft's finding is as sure as the draft's pairs.
+    it are judged: a draft's finding is as sure as the draft's pairs. ``plain``: see judge_pair.
 
     A pair is judged only when it could beat the best so far (see ``at_most``, worked out once
     per distinct pair of claims as it reads them), and the search ends once no pair left could:
@@ -165,7 +166,7 @@ def judge(members: Sequence[Claim], periods: dict[str, Period | None], disagree,
         pairs = list(islice(((a, b) for a, b in combinations(members, 2) if a.article != b.article), MAX_PAIRS))
     else:
         pairs = list(islice(pairs_with(members, focus), MAX_PAIRS))
-    bounds = Bounds(periods)
+    bounds = Bounds(periods, plain)
     left = list(accumulate((bounds.at_most(a, b) for a, b in reversed(pairs)), max))[::-1]  # the most each rest can give
     best = None
     words = SentenceWords()  # of the claims of the pairs judged only: a long finding has many more
@@ -183,7 +184,7 @@ def judge(members: Sequence[Claim], periods: dict[str, Period | None], disagree,
         if seen in judged:
             continue
         judged.add(seen)
-        j = judge_pair(a, b, periods, words)
+        j = judge_pair(a, b, periods, words, plain)
         if best is None or j.confidence > best.confidence:
             best = j
     return best or Judgement(BASE, ["no pair of two articles disagrees alone"])

@@ -136,12 +136,12 @@ CopiesOf = Callable[[list[str]], Mapping[str, Sequence[str]]]
 
 
 def _finding(key: str, status: str, members: Iterable[Compared], focus: set[str] | None = None,
-             copies_of: CopiesOf | None = None) -> Finding:
+             copies_of: CopiesOf | None = None, plain: frozenset[str] = frozenset()) -> Finding:
     ordered = sorted(members, key=lambda m: (m.period.start.toordinal() if m.period else 0, m.claim.id))
     copies = copies_of([m.claim.article for m in ordered]) if copies_of else None
     by_id = {m.claim.id: m for m in ordered}
     judged = judge([m.claim for m in ordered], {m.claim.id: m.period for m in ordered},
-                   lambda a, b: not compatible(by_id[a.id], by_id[b.id]) and not contradict(a, b), focus)
+                   lambda a, b: not compatible(by_id[a.id], by_id[b.id]) and not contradict(a, b), focus, plain)
     return Finding(
         id=finding_id(key, status, [m.claim for m in ordered], copies),
         status=status,
@@ -205,7 +205,7 @@ def key_findings(key: str, members: list[Compared], schema: KeySchema, support: 
     findings = []
     for status in ("conflict", "undated", "changed", "variant"):
         if involved.get(status):
-            findings.append(_finding(key, status, involved[status], focus, copies_of))
+            findings.append(_finding(key, status, involved[status], focus, copies_of, schema.plain_parts))
     return findings
 
 

@@ -27,6 +27,9 @@ class KeyPart:
     open: bool = False  # a sentence may leave it unsaid: matching fills it from other claims
     specific: bool = False  # said by the claim's own sentence, it makes the key specific
     article_place: bool = False  # a claim's ``article_place`` is a value of this part
+    # Its value tells which of the things of a kind and place are meant (what happened to them,
+    # whose, which kind); a key of parts that tell nothing says only what is counted and where.
+    tells: bool = True
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,7 @@ class KeySchema:
     open_parts: frozenset[str] = field(init=False, repr=False, compare=False)
     specific_parts: frozenset[str] = field(init=False, repr=False, compare=False)
     article_place_part: str | None = field(init=False, repr=False, compare=False)
+    plain_parts: frozenset[str] = field(init=False, repr=False, compare=False)  # parts that tell nothing
     _order: tuple[str, ...] = field(init=False, repr=False, compare=False)
     _marks: dict[str, str] = field(init=False, repr=False, compare=False)
 
@@ -90,6 +94,7 @@ class KeySchema:
         object.__setattr__(self, "_marks", {p.name: p.mark for p in self.parts.values() if p.mark})
         object.__setattr__(self, "open_parts", frozenset(p.name for p in self.parts.values() if p.open))
         object.__setattr__(self, "specific_parts", frozenset(p.name for p in self.parts.values() if p.specific))
+        object.__setattr__(self, "plain_parts", frozenset(p.name for p in self.parts.values() if not p.tells))
         place = next((p.name for p in self.parts.values() if p.article_place), None)
         object.__setattr__(self, "article_place_part", place)
 

@@ -48,7 +48,8 @@ def oracle(claims, articles, schema, focus=None):
             involved["conflict"] |= involved.pop("undated")
         for status in STATUSES:
             if involved.get(status):
-                findings.append(_finding(key, status, [m for m in members if m.claim.id in involved[status]], focus))
+                findings.append(_finding(key, status, [m for m in members if m.claim.id in involved[status]], focus,
+                                         plain=schema.plain_parts))
     return findings
 
 
