@@ -30,6 +30,19 @@ import msgspec
 # a float in exponent form in compact JSON: "1e16" (pydantic writes "1e+16"); text in quotes such
 # as "ratio 3:1e5" matches too, which only costs its report the slower, exact path
 _EXPONENT = re.compile(rb"[:\[,]-?\d+(?:\.\d+)?e\d")
+_E_DIGIT = re.compile(rb"e\d")  # found fast (a literal first byte), where _EXPONENT is a slow scan
+NUMBER_SPAN = 40  # bytes: more than the longest float msgspec writes
+
+
+def has_exponent(data: bytes) -> bool:
+    """Whether compact JSON holds a float in exponent form (see ``_EXPONENT``): each "e" and
+    digit after a digit is looked at with the bytes before it, instead of scanning a report of
+    150 MB with ``_EXPONENT`` (a second)."""
+    for hit in _E_DIGIT.finditer(data):
+        at = hit.start()
+        if at and 48 <= data[at - 1] <= 57 and _EXPONENT.search(data, max(0, at - NUMBER_SPAN), hit.end()):
+            return True
+    return False
 
 
 class _FieldNames:
@@ -64,7 +77,7 @@ class Frozen(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     def model_dump_json(self, indent: int | None = None, exclude: set[str] | None = None) -> str:
         """The JSON pydantic writes of the model, byte for byte."""
         data = msgspec.json.encode(self.model_dump("json", exclude) if exclude else self)
-        if _EXPONENT.search(data):
+        if has_exponent(data):
             return public_instance(self).model_dump_json(indent=indent, exclude=exclude)
         if indent is not None:
             data = msgspec.json.format(data, indent=indent)

@@ -105,3 +105,17 @@ def test_rule_options_are_validated_only_when_given():
         registry.instantiate(quantities, {"require_context": "perhaps"})
     with pytest.raises(RegistryError, match="Extra inputs are not permitted"):
         registry.instantiate(quantities, {"unknown": 1})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.floats(allow_nan=False, allow_infinity=False), st.integers(), st.text("0123456789e.-:,[ab\"", max_size=30)),
+                max_size=12))
+@example([1e16, "F12e4", 3.5])
+@example(["ratio 3:1e5"])
+def test_the_fast_look_for_exponents_finds_what_the_pattern_finds(values):
+    import msgspec
+
+    from checker.records import _EXPONENT, has_exponent
+
+    data = msgspec.json.encode(values)
+    assert has_exponent(data) == bool(_EXPONENT.search(data))
