@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 from types import CodeType
 
-from checker.user_cache import cache_folder as user_cache_folder, write_whole
+from checker.user_cache import cache_folder as user_cache_folder, read_checked, write_checked
 
 log = logging.getLogger(__name__)
 
@@ -120,10 +120,7 @@ class KeptCode:
         return kept_compile
 
     def read(self) -> dict[str, CodeType]:
-        data = self.path.read_bytes()
-        head, digest, body = data[:len(MAGIC)], data[len(MAGIC):len(MAGIC) + 20], data[len(MAGIC) + 20:]
-        if head != MAGIC or hashlib.sha1(body).digest() != digest:
-            raise ValueError(f"{self.path}: not a whole file of kept code")
+        body = read_checked(self.path, MAGIC, "kept code")
         version, code = marshal.loads(body)
         if version != sys.version or not isinstance(code, dict) or not all(
                 type(k) is tuple and len(k) == 3 and type(k[2]) is str and type(v) is CodeType for k, v in code.items()):
@@ -138,7 +135,7 @@ class KeptCode:
         code = self.code if len(self.code) <= LIMIT else {k: c for k, c in self.code.items() if k in self.used}
         try:
             body = marshal.dumps((sys.version, code))
-            write_whole(self.path, MAGIC + hashlib.sha1(body).digest() + body)
+            write_checked(self.path, MAGIC, body)
         except Exception as e:  # noqa: BLE001 - a cache: the run's result stands whatever happens here
             log.debug("kept code not written: %r", e)
             return 0

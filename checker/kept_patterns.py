@@ -31,7 +31,7 @@ from pathlib import Path
 
 import regex
 
-from checker.user_cache import cache_folder as user_cache_folder, write_whole
+from checker.user_cache import cache_folder as user_cache_folder, read_checked, write_checked
 
 log = logging.getLogger(__name__)
 
@@ -130,10 +130,7 @@ class Kept:
     def read(self, version) -> dict:
         """The kept entries (ValueError, EOFError or TypeError when the file is not whole or is
         not of this default version)."""
-        data = self.path.read_bytes()
-        head, digest, body = data[:len(MAGIC)], data[len(MAGIC):len(MAGIC) + 20], data[len(MAGIC) + 20:]
-        if head != MAGIC or hashlib.sha1(body).digest() != digest:
-            raise ValueError(f"{self.path}: not a whole file of kept patterns")
+        body = read_checked(self.path, MAGIC, "kept patterns")
         kept_version, entries = marshal.loads(body)
         if kept_version != int(version) or not isinstance(entries, list):
             raise ValueError(f"{self.path}: patterns of another default version")
@@ -179,7 +176,7 @@ class Kept:
                 entries = {**{k: self.entries[k] for k in self.cache.used}, **new}
                 entries = dict(list(entries.items())[:LIMIT])
             body = marshal.dumps((int(regex.DEFAULT_VERSION), [(p, f, a) for (p, f), a in entries.items()]))
-            write_whole(self.path, MAGIC + hashlib.sha1(body).digest() + body)
+            write_checked(self.path, MAGIC, body)
             self.entries = self.cache.kept = entries
             return len(new)
         except Exception as e:  # noqa: BLE001 - a cache: the run's result stands whatever happens here

@@ -22,7 +22,7 @@ import re
 import sys
 from pathlib import Path
 
-from checker.user_cache import cache_folder, write_whole
+from checker.user_cache import cache_folder, read_checked, write_checked
 
 MAGIC = b"NCRE1\n"
 LIMIT = 1000  # patterns kept at most
@@ -93,10 +93,7 @@ class KeptRe:
         return re._compiler._sre.compile(*arguments)
 
     def read(self) -> dict[tuple, tuple]:
-        data = self.path.read_bytes()
-        head, digest, body = data[:len(MAGIC)], data[len(MAGIC):len(MAGIC) + 20], data[len(MAGIC) + 20:]
-        if head != MAGIC or hashlib.sha1(body).digest() != digest:
-            raise ValueError(f"{self.path}: not a whole file of kept patterns")
+        body = read_checked(self.path, MAGIC, "kept patterns")
         version, entries = marshal.loads(body)
         if version != sys.version or type(entries) is not dict:
             raise ValueError(f"{self.path}: patterns of another Python")
@@ -110,7 +107,7 @@ class KeptRe:
         entries = self.kept if len(self.kept) <= LIMIT else dict(list(self.kept.items())[-LIMIT:])
         try:
             body = marshal.dumps((sys.version, entries))
-            write_whole(self.path, MAGIC + hashlib.sha1(body).digest() + body)
+            write_checked(self.path, MAGIC, body)
         except (OSError, ValueError):  # a folder that cannot be written: compiled again next time
             return 0
         new, self.new = self.new, 0

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from checker.user_cache import cache_folder as user_cache_folder, write_whole
+from checker.user_cache import cache_folder as user_cache_folder, read_checked, write_checked
 
 log = logging.getLogger(__name__)
 
@@ -35,12 +35,9 @@ def parsed_toml(text: str, folder: Path | None = None) -> dict[str, Any]:
     digest = hashlib.sha1(f"{sys.version}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
     path = (folder or cache_folder()) / f"{digest}.marshal"
     try:
-        data = path.read_bytes()
-        body = data[len(MAGIC) + 20:]
-        if data.startswith(MAGIC) and hashlib.sha1(body).digest() == data[len(MAGIC):len(MAGIC) + 20]:
-            parsed = marshal.loads(body)
-            if isinstance(parsed, dict):
-                return parsed
+        parsed = marshal.loads(read_checked(path, MAGIC, "kept TOML"))
+        if isinstance(parsed, dict):
+            return parsed
     except (OSError, ValueError, EOFError, TypeError) as e:
         log.debug("%s: not read (%s)", path, e)
     import tomllib  # only for a text not kept: a start that reads the kept ones needs no parser
@@ -48,7 +45,7 @@ def parsed_toml(text: str, folder: Path | None = None) -> dict[str, Any]:
     parsed = tomllib.loads(text)
     try:
         body = marshal.dumps(parsed)
-        write_whole(path, MAGIC + hashlib.sha1(body).digest() + body)
+        write_checked(path, MAGIC, body)
     except (OSError, ValueError) as e:  # a folder that cannot be written; dates marshal cannot write
         log.debug("%s: not kept (%s)", path, e)
     return parsed
