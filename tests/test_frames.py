@@ -289,3 +289,11 @@ def test_a_word_of_time_or_a_pronominal_adverb_is_never_what_is_counted(registry
     assert keys(registry, "Defensie krijgt volgend jaar miljarden erbij.")["miljarden"] is None
     got = keys(registry, "United sold two players for a combined 40 million pounds last summer.", "en")
     assert "last" not in (got["40 million pounds"] or "")
+
+
+def test_a_denied_predicate_counts_those_of_whom_it_is_not_so(registry):
+    assert keys(registry, "In Rotterdam zijn 40 kinderen niet gevaccineerd.")["40"] == \
+        "quantity:people/not-vaccinated/in-rotterdam"
+    assert keys(registry, "In Rotterdam zijn 40 kinderen gevaccineerd.")["40"] == "quantity:people/vaccinated/in-rotterdam"
+    assert keys(registry, "In Rotterdam, 40 children weren't vaccinated.", "en")["40"] == \
+        "quantity:people/not-vaccinated/in-rotterdam"

@@ -102,6 +102,23 @@ def tally_before(ctx: FigureContext, fv: FrameVocabulary) -> Hit | None:
 
 
 BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
+
+
+@data_cache
+def negations(language: Language) -> regex.Pattern:
+    """Words of `[grammar] negations` of frames.toml ending just before a predicate, one word
+    between at most ("are not vaccinated", "niet zijn gevonden")."""
+    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    return words_pattern(grammar.get("negations", []), after=r"(?:\s+\p{L}+)?\s+\Z")
+
+
+def denied(ctx: FigureContext, predicate: Hit, fv: FrameVocabulary) -> Hit:
+    """The predicate as the clause says it: denied ("not-vaccinated") after a negation, else as
+    it is; 40 children not vaccinated are never the children vaccinated."""
+    no = negations(fv.source).search(ctx.doc.scan_text, max(ctx.clause[0], predicate.start - 40), predicate.start)
+    if no is None:
+        return predicate
+    return Hit(no.start(), predicate.end, f"not-{predicate.label}", ctx.doc.scan_text[no.start():predicate.end])
 MONEY_NOUN = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\-'’]*)(?=\s*(\p{L}?))")
 
 
