@@ -5,7 +5,7 @@ import pytest
 
 from checker.rules.toolkit.frames import frame_vocabulary
 from checker.rules.toolkit import gazetteer as gazetteer_module
-from checker.rules.toolkit.gazetteer import Gazetteer, as_table, gazetteer, slug
+from checker.rules.toolkit.gazetteer import Gazetteer, as_table, gazetteer, slug, subdivision_names
 from checker.rules.toolkit.vocabulary import Language
 from checker.runner import extract_document
 
@@ -36,6 +36,15 @@ def test_the_gazetteer_knows_places_by_their_names_in_either_language():
     assert nl.lookup("Noordrijn-Westfalen").kind == "region"
     assert nl.lookup("zonder stroom") is None
     assert slug("Liège") == "liege"
+
+
+def test_a_region_is_one_place_by_its_own_name_and_its_bracketed_names_in_either_language():
+    nl, en = gazetteer(Language("nl")), gazetteer(Language("en"))
+    assert nl.lookup("Wales") == en.lookup("Wales") == en.lookup("Cymru")  # ISO: "Wales [Cymru GB-CYM]"
+    assert en.lookup("Wales").id == "wales" and en.lookup("Wales").kind == "region"
+    assert nl.lookup("Catalonië") == en.lookup("Catalunya") == en.lookup("Cataluña")
+    assert en.lookup("Stockholms län").id == "stockholms-lan"  # a code in brackets is no name
+    assert subdivision_names("Illes Balears [Islas Baleares]") == ("Illes Balears", ["Islas Baleares"])
 
 
 def test_the_gazetteer_cache_gives_the_table_it_was_built_from(tmp_path, monkeypatch):
