@@ -23,6 +23,8 @@ from typing import Iterator
 
 import regex
 
+from checker.language import article_languages
+from checker.language import detect_language, function_word_language, guess_language, language_parts  # noqa: F401 - the loader's API
 from checker.models import Article, Period, Problem
 
 log = logging.getLogger(__name__)
@@ -48,12 +50,7 @@ SENTENCE_END = regex.compile(
     r"(?<=[.!?…]['\"”’]?)(?<!(?<![\p{L}.])(?:" + "|".join(ABBREVIATIONS) + r")\.)(?<!(?<![\p{L}])(?:\p{L}\.)+)"
     r"\s+(?=[\p{Lu}\p{N}'\"„“‘,])|\n+")
 NEWLINE = regex.compile(r"\n")
-LETTERS = regex.compile(r"\p{L}+")
 NOT_NEWLINE = regex.compile(r"[^\n]")
-
-ENGLISH_WORDS = frozenset("the of and to in is that for on with was said are by from has have it".split())
-DUTCH_WORDS = frozenset("de het een van en in is dat op te met voor zijn niet die aan er ook".split())
-SHARED_WORDS = ENGLISH_WORDS & DUTCH_WORDS  # "in", "is": no sign of either
 
 
 @dataclass(frozen=True)
@@ -283,58 +280,6 @@ def date_problem(what: str, token: str) -> str:
     return f"malformed {what} date {token!r} (want YYYY-MM or YYYY-MM-DD); date unknown"
 
 
-def function_word_language(text: str, margin: int = 2) -> tuple[str, float] | None:
-    """Dutch or English when one language's function words outnumber the other's ``margin``
-    times (three at least), with the share of them that are that language's; else None."""
-    words = [w for w in LETTERS.findall(text[:4000].lower()) if w not in SHARED_WORDS]
-    en = sum(w in ENGLISH_WORDS for w in words)
-    nl = sum(w in DUTCH_WORDS for w in words)
-    if en > margin * nl and en >= 3:
-        return "en", round(en / (en + nl), 3)
-    if nl > margin * en and nl >= 3:
-        return "nl", round(nl / (en + nl), 3)
-    return None
-
-
-def detect_language(text: str) -> tuple[str, float]:
-    """Dutch or English with a confidence (0.5 to 1): by their function words when one
-    language's clearly outnumber the other's, else by py3langid's model of the two (a short
-    text, a list of names and figures), its probability normalised over the two."""
-    decided = function_word_language(text)
-    if decided:
-        return decided
-    from checker.langmodel import language_model
-
-    language, probability = language_model().classify(text[:4000])
-    return language, round(float(probability), 3)
-
-
-def guess_language(text: str) -> str:
-    """Dutch or English (see detect_language)."""
-    return detect_language(text)[0]
-
-
-PARAGRAPH_END = regex.compile(r"\n[ \t]*\n\s*")
-PARAGRAPH_MARGIN = 3  # a paragraph changes language only when its function words say so this clearly
-
-
-def language_parts(scan: str, language: str) -> tuple[tuple[int, int, str], ...]:
-    """The runs of paragraphs of one language, (start, end, language) covering the text, when
-    some paragraph's function words clearly say another language than the article's; else ().
-    A paragraph they do not decide is read in the article's language."""
-    parts: list[tuple[int, int, str]] = []
-    start = 0
-    for end in [m.end() for m in PARAGRAPH_END.finditer(scan)] + [len(scan)]:
-        decided = function_word_language(scan[start:end], PARAGRAPH_MARGIN)
-        lang = decided[0] if decided else language
-        if parts and parts[-1][2] == lang:
-            parts[-1] = (parts[-1][0], end, lang)
-        elif end > start:
-            parts.append((start, end, lang))
-        start = end
-    return tuple(parts) if any(lang != language for _, _, lang in parts) else ()
-
-
 class IdBook(set):
     """The article ids taken, with the next counter to try for each name: many files of one
     name and folder get their ids in linear time, not by counting up from 2 for each."""
@@ -384,14 +329,14 @@ def make_document(path: Path, text: str, encoding: str, aid: str, language: str 
         blank = NOT_NEWLINE.sub(" ", fm[0])
         scan = blank + text[fm.end():]
     given = language or meta.get("language") or meta.get("lang")
-    detected, confidence = (given, None) if given else detect_language(scan)
+    detected, confidence, parts = (given, None, ()) if given else article_languages(scan)
     article = Article(
         id=aid, path=name, date=period, year=period.start.year if period else None,
         language=detected, language_confidence=confidence,
         title=meta.get("title"), source=meta.get("source"), url=meta.get("url"),
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), encoding=encoding,
     )
-    return Document(article=article, text=text, scan_text=scan, parts=() if given else language_parts(scan, detected))
+    return Document(article=article, text=text, scan_text=scan, parts=parts)
 
 
 def read_bytes(path: Path, problems: list[Problem]) -> bytes | None:
