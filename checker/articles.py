@@ -135,14 +135,31 @@ def shown(path: str | os.PathLike) -> str:
     """A path as text that every output can hold: the bytes of a name that is not UTF-8 (a file
     from another system) are written as \\xNN escapes instead of the lone surrogates Python
     reads them as, which no encoder, JSON or SQLite accepts."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
+    text = os.fspath(path)
+    if isinstance(text, str) and text.isascii():  # nothing to escape
+        return text
+    return os.fsencode(text).decode("utf-8", "backslashreplace")
 
 
 def discover(paths: list[str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> tuple[list[Path], list[Problem]]:
-    """Expand files and folders (recursively, following no symlink loops) into article files."""
+    """Expand files and folders (recursively, following no symlink loops) into article files,
+    each file once (a symlink and its target, hard links, a file named twice)."""
+    found, problems = candidates(paths, suffixes)
+    seen: set[object] = set()
+    files = []
+    for path in found:
+        key = STDIN if str(path) == STDIN else identity(path)
+        if key not in seen:
+            seen.add(key)
+            files.append(path)
+    return files, problems
+
+
+def candidates(paths: list[str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> tuple[list[Path], list[Problem]]:
+    """The article files of files and folders, in order; one file may come under several paths
+    (``discover`` and ``read_bytes`` with ``seen`` keep the first)."""
     found: list[Path] = []
     problems: list[Problem] = []
-    seen: set[object] = set()
     for raw in paths:
         p = Path(raw)
         if raw == STDIN:
@@ -154,15 +171,11 @@ def discover(paths: list[str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> 
             continue
         # Anything but a folder is read as a file: a pipe or device named is then reported.
         known = len(problems)
-        candidates = walk(p, suffixes, problems) if p.is_dir() else [p]
-        if not candidates and len(problems) == known:  # not when the folder could not be read
+        files = walk(p, suffixes, problems) if p.is_dir() else [p]
+        if not files and len(problems) == known:  # not when the folder could not be read
             problems.append(Problem(severity="warning", file=shown(raw),
                                     message=f"no article files ({', '.join('*' + s for s in suffixes)}) in this folder"))
-        for c in candidates:
-            key = identity(c)
-            if key not in seen:
-                seen.add(key)
-                found.append(c)
+        found.extend(files)
     return found, problems
 
 
@@ -339,23 +352,53 @@ def make_document(path: Path, text: str, encoding: str, aid: str, language: str 
     return Document(article=article, text=text, scan_text=scan, parts=parts)
 
 
-def read_bytes(path: Path, problems: list[Problem]) -> bytes | None:
-    """A file's bytes, or None with a problem (not a regular file, too big, unreadable)."""
-    name = shown(path)
+def read_bytes(path: Path, problems: list[Problem], seen: set[object] | None = None) -> bytes | None:
+    """A file's bytes, or None with a problem (not a regular file, too big, unreadable). With
+    ``seen``, None too for a file read before under this or another path (see identity; the
+    file's is added): the file's one stat tells both."""
     if str(path) == STDIN:
         return read_stdin(problems)
+    name = shown(path)
     try:
         info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            problems.append(Problem(file=name, message="not a regular file (a pipe, a device), skipped"))
+    except OSError as e:
+        if seen is not None:
+            if name in seen:
+                return None
+            seen.add(name)
+        problems.append(Problem(file=name, message=f"cannot read: {e.strerror or e}"))
+        return None
+    if seen is not None:
+        if (info.st_dev, info.st_ino) in seen:
             return None
-        if info.st_size > MAX_BYTES:
-            problems.append(Problem(file=name, message=f"file of {info.st_size} bytes is over the {MAX_BYTES} byte limit, skipped"))
-            return None
-        return path.read_bytes()
+        seen.add((info.st_dev, info.st_ino))
+    if not stat.S_ISREG(info.st_mode):
+        problems.append(Problem(file=name, message="not a regular file (a pipe, a device), skipped"))
+        return None
+    if info.st_size > MAX_BYTES:
+        problems.append(Problem(file=name, message=f"file of {info.st_size} bytes is over the {MAX_BYTES} byte limit, skipped"))
+        return None
+    try:
+        return read_whole(path, info.st_size)
     except OSError as e:
         problems.append(Problem(file=name, message=f"cannot read: {e.strerror or e}"))
         return None
+
+
+READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+
+
+def read_whole(path: Path, size: int) -> bytes:
+    """All bytes of a file of about ``size`` bytes, to its end (it may have changed since its
+    size was read): by the operating system's calls, without a buffered file object."""
+    fd = os.open(path, READ_FLAGS)
+    try:
+        chunks = []
+        while chunk := os.read(fd, max(size + 1, 8192)):
+            chunks.append(chunk)
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
 
 
 def read_stdin(problems: list[Problem]) -> bytes | None:
@@ -388,10 +431,11 @@ def load(paths: list[str], language: str | None = None,
          suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> LoadResult:
     """Load every article below ``paths``; problems are collected, never raised."""
     result = LoadResult()
-    files, result.problems = discover(paths, suffixes)
+    files, result.problems = candidates(paths, suffixes)
     used = IdBook()
+    seen: set[object] = set()  # what makes two paths one file: see read_bytes
     for path in files:
-        data = read_bytes(path, result.problems)
+        data = read_bytes(path, result.problems, seen)
         if data is None:
             continue
         doc = document_of(path, data, article_id(path, used), language, result.problems)

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker import cli
-from checker.articles import MAX_BYTES, MAX_SENTENCE
+from checker.articles import MAX_BYTES, MAX_SENTENCE, discover, load
 from checker.conflicts import find_conflicts
 from checker.pipeline import RunOptions, run_check
 from checker.registry import RegistryError, default_registry
@@ -115,6 +115,23 @@ def test_nested_and_looping_symlinks_are_walked_once(tmp_path):
     report, data, _ = check(tmp_path)
     assert [Path(a["path"]).name for a in data["articles"]] == ["x.txt"]
     assert any(m.startswith("dangling.txt: cannot read") for m in messages(report))
+
+
+def test_a_file_under_several_paths_is_read_once(tmp_path):
+    """A file named twice, by a symlink and by a hard link is one article; a pipe or a dangling
+    link named twice is one problem (the loader knows them by the stat it reads them with)."""
+    article = tmp_path / "a.txt"
+    article.write_text(" date 2022-03 De NAVO heeft 140 schepen.", encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to(article)
+    os.link(article, tmp_path / "hard.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    paths = [str(article), str(tmp_path), str(tmp_path / "link.txt"), str(tmp_path / "pipe.txt")]
+    loaded = load(paths)
+    assert [d.article.path for d in loaded.documents] == [str(article)]
+    assert sorted((Path(p.file).name, p.message.split(":")[0].split(" (")[0]) for p in loaded.problems) == \
+        [("dangling.txt", "cannot read"), ("pipe.txt", "not a regular file")]
+    assert discover(paths)[0] == [article, tmp_path / "dangling.txt", tmp_path / "pipe.txt"]
 
 
 def test_unreadable_files_and_pipes_are_named(tmp_path):
