@@ -17,7 +17,7 @@ import stat
 import sys
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -256,8 +256,8 @@ def decode_text(data: bytes, name: str) -> tuple[str | None, str, Problem | None
                                                             f"({e.reason} at byte {e.start + len(bom)}), skipped")
     if b"\x00" in data[:8192]:
         return None, "", Problem(file=name, message="binary file (NUL bytes), skipped")
-    try:
-        return data.decode("utf-8-sig"), "utf-8", None
+    try:  # as the codec utf-8-sig does, without its Python wrapper; errors at offsets after the BOM
+        return (data[3:] if data.startswith(codecs.BOM_UTF8) else data).decode("utf-8"), "utf-8", None
     except UnicodeDecodeError as e:
         try:
             text = data.decode("cp1252")
@@ -268,6 +268,7 @@ def decode_text(data: bytes, name: str) -> tuple[str | None, str, Problem | None
             message=f"not UTF-8 ({e.reason} at byte {e.start}); read as cp1252, offsets refer to that decoding")
 
 
+@lru_cache(maxsize=4096)  # articles share a few dates; a Period is immutable
 def parse_header_date(token: str) -> Period | None:
     """`2022-04` -> the whole month; `2022-04-06` -> that day; anything else -> None."""
     m = HEADER_DATE.fullmatch(token)

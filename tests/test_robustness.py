@@ -5,6 +5,7 @@ are far above the normal running time and measure nothing. Speed is measured in 
 """
 from __future__ import annotations
 
+import codecs
 import gc
 import json
 import os
@@ -16,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker import cli
-from checker.articles import MAX_BYTES, MAX_SENTENCE, discover, load
+from checker.articles import MAX_BYTES, MAX_SENTENCE, UNICODE_BOMS, decode_text, discover, load
 from checker.conflicts import find_conflicts
 from checker.pipeline import RunOptions, run_check
 from checker.registry import RegistryError, default_registry
@@ -74,6 +75,19 @@ def test_bom_and_crlf_keep_the_offsets(tmp_path, newline, bom):
     _, data, _ = check(f)
     decoded = f.read_bytes().decode("utf-8-sig")
     assert [decoded[c["start"]:c["end"]] for c in data["claims"]] == ["140", "30"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.binary(max_size=24) | st.text(max_size=8).map(str.encode), bom=st.booleans())
+def test_utf8_is_decoded_as_the_codec_utf8_sig_decodes_it(data, bom):
+    data = (codecs.BOM_UTF8 if bom else b"") + data.replace(b"\x00", b"")
+    if any(data.startswith(mark) for mark, _ in UNICODE_BOMS):
+        return
+    text, encoding, problem = decode_text(data, "a.txt")
+    try:
+        assert (text, encoding, problem) == (data.decode("utf-8-sig"), "utf-8", None)
+    except UnicodeDecodeError as e:
+        assert encoding in ("cp1252", "") and f"({e.reason} at byte {e.start})" in problem.message
 
 
 def test_files_over_the_size_limit_are_skipped_unread(tmp_path):
