@@ -1,6 +1,4 @@
 """`python -m checker` is the `check` command."""
-import sys
+from checker.cli import command
 
-from checker.cli import main
-
-sys.exit(main())
+command()

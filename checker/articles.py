@@ -17,12 +17,14 @@ import stat
 import sys
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterator
 
 import regex
 
+from checker.language import article_languages
+from checker.language import detect_language, function_word_language, guess_language, language_parts  # noqa: F401 - the loader's API
 from checker.models import Article, Period, Problem
 
 log = logging.getLogger(__name__)
@@ -48,12 +50,7 @@ SENTENCE_END = regex.compile(
     r"(?<=[.!?…]['\"”’]?)(?<!(?<![\p{L}.])(?:" + "|".join(ABBREVIATIONS) + r")\.)(?<!(?<![\p{L}])(?:\p{L}\.)+)"
     r"\s+(?=[\p{Lu}\p{N}'\"„“‘,])|\n+")
 NEWLINE = regex.compile(r"\n")
-LETTERS = regex.compile(r"\p{L}+")
 NOT_NEWLINE = regex.compile(r"[^\n]")
-
-ENGLISH_WORDS = frozenset("the of and to in is that for on with was said are by from has have it".split())
-DUTCH_WORDS = frozenset("de het een van en in is dat op te met voor zijn niet die aan er ook".split())
-SHARED_WORDS = ENGLISH_WORDS & DUTCH_WORDS  # "in", "is": no sign of either
 
 
 @dataclass(frozen=True)
@@ -138,14 +135,31 @@ def shown(path: str | os.PathLike) -> str:
     """A path as text that every output can hold: the bytes of a name that is not UTF-8 (a file
     from another system) are written as \\xNN escapes instead of the lone surrogates Python
     reads them as, which no encoder, JSON or SQLite accepts."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
+    text = os.fspath(path)
+    if isinstance(text, str) and text.isascii():  # nothing to escape
+        return text
+    return os.fsencode(text).decode("utf-8", "backslashreplace")
 
 
 def discover(paths: list[str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> tuple[list[Path], list[Problem]]:
-    """Expand files and folders (recursively, following no symlink loops) into article files."""
+    """Expand files and folders (recursively, following no symlink loops) into article files,
+    each file once (a symlink and its target, hard links, a file named twice)."""
+    found, problems = candidates(paths, suffixes)
+    seen: set[object] = set()
+    files = []
+    for path in found:
+        key = STDIN if str(path) == STDIN else identity(path)
+        if key not in seen:
+            seen.add(key)
+            files.append(path)
+    return files, problems
+
+
+def candidates(paths: list[str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> tuple[list[Path], list[Problem]]:
+    """The article files of files and folders, in order; one file may come under several paths
+    (``discover`` and ``read_bytes`` with ``seen`` keep the first)."""
     found: list[Path] = []
     problems: list[Problem] = []
-    seen: set[object] = set()
     for raw in paths:
         p = Path(raw)
         if raw == STDIN:
@@ -157,15 +171,11 @@ def discover(paths: list[str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> 
             continue
         # Anything but a folder is read as a file: a pipe or device named is then reported.
         known = len(problems)
-        candidates = walk(p, suffixes, problems) if p.is_dir() else [p]
-        if not candidates and len(problems) == known:  # not when the folder could not be read
+        files = walk(p, suffixes, problems) if p.is_dir() else [p]
+        if not files and len(problems) == known:  # not when the folder could not be read
             problems.append(Problem(severity="warning", file=shown(raw),
                                     message=f"no article files ({', '.join('*' + s for s in suffixes)}) in this folder"))
-        for c in candidates:
-            key = identity(c)
-            if key not in seen:
-                seen.add(key)
-                found.append(c)
+        found.extend(files)
     return found, problems
 
 
@@ -246,8 +256,8 @@ def decode_text(data: bytes, name: str) -> tuple[str | None, str, Problem | None
                                                             f"({e.reason} at byte {e.start + len(bom)}), skipped")
     if b"\x00" in data[:8192]:
         return None, "", Problem(file=name, message="binary file (NUL bytes), skipped")
-    try:
-        return data.decode("utf-8-sig"), "utf-8", None
+    try:  # as the codec utf-8-sig does, without its Python wrapper; errors at offsets after the BOM
+        return (data[3:] if data.startswith(codecs.BOM_UTF8) else data).decode("utf-8"), "utf-8", None
     except UnicodeDecodeError as e:
         try:
             text = data.decode("cp1252")
@@ -258,6 +268,7 @@ def decode_text(data: bytes, name: str) -> tuple[str | None, str, Problem | None
             message=f"not UTF-8 ({e.reason} at byte {e.start}); read as cp1252, offsets refer to that decoding")
 
 
+@lru_cache(maxsize=4096)  # articles share a few dates; a Period is immutable
 def parse_header_date(token: str) -> Period | None:
     """`2022-04` -> the whole month; `2022-04-06` -> that day; anything else -> None."""
     m = HEADER_DATE.fullmatch(token)
@@ -281,58 +292,6 @@ def date_problem(what: str, token: str) -> str:
     if m and 1 <= int(m[2]) <= 12:
         return f"{what} date {token} is not a valid date; date unknown"
     return f"malformed {what} date {token!r} (want YYYY-MM or YYYY-MM-DD); date unknown"
-
-
-def function_word_language(text: str, margin: int = 2) -> tuple[str, float] | None:
-    """Dutch or English when one language's function words outnumber the other's ``margin``
-    times (three at least), with the share of them that are that language's; else None."""
-    words = [w for w in LETTERS.findall(text[:4000].lower()) if w not in SHARED_WORDS]
-    en = sum(w in ENGLISH_WORDS for w in words)
-    nl = sum(w in DUTCH_WORDS for w in words)
-    if en > margin * nl and en >= 3:
-        return "en", round(en / (en + nl), 3)
-    if nl > margin * en and nl >= 3:
-        return "nl", round(nl / (en + nl), 3)
-    return None
-
-
-def detect_language(text: str) -> tuple[str, float]:
-    """Dutch or English with a confidence (0.5 to 1): by their function words when one
-    language's clearly outnumber the other's, else by py3langid's model of the two (a short
-    text, a list of names and figures), its probability normalised over the two."""
-    decided = function_word_language(text)
-    if decided:
-        return decided
-    from checker.langmodel import language_model
-
-    language, probability = language_model().classify(text[:4000])
-    return language, round(float(probability), 3)
-
-
-def guess_language(text: str) -> str:
-    """Dutch or English (see detect_language)."""
-    return detect_language(text)[0]
-
-
-PARAGRAPH_END = regex.compile(r"\n[ \t]*\n\s*")
-PARAGRAPH_MARGIN = 3  # a paragraph changes language only when its function words say so this clearly
-
-
-def language_parts(scan: str, language: str) -> tuple[tuple[int, int, str], ...]:
-    """The runs of paragraphs of one language, (start, end, language) covering the text, when
-    some paragraph's function words clearly say another language than the article's; else ().
-    A paragraph they do not decide is read in the article's language."""
-    parts: list[tuple[int, int, str]] = []
-    start = 0
-    for end in [m.end() for m in PARAGRAPH_END.finditer(scan)] + [len(scan)]:
-        decided = function_word_language(scan[start:end], PARAGRAPH_MARGIN)
-        lang = decided[0] if decided else language
-        if parts and parts[-1][2] == lang:
-            parts[-1] = (parts[-1][0], end, lang)
-        elif end > start:
-            parts.append((start, end, lang))
-        start = end
-    return tuple(parts) if any(lang != language for _, _, lang in parts) else ()
 
 
 class IdBook(set):
@@ -384,33 +343,63 @@ def make_document(path: Path, text: str, encoding: str, aid: str, language: str 
         blank = NOT_NEWLINE.sub(" ", fm[0])
         scan = blank + text[fm.end():]
     given = language or meta.get("language") or meta.get("lang")
-    detected, confidence = (given, None) if given else detect_language(scan)
+    detected, confidence, parts = (given, None, ()) if given else article_languages(scan)
     article = Article(
         id=aid, path=name, date=period, year=period.start.year if period else None,
         language=detected, language_confidence=confidence,
         title=meta.get("title"), source=meta.get("source"), url=meta.get("url"),
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), encoding=encoding,
     )
-    return Document(article=article, text=text, scan_text=scan, parts=() if given else language_parts(scan, detected))
+    return Document(article=article, text=text, scan_text=scan, parts=parts)
 
 
-def read_bytes(path: Path, problems: list[Problem]) -> bytes | None:
-    """A file's bytes, or None with a problem (not a regular file, too big, unreadable)."""
-    name = shown(path)
+def read_bytes(path: Path, problems: list[Problem], seen: set[object] | None = None) -> bytes | None:
+    """A file's bytes, or None with a problem (not a regular file, too big, unreadable). With
+    ``seen``, None too for a file read before under this or another path (see identity; the
+    file's is added): the file's one stat tells both."""
     if str(path) == STDIN:
         return read_stdin(problems)
+    name = shown(path)
     try:
         info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            problems.append(Problem(file=name, message="not a regular file (a pipe, a device), skipped"))
+    except OSError as e:
+        if seen is not None:
+            if name in seen:
+                return None
+            seen.add(name)
+        problems.append(Problem(file=name, message=f"cannot read: {e.strerror or e}"))
+        return None
+    if seen is not None:
+        if (info.st_dev, info.st_ino) in seen:
             return None
-        if info.st_size > MAX_BYTES:
-            problems.append(Problem(file=name, message=f"file of {info.st_size} bytes is over the {MAX_BYTES} byte limit, skipped"))
-            return None
-        return path.read_bytes()
+        seen.add((info.st_dev, info.st_ino))
+    if not stat.S_ISREG(info.st_mode):
+        problems.append(Problem(file=name, message="not a regular file (a pipe, a device), skipped"))
+        return None
+    if info.st_size > MAX_BYTES:
+        problems.append(Problem(file=name, message=f"file of {info.st_size} bytes is over the {MAX_BYTES} byte limit, skipped"))
+        return None
+    try:
+        return read_whole(path, info.st_size)
     except OSError as e:
         problems.append(Problem(file=name, message=f"cannot read: {e.strerror or e}"))
         return None
+
+
+READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+
+
+def read_whole(path: Path, size: int) -> bytes:
+    """All bytes of a file of about ``size`` bytes, to its end (it may have changed since its
+    size was read): by the operating system's calls, without a buffered file object."""
+    fd = os.open(path, READ_FLAGS)
+    try:
+        chunks = []
+        while chunk := os.read(fd, max(size + 1, 8192)):
+            chunks.append(chunk)
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
 
 
 def read_stdin(problems: list[Problem]) -> bytes | None:
@@ -443,10 +432,11 @@ def load(paths: list[str], language: str | None = None,
          suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> LoadResult:
     """Load every article below ``paths``; problems are collected, never raised."""
     result = LoadResult()
-    files, result.problems = discover(paths, suffixes)
+    files, result.problems = candidates(paths, suffixes)
     used = IdBook()
+    seen: set[object] = set()  # what makes two paths one file: see read_bytes
     for path in files:
-        data = read_bytes(path, result.problems)
+        data = read_bytes(path, result.problems, seen)
         if data is None:
             continue
         doc = document_of(path, data, article_id(path, used), language, result.problems)

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from checker.articles import Document
 from checker.models import Claim, Problem
+from checker.sources import sources_digest
 
 log = logging.getLogger(__name__)
 
@@ -36,18 +37,14 @@ COMPARISONS = "CREATE TABLE IF NOT EXISTS comparisons (digest TEXT PRIMARY KEY, 
 
 
 def source_hash(rules: Sequence) -> str:
-    """A hash of the source and data files of the engine and of every rule's package."""
+    """A hash of the source and data files of the engine and of every rule's package (kept while
+    no file changed: see checker.sources)."""
     folders = {Path(__file__).resolve().parent}
     for rule in rules:
         module = sys.modules.get(type(rule).__module__)
         if module is not None and getattr(module, "__file__", None):
             folders.add(Path(module.__file__).resolve().parent)
-    h = hashlib.sha256()
-    for folder in sorted(folders):
-        for path in sorted(p for p in folder.rglob("*") if p.suffix in (".py", ".toml") and p.is_file()):
-            h.update(str(path.relative_to(folder)).encode())
-            h.update(path.read_bytes())
-    return h.hexdigest()
+    return sources_digest(folders)
 
 
 def signature_of(rules: Sequence, vocabulary: dict) -> str:

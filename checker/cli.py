@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import logging
 import os
 import sys
 from concurrent.futures import BrokenExecutor  # a broken process pool; concurrent.futures.process costs 15 ms
 from pathlib import Path
+from typing import NoReturn
 
 
 from checker import KEPT_RE, __version__
@@ -220,6 +222,24 @@ def main(argv: list[str] | None = None) -> int:
         log.debug("unexpected failure", exc_info=True)
         print(f"check: unexpected failure: {type(e).__name__}: {e} (check -v shows where)", file=sys.stderr)
         return EXIT_ERROR
+
+
+def command() -> NoReturn:
+    """The `check` console command (and `python -m checker`): main, then the process ends once
+    its output is flushed and the exit handlers have run (worker pools, logging), without
+    tearing its heap down object by object, as mypy ends: freeing the claims and findings of
+    10,000 articles took a third of a second after the report was written. A program or test
+    that calls main keeps its interpreter."""
+    code = main()
+    try:
+        atexit._run_exitfuncs()
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # a reader gone: what it would not read is dropped
+        pass
+    except BaseException:  # noqa: BLE001 - anything else: Python's own ending says what it is
+        sys.exit(code)
+    os._exit(code)
 
 
 def quiet_stdout() -> None:

@@ -4,11 +4,12 @@ distributions, kept in the user cache so that a start need not import importlib.
 ``importlib.metadata`` (with the email modules it reads metadata with) costs some 50 ms to
 import, and finding entry points reads every distribution on ``sys.path``. What it found is kept
 in a small file of the user cache folder (``$XDG_CACHE_HOME/newscheck``, else
-``~/.cache/newscheck``) named by a digest of what would change it: each ``sys.path`` entry and
-the time it was last modified, and for each ``*.dist-info`` and ``*.egg-info`` folder in it, the
-time of the folder and of its ``entry_points.txt`` (so each environment, and each way of
-starting one, ``check`` or ``python -m checker``, has its own). Installing or removing a
-distribution changes the folder that holds it, so the next run reads the distributions again. A
+``~/.cache/newscheck``) named by a digest of what would change it: each ``sys.path`` entry and,
+for each ``*.dist-info`` and ``*.egg-info`` folder in it, its name and the time of the folder and
+of its ``entry_points.txt`` (so each environment, and each way of starting one, ``check`` or
+``python -m checker``, has its own). Installing or removing a distribution adds or removes such a
+folder, so the next run reads the distributions again; other files that come and go in a folder
+of the path (the current folder's, under ``python -m``) change nothing. A
 state modified in the last seconds is not kept (a change in the same tick of the clock would go
 unseen), nor is anything when the folder cannot be written; a damaged file is read again from
 the distributions. The file is written beside its final name and moved there in one step.
@@ -56,8 +57,11 @@ class EntryPoint(NamedTuple):
 
 
 def path_state(paths: list[str]) -> tuple[list, int]:
-    """What would change the installed distributions: each path entry's time and those of the
-    metadata folders in it; and the latest of these times (ns)."""
+    """What would change the installed distributions: for each folder of the path, the metadata
+    folders in it (``*.dist-info``, ``*.egg-info``; an egg's ``EGG-INFO``) and their times, for
+    a file (a zip) its time; and the latest of these times (ns). A folder's own time is left out:
+    any file made in it changes that (a report or a cache in the current folder, which
+    ``python -m`` puts first on the path), and what it holds beside the metadata installs nothing."""
     state: list = []
     latest = 0
     for entry in paths:
@@ -66,17 +70,25 @@ def path_state(paths: list[str]) -> tuple[list, int]:
         except (OSError, ValueError):
             state.append([entry, None])
             continue
-        item: list = [entry, st.st_mtime_ns]
-        latest = max(latest, st.st_mtime_ns)
-        if stat.S_ISDIR(st.st_mode):
-            with os.scandir(entry or ".") as found:
-                folders = sorted(d.path for d in found if d.name.endswith((".dist-info", ".egg-info")))
-            for folder in folders:
-                times = [mtime(folder), mtime(os.path.join(folder, "entry_points.txt"))]
-                latest = max(latest, *(t or 0 for t in times))
-                item.append([os.path.basename(folder), *times])
+        if not stat.S_ISDIR(st.st_mode):
+            state.append([entry, st.st_mtime_ns])
+            latest = max(latest, st.st_mtime_ns)
+            continue
+        item: list = [entry]
+        with os.scandir(entry or ".") as found:
+            folders = sorted(d.path for d in found if is_metadata(entry, d.name))
+        for folder in folders:
+            times = [mtime(folder), mtime(os.path.join(folder, "entry_points.txt"))]
+            latest = max(latest, *(t or 0 for t in times))
+            item.append([os.path.basename(folder), *times])
         state.append(item)
     return state, latest
+
+
+def is_metadata(entry: str, name: str) -> bool:
+    """Whether a name in a folder of the path is a distribution's metadata, as importlib.metadata
+    finds them."""
+    return name.endswith((".dist-info", ".egg-info")) or (entry.endswith(".egg") and name.lower() == "egg-info")
 
 
 def mtime(path: str) -> int | None:
@@ -111,6 +123,8 @@ class Installed:
                     or not isinstance(data.get("groups"), (dict, type(None))):
                 return None
             return data
+        except FileNotFoundError:  # not kept yet: nothing worth a line
+            return None
         except (OSError, ValueError, AttributeError) as e:
             log.debug("%s: not read (%s)", self.path, e)
             return None

@@ -126,6 +126,37 @@ def test_python_dash_m(tmp_path):
     assert proc.returncode == 1 and "quantity:ships/nato" in proc.stdout
 
 
+# A run of the command in which a module holds an object that says when it is freed.
+COMMAND_RUN = """
+import os, sys
+import checker.cli as cli
+class Loud:
+    def __del__(self):
+        os.write(2, b"torn down\\n")
+cli.LOUD = Loud()
+sys.argv = ["check", *sys.argv[1:]]
+cli.{}()
+"""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_command_ends_without_tearing_down_its_heap(capsys, tmp_path, jobs):
+    """The whole report reaches a pipe, the exit code is main's, worker pools and logging end
+    as they do (no warning), and no object is freed one by one after the report."""
+    import subprocess
+    import sys
+    for name in ("a", "b"):
+        shutil.copytree(SEEDS, tmp_path / name)
+    argv = [str(tmp_path), "--format", "json", "--jobs", jobs, "-v"]
+    proc = subprocess.run([sys.executable, "-c", COMMAND_RUN.format("command"), *argv], capture_output=True,
+                          text=True, timeout=300)
+    assert (proc.returncode, proc.stdout) == run(capsys, *argv)[:2]
+    assert "torn down" not in proc.stderr and "Traceback" not in proc.stderr and "leaked" not in proc.stderr
+    assert "seconds per stage" in proc.stderr  # what -v logs is all there
+    whole = subprocess.run([sys.executable, "-c", COMMAND_RUN.format("main"), *argv], capture_output=True, text=True)
+    assert "torn down" in whole.stderr, "main keeps its interpreter, which frees its objects at the end"
+
+
 def test_front_matter_draft(tmp_path, capsys):
     (tmp_path / "draft.md").write_text("---\ntitle: Concept\ndate: 2022-03-20\nsource: redactie\n---\n"
                                        "De Navo heeft 150 schepen in de regio.\n", encoding="utf-8")

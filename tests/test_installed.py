@@ -199,3 +199,27 @@ def test_only_the_command_holds_one_record(tmp_path):
     command = subprocess.run([sys.executable, "-c", f"import sys; sys.argv = ['-m']; {show}"], env=env,
                              capture_output=True, text=True, check=True)
     assert (library.stdout.strip(), command.stdout.strip()) == ("False", "True")
+
+
+def test_a_file_made_in_a_folder_of_the_path_is_no_change(site, scans):
+    """`python -m checker` puts the current folder first on sys.path, where reports and caches
+    are made: the record is written all the same, and read at the next run."""
+    fake_distribution(site, "fake-rules", {"fake": "fake_rules:FakeRule"})
+    settle(site)
+    (site / "report.html").write_text("made just now", encoding="utf-8")
+    assert "fake" in names()
+    assert installed.Installed().kept is not None, "written"
+    asked = len(scans)
+    (site / "claims.sqlite").write_text("made just now", encoding="utf-8")
+    assert "fake" in names() and len(scans) == asked, "read"
+
+
+def test_a_record_not_kept_yet_is_no_diagnostic_but_a_damaged_one_is(site, caplog):
+    settle(site)
+    with caplog.at_level("DEBUG", logger="checker.installed"):
+        record = installed.Installed()
+        assert record.kept is None and not caplog.records
+        record.path.parent.mkdir(parents=True)
+        record.path.write_bytes(b"\x00{not json")
+        installed.Installed()
+    assert [r.getMessage().split(": ")[1][:8] for r in caplog.records] == ["not read"]

@@ -5,6 +5,7 @@ are far above the normal running time and measure nothing. Speed is measured in 
 """
 from __future__ import annotations
 
+import codecs
 import gc
 import json
 import os
@@ -16,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker import cli
-from checker.articles import MAX_BYTES, MAX_SENTENCE
+from checker.articles import MAX_BYTES, MAX_SENTENCE, UNICODE_BOMS, decode_text, discover, load
 from checker.conflicts import find_conflicts
 from checker.pipeline import RunOptions, run_check
 from checker.registry import RegistryError, default_registry
@@ -76,6 +77,19 @@ def test_bom_and_crlf_keep_the_offsets(tmp_path, newline, bom):
     assert [decoded[c["start"]:c["end"]] for c in data["claims"]] == ["140", "30"]
 
 
+@settings(max_examples=300, deadline=None)
+@given(data=st.binary(max_size=24) | st.text(max_size=8).map(str.encode), bom=st.booleans())
+def test_utf8_is_decoded_as_the_codec_utf8_sig_decodes_it(data, bom):
+    data = (codecs.BOM_UTF8 if bom else b"") + data.replace(b"\x00", b"")
+    if any(data.startswith(mark) for mark, _ in UNICODE_BOMS):
+        return
+    text, encoding, problem = decode_text(data, "a.txt")
+    try:
+        assert (text, encoding, problem) == (data.decode("utf-8-sig"), "utf-8", None)
+    except UnicodeDecodeError as e:
+        assert encoding in ("cp1252", "") and f"({e.reason} at byte {e.start})" in problem.message
+
+
 def test_files_over_the_size_limit_are_skipped_unread(tmp_path):
     big = tmp_path / "big.txt"
     with big.open("wb") as f:
@@ -115,6 +129,23 @@ def test_nested_and_looping_symlinks_are_walked_once(tmp_path):
     report, data, _ = check(tmp_path)
     assert [Path(a["path"]).name for a in data["articles"]] == ["x.txt"]
     assert any(m.startswith("dangling.txt: cannot read") for m in messages(report))
+
+
+def test_a_file_under_several_paths_is_read_once(tmp_path):
+    """A file named twice, by a symlink and by a hard link is one article; a pipe or a dangling
+    link named twice is one problem (the loader knows them by the stat it reads them with)."""
+    article = tmp_path / "a.txt"
+    article.write_text(" date 2022-03 De NAVO heeft 140 schepen.", encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to(article)
+    os.link(article, tmp_path / "hard.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    paths = [str(article), str(tmp_path), str(tmp_path / "link.txt"), str(tmp_path / "pipe.txt")]
+    loaded = load(paths)
+    assert [d.article.path for d in loaded.documents] == [str(article)]
+    assert sorted((Path(p.file).name, p.message.split(":")[0].split(" (")[0]) for p in loaded.problems) == \
+        [("dangling.txt", "cannot read"), ("pipe.txt", "not a regular file")]
+    assert discover(paths)[0] == [article, tmp_path / "dangling.txt", tmp_path / "pipe.txt"]
 
 
 def test_unreadable_files_and_pipes_are_named(tmp_path):
