@@ -62,12 +62,12 @@ def complete_keys(claims: Sequence[Claim], schema: KeySchema, known: Iterable[Gr
         by_core[kind_of(g.key), schema.core(g.parts)].append(g)
     fuller: dict[str, list[Group]] = {}  # per key: the groups that fill it, found once
     usual: dict[tuple, Group | None] = {}  # per key and article place: the filler for a claim of no filling group's article
-    in_article = own_keys(claims)
+    in_article = own_keys(claims, schema)
     out = []
     for c in claims:
         target = None
         if (c.key is not None or c.partial) and not schema.open_parts <= c.key_parts.keys():
-            target = same_article_filler(c, in_article[c.article], schema)
+            target = same_article_filler(c, in_article[c.article].get((c.kind, schema.core(c.key_parts)), ()), schema)
         if target:
             out.append(joined(c, target, schema, "the same article"))
             continue
@@ -82,21 +82,31 @@ def complete_keys(claims: Sequence[Claim], schema: KeySchema, known: Iterable[Gr
     return out
 
 
-def own_keys(claims: Sequence[Claim]) -> dict[str, dict[str, dict[str, str]]]:
-    """Per article, its keys and their parts."""
-    out: dict[str, dict[str, dict[str, str]]] = defaultdict(dict)
+# An article's keys of one kind and core, each with its parts: only these can fill a claim's key
+# of that kind and core (a filling key says all a claim's says, and more only in open parts).
+OwnKeys = dict[tuple[str, tuple], list[tuple[str, dict[str, str]]]]
+
+
+def own_keys(claims: Sequence[Claim], schema: KeySchema) -> dict[str, OwnKeys]:
+    """Per article, its keys and their parts, by their kind and core (see KeySchema.core), each
+    key once and in the order the article first states it."""
+    seen: set[tuple[str, str]] = set()
+    out: dict[str, OwnKeys] = defaultdict(dict)
     for c in claims:
-        if c.key is not None:
-            out[c.article].setdefault(c.key, c.key_parts)
+        if c.key is not None and (c.article, c.key) not in seen:
+            seen.add((c.article, c.key))
+            out[c.article].setdefault((kind_of(c.key), schema.core(c.key_parts)), []).append((c.key, c.key_parts))
     return out
 
 
-def same_article_filler(claim: Claim, keys: dict[str, dict[str, str]], schema: KeySchema) -> Group | None:
-    """The one most specific key of the claim's own article that fills its open parts: an
-    article that says "100.000 militairen aan de grens met Oekraïne" means the same troops when
-    it later says "100.000 militairen". Taken even for a key partly inferred already."""
+def same_article_filler(claim: Claim, candidates: Sequence[tuple[str, dict[str, str]]],
+                        schema: KeySchema) -> Group | None:
+    """The one most specific key of the claim's own article that fills its open parts, among
+    that article's keys of the claim's kind and core (``candidates``): an article that says
+    "100.000 militairen aan de grens met Oekraïne" means the same troops when it later says
+    "100.000 militairen". Taken even for a key partly inferred already."""
     fills = schema.fills
-    fuller = [(key, parts) for key, parts in keys.items() if kind_of(key) == claim.kind and fills(parts, claim.key_parts)]
+    fuller = [(key, parts) for key, parts in candidates if fills(parts, claim.key_parts)]
     tops = [(key, parts) for key, parts in fuller if not any(other is not parts and fills(other, parts) for _, other in fuller)]
     return Group(tops[0][0], dict(tops[0][1]), {claim.article}) if len(tops) == 1 else None
 
