@@ -18,7 +18,7 @@ from checker.rules.toolkit.frames import (
     predicates_in,
 )
 from checker.rules.toolkit.lemmas import lemma
-from checker.rules.toolkit.lexicon import Hit, data_cache, load_data, words_pattern
+from checker.rules.toolkit.lexicon import Hit, data_cache, load_data, vocabulary, words_pattern
 from checker.rules.toolkit.vocabulary import Language
 
 
@@ -41,6 +41,8 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
     tallies = [h for h in fv.tallies.find(text, ctx.clause[0], ctx.figure[0])]
     noun = people_head_after(text, counted_noun(ctx.doc, ctx.figure[1], min(ctx.clause[1], ctx.figure[1] + 60),
                                                 function_words, fv.transparent, fv.phrase_ends | fv.noun_stops), fv)
+    if noun is None and not tallies:
+        noun = number_of(ctx, fv, function_words)
     if noun is not None and lemma(noun.label, fv.language) in fv.time_nouns:
         return None  # "the toll rose to 62, the worst in five decades": a span of time
     if tallies and (noun is None or fv.predicate(noun.label) is None and lemma(noun.label, fv.language) not in fv.people):
@@ -65,6 +67,27 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
     if fv.predicate(noun.label) in fv.people_predicates:  # "20 missing", "110 dead": the predicate counts
         return "people", noun.words, fv.predicate(noun.label)  # people; "two proposals" are no people offered
     return fv.noun_classes.get(base, base), noun.words, ""
+
+
+def number_of(ctx: FigureContext, fv: FrameVocabulary, function_words: frozenset[str]) -> Hit | None:
+    """The noun a count noun of the clause names before a figure that no noun follows, read as
+    the noun after a figure is ("The number of measles cases in Rotterdam has risen to 64" counts
+    what "64 measles cases" counts, never "number"; "het aantal huishoudens zonder stroom")."""
+    end = count_noun_end(ctx, fv)
+    if end is None:
+        return None
+    return people_head_after(ctx.doc.scan_text, counted_noun(ctx.doc, end, ctx.figure[0], function_words, fv.transparent,
+                                                             fv.phrase_ends | fv.noun_stops), fv)
+
+
+def count_noun_end(ctx: FigureContext, fv: FrameVocabulary) -> int | None:
+    """Where the last count noun of the figure's clause before it ends ("The number of |measles
+    cases"); what happened to the things it names is said from there ("het aantal huishoudens
+    zonder stroom ... 3000")."""
+    found = None
+    for found in vocabulary(fv.source).count_noun.finditer(ctx.doc.scan_text, ctx.clause[0], ctx.figure[0]):
+        pass
+    return found.end() if found else None
 
 
 def noun_class(word: str, fv: FrameVocabulary) -> str:
@@ -190,4 +213,4 @@ def who_they_were(ctx: FigureContext, counted_words: str, fv: FrameVocabulary) -
     return base != word and fv.predicate(word) is None and bool(fv.plural.fullmatch(word))
 
 
-__all__ = ["what_is_counted", "who_they_were"]
+__all__ = ["count_noun_end", "what_is_counted", "who_they_were"]

@@ -27,7 +27,7 @@ from checker.rules.toolkit.frames import (
     predicate_near,
     running_words,
 )
-from checker.rules.toolkit.frame_counted import denied, what_is_counted, who_they_were
+from checker.rules.toolkit.frame_counted import count_noun_end, denied, what_is_counted, who_they_were
 from checker.rules.toolkit.frame_years import other_year
 from checker.rules.toolkit.gazetteer import gazetteer, slug
 from checker.rules.toolkit.home_country import home_country, home_in_headline, home_place, speaks_of_home
@@ -139,6 +139,8 @@ def what_happened(ctx: FigureContext, counted: tuple[str, str, str], parts: dict
     # them ("will cut 6,000 jobs"); an amount with a unit is what its noun is said to be, nothing
     # happens to it, unless it is a position in a negotiation ("eist 5 procent", "offered 6%")
     start = ctx.clause[0] if people else max(ctx.clause[0], ctx.figure[0] - VERB_REACH)
+    if not people and (named := count_noun_end(ctx, fv)) is not None and words in ctx.doc.scan_text[named:ctx.figure[0]]:
+        start = min(start, named)  # "het aantal huishoudens zonder stroom ... 3000"
     predicate = predicate_near(ctx.doc, ctx.clause[0] if ctx.has_unit else start, ctx.clause[1], ctx.figure, fv, words)
     if fv.tallies.find(words) or implied in fv.people_predicates and fv.predicate(words) == implied:
         predicate = None  # what a toll or "20 vermisten" says, not another figure's ("the toll reached 128 with more missing")
