@@ -24,3 +24,29 @@ def test_a_count_noun_names_what_its_figure_counts(registry):
     assert nl["3000"] == "quantity:household/affected/in-liege"  # the noun's class, as "3000 huishoudens" and in English
     # a tally and a concept of the vocabulary keep their own reading
     assert keys(registry, "The number of dead in Leeds rose to 12.", "en")["12"] == "quantity:people/died/in-leeds"
+
+
+def test_a_plural_noun_after_a_figure_is_read_as_a_noun_not_as_a_verb(registry):
+    """ "71 gevallen" are cases (geval), not the participle of "vallen" (to fall)."""
+    from checker.rules.toolkit.lemmas import noun_lemma
+
+    assert noun_lemma("gevallen", "nl") == "geval" and noun_lemma("gevaren", "nl") == "gevaar"
+    assert noun_lemma("gebouwen", "nl") == "gebouw" and noun_lemma("huizen", "nl") == "huis"
+    assert noun_lemma("mazelengevallen", "nl") == "mazelengeval"
+    assert noun_lemma("cases", "en") == "case"
+    cases = keys(registry, "In Rotterdam zijn 71 gevallen gemeld.")["71"]
+    assert "vallen" not in cases.split(":")[1].split("/")
+
+
+def test_cases_of_a_disease_count_that_disease(registry):
+    """A case counts what it is a case of: 'gevallen van mazelen', 'mazelengevallen', 'cases of
+    measles' and 'measles cases' are one count; cases of flu another."""
+    measles = {
+        keys(registry, "In Rotterdam zijn 71 gevallen van mazelen vastgesteld.")["71"],
+        keys(registry, "In Rotterdam zijn 71 mazelengevallen vastgesteld.")["71"],
+        keys(registry, "In Rotterdam 71 cases of measles were confirmed.", "en")["71"],
+        keys(registry, "In Rotterdam 71 measles cases were confirmed.", "en")["71"],
+    }
+    assert len(measles) == 1 and None not in measles
+    flu = keys(registry, "In Rotterdam zijn 71 gevallen van griep vastgesteld.")["71"]
+    assert flu is not None and flu not in measles

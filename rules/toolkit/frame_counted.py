@@ -17,7 +17,7 @@ from checker.rules.toolkit.frames import (
     predicate_near,
     predicates_in,
 )
-from checker.rules.toolkit.lemmas import lemma
+from checker.rules.toolkit.lemmas import lemma, noun_lemma
 from checker.rules.toolkit.lexicon import Hit, data_cache, load_data, vocabulary, words_pattern
 from checker.rules.toolkit.vocabulary import Language
 
@@ -59,14 +59,41 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
             return "people", predicate.words, predicate.label
         measured = measured_noun(ctx, fv, function_words)  # "Measles cases in Birmingham have risen to 150"
         return (lemma(measured.label, fv.language), measured.words, "") if measured else None
-    base = lemma(noun.label, fv.language)
+    base = noun_lemma(noun.label, fv.language)
     if base in fv.people or noun.label in fv.people:
         return "people", noun.words, fv.people.get(base, fv.people.get(noun.label, ""))
     if head := person_head(noun.label, fv):  # "griepatiënten": patients
         return "people", noun.words, fv.people[head]
     if fv.predicate(noun.label) in fv.people_predicates:  # "20 missing", "110 dead": the predicate counts
         return "people", noun.words, fv.predicate(noun.label)  # people; "two proposals" are no people offered
+    base = instance_of(text, noun, base, fv)
     return fv.noun_classes.get(base, base), noun.words, ""
+
+
+@data_cache
+def instances(language: Language) -> tuple[frozenset[str], regex.Pattern]:
+    """The nouns of `[grammar] instance_nouns` of frames.toml, which count what they are
+    instances of ("gevallen van mazelen", "cases of measles"), and the words of
+    `instance_of` that join them to it, as a pattern of the noun after them."""
+    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    joined = words_pattern(grammar.get("instance_of", []), r"\s+(\p{Ll}[\p{L}\-]*)")
+    return frozenset(grammar.get("instance_nouns", [])), joined
+
+
+def instance_of(text: str, noun: Hit, base: str, fv: FrameVocabulary) -> str:
+    """What a noun of instances counts: the lemma of the noun it is joined to ("71 gevallen van
+    mazelen", "cases of measles": mazelen, measles) or of the first part of a compound it ends
+    ("mazelengevallen": mazelen), as "measles cases" counts measles; a case of measles is never
+    a case of flu. Any other noun counts itself."""
+    nouns, joined = instances(fv.source)
+    if base in nouns:
+        m = joined.match(text, noun.end + 1) if text[noun.end:noun.end + 1].isspace() else None
+        return noun_lemma(m.group(1).lower(), fv.language) if m else base
+    head = next((n for n in nouns if base.endswith(n) and len(base) - len(n) >= PART), None)
+    return noun_lemma(base[:-len(head)], fv.language) if head else base
+
+
+PART = 3  # letters: the shortest first part of a compound of instances ("mazelengevallen")
 
 
 def number_of(ctx: FigureContext, fv: FrameVocabulary, function_words: frozenset[str]) -> Hit | None:

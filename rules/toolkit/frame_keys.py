@@ -170,7 +170,7 @@ def things_actor(ctx: FigureContext, counted: tuple[str, str, str], place: tuple
             out["actor"], ev["actor"] = actor
     elif subject := subject_after_place(ctx, place, fv, vocab):
         out["actor"], ev["actor"] = subject.label, subject.words
-    if not ctx.has_unit and "predicate" not in out and "actor" not in out and (verb := participle_near(ctx, fv)):
+    if not ctx.has_unit and "predicate" not in out and "actor" not in out and (verb := participle_near(ctx, fv, counted[1])):
         out["predicate"], ev["predicate"] = verb.label, verb.words
     return True
 
@@ -190,15 +190,16 @@ def subject_after_place(ctx: FigureContext, place: tuple[str, str], fv: FrameVoc
     return None if before and before[-1].lower() in fv.governing else subject
 
 
-def participle_near(ctx: FigureContext, fv: FrameVocabulary) -> Hit | None:
+def participle_near(ctx: FigureContext, fv: FrameVocabulary, noun: str = "") -> Hit | None:
     """What happened to things in words no class of predicates knows: the past participle of the
     clause nearest the figure, as its lemma ("200,000 chickens were culled": cull); not one of
-    observation ("gemeten", "recorded"), being or amounting."""
+    observation ("gemeten", "recorded"), being or amounting, nor the counted ``noun`` ("71 gevallen")."""
     text = ctx.doc.scan_text
     hits = []
     for m in WORD.finditer(text, *ctx.clause):
         low = m.group().lower()
-        if ctx.figure[0] <= m.start() < ctx.figure[1] or not fv.participle.fullmatch(low) or low in fv.transparent:
+        if ctx.figure[0] <= m.start() < ctx.figure[1] or not fv.participle.fullmatch(low) or low in fv.transparent \
+                or low == noun.lower():
             continue
         base = lemma(low, fv.language)
         if base != low and base not in fv.measure_stops:
