@@ -50,3 +50,15 @@ def test_cases_of_a_disease_count_that_disease(registry):
     assert len(measles) == 1 and None not in measles
     flu = keys(registry, "In Rotterdam zijn 71 gevallen van griep vastgesteld.")["71"]
     assert flu is not None and flu not in measles
+
+
+def test_people_found_are_no_count_of_the_missing(registry):
+    """Missing people who are found are counted as found: 'the 12 people presumed missing were
+    found' and 'de vermisten zijn teruggevonden' are no figures of the missing."""
+    en = keys(registry, "In Leeds, the 12 people presumed missing were found on Tuesday.", "en")["12"]
+    nl = keys(registry, "In Luik zijn de twaalf vermisten dinsdag teruggevonden.")["twaalf"]
+    assert en == "quantity:people/found/in-leeds" and nl == "quantity:people/found/in-liege"
+    assert keys(registry, "In Leeds 12 people are still missing.", "en")["12"] == "quantity:people/missing/in-leeds"
+    assert keys(registry, "In Luik worden nog twaalf mensen vermist.")["twaalf"] == "quantity:people/missing/in-liege"
+    # found dead: what happened is that they died
+    assert keys(registry, "In Leeds the 12 missing hikers were found dead.", "en")["12"] == "quantity:people/died/in-leeds"

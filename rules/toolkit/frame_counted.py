@@ -14,6 +14,7 @@ from checker.rules.toolkit.frames import (
     inflected,
     measure_of_before,
     measured_noun,
+    nearest_to,
     predicate_near,
     predicates_in,
 )
@@ -169,6 +170,38 @@ def denied(ctx: FigureContext, predicate: Hit, fv: FrameVocabulary) -> Hit:
     if no is None:
         return predicate
     return Hit(no.start(), predicate.end, f"not-{predicate.label}", ctx.doc.scan_text[no.start():predicate.end])
+
+
+@data_cache
+def positions(language: Language) -> frozenset[str]:
+    """The predicates that make a figure a position in a negotiation ("demanded", "offered"), from
+    ``[grammar] positions`` of frames.toml: they key an amount with a unit too."""
+    data = load_data(language, "frames") or load_data(language.other("nl"), "frames")
+    return frozenset(data.get("grammar", {}).get("positions", []))
+
+
+@data_cache
+def finding(language: Language) -> tuple[regex.Pattern, frozenset[str]]:
+    """The words of `[grammar] found` of frames.toml, which say that people are found, and the
+    predicates of `found_of` that being found ends ("missing")."""
+    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    return words_pattern(grammar.get("found", [])), frozenset(grammar.get("found_of", []))
+
+
+def found_again(ctx: FigureContext, label: str | None, fv: FrameVocabulary) -> Hit | None:
+    """What became of people the clause counts as missing and says were found after the figure:
+    found ("the 12 people presumed missing were found", "de vermisten zijn teruggevonden": no
+    figure of the missing), or what another predicate of people after the figure says ("the 12
+    missing hikers were found dead": died). None when the clause says no such thing."""
+    words, ended = finding(fv.source)
+    if label not in ended:
+        return None
+    m = words.search(ctx.doc.scan_text, ctx.figure[1], ctx.clause[1])
+    if m is None:
+        return None
+    other = [h for h in predicates_in(ctx.doc, ctx.figure[1], ctx.clause[1], fv, ctx.figure)
+             if h.label in fv.people_predicates and h.label not in ended]
+    return nearest_to(other, m.start()) or Hit(m.start(), m.end(), "found", m.group())
 MONEY_NOUN = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\-'’]*)(?=\s*(\p{L}?))")
 
 
@@ -240,4 +273,4 @@ def who_they_were(ctx: FigureContext, counted_words: str, fv: FrameVocabulary) -
     return base != word and fv.predicate(word) is None and bool(fv.plural.fullmatch(word))
 
 
-__all__ = ["count_noun_end", "what_is_counted", "who_they_were"]
+__all__ = ["count_noun_end", "denied", "found_again", "positions", "what_is_counted", "who_they_were"]

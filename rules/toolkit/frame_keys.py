@@ -13,8 +13,7 @@ import regex
 
 from checker.rules.toolkit.analysis import Analysis, Document
 from checker.rules.toolkit.context import leader, no_owner
-from checker.rules.toolkit.lexicon import Hit, data_cache, load_data
-from checker.rules.toolkit.vocabulary import Language
+from checker.rules.toolkit.lexicon import Hit
 from checker.rules.toolkit.frames import (
     JOINT,
     WORD,
@@ -27,7 +26,8 @@ from checker.rules.toolkit.frames import (
     predicate_near,
     running_words,
 )
-from checker.rules.toolkit.frame_counted import count_noun_end, denied, what_is_counted, who_they_were
+from checker.rules.toolkit.frame_counted import (count_noun_end, denied, found_again, positions, what_is_counted,
+                                                who_they_were)
 from checker.rules.toolkit.frame_years import other_year
 from checker.rules.toolkit.gazetteer import gazetteer, slug
 from checker.rules.toolkit.home_country import home_country, home_in_headline, home_place, speaks_of_home
@@ -116,14 +116,6 @@ def thing_actor(ctx: FigureContext, parts: dict[str, str], evidence: dict[str, s
     return next(((a.label, a.words) for a in [open_actor(ctx, fv, vocab)] if a), None)
 
 
-@data_cache
-def positions(language: Language) -> frozenset[str]:
-    """The predicates that make a figure a position in a negotiation ("demanded", "offered"), from
-    ``[grammar] positions`` of frames.toml: they key an amount with a unit too."""
-    data = load_data(language, "frames") or load_data(language.other("nl"), "frames")
-    return frozenset(data.get("grammar", {}).get("positions", []))
-
-
 def what_happened(ctx: FigureContext, counted: tuple[str, str, str], parts: dict[str, str],
                   evidence: dict[str, str], fv: FrameVocabulary) -> tuple[dict[str, str], dict[str, str]]:
     """The key parts of what is counted and what happened to it (the predicate), with the unit
@@ -151,6 +143,8 @@ def what_happened(ctx: FigureContext, counted: tuple[str, str, str], parts: dict
         out["predicate"], ev["predicate"] = predicate.label, predicate.words
     elif implied:
         out["predicate"], ev["predicate"] = implied, f"{words} (what the noun says)"
+    if people and (found := found_again(ctx, out.get("predicate"), fv)):  # "the 12 presumed missing were found"
+        out["predicate"], ev["predicate"] = found.label, found.words
     if people:
         without_qualifiers(out, ev, evidence, fv.predicate_qualifiers)
     return out, ev
