@@ -62,3 +62,25 @@ def test_people_found_are_no_count_of_the_missing(registry):
     assert keys(registry, "In Luik worden nog twaalf mensen vermist.")["twaalf"] == "quantity:people/missing/in-liege"
     # found dead: what happened is that they died
     assert keys(registry, "In Leeds the 12 missing hikers were found dead.", "en")["12"] == "quantity:people/died/in-leeds"
+
+
+def test_a_facility_is_a_kind_of_place(registry):
+    """A name before a noun of a facility is a place, as before "district" ("the Heathrow hub");
+    a facility inside a named town stays a place inside it ("at the hub in Leeds")."""
+    hub = keys(registry, "Some 300 workers at the Heathrow hub went on strike.", "en")["Some 300"]
+    assert hub == "quantity:worker/on-strike/in-heathrow"
+    depot = keys(registry, "Some 300 workers at the Waalhaven depot went on strike.", "en")["Some 300"]
+    assert depot == "quantity:worker/on-strike/in-waalhaven"
+    inside = keys(registry, "Some 300 workers at the hub in Leeds went on strike.", "en")["Some 300"]
+    assert inside == "quantity:worker/on-strike/in-hub-in-leeds"
+
+
+def test_an_adjective_of_a_continent_is_no_place_of_the_figure(registry):
+    """ "the European flood disaster", "de Europese overstromingsramp" say which disaster, not
+    where its figure is: the place is the one named beside it."""
+    nl = keys(registry, "Bij de Europese overstromingsramp zijn in Limburg 36 mensen omgekomen.")["36"]
+    assert nl == "quantity:people/died/in-limburg"
+    en = keys(registry, "In Wallonia 41 people died in European floods.", "en")["41"]
+    assert en == "quantity:people/died/in-wallonie"  # the gazetteer's id of Wallonia
+    assert keys(registry, "More than 220 people died in European floods.", "en")["More than 220"] is None
+    assert keys(registry, "In Europa zijn 220 mensen omgekomen.")["220"] == "quantity:people/died/in-europe"

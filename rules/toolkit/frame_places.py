@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 import regex
 
 from checker.rules.toolkit.gazetteer import slug
-from checker.rules.toolkit.lexicon import ending_at, phrase_pattern
+from checker.rules.toolkit.lexicon import data_cache, ending_at, load_data, phrase_pattern
 from checker.rules.toolkit.lemmas import lemma
 from checker.rules.toolkit.numerals import word_value
+from checker.rules.toolkit.vocabulary import Language
 
 if TYPE_CHECKING:
     from checker.rules.toolkit.frames import FrameVocabulary
@@ -34,11 +35,20 @@ def inner_place(text: str, start: int, fv: FrameVocabulary) -> str | None:
     if not words or any(w in fv.governing or fv.list_split.fullmatch(f" {w} ") for w in words):
         return None  # "Vooral in en rondom Luik": two prepositions joined, no place inside Luik
     head = lemma(words[-1], fv.language)
-    if fv.kind_after.match(f" {words[-1]}") or head in fv.time_nouns or head in fv.measure_stops \
+    if fv.kind_after.match(f" {words[-1]}") and head not in facilities(fv.source) or head in fv.time_nouns or head in fv.measure_stops \
             or fv.predicate(words[-1]) or words[-1] in fv.people \
             or any(fv.causes.find(w) for w in words) or any(word_value(w, fv.language) is not None for w in words):
         return None
     return slug(head) or None
+
+
+@data_cache
+def facilities(language: Language) -> frozenset[str]:
+    """The kinds of place of `[grammar] facility_kinds` of frames.toml: a name before one is a
+    place ("the Heathrow hub"), and one inside a named town is a place inside it ("at the hub in
+    Leeds"), where a kind such as a district is the town itself."""
+    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    return frozenset(grammar.get("facility_kinds", []))
 
 
 def event_before(text: str, start: int, fv: FrameVocabulary) -> bool:
@@ -50,13 +60,15 @@ def event_before(text: str, start: int, fv: FrameVocabulary) -> bool:
 LIST_ADJECTIVE = r"(?:\p{Ll}[\p{L}\-]*\s+)?"  # "and northern (Syria)"
 
 
-def place_pattern(prepositions: str, kinds: str, name: str, words: FrameWords) -> regex.Pattern:
+def place_pattern(prepositions: str, kinds: str, name: str, words: FrameWords, adjectives: str = "(?!)") -> regex.Pattern:
     """Names after a preposition of place, through an article, an adjective or a kind of place
     ("in de Turkse stad Antakya", "in de provincie Luik", "the city of Antakya"), a list of them
-    one match, an adjective before a later name too ("in southern Turkey and northern Syria")."""
+    one match, an adjective before a later name too ("in southern Turkey and northern Syria").
+    An adjective of a continent before a noun is none ("in the European flood disaster", "bij de
+    Europese overstromingsramp": which disaster, not where its figures are)."""
     return regex.compile(
         rf"(?<![\p{{L}}])(?i:{prepositions})\s+(?:(?i:{words.articles})\s+)?(?:\p{{Ll}}[\p{{L}}\-]*\s+|[\p{{L}}\-]+\s+(?=(?i:{kinds})\s))?"
-        rf"(?:(?i:{kinds})\s+(?:(?i:{words.kind_of})\s+)?)?(?P<names>{name}"
+        rf"(?:(?i:{kinds})\s+(?:(?i:{words.kind_of})\s+)?)?(?!(?i:{adjectives})\s+\p{{Ll}})(?P<names>{name}"
         rf"(?:(?:\s*,\s*|\s+(?:{words.list_joiners})\s+{LIST_ADJECTIVE}){name}){{0,3}})")
 
 
@@ -84,13 +96,14 @@ def place_patterns(grammar: dict, words: FrameWords) -> dict[str, regex.Pattern]
     of place after or before a name ("the Ahrweiler district", "het plaatsje Pepinster"), a
     phrase of place before a name ("in a collapsed hotel in")."""
     prepositions = "|".join(regex.escape(p) for p in grammar.get("place_prepositions", [])) or "(?!)"
-    kinds = "|".join(regex.escape(p) for p in grammar.get("place_kinds", [])) or "(?!)"
+    kinds = "|".join(regex.escape(p) for p in grammar.get("place_kinds", []) + grammar.get("facility_kinds", [])) or "(?!)"
+    adjectives = phrase_pattern(grammar.get("continent_adjectives", [])) or "(?!)"
     abbreviated = "|".join(regex.escape(a) for a in grammar.get("name_abbreviations", [])) or "(?!)"  # "St. Lucie County"
     name = rf"(?:(?:{abbreviated})\s+)?\p{{Lu}}[\p{{L}}\-'’]+(?:[ \-]\p{{Lu}}[\p{{L}}\-'’]+){{0,2}}"
     origins = "|".join(regex.escape(p) for p in grammar.get("origin_prepositions", [])) or "(?!)"
     before = rf"(?<![\p{{L}}])(?i:{prepositions})\s+(?:(?i:{words.articles})\s+)?"
-    return {"open_place": place_pattern(prepositions, kinds, name, words),
-            "origin_place": place_pattern(origins, kinds, name, words),
+    return {"open_place": place_pattern(prepositions, kinds, name, words, adjectives),
+            "origin_place": place_pattern(origins, kinds, name, words, adjectives),
             "kind_after": regex.compile(rf"\s+(?i:{kinds})(?![\p{{L}}])"),
             "kind_before": regex.compile(rf"(?<![\p{{L}}])(?i:{kinds})\s+(?:(?i:{words.kind_of})\s+)?\p{{Lu}}"),
             "within": ending_at(rf"{before}(?P<phrase>(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,2}}\p{{Ll}}[\p{{L}}\-]*)\s+\Z"),
