@@ -84,3 +84,13 @@ def test_an_adjective_of_a_continent_is_no_place_of_the_figure(registry):
     assert en == "quantity:people/died/in-wallonie"  # the gazetteer's id of Wallonia
     assert keys(registry, "More than 220 people died in European floods.", "en")["More than 220"] is None
     assert keys(registry, "In Europa zijn 220 mensen omgekomen.")["220"] == "quantity:people/died/in-europe"
+
+
+def test_a_name_that_opens_a_sentence_is_no_verb(registry):
+    """A capitalised word is a name, never what happened to the counted things: "United sold" is
+    United's, not "unite"; a word opening a sentence is a name when a verb follows it."""
+    assert keys(registry, "United sold 12 players last summer.", "en")["12"] == "quantity:player/united"
+    spain = keys(registry, "United sold 12 players to clubs in Spain.", "en")["12"]
+    assert "unite" not in (spain or "").split(":")[-1].split("/")
+    assert keys(registry, "Officials counted 12 boats.", "en")["12"] is None  # a plural noun is no name
+    assert keys(registry, "Injured workers numbered 40 in Leeds.", "en")["40"] == "quantity:people/injured/in-leeds"

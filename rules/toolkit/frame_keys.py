@@ -193,7 +193,7 @@ def participle_near(ctx: FigureContext, fv: FrameVocabulary, noun: str = "") -> 
     for m in WORD.finditer(text, *ctx.clause):
         low = m.group().lower()
         if ctx.figure[0] <= m.start() < ctx.figure[1] or not fv.participle.fullmatch(low) or low in fv.transparent \
-                or low == noun.lower():
+                or low == noun.lower() or m.group()[:1].isupper():  # "United sold 12 players": a name
             continue
         base = lemma(low, fv.language)
         if base != low and base not in fv.measure_stops:
