@@ -94,3 +94,18 @@ def test_a_name_that_opens_a_sentence_is_no_verb(registry):
     assert "unite" not in (spain or "").split(":")[-1].split("/")
     assert keys(registry, "Officials counted 12 boats.", "en")["12"] is None  # a plural noun is no name
     assert keys(registry, "Injured workers numbered 40 in Leeds.", "en")["40"] == "quantity:people/injured/in-leeds"
+
+
+def test_an_institution_of_the_counted_people_is_part_of_what_is_counted(registry):
+    """ "children at primary schools in Rotterdam" are Rotterdam's, counted as children at
+    primary schools: the place is the named place, the institutions part of what is counted, in
+    either language and wherever the sentence names them; one school's count stays a place
+    inside the town ("in a collapsed school in Antakya")."""
+    en = keys(registry, "About 400 children at primary schools in Rotterdam are not vaccinated.", "en")["About 400"]
+    nl = keys(registry, "Zo'n 400 kinderen op basisscholen in Rotterdam zijn niet gevaccineerd.")["Zo'n 400"]
+    fronted = keys(registry, "Op basisscholen in Rotterdam zijn 400 kinderen niet gevaccineerd.")["400"]
+    assert en == nl == fronted == "quantity:people/not-vaccinated/in-rotterdam/at-primary-school"
+    everyone = keys(registry, "In Rotterdam zijn 30.000 mensen niet gevaccineerd.")["30.000"]
+    assert everyone == "quantity:people/not-vaccinated/in-rotterdam"
+    one = keys(registry, "Three children died in a collapsed school in Antakya.", "en")["Three"]
+    assert one == "quantity:people/died/in-school-in-antakya"

@@ -28,6 +28,7 @@ from checker.rules.toolkit.frames import (
 )
 from checker.rules.toolkit.frame_counted import (count_noun_end, denied, found_again, positions, what_is_counted,
                                                 who_they_were)
+from checker.rules.toolkit.frame_places import with_institution
 from checker.rules.toolkit.frame_years import other_year
 from checker.rules.toolkit.gazetteer import gazetteer, slug
 from checker.rules.toolkit.home_country import home_country, home_in_headline, home_place, speaks_of_home
@@ -147,6 +148,7 @@ def what_happened(ctx: FigureContext, counted: tuple[str, str, str], parts: dict
         out["predicate"], ev["predicate"] = found.label, found.words
     if people:
         without_qualifiers(out, ev, evidence, fv.predicate_qualifiers)
+        with_institution(ctx, out, ev, fv)  # "400 children at primary schools": who they are
     return out, ev
 
 

@@ -14,12 +14,12 @@ import regex
 
 from checker.rules.toolkit.gazetteer import slug
 from checker.rules.toolkit.lexicon import data_cache, ending_at, load_data, phrase_pattern
-from checker.rules.toolkit.lemmas import lemma
+from checker.rules.toolkit.lemmas import lemma, noun_lemma
 from checker.rules.toolkit.numerals import word_value
 from checker.rules.toolkit.vocabulary import Language
 
 if TYPE_CHECKING:
-    from checker.rules.toolkit.frames import FrameVocabulary
+    from checker.rules.toolkit.frames import FigureContext, FrameVocabulary
 
 
 def inner_place(text: str, start: int, fv: FrameVocabulary) -> str | None:
@@ -32,6 +32,8 @@ def inner_place(text: str, start: int, fv: FrameVocabulary) -> str | None:
     if not m or fv.joint.search(m.group()) or event_before(text, m.start(), fv):
         return None
     words = [w.lower() for w in m.group("phrase").split() if w.lower() not in fv.determiners]
+    if len(m.group().split()) == len(words) + 1 and institution_label(words, fv):
+        return None  # "children at primary schools in Rotterdam": who they are, not a place inside Rotterdam
     if not words or any(w in fv.governing or fv.list_split.fullmatch(f" {w} ") for w in words):
         return None  # "Vooral in en rondom Luik": two prepositions joined, no place inside Luik
     head = lemma(words[-1], fv.language)
@@ -49,6 +51,49 @@ def facilities(language: Language) -> frozenset[str]:
     Leeds"), where a kind such as a district is the town itself."""
     grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
     return frozenset(grammar.get("facility_kinds", []))
+
+
+@data_cache
+def institutions(language: Language) -> tuple[frozenset[str], regex.Pattern]:
+    """The nouns of `[grammar] institutions` of frames.toml and a pattern of a bare phrase of one or
+    two words after a word of `institution_prepositions` ("at primary schools", "op basisscholen")."""
+    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    before = phrase_pattern(grammar.get("institution_prepositions", [])) or "(?!)"
+    return frozenset(grammar.get("institutions", [])), regex.compile(
+        rf"(?<![\p{{L}}])(?i:{before})\s+((?:\p{{Ll}}[\p{{L}}\-]*\s+)?\p{{Ll}}[\p{{L}}\-]*)(?![\p{{L}}])")
+
+
+def institution_label(words: list[str], fv: FrameVocabulary) -> str | None:
+    """The name of a bare plural of an institution, its adjective's lemma and its noun's joined
+    ("primary schools": primary-school; "basisscholen": the name the noun's lemma shares with the
+    other language, primary-school); None for another phrase ("the school", "a collapsed hotel")."""
+    nouns = institutions(fv.source)[0]
+    head = words[-1].lower()
+    base = noun_lemma(head, fv.language)
+    if len(words) > 2 or base == head or not fv.plural.fullmatch(head) or not any(base.endswith(n) for n in nouns) \
+            or any(w.lower() in fv.determiners or w.lower() in fv.governing for w in words):
+        return None
+    label = "-".join([lemma(w.lower(), fv.language) for w in words[:-1]] + [base])
+    return fv.noun_classes.get(label, label)
+
+
+def with_institution(ctx: FigureContext, out: dict[str, str], ev: dict[str, str], fv: FrameVocabulary) -> None:
+    """Put the institutions the counted people are of, named in their clause or before the
+    figure in their sentence, into what is counted, as a qualifier ("400 children at primary
+    schools in Rotterdam", "Op basisscholen in Rotterdam zijn 400 kinderen ...": at-primary-school);
+    the place stays the named one."""
+    text = ctx.doc.scan_text
+    start = ctx.clause[0] if DIGIT.search(text, ctx.sentence[0], ctx.figure[0]) else ctx.sentence[0]
+    for m in institutions(fv.source)[1].finditer(text, start, ctx.clause[1]):
+        words = m.group(1).split()  # "op basisscholen in": the first word alone
+        if not ctx.figure[0] <= m.start() < ctx.figure[1] and (label := institution_label(words, fv)
+                                                               or institution_label(words[:1], fv)):
+            out["qualifier"] = "+".join(q for q in (out.get("qualifier"), f"at-{label}") if q)
+            ev["qualifier"] = "; ".join(q for q in (ev.get("qualifier"), m.group()) if q)
+            return
+
+
+DIGIT = regex.compile(r"\d")
 
 
 def event_before(text: str, start: int, fv: FrameVocabulary) -> bool:
