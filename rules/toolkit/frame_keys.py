@@ -208,9 +208,9 @@ def without_qualifiers(out: dict[str, str], ev: dict[str, str], evidence: dict[s
     if "qualifier" not in out:
         return
     kept = [q for q in out.pop("qualifier").split("+") if q not in labels]
-    ev.pop("qualifier", None)
+    said = ev.pop("qualifier", None)  # the rule's words, or those of an institution too
     if kept:
-        out["qualifier"], ev["qualifier"] = "+".join(kept), evidence.get("qualifier", "")
+        out["qualifier"], ev["qualifier"] = "+".join(kept), said or evidence.get("qualifier", "")
 
 
 def inferred_place(ctx: FigureContext, vocab, fv: FrameVocabulary, article_place: str | None) -> tuple[str, str] | None:

@@ -85,11 +85,12 @@ def with_institution(ctx: FigureContext, out: dict[str, str], ev: dict[str, str]
     text = ctx.doc.scan_text
     start = ctx.clause[0] if DIGIT.search(text, ctx.sentence[0], ctx.figure[0]) else ctx.sentence[0]
     for m in institutions(fv.source)[1].finditer(text, start, ctx.clause[1]):
-        words = m.group(1).split()  # "op basisscholen in": the first word alone
-        if not ctx.figure[0] <= m.start() < ctx.figure[1] and (label := institution_label(words, fv)
-                                                               or institution_label(words[:1], fv)):
+        words = m.group(1).split()
+        used = words if institution_label(words, fv) else words[:1]  # "op basisscholen in": the first word alone
+        if not ctx.figure[0] <= m.start() < ctx.figure[1] and (label := institution_label(used, fv)):
             out["qualifier"] = "+".join(q for q in (out.get("qualifier"), f"at-{label}") if q)
-            ev["qualifier"] = "; ".join(q for q in (ev.get("qualifier"), m.group()) if q)
+            said = text[m.start():m.start(1)] + " ".join(used)
+            ev["qualifier"] = "; ".join(q for q in (ev.get("qualifier"), said) if q)
             return
 
 
