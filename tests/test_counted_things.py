@@ -73,6 +73,9 @@ def test_a_facility_is_a_kind_of_place(registry):
     assert depot == "quantity:worker/on-strike/in-waalhaven"
     inside = keys(registry, "Some 300 workers at the hub in Leeds went on strike.", "en")["Some 300"]
     assert inside == "quantity:worker/on-strike/in-hub-in-leeds"
+    # a facility named after a company, with its place after it: the place named
+    company = keys(registry, "Some 300 workers at the DHL hub in Leipzig went on strike.", "en")["Some 300"]
+    assert company == "quantity:worker/on-strike/in-leipzig"
 
 
 def test_an_adjective_of_a_continent_is_no_place_of_the_figure(registry):

@@ -142,6 +142,7 @@ def place_patterns(grammar: dict, words: FrameWords) -> dict[str, regex.Pattern]
     of place after or before a name ("the Ahrweiler district", "het plaatsje Pepinster"), a
     phrase of place before a name ("in a collapsed hotel in")."""
     prepositions = "|".join(regex.escape(p) for p in grammar.get("place_prepositions", [])) or "(?!)"
+    facility = "|".join(regex.escape(p) for p in grammar.get("facility_kinds", [])) or "(?!)"
     kinds = "|".join(regex.escape(p) for p in grammar.get("place_kinds", []) + grammar.get("facility_kinds", [])) or "(?!)"
     adjectives = phrase_pattern(grammar.get("continent_adjectives", [])) or "(?!)"
     abbreviated = "|".join(regex.escape(a) for a in grammar.get("name_abbreviations", [])) or "(?!)"  # "St. Lucie County"
@@ -150,7 +151,9 @@ def place_patterns(grammar: dict, words: FrameWords) -> dict[str, regex.Pattern]
     before = rf"(?<![\p{{L}}])(?i:{prepositions})\s+(?:(?i:{words.articles})\s+)?"
     return {"open_place": place_pattern(prepositions, kinds, name, words, adjectives),
             "origin_place": place_pattern(origins, kinds, name, words, adjectives),
-            "kind_after": regex.compile(rf"\s+(?i:{kinds})(?![\p{{L}}])"),
+            # a facility named after a company is no place when a place follows: "the DHL hub in Leipzig"
+            "kind_after": regex.compile(rf"\s+(?:(?i:{kinds})(?![\p{{L}}])(?<!(?i:{facility}))|(?i:{facility})(?![\p{{L}}])"
+                                        rf"(?!\s+(?i:{prepositions})\s))"),
             "kind_before": regex.compile(rf"(?<![\p{{L}}])(?i:{kinds})\s+(?:(?i:{words.kind_of})\s+)?\p{{Lu}}"),
             "within": ending_at(rf"{before}(?P<phrase>(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,2}}\p{{Ll}}[\p{{L}}\-]*)\s+\Z"),
             "preposition_before_name": ending_at(rf"{before}(?:\p{{Lu}}[\p{{L}}\-]*\s){{1,3}}\Z")}
