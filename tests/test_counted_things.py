@@ -60,6 +60,11 @@ def test_people_found_are_no_count_of_the_missing(registry):
     assert en == "quantity:people/found/in-leeds" and nl == "quantity:people/found/in-liege"
     assert keys(registry, "In Leeds 12 people are still missing.", "en")["12"] == "quantity:people/missing/in-leeds"
     assert keys(registry, "In Luik worden nog twaalf mensen vermist.")["twaalf"] == "quantity:people/missing/in-liege"
+    # what another subject found, in a clause of its own, finds none of them
+    after = keys(registry, "In Leeds 12 people are missing after police found their car in the river.", "en")["12"]
+    assert after == "quantity:people/missing/in-leeds"
+    nadat = keys(registry, "In Luik worden nog 12 mensen vermist nadat de politie hun auto heeft gevonden.")["12"]
+    assert nadat == "quantity:people/missing/in-liege"
     # found dead: what happened is that they died
     assert keys(registry, "In Leeds the 12 missing hikers were found dead.", "en")["12"] == "quantity:people/died/in-leeds"
 

@@ -181,11 +181,13 @@ def positions(language: Language) -> frozenset[str]:
 
 
 @data_cache
-def finding(language: Language) -> tuple[regex.Pattern, frozenset[str]]:
-    """The words of `[grammar] found` of frames.toml, which say that people are found, and the
-    predicates of `found_of` that being found ends ("missing")."""
+def finding(language: Language) -> tuple[regex.Pattern, frozenset[str], regex.Pattern]:
+    """The words of `[grammar] found` of frames.toml, which say that people are found, the
+    predicates of `found_of` that being found ends ("missing"), and the `subordinators` that open
+    a clause of another subject ("missing after police found their car")."""
     grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
-    return words_pattern(grammar.get("found", [])), frozenset(grammar.get("found_of", []))
+    return words_pattern(grammar.get("found", [])), frozenset(grammar.get("found_of", [])), \
+        words_pattern(grammar.get("subordinators", []))
 
 
 def found_again(ctx: FigureContext, label: str | None, fv: FrameVocabulary) -> Hit | None:
@@ -193,11 +195,11 @@ def found_again(ctx: FigureContext, label: str | None, fv: FrameVocabulary) -> H
     found ("the 12 people presumed missing were found", "de vermisten zijn teruggevonden": no
     figure of the missing), or what another predicate of people after the figure says ("the 12
     missing hikers were found dead": died). None when the clause says no such thing."""
-    words, ended = finding(fv.source)
+    words, ended, subordinators = finding(fv.source)
     if label not in ended:
         return None
     m = words.search(ctx.doc.scan_text, ctx.figure[1], ctx.clause[1])
-    if m is None:
+    if m is None or subordinators.search(ctx.doc.scan_text, ctx.figure[1], m.start()):
         return None
     other = [h for h in predicates_in(ctx.doc, ctx.figure[1], ctx.clause[1], fv, ctx.figure)
              if h.label in fv.people_predicates and h.label not in ended]
