@@ -115,6 +115,8 @@ def test_an_institution_of_the_counted_people_is_part_of_what_is_counted(registr
     assert en == nl == fronted == "quantity:people/not-vaccinated/in-rotterdam/at-primary-school"
     everyone = keys(registry, "In Rotterdam zijn 30.000 mensen niet gevaccineerd.")["30.000"]
     assert everyone == "quantity:people/not-vaccinated/in-rotterdam"
+    students = keys(registry, "There are 12,000 students at universities in Rotterdam.", "en")["12,000"]
+    assert students == "quantity:student/in-rotterdam/at-university"  # never all of Rotterdam's students
     one = keys(registry, "Three children died in a collapsed school in Antakya.", "en")["Three"]
     assert one == "quantity:people/died/in-school-in-antakya"
 

@@ -148,7 +148,7 @@ def what_happened(ctx: FigureContext, counted: tuple[str, str, str], parts: dict
         out["predicate"], ev["predicate"] = found.label, found.words
     if people:
         without_qualifiers(out, ev, evidence, fv.predicate_qualifiers)
-        with_institution(ctx, out, ev, fv)  # "400 children at primary schools": who they are
+    with_institution(ctx, out, ev, fv)  # "400 children at primary schools", "students at universities": who they are
     return out, ev
 
 
