@@ -204,6 +204,8 @@ def found_again(ctx: FigureContext, label: str | None, fv: FrameVocabulary) -> H
     other = [h for h in predicates_in(ctx.doc, ctx.figure[1], ctx.clause[1], fv, ctx.figure)
              if h.label in fv.people_predicates and h.label not in ended]
     return nearest_to(other, m.start()) or Hit(m.start(), m.end(), "found", m.group())
+
+
 MONEY_NOUN = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\-'’]*)(?=\s*(\p{L}?))")
 
 

@@ -37,8 +37,8 @@ def inner_place(text: str, start: int, fv: FrameVocabulary) -> str | None:
     if not words or any(w in fv.governing or fv.list_split.fullmatch(f" {w} ") for w in words):
         return None  # "Vooral in en rondom Luik": two prepositions joined, no place inside Luik
     head = lemma(words[-1], fv.language)
-    if fv.kind_after.match(f" {words[-1]}") and head not in facilities(fv.source) or head in fv.time_nouns or head in fv.measure_stops \
-            or fv.predicate(words[-1]) or words[-1] in fv.people \
+    if fv.kind_after.match(f" {words[-1]}") and head not in facilities(fv.source) \
+            or head in fv.time_nouns or head in fv.measure_stops or fv.predicate(words[-1]) or words[-1] in fv.people \
             or any(fv.causes.find(w) for w in words) or any(word_value(w, fv.language) is not None for w in words):
         return None
     return slug(head) or None
@@ -142,8 +142,9 @@ def place_patterns(grammar: dict, words: FrameWords) -> dict[str, regex.Pattern]
     of place after or before a name ("the Ahrweiler district", "het plaatsje Pepinster"), a
     phrase of place before a name ("in a collapsed hotel in")."""
     prepositions = "|".join(regex.escape(p) for p in grammar.get("place_prepositions", [])) or "(?!)"
+    admin = "|".join(regex.escape(p) for p in grammar.get("place_kinds", [])) or "(?!)"
     facility = "|".join(regex.escape(p) for p in grammar.get("facility_kinds", [])) or "(?!)"
-    kinds = "|".join(regex.escape(p) for p in grammar.get("place_kinds", []) + grammar.get("facility_kinds", [])) or "(?!)"
+    kinds = f"{admin}|{facility}"
     adjectives = phrase_pattern(grammar.get("continent_adjectives", [])) or "(?!)"
     abbreviated = "|".join(regex.escape(a) for a in grammar.get("name_abbreviations", [])) or "(?!)"  # "St. Lucie County"
     name = rf"(?:(?:{abbreviated})\s+)?\p{{Lu}}[\p{{L}}\-'’]+(?:[ \-]\p{{Lu}}[\p{{L}}\-'’]+){{0,2}}"
@@ -152,8 +153,8 @@ def place_patterns(grammar: dict, words: FrameWords) -> dict[str, regex.Pattern]
     return {"open_place": place_pattern(prepositions, kinds, name, words, adjectives),
             "origin_place": place_pattern(origins, kinds, name, words, adjectives),
             # a facility named after a company is no place when a place follows: "the DHL hub in Leipzig"
-            "kind_after": regex.compile(rf"\s+(?:(?i:{kinds})(?![\p{{L}}])(?<!(?i:{facility}))|(?i:{facility})(?![\p{{L}}])"
-                                        rf"(?!\s+(?i:{prepositions})\s))"),
+            "kind_after": regex.compile(rf"\s+(?:(?i:{admin})|(?i:{facility})(?![\p{{L}}])(?!\s+(?i:{prepositions})\s))"
+                                        rf"(?![\p{{L}}])"),
             "kind_before": regex.compile(rf"(?<![\p{{L}}])(?i:{kinds})\s+(?:(?i:{words.kind_of})\s+)?\p{{Lu}}"),
             "within": ending_at(rf"{before}(?P<phrase>(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,2}}\p{{Ll}}[\p{{L}}\-]*)\s+\Z"),
             "preposition_before_name": ending_at(rf"{before}(?:\p{{Lu}}[\p{{L}}\-]*\s){{1,3}}\Z")}
