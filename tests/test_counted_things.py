@@ -112,7 +112,9 @@ def test_an_institution_of_the_counted_people_is_part_of_what_is_counted(registr
     en = keys(registry, "About 400 children at primary schools in Rotterdam are not vaccinated.", "en")["About 400"]
     nl = keys(registry, "Zo'n 400 kinderen op basisscholen in Rotterdam zijn niet gevaccineerd.")["Zo'n 400"]
     fronted = keys(registry, "Op basisscholen in Rotterdam zijn 400 kinderen niet gevaccineerd.")["400"]
-    assert en == nl == fronted == "quantity:people/not-vaccinated/in-rotterdam/at-primary-school"
+    assert en == nl == fronted
+    assert en.startswith("quantity:people/not-vaccinated/in-rotterdam/")
+    assert "at-primary-school" in en.split("/")[-1].split("+")  # beside any other qualifier of the people
     everyone = keys(registry, "In Rotterdam zijn 30.000 mensen niet gevaccineerd.")["30.000"]
     assert everyone == "quantity:people/not-vaccinated/in-rotterdam"
     students = keys(registry, "There are 12,000 students at universities in Rotterdam.", "en")["12,000"]
