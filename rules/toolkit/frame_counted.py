@@ -14,11 +14,12 @@ from checker.rules.toolkit.frames import (
     inflected,
     measure_of_before,
     measured_noun,
+    nearest_to,
     predicate_near,
     predicates_in,
 )
-from checker.rules.toolkit.lemmas import lemma
-from checker.rules.toolkit.lexicon import Hit, data_cache, load_data, words_pattern
+from checker.rules.toolkit.lemmas import lemma, noun_lemma
+from checker.rules.toolkit.lexicon import Hit, data_cache, load_data, vocabulary, words_pattern
 from checker.rules.toolkit.vocabulary import Language
 
 
@@ -41,6 +42,8 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
     tallies = [h for h in fv.tallies.find(text, ctx.clause[0], ctx.figure[0])]
     noun = people_head_after(text, counted_noun(ctx.doc, ctx.figure[1], min(ctx.clause[1], ctx.figure[1] + 60),
                                                 function_words, fv.transparent, fv.phrase_ends | fv.noun_stops), fv)
+    if noun is None and not tallies:
+        noun = number_of(ctx, fv, function_words)
     if noun is not None and lemma(noun.label, fv.language) in fv.time_nouns:
         return None  # "the toll rose to 62, the worst in five decades": a span of time
     if tallies and (noun is None or fv.predicate(noun.label) is None and lemma(noun.label, fv.language) not in fv.people):
@@ -57,14 +60,62 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
             return "people", predicate.words, predicate.label
         measured = measured_noun(ctx, fv, function_words)  # "Measles cases in Birmingham have risen to 150"
         return (lemma(measured.label, fv.language), measured.words, "") if measured else None
-    base = lemma(noun.label, fv.language)
+    base = noun_lemma(noun.label, fv.language)
     if base in fv.people or noun.label in fv.people:
         return "people", noun.words, fv.people.get(base, fv.people.get(noun.label, ""))
     if head := person_head(noun.label, fv):  # "griepatiënten": patients
         return "people", noun.words, fv.people[head]
     if fv.predicate(noun.label) in fv.people_predicates:  # "20 missing", "110 dead": the predicate counts
         return "people", noun.words, fv.predicate(noun.label)  # people; "two proposals" are no people offered
+    base = instance_of(text, noun, base, fv)
     return fv.noun_classes.get(base, base), noun.words, ""
+
+
+@data_cache
+def instances(language: Language) -> tuple[frozenset[str], regex.Pattern]:
+    """The nouns of `[grammar] instance_nouns` of frames.toml, which count what they are
+    instances of ("gevallen van mazelen", "cases of measles"), and the words of
+    `instance_of` that join them to it, as a pattern of the noun after them."""
+    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    joined = words_pattern(grammar.get("instance_of", []), r"\s+(\p{Ll}[\p{L}\-]*)")
+    return frozenset(grammar.get("instance_nouns", [])), joined
+
+
+def instance_of(text: str, noun: Hit, base: str, fv: FrameVocabulary) -> str:
+    """What a noun of instances counts: the lemma of the noun it is joined to ("71 gevallen van
+    mazelen", "cases of measles": mazelen, measles) or of the first part of a compound it ends
+    ("mazelengevallen": mazelen), as "measles cases" counts measles; a case of measles is never
+    a case of flu. Any other noun counts itself."""
+    nouns, joined = instances(fv.source)
+    if base in nouns:
+        m = joined.match(text, noun.end + 1) if text[noun.end:noun.end + 1].isspace() else None
+        return noun_lemma(m.group(1).lower(), fv.language) if m else base
+    head = next((n for n in nouns if base.endswith(n) and len(base) - len(n) >= PART), None)
+    return noun_lemma(base[:-len(head)], fv.language) if head else base
+
+
+PART = 3  # letters: the shortest first part of a compound of instances ("mazelengevallen")
+
+
+def number_of(ctx: FigureContext, fv: FrameVocabulary, function_words: frozenset[str]) -> Hit | None:
+    """The noun a count noun of the clause names before a figure that no noun follows, read as
+    the noun after a figure is ("The number of measles cases in Rotterdam has risen to 64" counts
+    what "64 measles cases" counts, never "number"; "het aantal huishoudens zonder stroom")."""
+    end = count_noun_end(ctx, fv)
+    if end is None:
+        return None
+    return people_head_after(ctx.doc.scan_text, counted_noun(ctx.doc, end, ctx.figure[0], function_words, fv.transparent,
+                                                             fv.phrase_ends | fv.noun_stops), fv)
+
+
+def count_noun_end(ctx: FigureContext, fv: FrameVocabulary) -> int | None:
+    """Where the last count noun of the figure's clause before it ends ("The number of |measles
+    cases"); what happened to the things it names is said from there ("het aantal huishoudens
+    zonder stroom ... 3000")."""
+    found = None
+    for found in vocabulary(fv.source).count_noun.finditer(ctx.doc.scan_text, ctx.clause[0], ctx.figure[0]):
+        pass
+    return found.end() if found else None
 
 
 def noun_class(word: str, fv: FrameVocabulary) -> str:
@@ -119,6 +170,42 @@ def denied(ctx: FigureContext, predicate: Hit, fv: FrameVocabulary) -> Hit:
     if no is None:
         return predicate
     return Hit(no.start(), predicate.end, f"not-{predicate.label}", ctx.doc.scan_text[no.start():predicate.end])
+
+
+@data_cache
+def positions(language: Language) -> frozenset[str]:
+    """The predicates that make a figure a position in a negotiation ("demanded", "offered"), from
+    ``[grammar] positions`` of frames.toml: they key an amount with a unit too."""
+    data = load_data(language, "frames") or load_data(language.other("nl"), "frames")
+    return frozenset(data.get("grammar", {}).get("positions", []))
+
+
+@data_cache
+def finding(language: Language) -> tuple[regex.Pattern, frozenset[str], regex.Pattern]:
+    """The words of `[grammar] found` of frames.toml, which say that people are found, the
+    predicates of `found_of` that being found ends ("missing"), and the `subordinators` that open
+    a clause of another subject ("missing after police found their car")."""
+    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    return words_pattern(grammar.get("found", [])), frozenset(grammar.get("found_of", [])), \
+        words_pattern(grammar.get("subordinators", []))
+
+
+def found_again(ctx: FigureContext, label: str | None, fv: FrameVocabulary) -> Hit | None:
+    """What became of people the clause counts as missing and says were found after the figure:
+    found ("the 12 people presumed missing were found", "de vermisten zijn teruggevonden": no
+    figure of the missing), or what another predicate of people after the figure says ("the 12
+    missing hikers were found dead": died). None when the clause says no such thing."""
+    words, ended, subordinators = finding(fv.source)
+    if label not in ended:
+        return None
+    m = words.search(ctx.doc.scan_text, ctx.figure[1], ctx.clause[1])
+    if m is None or subordinators.search(ctx.doc.scan_text, ctx.figure[1], m.start()):
+        return None
+    other = [h for h in predicates_in(ctx.doc, ctx.figure[1], ctx.clause[1], fv, ctx.figure)
+             if h.label in fv.people_predicates and h.label not in ended]
+    return nearest_to(other, m.start()) or Hit(m.start(), m.end(), "found", m.group())
+
+
 MONEY_NOUN = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\-'’]*)(?=\s*(\p{L}?))")
 
 
@@ -190,4 +277,4 @@ def who_they_were(ctx: FigureContext, counted_words: str, fv: FrameVocabulary) -
     return base != word and fv.predicate(word) is None and bool(fv.plural.fullmatch(word))
 
 
-__all__ = ["what_is_counted", "who_they_were"]
+__all__ = ["count_noun_end", "denied", "found_again", "positions", "what_is_counted", "who_they_were"]

@@ -13,8 +13,7 @@ import regex
 
 from checker.rules.toolkit.analysis import Analysis, Document
 from checker.rules.toolkit.context import leader, no_owner
-from checker.rules.toolkit.lexicon import Hit, data_cache, load_data
-from checker.rules.toolkit.vocabulary import Language
+from checker.rules.toolkit.lexicon import Hit
 from checker.rules.toolkit.frames import (
     JOINT,
     WORD,
@@ -27,7 +26,9 @@ from checker.rules.toolkit.frames import (
     predicate_near,
     running_words,
 )
-from checker.rules.toolkit.frame_counted import denied, what_is_counted, who_they_were
+from checker.rules.toolkit.frame_counted import (count_noun_end, denied, found_again, positions, what_is_counted,
+                                                who_they_were)
+from checker.rules.toolkit.frame_places import with_institution
 from checker.rules.toolkit.frame_years import other_year
 from checker.rules.toolkit.gazetteer import gazetteer, slug
 from checker.rules.toolkit.home_country import home_country, home_in_headline, home_place, speaks_of_home
@@ -116,14 +117,6 @@ def thing_actor(ctx: FigureContext, parts: dict[str, str], evidence: dict[str, s
     return next(((a.label, a.words) for a in [open_actor(ctx, fv, vocab)] if a), None)
 
 
-@data_cache
-def positions(language: Language) -> frozenset[str]:
-    """The predicates that make a figure a position in a negotiation ("demanded", "offered"), from
-    ``[grammar] positions`` of frames.toml: they key an amount with a unit too."""
-    data = load_data(language, "frames") or load_data(language.other("nl"), "frames")
-    return frozenset(data.get("grammar", {}).get("positions", []))
-
-
 def what_happened(ctx: FigureContext, counted: tuple[str, str, str], parts: dict[str, str],
                   evidence: dict[str, str], fv: FrameVocabulary) -> tuple[dict[str, str], dict[str, str]]:
     """The key parts of what is counted and what happened to it (the predicate), with the unit
@@ -139,6 +132,8 @@ def what_happened(ctx: FigureContext, counted: tuple[str, str, str], parts: dict
     # them ("will cut 6,000 jobs"); an amount with a unit is what its noun is said to be, nothing
     # happens to it, unless it is a position in a negotiation ("eist 5 procent", "offered 6%")
     start = ctx.clause[0] if people else max(ctx.clause[0], ctx.figure[0] - VERB_REACH)
+    if not people and (named := count_noun_end(ctx, fv)) is not None and words in ctx.doc.scan_text[named:ctx.figure[0]]:
+        start = min(start, named)  # "het aantal huishoudens zonder stroom ... 3000"
     predicate = predicate_near(ctx.doc, ctx.clause[0] if ctx.has_unit else start, ctx.clause[1], ctx.figure, fv, words)
     if fv.tallies.find(words) or implied in fv.people_predicates and fv.predicate(words) == implied:
         predicate = None  # what a toll or "20 vermisten" says, not another figure's ("the toll reached 128 with more missing")
@@ -149,8 +144,11 @@ def what_happened(ctx: FigureContext, counted: tuple[str, str, str], parts: dict
         out["predicate"], ev["predicate"] = predicate.label, predicate.words
     elif implied:
         out["predicate"], ev["predicate"] = implied, f"{words} (what the noun says)"
+    if people and (found := found_again(ctx, out.get("predicate"), fv)):  # "the 12 presumed missing were found"
+        out["predicate"], ev["predicate"] = found.label, found.words
     if people:
         without_qualifiers(out, ev, evidence, fv.predicate_qualifiers)
+    with_institution(ctx, out, ev, fv)  # "400 children at primary schools", "students at universities": who they are
     return out, ev
 
 
@@ -168,7 +166,7 @@ def things_actor(ctx: FigureContext, counted: tuple[str, str, str], place: tuple
             out["actor"], ev["actor"] = actor
     elif subject := subject_after_place(ctx, place, fv, vocab):
         out["actor"], ev["actor"] = subject.label, subject.words
-    if not ctx.has_unit and "predicate" not in out and "actor" not in out and (verb := participle_near(ctx, fv)):
+    if not ctx.has_unit and "predicate" not in out and "actor" not in out and (verb := participle_near(ctx, fv, counted[1])):
         out["predicate"], ev["predicate"] = verb.label, verb.words
     return True
 
@@ -188,15 +186,16 @@ def subject_after_place(ctx: FigureContext, place: tuple[str, str], fv: FrameVoc
     return None if before and before[-1].lower() in fv.governing else subject
 
 
-def participle_near(ctx: FigureContext, fv: FrameVocabulary) -> Hit | None:
+def participle_near(ctx: FigureContext, fv: FrameVocabulary, noun: str = "") -> Hit | None:
     """What happened to things in words no class of predicates knows: the past participle of the
     clause nearest the figure, as its lemma ("200,000 chickens were culled": cull); not one of
-    observation ("gemeten", "recorded"), being or amounting."""
+    observation ("gemeten", "recorded"), being or amounting, nor the counted ``noun`` ("71 gevallen")."""
     text = ctx.doc.scan_text
     hits = []
     for m in WORD.finditer(text, *ctx.clause):
         low = m.group().lower()
-        if ctx.figure[0] <= m.start() < ctx.figure[1] or not fv.participle.fullmatch(low) or low in fv.transparent:
+        if ctx.figure[0] <= m.start() < ctx.figure[1] or not fv.participle.fullmatch(low) or low in fv.transparent \
+                or low == noun.lower() or m.group()[:1].isupper():  # "United sold 12 players": a name
             continue
         base = lemma(low, fv.language)
         if base != low and base not in fv.measure_stops:
@@ -209,9 +208,9 @@ def without_qualifiers(out: dict[str, str], ev: dict[str, str], evidence: dict[s
     if "qualifier" not in out:
         return
     kept = [q for q in out.pop("qualifier").split("+") if q not in labels]
-    ev.pop("qualifier", None)
+    said = ev.pop("qualifier", None)  # the rule's words, or those of an institution too
     if kept:
-        out["qualifier"], ev["qualifier"] = "+".join(kept), evidence.get("qualifier", "")
+        out["qualifier"], ev["qualifier"] = "+".join(kept), said or evidence.get("qualifier", "")
 
 
 def inferred_place(ctx: FigureContext, vocab, fv: FrameVocabulary, article_place: str | None) -> tuple[str, str] | None:
