@@ -297,3 +297,20 @@ def test_a_denied_predicate_counts_those_of_whom_it_is_not_so(registry):
     assert keys(registry, "In Rotterdam zijn 40 kinderen gevaccineerd.")["40"] == "quantity:people/vaccinated/in-rotterdam"
     assert keys(registry, "In Rotterdam, 40 children weren't vaccinated.", "en")["40"] == \
         "quantity:people/not-vaccinated/in-rotterdam"
+
+
+def test_a_word_of_degree_makes_the_predicate_one_of_its_own(registry):
+    assert keys(registry, "Bij het ongeluk bij Zwolle raakten 6 mensen zwaargewond.")["6"] == \
+        "quantity:people/seriously-injured/in-zwolle"
+    assert keys(registry, "Bij het ongeluk bij Zwolle vielen 6 zwaargewonden.")["6"] == \
+        "quantity:people/seriously-injured/in-zwolle"
+    assert keys(registry, "Bij het ongeluk bij Zwolle raakten 6 mensen ernstig gewond.")["6"] == \
+        "quantity:people/seriously-injured/in-zwolle"
+    assert keys(registry, "Bij het ongeluk bij Zwolle raakten 20 mensen gewond.")["20"] == \
+        "quantity:people/injured/in-zwolle"
+    assert keys(registry, "Six people were badly hurt in a crash near Leeds.", "en")["Six"] == \
+        "quantity:people/seriously-injured/in-leeds"
+    assert keys(registry, "Six people had minor injuries after a crash near Leeds.", "en")["Six"] == \
+        "quantity:people/lightly-injured/in-leeds"
+    assert keys(registry, "In Leeds, 40 homes were badly damaged by the storm.", "en")["40"] == \
+        "quantity:home/seriously-damaged/in-leeds"

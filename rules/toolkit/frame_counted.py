@@ -119,6 +119,33 @@ def denied(ctx: FigureContext, predicate: Hit, fv: FrameVocabulary) -> Hit:
     if no is None:
         return predicate
     return Hit(no.start(), predicate.end, f"not-{predicate.label}", ctx.doc.scan_text[no.start():predicate.end])
+
+
+@data_cache
+def degrees(language: Language) -> tuple[dict[str, str], regex.Pattern]:
+    """Words of `[degrees]` of frames.toml, each with the degree it names, and a pattern of them
+    ending just before a predicate ("seriously injured", "zwaar gewond")."""
+    words = (load_data(language, "frames") or {}).get("degrees", {})
+    table = {" ".join(w.lower().split()): d for w, d in words.items()}
+    return table, words_pattern(list(table), after=r"\s+\Z")
+
+
+def graded(ctx: FigureContext, predicate: Hit, fv: FrameVocabulary) -> Hit:
+    """The predicate as the clause grades it: a word of degree right before it or the first part
+    of its compound makes it a predicate of its own ("seriously-injured": "six were seriously
+    injured", "zes zwaargewonden"); the seriously injured are a part of the injured, never all."""
+    table, before = degrees(fv.source)
+    text = ctx.doc.scan_text
+    word = before.search(text, max(ctx.clause[0], predicate.start - 30), predicate.start)
+    if word is not None:
+        degree = table[" ".join(word.group().lower().split())]
+        return Hit(word.start(), predicate.end, f"{degree}-{predicate.label}",
+                   text[word.start():predicate.end])
+    low = predicate.words.lower()
+    head = next((w for w in table if low.startswith(w) and len(low) - len(w) > 3 and " " not in low), None)
+    return predicate if head is None else replace(predicate, label=f"{table[head]}-{predicate.label}")
+
+
 MONEY_NOUN = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\-'’]*)(?=\s*(\p{L}?))")
 
 

@@ -27,7 +27,7 @@ from checker.rules.toolkit.frames import (
     predicate_near,
     running_words,
 )
-from checker.rules.toolkit.frame_counted import denied, what_is_counted, who_they_were
+from checker.rules.toolkit.frame_counted import denied, graded, what_is_counted, who_they_were
 from checker.rules.toolkit.frame_years import other_year
 from checker.rules.toolkit.gazetteer import gazetteer, slug
 from checker.rules.toolkit.home_country import home_country, home_in_headline, home_place, speaks_of_home
@@ -145,9 +145,11 @@ def what_happened(ctx: FigureContext, counted: tuple[str, str, str], parts: dict
     if ctx.has_unit and not people and predicate is not None and predicate.label not in positions(fv.source):
         predicate = None
     if predicate is not None:
-        predicate = denied(ctx, predicate, fv)
+        predicate = denied(ctx, graded(ctx, predicate, fv), fv)
         out["predicate"], ev["predicate"] = predicate.label, predicate.words
     elif implied:
+        at = max(ctx.figure[1], ctx.doc.scan_text.find(words, ctx.figure[1], ctx.clause[1]))  # "6 zwaargewonden"
+        implied = graded(ctx, Hit(at, at + len(words), implied, words), fv).label
         out["predicate"], ev["predicate"] = implied, f"{words} (what the noun says)"
     if people:
         without_qualifiers(out, ev, evidence, fv.predicate_qualifiers)
