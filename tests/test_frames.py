@@ -314,3 +314,15 @@ def test_a_word_of_degree_makes_the_predicate_one_of_its_own(registry):
         "quantity:people/lightly-injured/in-leeds"
     assert keys(registry, "In Leeds, 40 homes were badly damaged by the storm.", "en")["40"] == \
         "quantity:home/seriously-damaged/in-leeds"
+
+
+def test_a_group_among_a_population_qualifies_the_figure(registry):
+    got = keys(registry, "Among voters under 25, turnout in the general election was 61 percent.", "en")
+    assert got["61 percent"] == "quantity:general-election/turnout/among-voter-under-25/percent"
+    assert keys(registry, "Onder jongeren was de opkomst bij de verkiezingen 61 procent.")["61 procent"] == \
+        "quantity:verkiezing/opkomst/among-jong/percent"
+    assert keys(registry, "De opkomst bij de verkiezingen was 78 procent.")["78 procent"] == \
+        "quantity:verkiezing/opkomst/percent"
+    # an idiom of the opener names no group
+    assert keys(registry, "Bij de brand in Utrecht kwamen onder meer 3 kinderen om.")["3"] == \
+        "quantity:people/died/in-utrecht"
