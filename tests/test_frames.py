@@ -293,10 +293,11 @@ def test_a_word_of_time_or_a_pronominal_adverb_is_never_what_is_counted(registry
 
 def test_a_denied_predicate_counts_those_of_whom_it_is_not_so(registry):
     assert keys(registry, "In Rotterdam zijn 40 kinderen niet gevaccineerd.")["40"] == \
-        "quantity:people/not-vaccinated/in-rotterdam"
-    assert keys(registry, "In Rotterdam zijn 40 kinderen gevaccineerd.")["40"] == "quantity:people/vaccinated/in-rotterdam"
+        "quantity:people/not-vaccinated/in-rotterdam/children"
+    assert keys(registry, "In Rotterdam zijn 40 kinderen gevaccineerd.")["40"] == \
+        "quantity:people/vaccinated/in-rotterdam/children"
     assert keys(registry, "In Rotterdam, 40 children weren't vaccinated.", "en")["40"] == \
-        "quantity:people/not-vaccinated/in-rotterdam"
+        "quantity:people/not-vaccinated/in-rotterdam/children"
 
 
 def test_a_word_of_degree_makes_the_predicate_one_of_its_own(registry):
@@ -324,5 +325,14 @@ def test_a_group_among_a_population_qualifies_the_figure(registry):
     assert keys(registry, "De opkomst bij de verkiezingen was 78 procent.")["78 procent"] == \
         "quantity:verkiezing/opkomst/percent"
     # an idiom of the opener names no group
-    assert keys(registry, "Bij de brand in Utrecht kwamen onder meer 3 kinderen om.")["3"] == \
+    assert keys(registry, "Bij de brand in Utrecht kwamen onder meer 3 mensen om.")["3"] == \
         "quantity:people/died/in-utrecht"
+
+
+def test_a_noun_of_a_group_of_people_qualifies_the_figure(registry):
+    assert keys(registry, "Bij het busongeluk bij Cusco kwamen 5 kinderen om.")["5"] == \
+        "quantity:people/died/in-cusco/children"
+    assert keys(registry, "Five children were killed when a bus crashed near Cusco.", "en")["Five"] == \
+        "quantity:people/died/in-cusco/children"
+    assert keys(registry, "Twelve people were killed when a bus crashed near Cusco.", "en")["Twelve"] == \
+        "quantity:people/died/in-cusco"

@@ -146,6 +146,25 @@ def graded(ctx: FigureContext, predicate: Hit, fv: FrameVocabulary) -> Hit:
     return predicate if head is None else replace(predicate, label=f"{table[head]}-{predicate.label}")
 
 
+@data_cache
+def people_groups(language: Language) -> dict[str, str]:
+    """Nouns of people of `[groups]` of frames.toml that name a group of them, each with the
+    group's name ("kinderen", "children": children)."""
+    return {w.lower(): g for w, g in (load_data(language, "frames") or {}).get("groups", {}).items()}
+
+
+def with_group(out: dict[str, str], ev: dict[str, str], words: str, fv: FrameVocabulary) -> None:
+    """Give a figure of people the group its noun names as a qualifier: five children killed
+    are a part of the twelve people killed, never all of them."""
+    groups = people_groups(fv.source)
+    last = words.lower().split()[-1] if words.split() else ""
+    group = groups.get(last) or groups.get(lemma(last, fv.language))
+    if group:
+        kept = {q for q in out.get("qualifier", "").split("+") if q}
+        out["qualifier"] = "+".join(sorted(kept | {group}))
+        ev["qualifier"] = ", ".join(w for w in (ev.get("qualifier"), words) if w)
+
+
 MONEY_NOUN = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\-'’]*)(?=\s*(\p{L}?))")
 
 

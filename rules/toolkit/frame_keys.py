@@ -27,7 +27,7 @@ from checker.rules.toolkit.frames import (
     predicate_near,
     running_words,
 )
-from checker.rules.toolkit.frame_counted import denied, graded, what_is_counted, who_they_were
+from checker.rules.toolkit.frame_counted import denied, graded, what_is_counted, with_group, who_they_were
 from checker.rules.toolkit.frame_years import other_year
 from checker.rules.toolkit.gazetteer import gazetteer, slug
 from checker.rules.toolkit.home_country import home_country, home_in_headline, home_place, speaks_of_home
@@ -153,6 +153,7 @@ def what_happened(ctx: FigureContext, counted: tuple[str, str, str], parts: dict
         out["predicate"], ev["predicate"] = implied, f"{words} (what the noun says)"
     if people:
         without_qualifiers(out, ev, evidence, fv.predicate_qualifiers)
+        with_group(out, ev, words, fv)  # "five children were killed": a group of the people
     return out, ev
 
 
