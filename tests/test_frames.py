@@ -336,3 +336,14 @@ def test_a_noun_of_a_group_of_people_qualifies_the_figure(registry):
         "quantity:people/died/in-cusco/children"
     assert keys(registry, "Twelve people were killed when a bus crashed near Cusco.", "en")["Twelve"] == \
         "quantity:people/died/in-cusco"
+
+
+def test_a_modifier_before_the_measured_noun_makes_it_another_measure(registry):
+    got = keys(registry, "Unilever made an operating profit of 4 billion euros.", "en")
+    assert got["4 billion euros"] == "quantity:operating-profit/unilever/euro"
+    assert keys(registry, "Unilever made a profit of 3 billion euros.", "en")["3 billion euros"] == \
+        "quantity:profit/unilever/euro"
+    assert keys(registry, "Heineken boekte een netto winst van 1,2 miljard euro.")["1,2 miljard euro"] == \
+        "quantity:net-profit/heineken/euro"
+    assert keys(registry, "Heineken boekte een nettowinst van 1,2 miljard euro.")["1,2 miljard euro"] == \
+        "quantity:net-profit/heineken/euro"

@@ -36,7 +36,7 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
     if ctx.has_unit:  # "De totale verzekerde schade ... is 100 miljoen euro": what the amount measures
         noun = noun_after_money(ctx, fv, function_words) or measured_noun(ctx, fv, function_words) or \
             measured_noun(replace(ctx, clause=(ctx.sentence[0], ctx.clause[1])), fv, function_words)
-        return (noun_class(noun.label, fv), noun.words, "") if noun else None
+        return (modified(noun, ctx.doc.scan_text, fv), noun.words, "") if noun else None
     text = ctx.doc.scan_text
     tallies = [h for h in fv.tallies.find(text, ctx.clause[0], ctx.figure[0])]
     noun = people_head_after(text, counted_noun(ctx.doc, ctx.figure[1], min(ctx.clause[1], ctx.figure[1] + 60),
@@ -72,6 +72,26 @@ def noun_class(word: str, fv: FrameVocabulary) -> str:
     other language (``[nouns]`` of frames.toml: "banen" and "jobs" are both job)."""
     base = lemma(word, fv.language)
     return fv.noun_classes.get(base, base)
+
+
+WORD_BEFORE = regex.compile(r"(?<![\p{L}\-])([\p{L}\-]+)\s+\Z", regex.REVERSE)
+
+
+@data_cache
+def modifiers(language: Language) -> dict[str, str]:
+    """Words of `[modifiers]` of frames.toml that make the noun after them another measure ("net
+    profit", "operating profit"), each with its name in the key."""
+    return {w.lower(): m for w, m in (load_data(language, "frames") or {}).get("modifiers", {}).items()}
+
+
+def modified(noun: Hit, text: str, fv: FrameVocabulary) -> str:
+    """The name of the noun an amount measures with a modifier right before it that makes it
+    another measure ("a net profit of 3 billion": net-profit, as the Dutch compound "nettowinst"
+    is; an operating profit is no net profit), else the noun's own."""
+    base = noun_class(noun.label, fv)
+    word = WORD_BEFORE.search(text, max(0, noun.start - 30), noun.start)
+    modifier = modifiers(fv.source).get(word.group(1).lower()) if word else None
+    return f"{modifier}-{base}" if modifier else base
 
 
 MEASURE_WORD = regex.compile(r"[ \t]+(\p{Ll}+)")
