@@ -347,3 +347,19 @@ def test_a_modifier_before_the_measured_noun_makes_it_another_measure(registry):
         "quantity:net-profit/heineken/euro"
     assert keys(registry, "Heineken boekte een nettowinst van 1,2 miljard euro.")["1,2 miljard euro"] == \
         "quantity:net-profit/heineken/euro"
+
+
+def test_an_act_before_a_plural_noun_is_the_first_part_of_an_open_compound(registry):
+    assert keys(registry, "About 300 rescue workers searched the rubble in Cusco.", "en")["About 300"] == \
+        "quantity:worker/rescued/in-cusco"
+    assert keys(registry, "In Cusco, 20 injured tourists were taken to hospital.", "en")["20"] == \
+        "quantity:people/injured/in-cusco"
+
+
+def test_an_order_to_do_it_makes_the_predicate_one_of_its_own(registry):
+    got = keys(registry, "Some 30,000 people were under evacuation orders near Los Angeles.", "en")
+    assert got["Some 30,000"] == "quantity:people/ordered-evacuated/in-los-angeles"
+    got = keys(registry, "Dinsdag kregen 30.000 mensen bij Los Angeles het bevel om te evacueren.")
+    assert got["30.000"] == "quantity:people/ordered-evacuated/in-los-angeles"
+    assert keys(registry, "About 10,000 people were evacuated near Los Angeles.", "en")["About 10,000"] == \
+        "quantity:people/evacuated/in-los-angeles"

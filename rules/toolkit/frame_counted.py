@@ -18,7 +18,7 @@ from checker.rules.toolkit.frames import (
     predicates_in,
 )
 from checker.rules.toolkit.lemmas import lemma
-from checker.rules.toolkit.lexicon import Hit, data_cache, load_data, words_pattern
+from checker.rules.toolkit.lexicon import Hit, data_cache, load_data, phrase_pattern, words_pattern
 from checker.rules.toolkit.vocabulary import Language
 
 
@@ -142,6 +142,27 @@ def denied(ctx: FigureContext, predicate: Hit, fv: FrameVocabulary) -> Hit:
 
 
 @data_cache
+def mandates(language: Language) -> tuple[regex.Pattern, regex.Pattern]:
+    """Words of `[grammar] mandates_before` of frames.toml ending just before a predicate
+    ("ordered to evacuate", "het bevel om te evacueren"), and of `mandates_after` right after
+    it ("evacuation orders")."""
+    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    return (words_pattern(grammar.get("mandates_before", []), after=r"\s+\Z"),
+            regex.compile(rf"\s+(?:{phrase_pattern(grammar.get('mandates_after', [])) or '(?!)'})(?!\p{{L}})", regex.I))
+
+
+def ordered(ctx: FigureContext, predicate: Hit, fv: FrameVocabulary) -> Hit:
+    """The predicate as an order or a warning to do it ("ordered-evacuated": "30,000 were ordered
+    to evacuate", "under evacuation orders"): those told to leave are not those who left."""
+    before, after = mandates(fv.source)
+    text = ctx.doc.scan_text
+    if before.search(text, max(ctx.clause[0], predicate.start - 40), predicate.start) or \
+            after.match(text, predicate.end, ctx.clause[1]):
+        return replace(predicate, label=f"ordered-{predicate.label}")
+    return predicate
+
+
+@data_cache
 def degrees(language: Language) -> tuple[dict[str, str], regex.Pattern]:
     """Words of `[degrees]` of frames.toml, each with the degree it names, and a pattern of them
     ending just before a predicate ("seriously injured", "zwaar gewond")."""
@@ -217,12 +238,24 @@ NEXT_NOUN = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\-'’]*)")
 
 
 def people_head_after(text: str, noun: Hit | None, fv: FrameVocabulary) -> Hit | None:
-    """The head of a noun of two words when it is a noun of people: "340 flu patients" counts
-    patients, not flu."""
+    """The head of a noun of two words when it is a noun of people ("340 flu patients" counts
+    patients, not flu) or when the first names what happened as a noun or a verb's stem, no
+    participle or adjective: "300 rescue workers" are workers, as the Dutch "reddingswerkers" are,
+    not 300 rescued."""
     m = NEXT_NOUN.match(text, noun.end) if noun else None
-    if m and lemma(m.group(1).lower(), fv.language) in fv.people:
+    if m and (lemma(m.group(1).lower(), fv.language) in fv.people or act_before_head(noun, m.group(1).lower(), fv)):
         return Hit(m.start(1), m.end(1), m.group(1).lower(), m.group(1))
     return noun
+
+
+def act_before_head(noun: Hit, head: str, fv: FrameVocabulary) -> bool:
+    """True when ``noun``, a word of a predicate that is its own lemma (a noun or a verb's stem:
+    "rescue", "evacuation"), stands before a plural ``head`` as the first part of an open
+    compound: "rescue workers", "evacuation buses"; "dead", a noun of people, and participles
+    ("injured tourists") say what happened to the head."""
+    word = noun.label
+    return not fv.compounds and fv.predicate(word) is not None and lemma(word, fv.language) == word \
+        and word not in fv.people and not fv.participle.fullmatch(word) and bool(fv.plural.fullmatch(head))
 
 
 PERSON_HEAD = 7  # letters: the shortest noun of people a compound ends with ("patiënt"; not "burger": "hamburger")
