@@ -363,3 +363,9 @@ def test_an_order_to_do_it_makes_the_predicate_one_of_its_own(registry):
     assert got["30.000"] == "quantity:people/ordered-evacuated/in-los-angeles"
     assert keys(registry, "About 10,000 people were evacuated near Los Angeles.", "en")["About 10,000"] == \
         "quantity:people/evacuated/in-los-angeles"
+
+
+def test_a_stem_whose_particle_ends_the_clause_is_another_verb(registry):
+    assert keys(registry, "In april vroegen 3000 mensen asiel aan in Nederland.")["3000"] is None  # aanvragen
+    assert keys(registry, "In Rotterdam vroegen 3000 mensen om hulp.")["3000"] == "quantity:people/demanded/in-rotterdam"
+    assert keys(registry, "In Duitsland kwamen 170 mensen om.")["170"] == "quantity:people/died/in-germany"

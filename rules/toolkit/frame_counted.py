@@ -141,6 +141,37 @@ def denied(ctx: FigureContext, predicate: Hit, fv: FrameVocabulary) -> Hit:
     return Hit(no.start(), predicate.end, f"not-{predicate.label}", ctx.doc.scan_text[no.start():predicate.end])
 
 
+WORD_AFTER = regex.compile(r"[\p{L}\-]+")
+
+
+def as_said(ctx: FigureContext, predicate: Hit, fv: FrameVocabulary) -> Hit | None:
+    """The predicate as its clause says it: ordered, graded or denied; None when its word is
+    the stem of another verb whose particle ends the clause ("vroegen 3000 mensen asiel aan":
+    aanvragen, to apply for, not vragen, to demand)."""
+    if other_separable_verb(ctx, predicate, fv):
+        return None
+    return denied(ctx, graded(ctx, ordered(ctx, predicate, fv), fv), fv)
+
+
+def other_separable_verb(ctx: FigureContext, predicate: Hit, fv: FrameVocabulary) -> bool:
+    """True when a particle after a one-word predicate in its clause ends the clause or stands
+    before a preposition (a particle, not a preposition of a noun phrase: "vraagt 5 procent aan
+    de werkgevers") and makes with its stem a verb of no predicate or of another."""
+    if not fv.particles or " " in predicate.words:
+        return False
+    text = ctx.doc.scan_text
+    words = list(WORD_AFTER.finditer(text, predicate.end, ctx.clause[1]))
+    for i, m in enumerate(words):
+        particle = m.group().lower()
+        if particle not in fv.particles:
+            continue
+        after = words[i + 1].group().lower() if i + 1 < len(words) else None
+        if after is None or after in fv.governing:
+            verb = particle + lemma(predicate.words.lower(), fv.language)
+            return fv.predicate_of.get(verb) != predicate.label
+    return False
+
+
 @data_cache
 def mandates(language: Language) -> tuple[regex.Pattern, regex.Pattern]:
     """Words of `[grammar] mandates_before` of frames.toml ending just before a predicate

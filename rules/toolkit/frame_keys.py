@@ -27,7 +27,7 @@ from checker.rules.toolkit.frames import (
     predicate_near,
     running_words,
 )
-from checker.rules.toolkit.frame_counted import denied, graded, ordered, what_is_counted, with_group, who_they_were
+from checker.rules.toolkit.frame_counted import as_said, graded, what_is_counted, with_group, who_they_were
 from checker.rules.toolkit.frame_years import other_year
 from checker.rules.toolkit.gazetteer import gazetteer, slug
 from checker.rules.toolkit.home_country import home_country, home_in_headline, home_place, speaks_of_home
@@ -144,8 +144,7 @@ def what_happened(ctx: FigureContext, counted: tuple[str, str, str], parts: dict
         predicate = None  # what a toll or "20 vermisten" says, not another figure's ("the toll reached 128 with more missing")
     if ctx.has_unit and not people and predicate is not None and predicate.label not in positions(fv.source):
         predicate = None
-    if predicate is not None:
-        predicate = denied(ctx, graded(ctx, ordered(ctx, predicate, fv), fv), fv)
+    if predicate is not None and (predicate := as_said(ctx, predicate, fv)) is not None:
         out["predicate"], ev["predicate"] = predicate.label, predicate.words
     elif implied:
         at = max(ctx.figure[1], ctx.doc.scan_text.find(words, ctx.figure[1], ctx.clause[1]))  # "6 zwaargewonden"
