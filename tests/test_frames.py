@@ -369,3 +369,16 @@ def test_a_stem_whose_particle_ends_the_clause_is_another_verb(registry):
     assert keys(registry, "In april vroegen 3000 mensen asiel aan in Nederland.")["3000"] is None  # aanvragen
     assert keys(registry, "In Rotterdam vroegen 3000 mensen om hulp.")["3000"] == "quantity:people/demanded/in-rotterdam"
     assert keys(registry, "In Duitsland kwamen 170 mensen om.")["170"] == "quantity:people/died/in-germany"
+
+
+def causes(registry, text: str, language: str = "nl") -> dict[str, str | None]:
+    doc = make_doc(text, date="2025-10-30", language=language)
+    return {c.text: c.context.get("cause") for c in extract_document(doc, [registry.get("quantities")()],
+                                                                       registry.schema()).claims}
+
+
+def test_an_election_is_named_by_the_word_that_says_which(registry):
+    assert causes(registry, "In the European elections, the Greens won 53 seats.", "en")["53"] == "election:european"
+    assert causes(registry, "In the elections, the Greens won 53 seats.", "en")["53"] == "election"
+    assert causes(registry, "De BBB won bij de Provinciale Statenverkiezingen 137 zetels.")["137"] == "election:staat"
+    assert causes(registry, "In Wednesday's election, the Greens won 53 seats.", "en")["53"] == "election"

@@ -28,6 +28,7 @@ two rules share lives here, never in a rule's module.
   noun's lemma or the noun an amount measures, the predicate class (died, evacuated, ...), the
   places after prepositions, a name for an actor, the words of a running tally.
 - ``frame_keys``: the key parts built from them for a figure of people or of an open noun.
+- ``frame_events``: which event of a kind a figure is of ("the European elections").
 - ``subgroups``: the part of a population a figure is of ("among voters under 25", "onder
   jongeren"), a qualifier of its key.
 - ``key_parts``: the key parts the built-in rules declare, and ``KindSpec`` to declare how a

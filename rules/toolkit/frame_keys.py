@@ -28,6 +28,7 @@ from checker.rules.toolkit.frames import (
     running_words,
 )
 from checker.rules.toolkit.frame_counted import as_said, graded, what_is_counted, with_group, who_they_were
+from checker.rules.toolkit.frame_events import cause_name
 from checker.rules.toolkit.frame_years import other_year
 from checker.rules.toolkit.gazetteer import gazetteer, slug
 from checker.rules.toolkit.home_country import home_country, home_in_headline, home_place, speaks_of_home
@@ -105,7 +106,7 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
     running = running_words(ctx.doc, *ctx.clause, fv) or \
         (out.get("predicate") in fv.running_classes and ev.get("predicate")) or None
     return Frame(out, ev, inferred, running if "predicate" in out else None, keyed, why,
-                 {"cause": cause.label} if cause else {})
+                 {"cause": cause_name(ctx, cause, fv, vocab.function_words)} if cause else {})
 
 
 def thing_actor(ctx: FigureContext, parts: dict[str, str], evidence: dict[str, str], vocab,
