@@ -382,3 +382,10 @@ def test_an_election_is_named_by_the_word_that_says_which(registry):
     assert causes(registry, "In the elections, the Greens won 53 seats.", "en")["53"] == "election"
     assert causes(registry, "De BBB won bij de Provinciale Statenverkiezingen 137 zetels.")["137"] == "election:staat"
     assert causes(registry, "In Wednesday's election, the Greens won 53 seats.", "en")["53"] == "election"
+
+
+def test_a_time_right_after_a_figure_is_its_own_year(registry):
+    got = keys(registry, "The Dutch deficit will rise to 2.6 percent of GDP next year, from 2.2 percent this year.", "en",
+               date="2025-09-16")
+    assert got == {"2.6 percent": "quantity:deficit/netherlands/percent/2026",
+                   "2.2 percent": "quantity:deficit/netherlands/percent"}
