@@ -389,3 +389,14 @@ def test_a_time_right_after_a_figure_is_its_own_year(registry):
                date="2025-09-16")
     assert got == {"2.6 percent": "quantity:deficit/netherlands/percent/2026",
                    "2.2 percent": "quantity:deficit/netherlands/percent"}
+
+
+def test_a_figure_right_after_a_verb_of_change_is_the_size_of_a_change(registry):
+    got = keys(registry, "Support for the Greens in Germany rose by 27 percent.", "en")
+    assert got["27 percent"] == "quantity:support/in-germany/change/percent"
+    got = keys(registry, "De Nederlandse economie groeide in het derde kwartaal met 0,8 procent.")
+    assert got["0,8 procent"] == "quantity:economie/netherlands/change/percent"
+    got = keys(registry, "The Conservatives lost 480 seats in the local elections and now hold 950.", "en")
+    assert got == {"480": "quantity:seat/conservatives/change", "950": "quantity:seat/conservatives"}
+    assert keys(registry, "Support for the Greens in Germany rose to 14 percent.", "en")["14 percent"] == \
+        "quantity:support/in-germany/percent"
