@@ -120,10 +120,10 @@ def test_an_institution_of_the_counted_people_is_part_of_what_is_counted(registr
     students = keys(registry, "There are 12,000 students at universities in Rotterdam.", "en")["12,000"]
     assert students == "quantity:student/in-rotterdam/at-university"  # never all of Rotterdam's students
     one = keys(registry, "Three children died in a collapsed school in Antakya.", "en")["Three"]
-    assert one == "quantity:people/died/in-school-in-antakya"
+    assert one == "quantity:people/died/in-school-in-antakya/children"  # the children: a group of the people
 
 
 def test_the_evidence_of_an_institution_is_its_words(registry):
     doc = make_doc("Op basisscholen in Rotterdam zijn 400 kinderen niet gevaccineerd.", date="2026-05-04")
     claims = extract_document(doc, [registry.get("quantities")()], registry.schema()).claims
-    assert [dict(c.evidence).get("qualifier") for c in claims] == ["Op basisscholen"]
+    assert [dict(c.evidence).get("qualifier") for c in claims] == ["kinderen; Op basisscholen"]  # a group and an institution

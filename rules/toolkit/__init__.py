@@ -32,6 +32,9 @@ two rules share lives here, never in a rule's module.
   ``frame_counted``: what is counted (a count noun's noun, a case's disease) and what became of
   people (denied, found); ``frame_places``: places inside places, facilities, and the
   institutions counted people are of ("children at primary schools").
+- ``frame_events``: which event of a kind a figure is of ("the European elections").
+- ``subgroups``: the part of a population a figure is of ("among voters under 25", "onder
+  jongeren"), a qualifier of its key.
 - ``key_parts``: the key parts the built-in rules declare, and ``KindSpec`` to declare how a
   kind compares.
 """

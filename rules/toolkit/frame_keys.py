@@ -26,8 +26,9 @@ from checker.rules.toolkit.frames import (
     predicate_near,
     running_words,
 )
-from checker.rules.toolkit.frame_counted import (count_noun_end, denied, found_again, positions, what_is_counted,
-                                                who_they_were)
+from checker.rules.toolkit.frame_counted import (as_said, count_noun_end, found_again, graded, positions,
+                                                what_is_counted, who_they_were, with_group)
+from checker.rules.toolkit.frame_events import cause_name
 from checker.rules.toolkit.frame_places import with_institution
 from checker.rules.toolkit.frame_years import other_year
 from checker.rules.toolkit.gazetteer import gazetteer, slug
@@ -106,7 +107,7 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
     running = running_words(ctx.doc, *ctx.clause, fv) or \
         (out.get("predicate") in fv.running_classes and ev.get("predicate")) or None
     return Frame(out, ev, inferred, running if "predicate" in out else None, keyed, why,
-                 {"cause": cause.label} if cause else {})
+                 {"cause": cause_name(ctx, cause, fv, vocab.function_words)} if cause else {})
 
 
 def thing_actor(ctx: FigureContext, parts: dict[str, str], evidence: dict[str, str], vocab,
@@ -139,15 +140,17 @@ def what_happened(ctx: FigureContext, counted: tuple[str, str, str], parts: dict
         predicate = None  # what a toll or "20 vermisten" says, not another figure's ("the toll reached 128 with more missing")
     if ctx.has_unit and not people and predicate is not None and predicate.label not in positions(fv.source):
         predicate = None
-    if predicate is not None:
-        predicate = denied(ctx, predicate, fv)
+    if predicate is not None and (predicate := as_said(ctx, predicate, fv)) is not None:
         out["predicate"], ev["predicate"] = predicate.label, predicate.words
     elif implied:
+        at = max(ctx.figure[1], ctx.doc.scan_text.find(words, ctx.figure[1], ctx.clause[1]))  # "6 zwaargewonden"
+        implied = graded(ctx, Hit(at, at + len(words), implied, words), fv).label
         out["predicate"], ev["predicate"] = implied, f"{words} (what the noun says)"
     if people and (found := found_again(ctx, out.get("predicate"), fv)):  # "the 12 presumed missing were found"
         out["predicate"], ev["predicate"] = found.label, found.words
     if people:
         without_qualifiers(out, ev, evidence, fv.predicate_qualifiers)
+        with_group(out, ev, words, fv)  # "five children were killed": a group of the people
     with_institution(ctx, out, ev, fv)  # "400 children at primary schools", "students at universities": who they are
     return out, ev
 
