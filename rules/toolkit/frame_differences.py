@@ -66,10 +66,11 @@ def change_by(text: str, start: int, language: Language) -> Hit | None:
     procent", "groeide de economie in het derde kwartaal met 0,8 procent"): the figure is the size of a change, qualifier
     ``change``, never the level the thing stands at ("rose to 14 percent")."""
     verbs, by = change_words(language)
-    words = list(WORDS_BEFORE.finditer(text, max(0, start - BY_REACH), start))  # nearest first
-    if not words or text[words[0].end():start].strip():
+    nearest = WORDS_BEFORE.search(text, max(0, start - BY_REACH), start)
+    if nearest is None or text[nearest.end():start].strip():
         return None
-    reach = words[1:] if words[0].group().lower() in by else words[:1]
+    reach = WORDS_BEFORE.finditer(text, max(0, start - BY_REACH), nearest.start()) \
+        if nearest.group().lower() in by else [nearest]  # nearest first
     for m in reach:
         if regex.search(r"[.,;:!?]", text[m.end():start]):
             break
