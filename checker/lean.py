@@ -155,17 +155,6 @@ class Decoder:
         claim.article = article
         return claim
 
-    def claims_of_article(self, data: str | bytes, article: str) -> list[Claim]:
-        """The claims of an article from a JSON list of them stored without their article and
-        with their ids relative to it (as the claim cache keeps them), as public models."""
-        out = []
-        for claim in self._claims.decode(data):
-            claim = self._lean(claim)
-            claim.id = article + claim.id
-            claim.article = article
-            out.append(as_claim(claim))
-        return out
-
     def keys(self, data: str | bytes) -> dict[str, list[str]]:
         """The keys an archive article states, by their core (see checker.index.keys_by_core)."""
         return self._keys.decode(data)
