@@ -31,7 +31,12 @@ def build_report(articles: Sequence[Article], claims: Sequence[Claim], findings:
 
 def to_json(report: Report) -> str:
     """The JSON serialisation, byte for byte the same for the same report."""
-    return report.model_dump_json(indent=2) + "\n"
+    return to_json_bytes(report).decode("utf-8")
+
+
+def to_json_bytes(report: Report) -> bytes:
+    """The JSON serialisation as UTF-8: what ``to_json`` gives, without decoding it."""
+    return report.json_bytes(indent=2) + b"\n"
 
 
 def claims_by_id(report: Report) -> dict[str, Claim]:
