@@ -1,4 +1,4 @@
-"""Lean decoding: claims and articles read back from the claim index and the claim cache.
+"""Lean decoding: claims and articles read back from the claim index.
 
 Validating every stored claim with pydantic cost 25-50 µs a claim, and a draft's check against
 a large archive reads tens of thousands of them. What was stored was valid when it was written,
@@ -29,7 +29,7 @@ class LeanClaim(msgspec.Struct, kw_only=True, gc=False):
     values in :meth:`Decoder.claims`; they are never read raw."""
 
     id: str
-    article: str = ""  # the claim cache keeps claims without it (see checker.cache)
+    article: str = ""  # a claim set of the index keeps claims without it (see Decoder.claim_of)
     rule: str
     kind: str
     start: int
