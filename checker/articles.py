@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Protocol, Sequence
 
 import regex
 
@@ -319,8 +319,9 @@ def article_id(path: Path, used: IdBook) -> str:
 
 
 def make_document(path: Path, text: str, encoding: str, aid: str, language: str | None,
-                  problems: list[Problem]) -> Document:
-    """Read the metadata of a decoded article and blank it out of the text rules scan."""
+                  problems: list[Problem], detected: tuple | None = None) -> Document:
+    """Read the metadata of a decoded article and blank it out of the text rules scan; its
+    language is detected (see checker.language), or given as ``detected`` when known."""
     name = shown(path)
     scan = text
     meta: dict[str, str] = {}
@@ -343,10 +344,10 @@ def make_document(path: Path, text: str, encoding: str, aid: str, language: str 
         blank = NOT_NEWLINE.sub(" ", fm[0])
         scan = blank + text[fm.end():]
     given = language or meta.get("language") or meta.get("lang")
-    detected, confidence, parts = (given, None, ()) if given else article_languages(scan)
+    read_as, confidence, parts = (given, None, ()) if given else detected or article_languages(scan)
     article = Article(
         id=aid, path=name, date=period, year=period.start.year if period else None,
-        language=detected, language_confidence=confidence,
+        language=read_as, language_confidence=confidence,
         title=meta.get("title"), source=meta.get("source"), url=meta.get("url"),
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), encoding=encoding,
     )
@@ -411,8 +412,10 @@ def read_stdin(problems: list[Problem]) -> bytes | None:
     return data
 
 
-def document_of(path: Path, data: bytes, aid: str, language: str | None, problems: list[Problem]) -> Document | None:
-    """The document of a file's bytes, or None with a problem (binary, empty)."""
+def document_of(path: Path, data: bytes, aid: str, language: str | None, problems: list[Problem],
+                detected: tuple | None = None) -> Document | None:
+    """The document of a file's bytes, or None with a problem (binary, empty); ``detected``: its
+    language when known (see make_document)."""
     name = shown(path)
     text, encoding, problem = decode(data, name)
     if problem:
@@ -422,26 +425,44 @@ def document_of(path: Path, data: bytes, aid: str, language: str | None, problem
     if not text.strip():
         problems.append(Problem(severity="warning", file=name, message="empty file, skipped"))
         return None
-    doc = make_document(path, text, encoding, aid, language, problems)
+    doc = make_document(path, text, encoding, aid, language, problems, detected)
     if not doc.scan_text.strip():
         problems.append(Problem(severity="warning", file=name, message="header only, no text to check"))
     return doc
 
 
-def load(paths: list[str], language: str | None = None,
-         suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> LoadResult:
-    """Load every article below ``paths``; problems are collected, never raised."""
+class KeptLanguages(Protocol):
+    """Where the languages detected of articles are kept by the SHA-256 of their bytes (the
+    claim cache, checker.cache)."""
+
+    def languages(self, digests: Sequence[str]) -> dict[str, tuple]: ...
+
+    def keep_languages(self, detected: dict[str, tuple]) -> None: ...
+
+
+def load(paths: list[str], language: str | None = None, suffixes: tuple[str, ...] = DEFAULT_SUFFIXES,
+         kept: KeptLanguages | None = None) -> LoadResult:
+    """Load every article below ``paths``; problems are collected, never raised. With ``kept``,
+    the language of an article whose bytes are kept there is taken from it (the files are read
+    first, then looked up in one query), and the languages detected of the others are kept."""
     result = LoadResult()
     files, result.problems = candidates(paths, suffixes)
-    used = IdBook()
     seen: set[object] = set()  # what makes two paths one file: see read_bytes
-    for path in files:
-        data = read_bytes(path, result.problems, seen)
-        if data is None:
-            continue
-        doc = document_of(path, data, article_id(path, used), language, result.problems)
+    read = [(path, data) for path in files if (data := read_bytes(path, result.problems, seen)) is not None]
+    digests = [hashlib.sha256(data).hexdigest() for _, data in read] if kept is not None and not language else []
+    known = kept.languages(digests) if digests else {}
+    detected: dict[str, tuple] = {}
+    used = IdBook()
+    for i, (path, data) in enumerate(read):
+        digest = digests[i] if digests else None
+        doc = document_of(path, data, article_id(path, used), language, result.problems, known.get(digest))
+        read[i] = None  # the bytes are no longer needed
         if doc is not None:
             result.documents.append(doc)
+            if digest and digest not in known and doc.article.language_confidence is not None:
+                detected[digest] = (doc.article.language, doc.article.language_confidence, doc.parts)
+    if detected:
+        kept.keep_languages(detected)
     result.documents = with_year_hints(result.documents)
     return result
 

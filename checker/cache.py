@@ -34,6 +34,10 @@ SCHEMA = "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, claims TEXT 
 # The findings of one key of a folder's comparison, by the digest of what they depend on (see
 # checker.compare_memo).
 COMPARISONS = "CREATE TABLE IF NOT EXISTS comparisons (digest TEXT PRIMARY KEY, findings TEXT NOT NULL)"
+# The language detected of an article (JSON: language, confidence, runs of paragraphs), by the
+# SHA-256 of its file's bytes and what detects it (the signature, the language model's version).
+LANGUAGES = ("CREATE TABLE IF NOT EXISTS languages (detector TEXT NOT NULL, digest TEXT NOT NULL, "
+             "detected TEXT NOT NULL, PRIMARY KEY (detector, digest))")
 
 
 def source_hash(rules: Sequence) -> str:
@@ -76,6 +80,7 @@ class ClaimCache:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute(SCHEMA)
             self.db.execute(COMPARISONS)
+            self.db.execute(LANGUAGES)
         except (sqlite3.Error, OSError) as e:
             self._fail("open", e)
 
@@ -149,9 +154,46 @@ class ClaimCache:
         except (sqlite3.Error, OSError) as e:
             self._fail("write", e)
 
+    def languages(self, digests: Sequence[str]) -> dict[str, tuple]:
+        """The kept languages (language, confidence, runs of paragraphs) of articles by the
+        SHA-256 of their bytes, those kept; one query (see checker.articles.load)."""
+        if self.db is None or not digests:
+            return {}
+        try:
+            rows = self.db.execute("SELECT digest, detected FROM languages WHERE detector = ? AND digest IN "
+                                   "(SELECT value FROM json_each(?))", (self.detector(), json.dumps(digests)))
+            return {digest: detected_of(text) for digest, text in rows}
+        except (sqlite3.Error, OSError, ValueError) as e:
+            self._fail("read", e)
+            return {}
+
+    def keep_languages(self, detected: dict[str, tuple]) -> None:
+        """Keep the languages detected of articles by the SHA-256 of their bytes, in one transaction."""
+        if self.db is None or not detected:
+            return
+        detector = self.detector()
+        rows = [(detector, digest, json.dumps(value)) for digest, value in detected.items()]
+        try:
+            with self.db:
+                self.db.executemany("INSERT OR REPLACE INTO languages VALUES (?, ?, ?)", rows)
+        except (sqlite3.Error, OSError) as e:
+            self._fail("write", e)
+
+    def detector(self) -> str:
+        """What detects a language: the engine's sources (in the signature) and the language model."""
+        from checker.installed import version
+
+        return f"{self.signature} py3langid {version('py3langid')}"
+
     def close(self) -> None:
         if self.db is not None:
             self.db.close()
+
+
+def detected_of(text: str) -> tuple:
+    """A kept language as checker.language gives it: (language, confidence, runs of paragraphs)."""
+    language, confidence, parts = json.loads(text)
+    return language, confidence, tuple((start, end, lang) for start, end, lang in parts)
 
 
 def stored(claim: Claim) -> dict:
