@@ -34,10 +34,11 @@ SCHEMA = "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, claims TEXT 
 # The findings of one key of a folder's comparison, by the digest of what they depend on (see
 # checker.compare_memo).
 COMPARISONS = "CREATE TABLE IF NOT EXISTS comparisons (digest TEXT PRIMARY KEY, findings TEXT NOT NULL)"
-# The language detected of an article (JSON: language, confidence, runs of paragraphs), by the
-# SHA-256 of its file's bytes and what detects it (the signature, the language model's version).
+# The language detected of an article, its confidence and its runs of paragraphs in each language
+# (JSON, null when there are none), by the SHA-256 of its file's bytes and what detects it (the
+# signature, the language model's version).
 LANGUAGES = ("CREATE TABLE IF NOT EXISTS languages (detector TEXT NOT NULL, digest TEXT NOT NULL, "
-             "detected TEXT NOT NULL, PRIMARY KEY (detector, digest))")
+             "language TEXT NOT NULL, confidence REAL NOT NULL, parts TEXT, PRIMARY KEY (detector, digest))")
 
 
 def source_hash(rules: Sequence) -> str:
@@ -160,9 +161,9 @@ class ClaimCache:
         if self.db is None or not digests:
             return {}
         try:
-            rows = self.db.execute("SELECT digest, detected FROM languages WHERE detector = ? AND digest IN "
-                                   "(SELECT value FROM json_each(?))", (self.detector(), json.dumps(digests)))
-            return {digest: detected_of(text) for digest, text in rows}
+            rows = self.db.execute("SELECT digest, language, confidence, parts FROM languages WHERE detector = ? "
+                                   "AND digest IN (SELECT value FROM json_each(?))", (self.detector(), json.dumps(digests)))
+            return {digest: (language, confidence, runs_of(parts)) for digest, language, confidence, parts in rows}
         except (sqlite3.Error, OSError, ValueError) as e:
             self._fail("read", e)
             return {}
@@ -172,10 +173,11 @@ class ClaimCache:
         if self.db is None or not detected:
             return
         detector = self.detector()
-        rows = [(detector, digest, json.dumps(value)) for digest, value in detected.items()]
+        rows = [(detector, digest, language, confidence, json.dumps(parts) if parts else None)
+                for digest, (language, confidence, parts) in detected.items()]
         try:
             with self.db:
-                self.db.executemany("INSERT OR REPLACE INTO languages VALUES (?, ?, ?)", rows)
+                self.db.executemany("INSERT OR REPLACE INTO languages VALUES (?, ?, ?, ?, ?)", rows)
         except (sqlite3.Error, OSError) as e:
             self._fail("write", e)
 
@@ -190,10 +192,9 @@ class ClaimCache:
             self.db.close()
 
 
-def detected_of(text: str) -> tuple:
-    """A kept language as checker.language gives it: (language, confidence, runs of paragraphs)."""
-    language, confidence, parts = json.loads(text)
-    return language, confidence, tuple((start, end, lang) for start, end, lang in parts)
+def runs_of(parts: str | None) -> tuple:
+    """Kept runs of paragraphs as checker.language gives them: (start, end, language) each."""
+    return tuple((start, end, lang) for start, end, lang in json.loads(parts)) if parts else ()
 
 
 def stored(claim: Claim) -> dict:
