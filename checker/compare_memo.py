@@ -5,30 +5,36 @@ The findings of one key (see :func:`checker.conflicts.find_conflicts`) are read 
 as compared (each claim whole, with its article, its interval, its period and how many days
 ahead it lies) and, when one of them is weakly matched, from the claims of the sentences of all
 of them (see :class:`checker.disagreement.Corroboration`), by the rules' key schema and the
-engine's code. The digest of a key is a hash of all that: the claim cache's signature (the
-rules, their options and vocabulary, the source of the engine and the rules), the key and those
-claims. A re-run reuses a key's kept findings only when its digest is found, so a changed
-article makes only the keys its claims fall in (or stand beside, for a weakly matched claim) be
-compared again, and nothing else decides a kept result. A draft's comparison (``focus``) is
-never kept.
+engine's code. The digest of a key is a hash of what all that is made of: the claim cache's
+signature (the rules, their options and vocabulary, the source of the engine and the rules), the
+tolerances of the intervals, the key, and its claims whole with their periods (an interval is
+read from the claim and the key's other claims of its sentence, how far ahead a date lies from
+the claim and its period), and for a weakly matched claim the claims of the sentences beside. A
+re-run reuses a key's kept findings only when its digest is found, so a changed article makes
+only the keys its claims fall in (or stand beside, for a weakly matched claim) be compared again,
+and nothing else decides a kept result; a key whose claims all agree is kept too, with no
+findings. A draft's comparison (``focus``) is never kept.
+
+Each list of a key (its claims, their periods) is written in one call, in the order of the
+claims (the articles' order, then the claims' in each): claims in another order give another
+digest, so a key compared again, never a stale result.
 """
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 from collections.abc import Sequence
 
 import msgspec
 from checker.cache import ClaimCache
-from checker.disagreement import Corroboration
+from checker.conflicts import KeyedClaims, tolerances
 from checker.keys import KeySchema
 from checker.models import Finding
-from checker.pairs import Compared, sentence_of, weak
+from checker.pairs import weak
 
 log = logging.getLogger(__name__)
 
-MEMO_VERSION = "2"  # 2: records written by msgspec whole
+MEMO_VERSION = "3"  # 3: a key's claims and periods as lists, its claims' intervals by the tolerances; all-agree keys kept
 
 
 class ComparisonMemo:
@@ -44,55 +50,61 @@ class ComparisonMemo:
         # its kind): a claim spelled in another order gives another digest, so a key compared
         # again, never a result read for other claims.
         self._encode = msgspec.json.Encoder().encode
-        self._claims: dict[int, bytes] = {}
-        self._periods: dict[int, bytes] = {}
+        self._decode = msgspec.json.Decoder(list[Finding]).decode
         self.digests: dict[str, str] = {}
         self._found: dict[str, str] = {}
         self._new: list[tuple[str, str]] = []
         self.reused = 0
 
-    def prepare(self, compared: Sequence[tuple[str, Sequence[Compared]]], support: Corroboration) -> None:
-        """Digest each key's comparison and read the kept findings of those digests."""
-        self.digests = {key: self.digest(key, members, support) for key, members in compared}
+    def prepare(self, keys: Sequence[str], keyed: KeyedClaims) -> None:
+        """Digest the comparison of each of the keys and read the kept findings of those digests."""
+        head = f"{MEMO_VERSION}\n{self.signature}\n{tolerances()}\n".encode()
+        hashes = {key: self.hashed(head, key, keyed) for key in keys}
+        # a key with a weakly matched claim: the claims of the sentences of its claims, looked up
+        # for all such keys in one pass
+        sentences_of = {key: list(dict.fromkeys((c.article, c.sentence_start) for c in keyed.all_of(key)))
+                        for key in keys if self.weakly_matched(key, keyed)}
+        found = keyed.in_sentences({s for sentences in sentences_of.values() for s in sentences})
+        for key, sentences in sentences_of.items():
+            hashes[key].update(b"\nbeside\n")
+            hashes[key].update(self._encode([found.get(s, []) for s in sentences]))
+        self.digests = {key: h.hexdigest() for key, h in hashes.items()}
         self._found = self.cache.comparisons(list(self.digests.values()))
 
-    def digest(self, key: str, members: Sequence[Compared], support: Corroboration) -> str:
-        """A hash of everything the findings of ``key`` are read from."""
-        # In the order of the claims (the articles' order, then the claims' in each): claims
-        # in another order give another digest, so a key compared again, never a stale result.
-        h = hashlib.sha256(f"{MEMO_VERSION}\n{self.signature}\n{key}\n".encode())
-        for m in members:
-            h.update(self._compared(m))
-        if any(weak(m.claim, self.schema) for m in members):
-            h.update(b"\nbeside\n")
-            for sentence in dict.fromkeys(sentence_of(m) for m in members):
-                for m in support.by_sentence.get(sentence, ()):
-                    h.update(self._compared(m))
-        return h.hexdigest()
+    def hashed(self, head: bytes, key: str, keyed: KeyedClaims):
+        """A hash of the claims of ``key`` and of what their periods are read from (for a key with a
+        weakly matched claim, ``prepare`` adds the claims beside)."""
+        h = hashlib.sha256(head + key.encode())
+        for claims in (keyed.claims[key], [c for c, _ in keyed.lengths.get(key, ())]):
+            h.update(b"\n")
+            h.update(self._encode(claims))
+        # the periods: each claim's is read from the claim and from its article's dates
+        h.update(b"\n")
+        h.update(keyed.dates_of(keyed.articles_of(key)))
+        return h
 
-    def _compared(self, m: Compared) -> bytes:
-        # each claim and period encoded once (both live as long as the comparison)
-        claim = self._claims.get(id(m.claim))
-        if claim is None:
-            claim = self._claims[id(m.claim)] = self._encode(m.claim)
-        period = self._periods.get(id(m.period))
-        if period is None:
-            period = self._periods[id(m.period)] = self._encode(m.period)
-        # repr, not JSON, for the interval: its infinite ends would both be written null
-        return b"%s|%r|%r|%s|%d\n" % (claim, m.low, m.high, period, m.ahead)
+    def weakly_matched(self, key: str, keyed: KeyedClaims) -> bool:
+        """Whether a claim compared under the key is weakly matched (see Corroboration)."""
+        schema = self.schema
+        return any(weak(c, schema) for c in keyed.all_of(key) if c.inferred)
 
     def kept(self, key: str) -> list[Finding] | None:
-        """The kept findings of a key whose digest was found, else None."""
+        """The kept findings of a key whose digest was found, else None (also when what was kept
+        cannot be read: the key is compared again)."""
         data = self._found.get(self.digests.get(key, ""))
         if data is None:
             return None
+        try:
+            findings = self._decode(data)
+        except msgspec.DecodeError as e:
+            log.warning("comparison of %s: kept findings unreadable (%s); compared again", key, e)
+            return None
         self.reused += 1
-        return [Finding.model_validate(f) for f in json.loads(data)]
+        return findings
 
     def keep(self, key: str, findings: Sequence[Finding]) -> None:
         if key in self.digests:
-            rows = json.dumps([f.model_dump(mode="json") for f in findings], ensure_ascii=False)
-            self._new.append((self.digests[key], rows))
+            self._new.append((self.digests[key], self._encode(findings).decode("utf-8")))
 
     def save(self) -> None:
         log.debug("comparison: %d keys reused, %d compared afresh", self.reused, len(self._new))

@@ -13,6 +13,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import timedelta
 
+import msgspec
+
 from checker.confidence import judge
 from checker.disagreement import Corroboration, disagreeing
 from checker.keys import KeySchema
@@ -49,51 +51,87 @@ SHORT_DATE = 31  # days: a date this precise dates the sentence that gives it
 NEWS_SPAN = 62  # days: the dates an undated article gives span at most this when they date it
 
 
-def article_periods(claims: Sequence[Claim], articles: dict[str, Article], schema: KeySchema) -> dict[str, Period | None]:
-    """Each article's period: its own date, else the span of the precise dates it gives.
+class KindsOfTimes(dict):
+    """Whether a kind's values are times (KindSpec.dates), looked up once per kind."""
 
-    An undated article that dates its events within two months ("op 24 februari", "begin
-    maart") is taken to speak of those months; one whose dates spread wider stays undated.
+    def __init__(self, schema: KeySchema) -> None:
+        super().__init__()
+        self.schema = schema
+
+    def __missing__(self, kind: str) -> bool:
+        self[kind] = dates = self.schema.kind(kind).dates
+        return dates
+
+
+class ArticleDates(dict):
+    """Per article, what the periods of its claims are read from besides each claim, as JSON:
+    its period and the dates of its sentences (see ClaimPeriods), written when first asked for."""
+
+    def __init__(self, periods: ClaimPeriods) -> None:
+        super().__init__()
+        self.periods = periods
+
+    def __missing__(self, article: str) -> bytes:
+        p = self.periods
+        self[article] = dates = msgspec.json.encode(
+            (article, p.by_article.get(article), sorted(p.sentence_dates.get(article, {}).items())))
+        return dates
+
+
+class ClaimPeriods:
+    """The period each claim speaks of: its own, a dated sentence's, or its article's period,
+    worked out of one pass over the claims' dates.
+
+    An article's period is its own date, else the span of the precise dates it gives (of a
+    kind of times, at most a month wide): an undated article that dates its events within two
+    months ("op 24 februari", "begin maart") is taken to speak of those months; one whose dates
+    spread wider stays undated.
     """
-    spans: dict[str, list] = defaultdict(list)
-    for c in claims:
-        if dates_its_sentence(c, schema):
-            spans[c.article].append(c.value)
-    periods = {}
-    for aid, article in articles.items():
-        values = spans.get(aid)
-        if article.date is not None or not values:
-            periods[aid] = article.date
-            continue
-        start, end = min(v.start for v in values), max(v.end for v in values)
-        periods[aid] = Period(start=start, end=end) if (end - start).days <= NEWS_SPAN else None
-    return periods
 
+    def __init__(self, claims: Sequence[Claim], articles: dict[str, Article], schema: KeySchema) -> None:
+        self.times = times = KindsOfTimes(schema)
+        spans: dict[str, list] = defaultdict(list)
+        # per article, per sentence: the date of a sentence that gives one with no key; the date
+        # of an event the sentence names ("since the invasion on 24 February") is the event's,
+        # not the time of the sentence's figures
+        self.sentence_dates: dict[str, dict[int, Period]] = defaultdict(dict)
+        for c in claims:
+            v = c.value
+            if isinstance(v, DateValue) and (v.end - v.start).days <= SHORT_DATE and times[c.kind]:
+                spans[c.article].append(v)
+                if c.key is None:
+                    self.sentence_dates[c.article].setdefault(c.sentence_start, Period(start=v.start, end=v.end))
+        # per article, its period and the dates of its sentences as JSON: with a claim, all the
+        # claim's period is read from
+        self.dates = ArticleDates(self)
+        self.by_article: dict[str, Period | None] = {}
+        for aid, article in articles.items():
+            values = spans.get(aid)
+            if article.date is not None or not values:
+                self.by_article[aid] = article.date
+                continue
+            start, end = min(v.start for v in values), max(v.end for v in values)
+            self.by_article[aid] = Period(start=start, end=end) if (end - start).days <= NEWS_SPAN else None
 
-def dates_its_sentence(claim: Claim, schema: KeySchema) -> bool:
-    """True for a claim of a kind of times whose value is precise enough to date its sentence."""
-    v = claim.value
-    return schema.kind(claim.kind).dates and isinstance(v, DateValue) and (v.end - v.start).days <= SHORT_DATE
+    def of(self, claims: Iterable[Claim]) -> list[Period | None]:
+        """The periods of these claims, in their order."""
+        times, by_article, sentence_dates = self.times, self.by_article, self.sentence_dates
+        out = []
+        for c in claims:
+            period = c.period
+            if period is None:
+                dated = sentence_dates.get(c.article)
+                if dated is not None and not times[c.kind]:
+                    period = dated.get(c.sentence_start)
+                if period is None:
+                    period = by_article.get(c.article)
+            out.append(period)
+        return out
 
 
 def claim_periods(claims: Sequence[Claim], articles: dict[str, Article], schema: KeySchema) -> dict[str, Period | None]:
-    """The period each claim speaks of: its own, a dated sentence's, or its article's period."""
-    sentence_dates: dict[tuple[str, int], Period] = {}
-    for c in claims:
-        # the date of an event the sentence names ("since the invasion on 24 February") is the
-        # event's, not the time of the sentence's figures
-        if dates_its_sentence(c, schema) and c.key is None:
-            sentence_dates.setdefault((c.article, c.sentence_start), Period(start=c.value.start, end=c.value.end))
-    by_article = article_periods(claims, articles, schema)
-    periods: dict[str, Period | None] = {}
-    for c in claims:
-        if c.period is not None:
-            periods[c.id] = c.period
-        elif not schema.kind(c.kind).dates and (c.article, c.sentence_start) in sentence_dates:
-            periods[c.id] = sentence_dates[(c.article, c.sentence_start)]
-        else:
-            periods[c.id] = by_article.get(c.article)
-    return periods
+    """The period each claim speaks of, by claim id (see ClaimPeriods)."""
+    return dict(zip((c.id for c in claims), ClaimPeriods(claims, articles, schema).of(claims)))
 
 
 def finding_id(key: str, status: str, claims: Iterable[Claim], copies: Mapping[str, Sequence[str]] | None = None) -> str:
@@ -163,36 +201,109 @@ def find_conflicts(claims: Sequence[Claim], articles: dict[str, Article], schema
     article id, an archive's identical copies of the articles of a finding's claims: compared
     once through them (see checker.archive), and the finding's id and reason count them as its
     claims'. ``memo`` (a checker.compare_memo.ComparisonMemo, without focus or copies) gives the
-    kept findings of the keys whose claims are as they were and keeps the others'."""
-    periods = claim_periods(claims, articles, schema)
-    spans = intervals(claims, schema)
-    groups: dict[str, list[Compared]] = defaultdict(list)
-    for c in claims:
-        if c.key is None or c.value is None:
-            continue
-        low, high = spans[c.id]
-        groups[c.key].append(Compared(c, low, high, periods[c.id]))
-    for c, days in spans_of_days(claims):
-        duration = schema.duration_key(c.kind, c.key)
-        if duration in groups:  # only where an article states a duration
-            groups[duration].append(Compared(c, days, days, periods[c.id]))
-    support = Corroboration((m for ms in groups.values() for m in ms), schema)
-    compared = [(key, groups[key]) for key in sorted(groups)
-                if (focus is None or any(m.claim.id in focus for m in groups[key]))
-                and len({m.claim.article for m in groups[key]}) >= 2 and not all_agree(groups[key])]
+    kept findings of the keys whose claims are as they were and keeps the others': the intervals
+    and the corroboration of the claims are worked out only for keys compared afresh."""
+    keyed = KeyedClaims(claims, articles, schema)
+    keys = [key for key in sorted(keyed.claims)
+            if (focus is None or any(c.id in focus for c in keyed.all_of(key))) and len(keyed.articles_of(key)) >= 2]
     if memo is not None:
-        memo.prepare(compared, support)
+        memo.prepare(keys, keyed)
     findings = []
-    for key, members in compared:
+    for key in keys:
         kept = memo.kept(key) if memo is not None else None
         if kept is None:
-            kept = key_findings(key, members, schema, support, focus, copies_of)
+            members = keyed.members(key)
+            kept = [] if all_agree(members) else key_findings(key, members, schema, keyed.support(), focus, copies_of)
             if memo is not None:
                 memo.keep(key, kept)
         findings += kept
     if memo is not None:
         memo.save()
     return findings
+
+
+def tolerances() -> str:
+    """What besides its claims decides a claim's interval (see interval)."""
+    return f"approximation {APPROXIMATION!r}, rounding {ROUNDING!r}"
+
+
+class KeyedClaims:
+    """The claims compared under each key: the key's claims with a value, then the times that give
+    the first and last day of an event whose length is stated under the key (``lengths``, with
+    their days: see spans_of_days). Each claim's period is read once; its interval, the
+    :class:`Compared` of a key and the claims of each sentence are made when first asked for."""
+
+    def __init__(self, claims: Sequence[Claim], articles: dict[str, Article], schema: KeySchema) -> None:
+        self.schema = schema
+        self.claims: dict[str, list[Claim]] = {}
+        times = []
+        for c in claims:
+            if c.key is None or c.value is None:
+                continue
+            group = self.claims.get(c.key)
+            if group is None:
+                group = self.claims[c.key] = []
+            group.append(c)
+            if isinstance(c.value, DateValue):
+                times.append(c)
+        self.lengths: dict[str, list[tuple[Claim, float]]] = defaultdict(list)
+        for c, days in spans_of_days(times):
+            duration = schema.duration_key(c.kind, c.key)
+            if duration in self.claims:  # only where an article states a duration
+                self.lengths[duration].append((c, days))
+        self._periods = ClaimPeriods(claims, articles, schema)
+        self._articles: dict[str, list[str]] = {}
+        self._members: dict[str, list[Compared]] = {}
+        self._support: Corroboration | None = None
+
+    def all_of(self, key: str) -> list[Claim]:
+        """The claims compared under a key: its own, then the lengths'."""
+        return [*self.claims[key], *(c for c, _ in self.lengths.get(key, ()))]
+
+    def articles_of(self, key: str) -> list[str]:
+        """The articles of the claims compared under a key, each once, in the claims' order."""
+        found = self._articles.get(key)
+        if found is None:
+            found = dict.fromkeys(c.article for c in self.claims[key])
+            found.update(dict.fromkeys(c.article for c, _ in self.lengths.get(key, ())))
+            found = self._articles[key] = list(found)
+        return found
+
+    def dates_of(self, articles: Iterable[str]) -> bytes:
+        """What the periods of the claims of these articles are read from besides the claims: each
+        article's period and the dates of its sentences (see ClaimPeriods), as JSON."""
+        return b"".join(map(self._periods.dates.__getitem__, articles))
+
+    def members(self, key: str) -> list[Compared]:
+        """The claims of a key as compared: with their intervals and periods."""
+        found = self._members.get(key)
+        if found is None:
+            claims, lengths = self.claims[key], self.lengths.get(key, ())
+            periods, of_lengths = self._periods.of(claims), self._periods.of(c for c, _ in lengths)
+            found = [Compared(c, low, high, p) for c, (low, high), p in zip(claims, spans(claims, self.schema), periods)]
+            found += [Compared(c, days, days, p) for (c, days), p in zip(lengths, of_lengths)]
+            self._members[key] = found
+        return found
+
+    def support(self) -> Corroboration:
+        """The claims of every key by sentence (see Corroboration)."""
+        if self._support is None:
+            self._support = Corroboration((m for key in self.claims for m in self.members(key)), self.schema)
+        return self._support
+
+    def in_sentences(self, sentences: set[tuple[str, int]]) -> dict[tuple[str, int], list[tuple[Claim, bool]]]:
+        """The claims of every key in each of these sentences (of an article, by its start), in the
+        order of the support's, each with whether it is there as a length (see Corroboration)."""
+        articles = {article for article, _ in sentences}
+        found: dict[tuple[str, int], list[tuple[Claim, bool]]] = defaultdict(list)
+        for key, claims in self.claims.items():
+            for c in claims:
+                if c.article in articles and (sentence := (c.article, c.sentence_start)) in sentences:
+                    found[sentence].append((c, False))
+            for c, _ in self.lengths.get(key, ()):
+                if (sentence := (c.article, c.sentence_start)) in sentences:
+                    found[sentence].append((c, True))
+        return found
 
 
 def key_findings(key: str, members: list[Compared], schema: KeySchema, support: Corroboration,
@@ -210,23 +321,30 @@ def key_findings(key: str, members: list[Compared], schema: KeySchema, support: 
 
 
 def intervals(claims: Sequence[Claim], schema: KeySchema) -> dict[str, tuple[float, float]]:
-    """The interval each claim with a key and a value is compared by: its value's, or for the
-    times of one event that one sentence gives ("de EU-top is op donderdag en vrijdag", "begint op
-    5 april en eindigt op 7 april") the days from the first to the last of them: each is a day of
-    that event, and the other article's Thursday does not deny this article's Friday."""
-    spans: dict[tuple, tuple[float, float]] = {}
-    out = {}
+    """The interval each claim with a key and a value is compared by, by claim id (see spans)."""
+    compared = [c for c in claims if c.key is not None and c.value is not None]
+    return dict(zip((c.id for c in compared), spans(compared, schema)))
+
+
+def spans(claims: Sequence[Claim], schema: KeySchema) -> list[tuple[float, float]]:
+    """The interval each claim (with a key and a value) is compared by, in their order: its value's,
+    or for the times of one event that one sentence gives ("de EU-top is op donderdag en vrijdag",
+    "begint op 5 april en eindigt op 7 april") the days from the first to the last of them: each is
+    a day of that event, and the other article's Thursday does not deny this article's Friday."""
+    times = KindsOfTimes(schema)
+    joint: dict[tuple, tuple[float, float]] = {}
+    out = []
     for c in claims:
-        if c.key is None or c.value is None:
-            continue
-        out[c.id] = interval(c.value) or (0.0, 0.0)
-        if isinstance(c.value, DateValue) and schema.kind(c.kind).dates:
+        span = interval(c.value) or (0.0, 0.0)
+        out.append(span)
+        if isinstance(c.value, DateValue) and times[c.kind]:
             where = (c.key, c.article, c.sentence_start, bool(c.earlier))  # not "oorspronkelijk op 5 april"
-            low, high = spans.get(where, out[c.id])
-            spans[where] = min(low, out[c.id][0]), max(high, out[c.id][1])
-    for c in claims:
-        if c.id in out and isinstance(c.value, DateValue) and schema.kind(c.kind).dates:
-            out[c.id] = spans[c.key, c.article, c.sentence_start, bool(c.earlier)]
+            low, high = joint.get(where, span)
+            joint[where] = min(low, span[0]), max(high, span[1])
+    if joint:
+        for i, c in enumerate(claims):
+            if isinstance(c.value, DateValue) and times[c.kind]:
+                out[i] = joint[c.key, c.article, c.sentence_start, bool(c.earlier)]
     return out
 
 

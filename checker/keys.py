@@ -120,9 +120,9 @@ class KeySchema:
 
     def fills(self, fuller: Mapping[str, str], shorter: Mapping[str, str]) -> bool:
         """True when ``fuller`` says all that ``shorter`` says, and more only in open parts."""
-        if len(fuller) <= len(shorter) or any(fuller.get(k) != v for k, v in shorter.items()):
-            return False
-        return all(k in self.open_parts for k in fuller.keys() - shorter.keys())
+        # as sets of (part, value) pairs: the shorter's all in the fuller's (values are text)
+        return len(fuller) > len(shorter) and shorter.items() <= fuller.items() \
+            and fuller.keys() - shorter.keys() <= self.open_parts
 
     def duration_key(self, kind: str, key: str) -> str | None:
         """Where the length of a claim's event is compared, for a kind that declares one:

@@ -52,28 +52,39 @@ def complete_keys(claims: Sequence[Claim], schema: KeySchema, known: Iterable[Gr
     groups: dict[str, Group] = {}
     for c in claims:
         if c.key is not None:
-            groups.setdefault(c.key, Group(c.key, dict(c.key_parts))).articles.add(c.article)
+            group = groups.get(c.key)
+            if group is None:
+                group = groups[c.key] = Group(c.key, dict(c.key_parts))
+            group.articles.add(c.article)
     for g in known:
         group = groups.setdefault(g.key, Group(g.key, dict(g.parts)))
         group.articles.update(g.articles)
         group.elsewhere += g.elsewhere
+    cores = Cores(schema)
     by_core: dict[tuple, list[Group]] = defaultdict(list)
     for g in groups.values():
-        by_core[kind_of(g.key), schema.core(g.parts)].append(g)
+        by_core[kind_of(g.key), cores.of(g.key, g.parts)].append(g)
     fuller: dict[str, list[Group]] = {}  # per key: the groups that fill it, found once
     usual: dict[tuple, Group | None] = {}  # per key and article place: the filler for a claim of no filling group's article
-    in_article = own_keys(claims)
+    in_article = own_keys(claims, cores)
+    open_parts = schema.open_parts
     out = []
     for c in claims:
-        target = None
-        if (c.key is not None or c.partial) and not schema.open_parts <= c.key_parts.keys():
-            target = same_article_filler(c, in_article[c.article], schema)
-        if target:
-            out.append(joined(c, target, schema, "the same article"))
+        if open_parts <= c.key_parts.keys() or c.key is None and not c.partial:
+            out.append(c)  # nothing open to fill (neither test below holds)
             continue
-        if may_be_completed(c, schema):
+        core = cores.of(c.key, c.key_parts)
+        candidates = in_article[c.article].get((c.kind, core), ())
+        target = None
+        # most often the article states the claim's key alone of its kind and core: nothing fills it
+        if len(candidates) > 1 or candidates and candidates[0][1] != c.key_parts:
+            target = same_article_filler(c, candidates, schema)
+            if target:
+                out.append(joined(c, target, schema, "the same article"))
+                continue
+        if c.key is not None and not c.inferred:  # may_be_completed: its open parts are known to be unfilled
             if c.key not in fuller:
-                fuller[c.key] = [g for g in by_core[c.kind, schema.core(c.key_parts)] if schema.fills(g.parts, c.key_parts)]
+                fuller[c.key] = [g for g in by_core[c.kind, core] if schema.fills(g.parts, c.key_parts)]
             if (c.key, c.article_place) not in usual:
                 usual[c.key, c.article_place] = only_filler(c.model_copy(update={"article": ""}), fuller[c.key], schema)
             own = any(g.size == 1 and c.article in g.articles for g in fuller[c.key])
@@ -82,21 +93,53 @@ def complete_keys(claims: Sequence[Claim], schema: KeySchema, known: Iterable[Gr
     return out
 
 
-def own_keys(claims: Sequence[Claim]) -> dict[str, dict[str, dict[str, str]]]:
-    """Per article, its keys and their parts."""
-    out: dict[str, dict[str, dict[str, str]]] = defaultdict(dict)
+class Cores:
+    """The cores of key parts (see KeySchema.core), worked out once for the parts of each key:
+    the claims of a key in thousands of articles share its parts."""
+
+    def __init__(self, schema: KeySchema) -> None:
+        self.schema = schema
+        self._known: dict[str | None, tuple[dict[str, str], tuple]] = {}
+
+    def of(self, key: str | None, parts: dict[str, str]) -> tuple:
+        known = self._known.get(key)
+        if known is not None and known[0] == parts:
+            return known[1]
+        core = self.schema.core(parts)
+        self._known[key] = (parts, core)
+        return core
+
+
+# An article's keys of one kind and core, each with its parts: only these can fill a claim's key
+# of that kind and core (a filling key says all a claim's says, and more only in open parts).
+OwnKeys = dict[tuple[str, tuple], list[tuple[str, dict[str, str]]]]
+
+
+def own_keys(claims: Sequence[Claim], cores: Cores) -> dict[str, OwnKeys]:
+    """Per article, its keys and their parts, by their kind and core (see KeySchema.core), each
+    key once and in the order the article first states it."""
+    first: dict[str, dict[str, dict[str, str]]] = defaultdict(dict)
     for c in claims:
         if c.key is not None:
-            out[c.article].setdefault(c.key, c.key_parts)
+            keys = first[c.article]
+            if c.key not in keys:
+                keys[c.key] = c.key_parts
+    out: dict[str, OwnKeys] = defaultdict(dict)
+    for article, keys in first.items():
+        index = out[article]
+        for key, parts in keys.items():
+            index.setdefault((kind_of(key), cores.of(key, parts)), []).append((key, parts))
     return out
 
 
-def same_article_filler(claim: Claim, keys: dict[str, dict[str, str]], schema: KeySchema) -> Group | None:
-    """The one most specific key of the claim's own article that fills its open parts: an
-    article that says "100.000 militairen aan de grens met Oekraïne" means the same troops when
-    it later says "100.000 militairen". Taken even for a key partly inferred already."""
+def same_article_filler(claim: Claim, candidates: Sequence[tuple[str, dict[str, str]]],
+                        schema: KeySchema) -> Group | None:
+    """The one most specific key of the claim's own article that fills its open parts, among
+    that article's keys of the claim's kind and core (``candidates``): an article that says
+    "100.000 militairen aan de grens met Oekraïne" means the same troops when it later says
+    "100.000 militairen". Taken even for a key partly inferred already."""
     fills = schema.fills
-    fuller = [(key, parts) for key, parts in keys.items() if kind_of(key) == claim.kind and fills(parts, claim.key_parts)]
+    fuller = [(key, parts) for key, parts in candidates if fills(parts, claim.key_parts)]
     tops = [(key, parts) for key, parts in fuller if not any(other is not parts and fills(other, parts) for _, other in fuller)]
     return Group(tops[0][0], dict(tops[0][1]), {claim.article}) if len(tops) == 1 else None
 

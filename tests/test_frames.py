@@ -5,7 +5,7 @@ import pytest
 
 from checker.rules.toolkit.frames import frame_vocabulary
 from checker.rules.toolkit import gazetteer as gazetteer_module
-from checker.rules.toolkit.gazetteer import Gazetteer, as_table, gazetteer, slug
+from checker.rules.toolkit.gazetteer import Gazetteer, as_table, gazetteer, slug, subdivision_names
 from checker.rules.toolkit.vocabulary import Language
 from checker.runner import extract_document
 
@@ -36,6 +36,15 @@ def test_the_gazetteer_knows_places_by_their_names_in_either_language():
     assert nl.lookup("Noordrijn-Westfalen").kind == "region"
     assert nl.lookup("zonder stroom") is None
     assert slug("Liège") == "liege"
+
+
+def test_a_region_is_one_place_by_its_own_name_and_its_bracketed_names_in_either_language():
+    nl, en = gazetteer(Language("nl")), gazetteer(Language("en"))
+    assert nl.lookup("Wales") == en.lookup("Wales") == en.lookup("Cymru")  # ISO: "Wales [Cymru GB-CYM]"
+    assert en.lookup("Wales").id == "wales" and en.lookup("Wales").kind == "region"
+    assert nl.lookup("Catalonië") == en.lookup("Catalunya") == en.lookup("Cataluña")
+    assert en.lookup("Stockholms län").id == "stockholms-lan"  # a code in brackets is no name
+    assert subdivision_names("Illes Balears [Islas Baleares]") == ("Illes Balears", ["Islas Baleares"])
 
 
 def test_the_gazetteer_cache_gives_the_table_it_was_built_from(tmp_path, monkeypatch):
@@ -293,7 +302,119 @@ def test_a_word_of_time_or_a_pronominal_adverb_is_never_what_is_counted(registry
 
 def test_a_denied_predicate_counts_those_of_whom_it_is_not_so(registry):
     assert keys(registry, "In Rotterdam zijn 40 kinderen niet gevaccineerd.")["40"] == \
-        "quantity:people/not-vaccinated/in-rotterdam"
-    assert keys(registry, "In Rotterdam zijn 40 kinderen gevaccineerd.")["40"] == "quantity:people/vaccinated/in-rotterdam"
+        "quantity:people/not-vaccinated/in-rotterdam/children"
+    assert keys(registry, "In Rotterdam zijn 40 kinderen gevaccineerd.")["40"] == \
+        "quantity:people/vaccinated/in-rotterdam/children"
     assert keys(registry, "In Rotterdam, 40 children weren't vaccinated.", "en")["40"] == \
-        "quantity:people/not-vaccinated/in-rotterdam"
+        "quantity:people/not-vaccinated/in-rotterdam/children"
+
+
+def test_a_word_of_degree_makes_the_predicate_one_of_its_own(registry):
+    assert keys(registry, "Bij het ongeluk bij Zwolle raakten 6 mensen zwaargewond.")["6"] == \
+        "quantity:people/seriously-injured/in-zwolle"
+    assert keys(registry, "Bij het ongeluk bij Zwolle vielen 6 zwaargewonden.")["6"] == \
+        "quantity:people/seriously-injured/in-zwolle"
+    assert keys(registry, "Bij het ongeluk bij Zwolle raakten 6 mensen ernstig gewond.")["6"] == \
+        "quantity:people/seriously-injured/in-zwolle"
+    assert keys(registry, "Bij het ongeluk bij Zwolle raakten 20 mensen gewond.")["20"] == \
+        "quantity:people/injured/in-zwolle"
+    assert keys(registry, "Six people were badly hurt in a crash near Leeds.", "en")["Six"] == \
+        "quantity:people/seriously-injured/in-leeds"
+    assert keys(registry, "Six people had minor injuries after a crash near Leeds.", "en")["Six"] == \
+        "quantity:people/lightly-injured/in-leeds"
+    assert keys(registry, "In Leeds, 40 homes were badly damaged by the storm.", "en")["40"] == \
+        "quantity:home/seriously-damaged/in-leeds"
+
+
+def test_a_group_among_a_population_qualifies_the_figure(registry):
+    got = keys(registry, "Among voters under 25, turnout in the general election was 61 percent.", "en")
+    assert got["61 percent"] == "quantity:general-election/turnout/among-voter-under-25/percent"
+    assert keys(registry, "Onder jongeren was de opkomst bij de verkiezingen 61 procent.")["61 procent"] == \
+        "quantity:verkiezing/opkomst/among-jong/percent"
+    assert keys(registry, "De opkomst bij de verkiezingen was 78 procent.")["78 procent"] == \
+        "quantity:verkiezing/opkomst/percent"
+    # an idiom of the opener names no group
+    assert keys(registry, "Bij de brand in Utrecht kwamen onder meer 3 mensen om.")["3"] == \
+        "quantity:people/died/in-utrecht"
+
+
+def test_a_noun_of_a_group_of_people_qualifies_the_figure(registry):
+    assert keys(registry, "Bij het busongeluk bij Cusco kwamen 5 kinderen om.")["5"] == \
+        "quantity:people/died/in-cusco/children"
+    assert keys(registry, "Five children were killed when a bus crashed near Cusco.", "en")["Five"] == \
+        "quantity:people/died/in-cusco/children"
+    assert keys(registry, "Twelve people were killed when a bus crashed near Cusco.", "en")["Twelve"] == \
+        "quantity:people/died/in-cusco"
+
+
+def test_a_modifier_before_the_measured_noun_makes_it_another_measure(registry):
+    got = keys(registry, "Unilever made an operating profit of 4 billion euros.", "en")
+    assert got["4 billion euros"] == "quantity:operating-profit/unilever/euro"
+    assert keys(registry, "Unilever made a profit of 3 billion euros.", "en")["3 billion euros"] == \
+        "quantity:profit/unilever/euro"
+    assert keys(registry, "Heineken boekte een netto winst van 1,2 miljard euro.")["1,2 miljard euro"] == \
+        "quantity:net-profit/heineken/euro"
+    assert keys(registry, "Heineken boekte een nettowinst van 1,2 miljard euro.")["1,2 miljard euro"] == \
+        "quantity:net-profit/heineken/euro"
+
+
+def test_an_act_before_a_plural_noun_is_the_first_part_of_an_open_compound(registry):
+    assert keys(registry, "About 300 rescue workers searched the rubble in Cusco.", "en")["About 300"] == \
+        "quantity:worker/rescued/in-cusco"
+    assert keys(registry, "In Cusco, 20 injured tourists were taken to hospital.", "en")["20"] == \
+        "quantity:people/injured/in-cusco"
+
+
+def test_an_order_to_do_it_makes_the_predicate_one_of_its_own(registry):
+    got = keys(registry, "Some 30,000 people were under evacuation orders near Los Angeles.", "en")
+    assert got["Some 30,000"] == "quantity:people/ordered-evacuated/in-los-angeles"
+    got = keys(registry, "Dinsdag kregen 30.000 mensen bij Los Angeles het bevel om te evacueren.")
+    assert got["30.000"] == "quantity:people/ordered-evacuated/in-los-angeles"
+    assert keys(registry, "About 10,000 people were evacuated near Los Angeles.", "en")["About 10,000"] == \
+        "quantity:people/evacuated/in-los-angeles"
+
+
+def test_a_stem_whose_particle_ends_the_clause_is_another_verb(registry):
+    assert keys(registry, "In april vroegen 3000 mensen asiel aan in Nederland.")["3000"] is None  # aanvragen
+    assert keys(registry, "In Rotterdam vroegen 3000 mensen om hulp.")["3000"] == "quantity:people/demanded/in-rotterdam"
+    assert keys(registry, "In Duitsland kwamen 170 mensen om.")["170"] == "quantity:people/died/in-germany"
+
+
+def causes(registry, text: str, language: str = "nl") -> dict[str, str | None]:
+    doc = make_doc(text, date="2025-10-30", language=language)
+    return {c.text: c.context.get("cause") for c in extract_document(doc, [registry.get("quantities")()],
+                                                                       registry.schema()).claims}
+
+
+def test_an_election_is_named_by_the_word_that_says_which(registry):
+    assert causes(registry, "In the European elections, the Greens won 53 seats.", "en")["53"] == "election:european"
+    assert causes(registry, "In the elections, the Greens won 53 seats.", "en")["53"] == "election"
+    assert causes(registry, "De BBB won bij de Provinciale Statenverkiezingen 137 zetels.")["137"] == "election:staat"
+    assert causes(registry, "In Wednesday's election, the Greens won 53 seats.", "en")["53"] == "election"
+
+
+def test_a_time_right_after_a_figure_is_its_own_year(registry):
+    got = keys(registry, "The Dutch deficit will rise to 2.6 percent of GDP next year, from 2.2 percent this year.", "en",
+               date="2025-09-16")
+    assert got == {"2.6 percent": "quantity:deficit/netherlands/percent/2026",
+                   "2.2 percent": "quantity:deficit/netherlands/percent"}
+
+
+def test_a_figure_right_after_a_verb_of_change_is_the_size_of_a_change(registry):
+    got = keys(registry, "Support for the Greens in Germany rose by 27 percent.", "en")
+    assert got["27 percent"] == "quantity:support/in-germany/change/percent"
+    got = keys(registry, "De Nederlandse economie groeide in het derde kwartaal met 0,8 procent.")
+    assert got["0,8 procent"] == "quantity:economie/netherlands/change/percent"
+    got = keys(registry, "The Conservatives lost 480 seats in the local elections and now hold 950.", "en")
+    assert got == {"480": "quantity:seat/conservatives/change", "950": "quantity:seat/conservatives"}
+    assert keys(registry, "Support for the Greens in Germany rose to 14 percent.", "en")["14 percent"] == \
+        "quantity:support/in-germany/percent"
+
+
+def test_what_people_died_of_is_a_circumstance(registry):
+    doc = make_doc("In Congo zijn dit jaar al 1200 mensen aan mazelen overleden.", date="2025-01-15")
+    claims = extract_document(doc, [registry.get("quantities")()], registry.schema()).claims
+    assert [c.context.get("agent") for c in claims] == ["measles"]
+    doc = make_doc("Three people died of their injuries in Leeds.", date="2025-01-15", language="en")
+    claims = extract_document(doc, [registry.get("quantities")()], registry.schema()).claims
+    assert [c.context.get("agent") for c in claims] == [None]

@@ -19,7 +19,7 @@ from checker.rules.quantities.figure import MISSING, Figure, Previous, Reading
 from checker.rules.quantities.whose import whole_set
 from checker.rules.toolkit.context import attribution_of, dominant_actor, dominant_places, event_around, leader, names_whose
 from checker.rules.toolkit.frame_keys import Frame, again, clause_places, most_specific, quantity_frame
-from checker.rules.toolkit.frame_years import other_year
+from checker.rules.toolkit.frame_years import other_year, year_after
 from checker.rules.toolkit.gazetteer import slug
 from checker.rules.toolkit.frames import WORD, measure_of_before
 from checker.rules.toolkit.lexicon import Vocabulary, events
@@ -74,7 +74,9 @@ def spoken_of_again(reading: Reading, fig: Figure) -> ClaimDraft | None:
         if reading.earlier_place and parts.get("place", reading.earlier_place[0]) != reading.earlier_place[0]:
             reading.earlier_place = None  # "25 doden in Attica, 10 in Epirus": a breakdown places no later total
     year = other_year(fig.context(reading), reading.frames)
-    if year and year != parts.get("year"):  # "44.4 percent, down from 64.1 percent in 2018": that year's
+    if year_after(fig.context(reading), reading.frames) == "":  # "from 2.2 percent this year": not next year's
+        parts, evidence = {k: v for k, v in parts.items() if k != "year"}, {k: v for k, v in evidence.items() if k != "year"}
+    elif year and year != parts.get("year"):  # "44.4 percent, down from 64.1 percent in 2018": that year's
         parts, evidence = {**parts, "year": year}, {**evidence, "year": year}
     return draft(doc, fig, vocab, parts, evidence, [p for p in inferred if p in parts], running=running)
 

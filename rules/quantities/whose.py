@@ -23,6 +23,8 @@ from checker.rules.toolkit.context import (
 )
 from checker.rules.toolkit.lexicon import Hit, Vocabulary
 from checker.rules.toolkit.numbers import NumberReader
+from checker.rules.toolkit.frame_differences import change_by
+from checker.rules.toolkit.subgroups import sub_group
 
 
 def whose_and_where(doc: Document, fig: Figure, vocab: Vocabulary, figures: regex.Pattern) -> None:
@@ -64,6 +66,10 @@ def qualify(doc: Document, fig: Figure, vocab: Vocabulary, read: NumberReader) -
     quals = [q for a, b in windows for q in qualifiers_in(doc, a, b, vocab)
              if q.label not in vocab.implied_qualifiers.get(fig.owned, ())]  # "20 killed": deaths, nothing more
     quals += [q for q in qualifiers_in(doc, *fig.sentence, vocab) if q.label in vocab.sentence_qualifiers]
+    if group := sub_group(doc, fig.clause, (fig.amount.start, fig.amount.end), vocab):
+        quals.append(group)  # "among voters under 25": a part of the population, not all of it
+    if change := change_by(doc.scan_text, fig.amount.start, vocab.source):
+        quals.append(change)  # "rose by 27 percent": the size of a change, not the level
     change = fig.change
     if change and change.planned and not change.is_from:  # "zal groeien van 40.000 tot 300.000"
         quals.append(Hit(change.start, fig.amount.end, "planned", change.planned))

