@@ -1,4 +1,5 @@
-"""Loading articles: files and folders in, :class:`Document` objects out.
+"""Loading articles: files and folders in, :class:`Document` objects out (finding, reading and
+decoding the files: checker.files; their language: checker.language).
 
 An article is a text file. Its first line may open with a ` date YYYY-MM[-DD]` token (metadata,
 never a claim: the rest of the line is the title or first paragraph and is checked like the
@@ -9,29 +10,25 @@ from __future__ import annotations
 
 import bisect
 import calendar
-import codecs
 import hashlib
 import logging
 import os
-import stat
-import sys
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Protocol, Sequence
 
 import regex
 
+from checker.files import DEFAULT_SUFFIXES, candidates, decode, read_bytes, shown
+from checker.files import MAX_BYTES, STDIN, UNICODE_BOMS, decode_text, discover  # noqa: F401 - the loader's API
 from checker.language import article_languages
 from checker.language import detect_language, function_word_language, guess_language, language_parts  # noqa: F401 - the loader's API
 from checker.models import Article, Period, Problem
 
 log = logging.getLogger(__name__)
 
-DEFAULT_SUFFIXES = (".txt", ".md")
-STDIN = "-"  # the path that stands for standard input
-MAX_BYTES = 4 * 1024 * 1024  # an article is tens of kilobytes; a bigger file is no article
 MAX_SENTENCE = 600  # characters: a longer "sentence" (a table, a line without stops) is cut; news sentences stay under 400
 
 HEADER = regex.compile(r"\A[ \t]*date[ \t]+(\S+)")
@@ -131,143 +128,6 @@ class LoadResult:
     problems: list[Problem] = field(default_factory=list)
 
 
-def shown(path: str | os.PathLike) -> str:
-    """A path as text that every output can hold: the bytes of a name that is not UTF-8 (a file
-    from another system) are written as \\xNN escapes instead of the lone surrogates Python
-    reads them as, which no encoder, JSON or SQLite accepts."""
-    text = os.fspath(path)
-    if isinstance(text, str) and text.isascii():  # nothing to escape
-        return text
-    return os.fsencode(text).decode("utf-8", "backslashreplace")
-
-
-def discover(paths: list[str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> tuple[list[Path], list[Problem]]:
-    """Expand files and folders (recursively, following no symlink loops) into article files,
-    each file once (a symlink and its target, hard links, a file named twice)."""
-    found, problems = candidates(paths, suffixes)
-    seen: set[object] = set()
-    files = []
-    for path in found:
-        key = STDIN if str(path) == STDIN else identity(path)
-        if key not in seen:
-            seen.add(key)
-            files.append(path)
-    return files, problems
-
-
-def candidates(paths: list[str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> tuple[list[Path], list[Problem]]:
-    """The article files of files and folders, in order; one file may come under several paths
-    (``discover`` and ``read_bytes`` with ``seen`` keep the first)."""
-    found: list[Path] = []
-    problems: list[Problem] = []
-    for raw in paths:
-        p = Path(raw)
-        if raw == STDIN:
-            if p not in found:
-                found.append(p)
-            continue
-        if not p.exists():
-            problems.append(Problem(file=shown(raw), message="no such file or folder"))
-            continue
-        # Anything but a folder is read as a file: a pipe or device named is then reported.
-        known = len(problems)
-        files = walk(p, suffixes, problems) if p.is_dir() else [p]
-        if not files and len(problems) == known:  # not when the folder could not be read
-            problems.append(Problem(severity="warning", file=shown(raw),
-                                    message=f"no article files ({', '.join('*' + s for s in suffixes)}) in this folder"))
-        found.extend(files)
-    return found, problems
-
-
-def walk(folder: Path, suffixes: tuple[str, ...], problems: list[Problem]) -> list[Path]:
-    """The article files below a folder, each real folder once (symlinks may loop), in the order
-    of a sorted top-down walk; a folder that cannot be read is a problem.
-
-    A stack, not recursion (``os.walk`` recurses in Python 3.11: a tree 1,000 folders deep
-    overflowed it), and folders are known by device and inode, not by their real path, which
-    costs as many calls as the path is deep.
-    """
-    found: list[Path] = []
-    visited: set[tuple[int, int]] = set()
-    stack = [folder]
-    while stack:
-        current = stack.pop()
-        try:
-            info = current.stat()
-            if (info.st_dev, info.st_ino) in visited:
-                continue
-            visited.add((info.st_dev, info.st_ino))
-            with os.scandir(current) as entries:
-                listed = sorted(entries, key=lambda e: e.name)
-        except OSError as e:
-            problems.append(Problem(file=shown(current), message=f"cannot read folder: {e.strerror or e}"))
-            continue
-        folders = []
-        for entry in listed:
-            if is_folder(entry):
-                folders.append(Path(entry.path))
-            elif entry.name.lower().endswith(suffixes):
-                found.append(Path(entry.path))
-        stack.extend(reversed(folders))
-    return found
-
-
-def is_folder(entry: os.DirEntry) -> bool:
-    """A folder or a symlink to one; False for what cannot be asked (a dangling link)."""
-    try:
-        return entry.is_dir()
-    except OSError:
-        return False
-
-
-def identity(path: Path) -> object:
-    """What makes two paths one file (a symlink and its target): device and inode, or the path
-    itself for what cannot be stat'ed (reading it will say why)."""
-    try:
-        info = path.stat()
-    except OSError:
-        return shown(path)
-    return info.st_dev, info.st_ino
-
-
-# By byte order mark: UTF-32 before UTF-16, whose little-endian mark begins UTF-32's.
-UNICODE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-                (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
-LONE_CR = regex.compile(r"\r(?!\n)")
-
-
-def decode(data: bytes, name: str) -> tuple[str | None, str, Problem | None]:
-    """Decode bytes as UTF-8 (BOM removed), or as UTF-16 or UTF-32 after their BOM; fall back to
-    cp1252 with a warning. Line ends of a lone CR (old Mac files) are read as line feeds, one
-    character for one, so that lines and sentences are found and offsets stay those of the text."""
-    text, encoding, problem = decode_text(data, name)
-    if text is not None and "\r" in text:
-        text = LONE_CR.sub("\n", text)
-    return text, encoding, problem
-
-
-def decode_text(data: bytes, name: str) -> tuple[str | None, str, Problem | None]:
-    for bom, encoding in UNICODE_BOMS:  # UTF-16 and UTF-32 are full of NUL bytes: by their BOM first
-        if data.startswith(bom):
-            try:
-                return data[len(bom):].decode(encoding), encoding[:6], None
-            except UnicodeDecodeError as e:
-                return None, "", Problem(file=name, message=f"not {encoding[:6].upper()} after its byte order mark "
-                                                            f"({e.reason} at byte {e.start + len(bom)}), skipped")
-    if b"\x00" in data[:8192]:
-        return None, "", Problem(file=name, message="binary file (NUL bytes), skipped")
-    try:  # as the codec utf-8-sig does, without its Python wrapper; errors at offsets after the BOM
-        return (data[3:] if data.startswith(codecs.BOM_UTF8) else data).decode("utf-8"), "utf-8", None
-    except UnicodeDecodeError as e:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError:
-            return None, "", Problem(file=name, message=f"not UTF-8 ({e.reason} at byte {e.start}) nor cp1252, skipped")
-        return text, "cp1252", Problem(
-            severity="warning", file=name,
-            message=f"not UTF-8 ({e.reason} at byte {e.start}); read as cp1252, offsets refer to that decoding")
-
-
 @lru_cache(maxsize=4096)  # articles share a few dates; a Period is immutable
 def parse_header_date(token: str) -> Period | None:
     """`2022-04` -> the whole month; `2022-04-06` -> that day; anything else -> None."""
@@ -294,6 +154,13 @@ def date_problem(what: str, token: str) -> str:
     return f"malformed {what} date {token!r} (want YYYY-MM or YYYY-MM-DD); date unknown"
 
 
+def stem(name: str) -> str:
+    """A file name without its suffix, as ``Path.stem`` gives it ("a.tar.gz": "a.tar"; ".txt"
+    and "a." keep theirs)."""
+    i = name.rfind(".")
+    return name[:i] if 0 < i < len(name) - 1 else name
+
+
 class IdBook(set):
     """The article ids taken, with the next counter to try for each name: many files of one
     name and folder get their ids in linear time, not by counting up from 2 for each."""
@@ -303,11 +170,12 @@ class IdBook(set):
         self.counters: dict[str, int] = {}
 
 
-def article_id(path: Path, used: IdBook) -> str:
-    """A readable, stable id: the file's stem, made unique with its folder or a counter."""
-    candidate = shown(path.stem)
+def article_id(path: Path | str, used: IdBook) -> str:
+    """A readable, stable id: the file's stem, made unique with its folder or a counter (of a
+    path as text as of the Path: its stem, the name of its parent)."""
+    candidate = shown(stem(os.path.basename(path)))
     if candidate in used:
-        candidate = f"{shown(path.parent.name)}/{candidate}"
+        candidate = f"{shown(os.path.basename(os.path.dirname(path)))}/{candidate}"
     base = candidate
     n = used.counters.get(base, 2)
     while candidate in used:
@@ -318,9 +186,10 @@ def article_id(path: Path, used: IdBook) -> str:
     return candidate
 
 
-def make_document(path: Path, text: str, encoding: str, aid: str, language: str | None,
-                  problems: list[Problem]) -> Document:
-    """Read the metadata of a decoded article and blank it out of the text rules scan."""
+def make_document(path: Path | str, text: str, encoding: str, aid: str, language: str | None,
+                  problems: list[Problem], detected: tuple | None = None) -> Document:
+    """Read the metadata of a decoded article and blank it out of the text rules scan; its
+    language is detected (see checker.language), or given as ``detected`` when known."""
     name = shown(path)
     scan = text
     meta: dict[str, str] = {}
@@ -343,76 +212,20 @@ def make_document(path: Path, text: str, encoding: str, aid: str, language: str 
         blank = NOT_NEWLINE.sub(" ", fm[0])
         scan = blank + text[fm.end():]
     given = language or meta.get("language") or meta.get("lang")
-    detected, confidence, parts = (given, None, ()) if given else article_languages(scan)
+    read_as, confidence, parts = (given, None, ()) if given else detected or article_languages(scan)
     article = Article(
         id=aid, path=name, date=period, year=period.start.year if period else None,
-        language=detected, language_confidence=confidence,
+        language=read_as, language_confidence=confidence,
         title=meta.get("title"), source=meta.get("source"), url=meta.get("url"),
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), encoding=encoding,
     )
     return Document(article=article, text=text, scan_text=scan, parts=parts)
 
 
-def read_bytes(path: Path, problems: list[Problem], seen: set[object] | None = None) -> bytes | None:
-    """A file's bytes, or None with a problem (not a regular file, too big, unreadable). With
-    ``seen``, None too for a file read before under this or another path (see identity; the
-    file's is added): the file's one stat tells both."""
-    if str(path) == STDIN:
-        return read_stdin(problems)
-    name = shown(path)
-    try:
-        info = path.stat()
-    except OSError as e:
-        if seen is not None:
-            if name in seen:
-                return None
-            seen.add(name)
-        problems.append(Problem(file=name, message=f"cannot read: {e.strerror or e}"))
-        return None
-    if seen is not None:
-        if (info.st_dev, info.st_ino) in seen:
-            return None
-        seen.add((info.st_dev, info.st_ino))
-    if not stat.S_ISREG(info.st_mode):
-        problems.append(Problem(file=name, message="not a regular file (a pipe, a device), skipped"))
-        return None
-    if info.st_size > MAX_BYTES:
-        problems.append(Problem(file=name, message=f"file of {info.st_size} bytes is over the {MAX_BYTES} byte limit, skipped"))
-        return None
-    try:
-        return read_whole(path, info.st_size)
-    except OSError as e:
-        problems.append(Problem(file=name, message=f"cannot read: {e.strerror or e}"))
-        return None
-
-
-READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)
-
-
-def read_whole(path: Path, size: int) -> bytes:
-    """All bytes of a file of about ``size`` bytes, to its end (it may have changed since its
-    size was read): by the operating system's calls, without a buffered file object."""
-    fd = os.open(path, READ_FLAGS)
-    try:
-        chunks = []
-        while chunk := os.read(fd, max(size + 1, 8192)):
-            chunks.append(chunk)
-    finally:
-        os.close(fd)
-    return b"".join(chunks)
-
-
-def read_stdin(problems: list[Problem]) -> bytes | None:
-    """The article given on standard input (path ``-``), within the size limit of a file."""
-    data = sys.stdin.buffer.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        problems.append(Problem(file=STDIN, message=f"standard input is over the {MAX_BYTES} byte limit, skipped"))
-        return None
-    return data
-
-
-def document_of(path: Path, data: bytes, aid: str, language: str | None, problems: list[Problem]) -> Document | None:
-    """The document of a file's bytes, or None with a problem (binary, empty)."""
+def document_of(path: Path | str, data: bytes, aid: str, language: str | None, problems: list[Problem],
+                detected: tuple | None = None) -> Document | None:
+    """The document of a file's bytes, or None with a problem (binary, empty); ``detected``: its
+    language when known (see make_document)."""
     name = shown(path)
     text, encoding, problem = decode(data, name)
     if problem:
@@ -422,26 +235,44 @@ def document_of(path: Path, data: bytes, aid: str, language: str | None, problem
     if not text.strip():
         problems.append(Problem(severity="warning", file=name, message="empty file, skipped"))
         return None
-    doc = make_document(path, text, encoding, aid, language, problems)
+    doc = make_document(path, text, encoding, aid, language, problems, detected)
     if not doc.scan_text.strip():
         problems.append(Problem(severity="warning", file=name, message="header only, no text to check"))
     return doc
 
 
-def load(paths: list[str], language: str | None = None,
-         suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> LoadResult:
-    """Load every article below ``paths``; problems are collected, never raised."""
+class KeptLanguages(Protocol):
+    """Where the languages detected of articles are kept by the SHA-256 of their bytes (the
+    claim cache, checker.cache)."""
+
+    def languages(self, digests: Sequence[str]) -> dict[str, tuple]: ...
+
+    def keep_languages(self, detected: dict[str, tuple]) -> None: ...
+
+
+def load(paths: list[str], language: str | None = None, suffixes: tuple[str, ...] = DEFAULT_SUFFIXES,
+         kept: KeptLanguages | None = None) -> LoadResult:
+    """Load every article below ``paths``; problems are collected, never raised. With ``kept``,
+    the language of an article whose bytes are kept there is taken from it (the files are read
+    first, then looked up in one query), and the languages detected of the others are kept."""
     result = LoadResult()
     files, result.problems = candidates(paths, suffixes)
-    used = IdBook()
     seen: set[object] = set()  # what makes two paths one file: see read_bytes
-    for path in files:
-        data = read_bytes(path, result.problems, seen)
-        if data is None:
-            continue
-        doc = document_of(path, data, article_id(path, used), language, result.problems)
+    read = [(path, data) for path in files if (data := read_bytes(path, result.problems, seen)) is not None]
+    digests = [hashlib.sha256(data).hexdigest() for _, data in read] if kept is not None and not language else []
+    known = kept.languages(digests) if digests else {}
+    detected: dict[str, tuple] = {}
+    used = IdBook()
+    for i, (path, data) in enumerate(read):
+        digest = digests[i] if digests else None
+        doc = document_of(path, data, article_id(path, used), language, result.problems, known.get(digest))
+        read[i] = None  # the bytes are no longer needed
         if doc is not None:
             result.documents.append(doc)
+            if digest and digest not in known and doc.article.language_confidence is not None:
+                detected[digest] = (doc.article.language, doc.article.language_confidence, doc.parts)
+    if detected:
+        kept.keep_languages(detected)
     result.documents = with_year_hints(result.documents)
     return result
 

@@ -40,6 +40,11 @@ SCHEMA = "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, claims BLOB 
 # The findings of one key of a folder's comparison, by the digest of what they depend on (see
 # checker.compare_memo).
 COMPARISONS = "CREATE TABLE IF NOT EXISTS comparisons (digest TEXT PRIMARY KEY, findings TEXT NOT NULL)"
+# The language detected of an article, its confidence and its runs of paragraphs in each language
+# (JSON, null when there are none), by the SHA-256 of its file's bytes and what detects it (the
+# signature, the language model's version).
+LANGUAGES = ("CREATE TABLE IF NOT EXISTS languages (detector TEXT NOT NULL, digest TEXT NOT NULL, "
+             "language TEXT NOT NULL, confidence REAL NOT NULL, parts TEXT, PRIMARY KEY (detector, digest))")
 
 
 def source_hash(rules: Sequence) -> str:
@@ -82,6 +87,7 @@ class ClaimCache:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute(SCHEMA)
             self.db.execute(COMPARISONS)
+            self.db.execute(LANGUAGES)
         except (sqlite3.Error, OSError) as e:
             self._fail("open", e)
 
@@ -151,9 +157,46 @@ class ClaimCache:
         except (sqlite3.Error, OSError) as e:
             self._fail("write", e)
 
+    def languages(self, digests: Sequence[str]) -> dict[str, tuple]:
+        """The kept languages (language, confidence, runs of paragraphs) of articles by the
+        SHA-256 of their bytes, those kept; one query (see checker.articles.load)."""
+        if self.db is None or not digests:
+            return {}
+        try:
+            rows = self.db.execute("SELECT digest, language, confidence, parts FROM languages WHERE detector = ? "
+                                   "AND digest IN (SELECT value FROM json_each(?))", (self.detector(), json.dumps(digests)))
+            return {digest: (language, confidence, runs_of(parts)) for digest, language, confidence, parts in rows}
+        except (sqlite3.Error, OSError, ValueError) as e:
+            self._fail("read", e)
+            return {}
+
+    def keep_languages(self, detected: dict[str, tuple]) -> None:
+        """Keep the languages detected of articles by the SHA-256 of their bytes, in one transaction."""
+        if self.db is None or not detected:
+            return
+        detector = self.detector()
+        rows = [(detector, digest, language, confidence, json.dumps(parts) if parts else None)
+                for digest, (language, confidence, parts) in detected.items()]
+        try:
+            with self.db:
+                self.db.executemany("INSERT OR REPLACE INTO languages VALUES (?, ?, ?, ?, ?)", rows)
+        except (sqlite3.Error, OSError) as e:
+            self._fail("write", e)
+
+    def detector(self) -> str:
+        """What detects a language: the engine's sources (in the signature) and the language model."""
+        from checker.installed import version
+
+        return f"{self.signature} py3langid {version('py3langid')}"
+
     def close(self) -> None:
         if self.db is not None:
             self.db.close()
+
+
+def runs_of(parts: str | None) -> tuple:
+    """Kept runs of paragraphs as checker.language gives them: (start, end, language) each."""
+    return tuple((start, end, lang) for start, end, lang in json.loads(parts)) if parts else ()
 
 
 # --- an entry ---------------------------------------------------------------------------------

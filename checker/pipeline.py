@@ -92,7 +92,7 @@ def run_check(options: RunOptions, registry: Registry | None = None, timings: di
 def _run_check(options: RunOptions, registry: Registry, rules, cache: ClaimCache | None, clock: Stopwatch) -> Report:
     schema = registry.schema()
     clock.lap("rules")
-    loaded = load(options.paths, language=options.language)
+    loaded = load(options.paths, language=options.language, kept=cache)  # languages kept by the cache
     if not loaded.documents:  # "no findings" would read as "all agree"
         loaded.problems.append(Problem(message="no article was read: nothing was checked"))
     clock.lap("load")

@@ -157,6 +157,22 @@ def test_the_command_ends_without_tearing_down_its_heap(capsys, tmp_path, jobs):
     assert "torn down" in whole.stderr, "main keeps its interpreter, which frees its objects at the end"
 
 
+def test_a_run_under_a_profiler_ends_as_python_does(tmp_path):
+    """The profiler writes its results at the end: the command leaves the ending to it, run as
+    a module or as the console script."""
+    import subprocess
+    import sys
+    from pathlib import Path
+    script = Path(sys.executable).parent / "check"
+    for name, target in (("module", ["-m", "checker"]), ("script", [str(script)])):
+        if name == "script" and not script.exists():
+            continue
+        out = tmp_path / f"{name}.prof"
+        subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), *target, str(SEEDS), "--no-cache"],
+                       capture_output=True, check=True, timeout=300)
+        assert out.stat().st_size > 0, name
+
+
 def test_front_matter_draft(tmp_path, capsys):
     (tmp_path / "draft.md").write_text("---\ntitle: Concept\ndate: 2022-03-20\nsource: redactie\n---\n"
                                        "De Navo heeft 150 schepen in de regio.\n", encoding="utf-8")

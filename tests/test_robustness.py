@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker import cli
-from checker.articles import MAX_BYTES, MAX_SENTENCE, UNICODE_BOMS, decode_text, discover, load
+from checker.articles import MAX_BYTES, MAX_SENTENCE, UNICODE_BOMS, IdBook, article_id, candidates, decode_text, discover, load
 from checker.conflicts import find_conflicts
 from checker.pipeline import RunOptions, run_check
 from checker.registry import RegistryError, default_registry
@@ -146,6 +146,26 @@ def test_a_file_under_several_paths_is_read_once(tmp_path):
     assert sorted((Path(p.file).name, p.message.split(":")[0].split(" (")[0]) for p in loaded.problems) == \
         [("dangling.txt", "cannot read"), ("pipe.txt", "not a regular file")]
     assert discover(paths)[0] == [article, tmp_path / "dangling.txt", tmp_path / "pipe.txt"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(parts=st.lists(st.sampled_from(["a", "b.txt", ".txt", "a.", "..", ".", "x.tar.gz", "é.md", "-", "", "c\udce9.txt"]),
+                      min_size=1, max_size=4), absolute=st.booleans())
+def test_a_path_as_text_has_the_id_of_its_path(parts, absolute):
+    text = str(Path(("/" if absolute else "") + "/".join(parts)))
+    for taken in ([], [Path(text).stem]):  # the stem alone, or with its folder's name
+        assert article_id(text, IdBook(taken)) == article_id(Path(text), IdBook(taken))
+
+
+@pytest.mark.parametrize("named", [".", "./", "sub/..", "./sub/.."])
+def test_files_found_in_a_folder_are_paths_as_pathlib_writes_them(tmp_path, monkeypatch, named):
+    (tmp_path / "sub" / "deeper").mkdir(parents=True)
+    for name in ("a.txt", "sub/b.md", "sub/deeper/c.txt"):
+        (tmp_path / name).write_text("De NAVO heeft 140 schepen.", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for root in (named, str(tmp_path) + "/"):
+        found, _ = candidates([root])
+        assert len(found) == 3 and [str(Path(p)) for p in found] == found
 
 
 def test_unreadable_files_and_pipes_are_named(tmp_path):
