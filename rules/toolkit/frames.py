@@ -24,6 +24,7 @@ from checker.rules.toolkit.gazetteer import gazetteer, slug
 from checker.rules.toolkit.lemmas import lemma
 from checker.rules.toolkit.persons import known_word, subject_name
 from checker.rules.toolkit.frame_places import LIST_ADJECTIVE, FrameWords, inner_place, place_patterns
+from checker.rules.toolkit.frame_verbs import clause_particles, measure_stop
 
 WORD = regex.compile(r"\p{L}[\p{L}\-'’]*")
 NOUN_REACH = 2  # words: the counted noun is at most this many words after the figure
@@ -282,6 +283,7 @@ def measured_noun(ctx: FigureContext, fv: FrameVocabulary, function_words: froze
     phrases: list[tuple[bool, list[regex.Match]]] = []
     opened, current = False, []
     governed: set[int] = set()  # phrases opened right after a preposition: "in the municipal election"
+    parted = clause_particles(text, ctx.clause, fv)  # "loopt ... op"
     for i, m in enumerate(WORD.finditer(text, ctx.clause[0], ctx.figure[0])):
         word = m.group()
         low = word.lower()
@@ -293,7 +295,7 @@ def measured_noun(ctx: FigureContext, fv: FrameVocabulary, function_words: froze
             opened, current = True, []
             continue
         name = word[:1].isupper() and i > 0 and not (opened and not current)  # "de Nederlandse economie"
-        if name or low in function_words or low in fv.phrase_ends or measure_stop(low, fv) \
+        if name or low in function_words or low in fv.phrase_ends or measure_stop(low, fv, parted) \
                 or low in fv.transparent:
             phrases.append((opened, current))
             opened, current = False, []
@@ -348,12 +350,8 @@ def equated(ctx: FigureContext, head_end: int, fv: FrameVocabulary) -> bool:
         return False  # too far to be said of it
     before = [m.group().lower() for m in WORD.finditer(text, ctx.clause[0], head_end)]
     # "Volgens het CBS groeide de economie met 0,8 procent": the verb before its subject
-    return any(measure_stop(w, fv) and lemma(w, fv.language) not in fv.possessing for w in words + before[-4:])
-
-
-def measure_stop(word: str, fv: FrameVocabulary) -> bool:
-    """True for a verb of being or amounting, by its lemma or as written ("sentenced": no noun)."""
-    return word in fv.measure_stops or lemma(word, fv.language) in fv.measure_stops
+    parted = clause_particles(ctx.doc.scan_text, ctx.clause, fv)
+    return any(measure_stop(w, fv, parted) and lemma(w, fv.language) not in fv.possessing for w in words + before[-4:])
 
 
 def names_within_sentences(doc: Document) -> frozenset[str]:
