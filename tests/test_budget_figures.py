@@ -23,3 +23,19 @@ def test_the_particle_of_a_dutch_verb_makes_its_stem_a_verb_not_what_is_measured
     """"Het begrotingstekort loopt op tot 2,9 procent": oplopen, the deficit is measured, never "lopen"."""
     found = keys(registry, "Het kabinet presenteert de begroting. Het begrotingstekort loopt op tot 2,9 procent.")
     assert found["2,9 procent"] and found["2,9 procent"].startswith("quantity:begrotingstekort/")
+
+
+def test_a_phrase_of_time_after_the_subject_leaves_the_subject_measured(registry):
+    """"groeit de economie volgend jaar met 1,3 procent": the economy grows, "jaar" is when."""
+    found = keys(registry, "Het kabinet presenteert de begroting. Volgens het kabinet groeit de economie "
+                 "volgend jaar met 1,3 procent.")
+    assert found["1,3 procent"] and found["1,3 procent"].startswith("quantity:economie/")
+
+
+def test_a_dutch_verb_of_change_after_met_and_the_figure_makes_it_a_change(registry):
+    """"dat de economie met 1,1 procent groeit" is the size of a change, as "groeit met 1,1
+    procent" is; "uit op 1,1 procent" stays a level."""
+    found = keys(registry, "Het kabinet verwacht dat de Nederlandse economie in 2027 met 1,1 procent groeit.")
+    assert found["1,1 procent"] and "/change/" in found["1,1 procent"]
+    level = keys(registry, "Het kabinet verwacht dat het Nederlandse tekort in 2027 uitkomt op 1,1 procent.")
+    assert level["1,1 procent"] and "/change/" not in level["1,1 procent"]

@@ -68,7 +68,7 @@ def qualify(doc: Document, fig: Figure, vocab: Vocabulary, read: NumberReader) -
     quals += [q for q in qualifiers_in(doc, *fig.sentence, vocab) if q.label in vocab.sentence_qualifiers]
     if group := sub_group(doc, fig.clause, (fig.amount.start, fig.amount.end), vocab):
         quals.append(group)  # "among voters under 25": a part of the population, not all of it
-    if change := change_by(doc.scan_text, fig.amount.start, vocab.source):
+    if change := change_by(doc.scan_text, fig.amount.start, vocab.source, fig.amount.end):
         quals.append(change)  # "rose by 27 percent": the size of a change, not the level
     change = fig.change
     if change and change.planned and not change.is_from:  # "zal groeien van 40.000 tot 300.000"

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from checker.rules.toolkit.lemmas import lemma
+from checker.rules.toolkit.frame_verbs import verb_final
 from checker.rules.toolkit.lexicon import Hit, data_cache, load_data, phrase_pattern, words_pattern
 from checker.rules.toolkit.vocabulary import Language
 
@@ -48,6 +49,7 @@ def is_difference(text: str, start: int, end: int, language: Language) -> bool:
 
 
 WORDS_BEFORE = regex.compile(r"[\p{L}\-]+", regex.REVERSE)
+CLOSING_VERB = regex.compile(r"(?:\s+[\p{L}\-]+){1,2}(?=\s*(?:[.,;:!?]|\Z))")  # "met 1,1 procent| zal groeien."
 BY_REACH = 100  # characters before "by", "met" where the verb of change stands: "groeide de economie in het derde kwartaal met"
 
 
@@ -60,15 +62,21 @@ def change_words(language: Language) -> tuple[frozenset[str], frozenset[str]]:
             frozenset(w.lower() for w in grammar.get("change_by", [])))
 
 
-def change_by(text: str, start: int, language: Language) -> Hit | None:
+def change_by(text: str, start: int, language: Language, end: int | None = None) -> Hit | None:
     """The verb of change a figure follows straight away or, with "by", "met" right before the
     figure, anywhere before in its clause ("support rose by 27 percent", "de omzet steeg 3
-    procent", "groeide de economie in het derde kwartaal met 0,8 procent"): the figure is the size of a change, qualifier
-    ``change``, never the level the thing stands at ("rose to 14 percent")."""
+    procent", "groeide de economie in het derde kwartaal met 0,8 procent") or, in a language
+    whose subordinate clause ends with its verb, right after the figure ("dat de economie met
+    1,1 procent groeit"): the figure is the size of a change, qualifier ``change``, never the
+    level the thing stands at ("rose to 14 percent")."""
     verbs, by = change_words(language)
     words = list(WORDS_BEFORE.finditer(text, max(0, start - BY_REACH), start))  # nearest first
     if not words or text[words[0].end():start].strip():
         return None
+    if end is not None and words[0].group().lower() in by and verb_final(language) and \
+            (closing := CLOSING_VERB.match(text, end)) and \
+            any(w in verbs or lemma(w, language.code) in verbs for w in closing.group().lower().split()):
+        return Hit(words[0].start(), closing.end(), "change", text[words[0].start():closing.end()])
     reach = words[1:] if words[0].group().lower() in by else words[:1]
     for m in reach:
         if regex.search(r"[.,;:!?]", text[m.end():start]):

@@ -7,11 +7,44 @@ from typing import TYPE_CHECKING
 import regex
 
 from checker.rules.toolkit.lemmas import lemma
+from checker.rules.toolkit.lexicon import data_cache, load_data
+from checker.rules.toolkit.vocabulary import Language
 
 if TYPE_CHECKING:
-    from checker.rules.toolkit.frames import FrameVocabulary
+    from checker.rules.toolkit.frames import FigureContext, FrameVocabulary
 
 WORD = regex.compile(r"\p{L}[\p{L}\-'’]*")
+MEASURE_REACH = 8  # words: a noun an amount is said to be stands at most this many words before it
+VERB_AFTER = 2  # words: a clause's last verb stands at most this many words after its figure
+
+
+def equated(ctx: FigureContext, head_end: int, fv: FrameVocabulary) -> bool:
+    """True when the words between a noun and the amount make the amount its measure: a verb
+    of being or amounting ("de schade is", "turnout was", "kwam uit op") or "van", "of" right
+    after it ("een begrotingstekort van", "a turnout of"), or such a verb before its subject or
+    closing a Dutch clause after the figure ("dat de economie met 1,1 procent groeit"); not "De
+    gemeente trekt 5 miljoen uit"."""
+    text = ctx.doc.scan_text
+    words = [m.group().lower() for m in WORD.finditer(text, head_end, ctx.figure[0])]
+    if words[:1] and words[0] in fv.measure_of:
+        return True
+    if len(words) > MEASURE_REACH:
+        return False  # too far to be said of it
+    before = [m.group().lower() for m in WORD.finditer(text, ctx.clause[0], head_end)]
+    # "Volgens het CBS groeide de economie met 0,8 procent": the verb before its subject
+    after = [m.group().lower() for m in WORD.finditer(text, ctx.figure[1], ctx.clause[1])]
+    closing = after if len(after) <= VERB_AFTER and verb_final(fv.source) else []
+    parted = clause_particles(text, ctx.clause, fv)
+    return any(measure_stop(w, fv, parted) and lemma(w, fv.language) not in fv.possessing
+               for w in words + before[-4:] + closing)
+
+
+@data_cache
+def verb_final(language: Language) -> bool:
+    """True for a language whose subordinate clause ends with its verb (`[grammar] verb_final`
+    of frames.toml: "dat de economie met 1,1 procent groeit")."""
+    data = load_data(language, "frames") or load_data(language.other("nl"), "frames")
+    return bool(data.get("grammar", {}).get("verb_final", False))
 
 
 def measure_stop(word: str, fv: FrameVocabulary, particles: frozenset[str] = frozenset()) -> bool:
@@ -27,4 +60,4 @@ def clause_particles(text: str, clause: tuple[int, int], fv: FrameVocabulary) ->
     return fv.particles.intersection(w.lower() for w in WORD.findall(text, *clause))
 
 
-__all__ = ["clause_particles", "measure_stop"]
+__all__ = ["MEASURE_REACH", "clause_particles", "equated", "measure_stop", "verb_final"]

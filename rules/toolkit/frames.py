@@ -24,12 +24,11 @@ from checker.rules.toolkit.gazetteer import gazetteer, slug
 from checker.rules.toolkit.lemmas import lemma
 from checker.rules.toolkit.persons import known_word, subject_name
 from checker.rules.toolkit.frame_places import LIST_ADJECTIVE, FrameWords, inner_place, place_patterns
-from checker.rules.toolkit.frame_verbs import clause_particles, measure_stop
+from checker.rules.toolkit.frame_verbs import MEASURE_REACH, clause_particles, equated, measure_stop
 
 WORD = regex.compile(r"\p{L}[\p{L}\-'’]*")
 NOUN_REACH = 2  # words: the counted noun is at most this many words after the figure
 NAME_REACH = 3  # capitalised words between a figure and its noun, not counted in NOUN_REACH
-MEASURE_REACH = 8  # words: a noun an amount is said to be stands at most this many words before it
 HEAD_LENGTH = 4  # letters: the shortest form a compound may end with and take its predicate from
 JOINT = " & "  # joins the places of a joint total: "in Duitsland en België" -> belgium & germany
 
@@ -284,9 +283,14 @@ def measured_noun(ctx: FigureContext, fv: FrameVocabulary, function_words: froze
     opened, current = False, []
     governed: set[int] = set()  # phrases opened right after a preposition: "in the municipal election"
     parted = clause_particles(text, ctx.clause, fv)  # "loopt ... op"
+    timed = [t.span() for p in (fv.next_year, fv.last_year) for t in p.finditer(text, ctx.clause[0], ctx.figure[0])]
     for i, m in enumerate(WORD.finditer(text, ctx.clause[0], ctx.figure[0])):
         word = m.group()
         low = word.lower()
+        if any(a <= m.start() < b for a, b in timed):  # "groeit de economie volgend jaar met": when, no measure
+            phrases.append((opened, current))
+            opened, current = False, []
+            continue
         if low in fv.determiners:
             phrases.append((opened, current))
             before = WORD_BEFORE.search(text, max(ctx.clause[0], m.start() - 20), m.start())
@@ -336,22 +340,6 @@ def measure_of_before(text: str, position: int, language: Language) -> bool:
     fv = frame_vocabulary(language)
     m = fv.measure_before.search(text, max(0, position - 40), position)
     return bool(m) and m.group(1).lower() not in fv.determiners and m.group(1).lower() not in fv.not_measures
-
-
-def equated(ctx: FigureContext, head_end: int, fv: FrameVocabulary) -> bool:
-    """True when the words between a noun and the amount make the amount its measure: a verb
-    of being or amounting ("de schade is", "turnout was", "kwam uit op") or "van", "of" right
-    after it ("een begrotingstekort van", "a turnout of"); not "De gemeente trekt 5 miljoen uit"."""
-    text = ctx.doc.scan_text
-    words = [m.group().lower() for m in WORD.finditer(text, head_end, ctx.figure[0])]
-    if words[:1] and words[0] in fv.measure_of:
-        return True
-    if len(words) > MEASURE_REACH:
-        return False  # too far to be said of it
-    before = [m.group().lower() for m in WORD.finditer(text, ctx.clause[0], head_end)]
-    # "Volgens het CBS groeide de economie met 0,8 procent": the verb before its subject
-    parted = clause_particles(ctx.doc.scan_text, ctx.clause, fv)
-    return any(measure_stop(w, fv, parted) and lemma(w, fv.language) not in fv.possessing for w in words + before[-4:])
 
 
 def names_within_sentences(doc: Document) -> frozenset[str]:
