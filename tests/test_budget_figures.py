@@ -39,3 +39,16 @@ def test_a_dutch_verb_of_change_after_met_and_the_figure_makes_it_a_change(regis
     assert found["1,1 procent"] and "/change/" in found["1,1 procent"]
     level = keys(registry, "Het kabinet verwacht dat het Nederlandse tekort in 2027 uitkomt op 1,1 procent.")
     assert level["1,1 procent"] and "/change/" not in level["1,1 procent"]
+
+
+def test_whose_forecast_a_figure_of_the_economy_is_keys_it_whatever_the_word_order(registry):
+    """The forecaster who states a figure that names no one else is whose it is: "Volgens het CPB
+    groeit de economie ...", "..., the CPB forecasts" and "Het Centraal Planbureau verwacht dat ..."
+    are the CPB's; the IMF's forecast of the same is another key."""
+    nl = keys(registry, "Volgens het CPB groeit de economie volgend jaar met 1,3 procent.")
+    also = keys(registry, "Het Centraal Planbureau verwacht dat de economie in 2027 met 1,1 procent groeit.")
+    assert nl["1,3 procent"] == also["1,1 procent"] == "quantity:economie/cpb/change/percent/2027"
+    imf = keys(registry, "Volgens het IMF groeit de economie volgend jaar met 1,3 procent.")
+    assert imf["1,3 procent"] == "quantity:economie/imf/change/percent/2027"
+    en = keys(registry, "The economy will grow by 1.3 percent next year, the CPB forecasts.", "en")
+    assert en["1.3 percent"] == "quantity:economy/cpb/change/percent/2027"
