@@ -52,3 +52,10 @@ def test_whose_forecast_a_figure_of_the_economy_is_keys_it_whatever_the_word_ord
     assert imf["1,3 procent"] == "quantity:economie/imf/change/percent/2027"
     en = keys(registry, "The economy will grow by 1.3 percent next year, the CPB forecasts.", "en")
     assert en["1.3 percent"] == "quantity:economy/cpb/change/percent/2027"
+
+
+def test_a_forecaster_of_the_sentence_before_owns_nothing_of_the_next(registry):
+    """"Het CPB verwacht ... De werkloosheid blijft met 3,9 procent laag.": no figure of the CPB's."""
+    found = keys(registry, "Het Centraal Planbureau verwacht dat de economie in 2027 met 1,1 procent groeit. "
+                 "De werkloosheid blijft met 3,9 procent laag.")
+    assert found["3,9 procent"] is None or "cpb" not in found["3,9 procent"]

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 import regex
 
 from checker.rules.toolkit.context import attribution_of, no_owner
+from checker.rules.toolkit.lexicon import data_cache, load_data
+from checker.rules.toolkit.vocabulary import Language
 
 if TYPE_CHECKING:
     from checker.rules.toolkit.frames import FigureContext
@@ -37,11 +39,20 @@ def actor_before(ctx: FigureContext, vocab) -> tuple[str, str] | None:
 
 
 def said_by(ctx: FigureContext, vocab) -> tuple[str, str] | None:
-    """Whose an amount is when its clause names no one and no place: the actor its sentence
-    says it ("Volgens het CPB groeit de economie met 1,3 procent", "..., the IMF forecasts"):
-    the forecaster's figure, never another forecaster's."""
+    """Whose an amount is when its clause names no one and no place: the actor or forecaster
+    its sentence says states it ("Volgens het CPB groeit de economie met 1,3 procent", "..., the
+    IMF forecasts"): the forecaster's figure, never another forecaster's."""
     said = attribution_of(ctx.doc, ctx.sentence, vocab, ctx.figure[0])
-    return (said, f"{said} (who says it)") if said in vocab.actors.label_of.values() else None
+    owns = said in vocab.actors.label_of.values() or said in forecasters(vocab.source)
+    return (said, f"{said} (who says it)") if owns else None
+
+
+@data_cache
+def forecasters(language: Language) -> frozenset[str]:
+    """The claimants of `[grammar] forecasters` of vocabulary.toml, whose figures are their own
+    forecasts (the CPB, the IMF); the police or a union own none of the figures they give."""
+    data = load_data(language, "vocabulary") or load_data(language.other("nl"), "vocabulary")
+    return frozenset(data.get("grammar", {}).get("forecasters", []))
 
 
 __all__ = ["actor_before", "said_by", "sentence_before"]

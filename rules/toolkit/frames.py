@@ -24,6 +24,7 @@ from checker.rules.toolkit.gazetteer import gazetteer, slug
 from checker.rules.toolkit.lemmas import lemma
 from checker.rules.toolkit.persons import known_word, subject_name
 from checker.rules.toolkit.frame_places import LIST_ADJECTIVE, FrameWords, inner_place, place_patterns
+from checker.rules.toolkit.frame_whose import forecasters
 from checker.rules.toolkit.frame_verbs import MEASURE_REACH, clause_particles, equated, measure_stop
 
 WORD = regex.compile(r"\p{L}[\p{L}\-'’]*")
@@ -379,7 +380,8 @@ def open_actor(ctx: FigureContext, fv: FrameVocabulary, vocab) -> Hit | None:
         if before and before.group(1).lower() in fv.governing:
             governed = governed or Hit(m.start(), m.end(), slug(name), name)
             continue
-        return Hit(m.start(), m.end(), slug(name), name)
+        known = [h.label for h in vocab.claimants.find(name) if h.label in forecasters(vocab.source)]
+        return Hit(m.start(), m.end(), known[0] if known else slug(name), name)  # "Het Centraal Planbureau": cpb
     return governed
 
 
