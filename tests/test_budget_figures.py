@@ -59,3 +59,19 @@ def test_a_forecaster_of_the_sentence_before_owns_nothing_of_the_next(registry):
     found = keys(registry, "Het Centraal Planbureau verwacht dat de economie in 2027 met 1,1 procent groeit. "
                  "De werkloosheid blijft met 3,9 procent laag.")
     assert found["3,9 procent"] is None or "cpb" not in found["3,9 procent"]
+
+
+def test_extra_is_no_noun_an_amount_measures(registry):
+    """"an extra 2.1 billion euros": "extra" says more of something, it is nothing measured."""
+    found = keys(registry, "The Dutch cabinet will spend an extra 2.1 billion euros next year.", "en")
+    assert not (found["2.1 billion euros"] or "").startswith("quantity:extra/")
+
+
+def test_what_an_amount_of_money_is_for_is_what_it_measures_in_either_language(registry):
+    """"2,1 miljard euro extra voor defensie" and "an extra 2.1 billion euros on defence" are the
+    money for defence; the money for education is another thing."""
+    nl = keys(registry, "Het kabinet trekt volgend jaar 2,1 miljard euro extra uit voor defensie.")
+    en = keys(registry, "The Dutch cabinet will spend an extra 2.1 billion euros on defence next year.", "en")
+    assert nl["2,1 miljard euro"] == en["2.1 billion euros"] == "quantity:for-defence/netherlands/extra/euro/2027"
+    other = keys(registry, "Het kabinet trekt volgend jaar 2,1 miljard euro extra uit voor onderwijs.")
+    assert other["2,1 miljard euro"] == "quantity:for-education/netherlands/extra/euro/2027"

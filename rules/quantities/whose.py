@@ -109,9 +109,11 @@ def qualifier_windows(doc: Document, fig: Figure, noun_end: int, vocab: Vocabula
     windows = [(max(clause.start, amount.start - 12), amount.start),
                (amount.end, tail_end(text, fig, noun_end, vocab, read))]
     # a rate right after the figure is its own: "2.100 euro per maand", "25,200 euros a year" (a
-    # qualifier labelled per-...; "dozens more missing" stays as it was read)
+    # qualifier labelled per-...; "dozens more missing" stays as it was read), as "extra" right
+    # after an amount with a unit is: "2,1 miljard euro extra voor defensie"
     windows += [(q.start, q.end) for q in vocab.qualifiers.find(text, amount.end, min(clause.end, amount.end + RATE_REACH))
-                if q.label.startswith("per-") and not text[amount.end:q.start].strip()
+                if (q.label.startswith("per-") or q.label == "extra" and amount.unit and q.words.lower() == "extra")
+                and not text[amount.end:q.start].strip()
                 and not any(a <= q.start and q.end <= b for a, b in windows)]
     owner = vocab.owner_before.search(text, max(clause.start, amount.start - 60), amount.start)
     if owner:

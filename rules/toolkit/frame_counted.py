@@ -37,6 +37,8 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
     if ctx.has_unit:  # "De totale verzekerde schade ... is 100 miljoen euro": what the amount measures
         noun = noun_after_money(ctx, fv, function_words) or measured_noun(ctx, fv, function_words) or \
             measured_noun(replace(ctx, clause=(ctx.sentence[0], ctx.clause[1])), fv, function_words)
+        if noun is None and (aim := purpose_of(ctx, fv, function_words)):
+            return f"for-{noun_class(aim.label, fv)}", aim.words, ""  # "2,1 miljard euro extra voor defensie"
         return (modified(noun, ctx.doc.scan_text, fv), noun.words, "") if noun else None
     text = ctx.doc.scan_text
     tallies = [h for h in fv.tallies.find(text, ctx.clause[0], ctx.figure[0])]
@@ -351,6 +353,37 @@ def noun_after_money(ctx: FigureContext, fv: FrameVocabulary, function_words: fr
 
 
 NEXT_NOUN = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\-'’]*)")
+
+
+@data_cache
+def purposes(language: Language) -> regex.Pattern:
+    """The words of `[grammar] purpose` of frames.toml with the noun after them, a determiner
+    between or not: "voor defensie", "on the defence"."""
+    data = load_data(language, "frames") or load_data(language.other("nl"), "frames")
+    grammar = data.get("grammar", {})
+    determiners = phrase_pattern(grammar.get("determiners", [])) or "(?!)"
+    return words_pattern(grammar.get("purpose", []), rf"\s+(?i:(?:{determiners})\s+)?(\p{{Ll}}[\p{{L}}\-]*)(?![\p{{L}}])")
+
+
+def purpose_of(ctx: FigureContext, fv: FrameVocabulary, function_words: frozenset[str]) -> Hit | None:
+    """What an amount of money that no noun is said to be is for: the noun after a word of
+    `purpose` in its clause, nearest the figure ("Het kabinet trekt 2,1 miljard euro extra uit
+    voor defensie", "spend an extra 2.1 billion euros on defence"); none for a word of time,
+    a function word, a predicate or participle, nor a noun a phrase of "of" goes on ("for the
+    purchase of tanks": said of something else)."""
+    if not ctx.money:
+        return None
+    text = ctx.doc.scan_text
+    found = []
+    for m in purposes(fv.source).finditer(text, *ctx.clause):
+        low = m.group(1).lower()
+        base = lemma(low, fv.language)
+        of = MEASURE_WORD.match(text, m.end(1), ctx.clause[1])
+        if m.group(1)[:1].isupper() or low in function_words or low in fv.transparent or base in fv.time_nouns or fv.predicate(low) \
+                or inflected(low, fv) or of and of.group(1).lower() in fv.measure_of:
+            continue
+        found.append(Hit(m.start(1), m.end(1), low, m.group(1)))
+    return nearest_to(found, ctx.figure[0])
 
 
 def people_head_after(text: str, noun: Hit | None, fv: FrameVocabulary) -> Hit | None:

@@ -28,8 +28,8 @@ def equated(ctx: FigureContext, head_end: int, fv: FrameVocabulary) -> bool:
     words = [m.group().lower() for m in WORD.finditer(text, head_end, ctx.figure[0])]
     if words[:1] and words[0] in fv.measure_of:
         return True
-    if len(words) > MEASURE_REACH:
-        return False  # too far to be said of it
+    if len(words) > MEASURE_REACH or any(lemma(w, fv.language) in spending(fv.source) for w in words):
+        return False  # too far to be said of it, or whose it is: "The cabinet will spend 2 billion"
     before = [m.group().lower() for m in WORD.finditer(text, ctx.clause[0], head_end)]
     # "Volgens het CBS groeide de economie met 0,8 procent": the verb before its subject
     after = [m.group().lower() for m in WORD.finditer(text, ctx.figure[1], ctx.clause[1])]
@@ -45,6 +45,14 @@ def verb_final(language: Language) -> bool:
     of frames.toml: "dat de economie met 1,1 procent groeit")."""
     data = load_data(language, "frames") or load_data(language.other("nl"), "frames")
     return bool(data.get("grammar", {}).get("verb_final", False))
+
+
+@data_cache
+def spending(language: Language) -> frozenset[str]:
+    """The verbs of `[grammar] spending` of frames.toml: their subject spends or receives an
+    amount, it is no measure of it ("Het kabinet trekt 2 miljard uit")."""
+    data = load_data(language, "frames") or load_data(language.other("nl"), "frames")
+    return frozenset(data.get("grammar", {}).get("spending", []))
 
 
 def measure_stop(word: str, fv: FrameVocabulary, particles: frozenset[str] = frozenset()) -> bool:
