@@ -75,3 +75,14 @@ def test_what_an_amount_of_money_is_for_is_what_it_measures_in_either_language(r
     assert nl["2,1 miljard euro"] == en["2.1 billion euros"] == "quantity:for-defence/netherlands/extra/euro/2027"
     other = keys(registry, "Het kabinet trekt volgend jaar 2,1 miljard euro extra uit voor onderwijs.")
     assert other["2,1 miljard euro"] == "quantity:for-education/netherlands/extra/euro/2027"
+
+
+def test_what_receives_an_amount_of_money_is_what_it_is_for(registry):
+    """"Defensie krijgt er in 2027 1,8 miljard euro bij": the money for defence, and more of it
+    ("erbij krijgen"), as "2,1 miljard euro extra voor defensie" is; "Defence gets an extra 1.8
+    billion euros" in English."""
+    nl = keys(registry, "Defensie krijgt er in 2027 1,8 miljard euro bij.")
+    assert nl["1,8 miljard euro"] == keys(registry, "Het kabinet trekt volgend jaar 2,1 miljard euro extra uit "
+                                          "voor defensie.")["2,1 miljard euro"]
+    gets = keys(registry, "The Dutch cabinet said defence gets an extra 1.8 billion euros in 2027.", "en")
+    assert gets["1.8 billion euros"] == "quantity:for-defence/netherlands/extra/euro/2027"

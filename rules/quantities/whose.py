@@ -24,6 +24,8 @@ from checker.rules.toolkit.context import (
 from checker.rules.toolkit.lexicon import Hit, Vocabulary
 from checker.rules.toolkit.numbers import NumberReader
 from checker.rules.toolkit.frame_differences import change_by
+from checker.rules.toolkit.frame_verbs import received_more
+from checker.rules.toolkit.frames import frame_vocabulary
 from checker.rules.toolkit.subgroups import sub_group
 
 
@@ -68,6 +70,10 @@ def qualify(doc: Document, fig: Figure, vocab: Vocabulary, read: NumberReader) -
     quals += [q for q in qualifiers_in(doc, *fig.sentence, vocab) if q.label in vocab.sentence_qualifiers]
     if group := sub_group(doc, fig.clause, (fig.amount.start, fig.amount.end), vocab):
         quals.append(group)  # "among voters under 25": a part of the population, not all of it
+    clause = (fig.clause.start, fig.clause.end)
+    more = received_more(doc.scan_text, clause, fig.amount.end, frame_vocabulary(vocab.source)) if fig.amount.unit else None
+    if more:  # "Defensie krijgt er 1,8 miljard euro bij": more money, as "extra" says
+        quals.append(Hit(*more, "extra", doc.scan_text[more[0]:more[1]]))
     if change := change_by(doc.scan_text, fig.amount.start, vocab.source, fig.amount.end):
         quals.append(change)  # "rose by 27 percent": the size of a change, not the level
     change = fig.change

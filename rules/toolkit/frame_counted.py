@@ -18,6 +18,7 @@ from checker.rules.toolkit.frames import (
     predicate_near,
     predicates_in,
 )
+from checker.rules.toolkit.frame_verbs import receiver
 from checker.rules.toolkit.lemmas import lemma, noun_lemma
 from checker.rules.toolkit.lexicon import Hit, data_cache, load_data, phrase_pattern, vocabulary, words_pattern
 from checker.rules.toolkit.vocabulary import Language
@@ -37,7 +38,7 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
     if ctx.has_unit:  # "De totale verzekerde schade ... is 100 miljoen euro": what the amount measures
         noun = noun_after_money(ctx, fv, function_words) or measured_noun(ctx, fv, function_words) or \
             measured_noun(replace(ctx, clause=(ctx.sentence[0], ctx.clause[1])), fv, function_words)
-        if noun is None and (aim := purpose_of(ctx, fv, function_words)):
+        if noun is None and (aim := purpose_of(ctx, fv, function_words) or received_by(ctx, fv, function_words)):
             return f"for-{noun_class(aim.label, fv)}", aim.words, ""  # "2,1 miljard euro extra voor defensie"
         return (modified(noun, ctx.doc.scan_text, fv), noun.words, "") if noun else None
     text = ctx.doc.scan_text
@@ -353,6 +354,15 @@ def noun_after_money(ctx: FigureContext, fv: FrameVocabulary, function_words: fr
 
 
 NEXT_NOUN = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\-'’]*)")
+
+
+def received_by(ctx: FigureContext, fv: FrameVocabulary, function_words: frozenset[str]) -> Hit | None:
+    """What an amount of money is for when what receives it is the subject ("Defensie krijgt er
+    1,8 miljard euro bij", "defence gets an extra 1.8 billion"): that noun, no function word."""
+    got = receiver(ctx.doc.scan_text, ctx.clause, ctx.figure[0], fv) if ctx.money else None
+    if got is None or got.group().lower() in function_words or fv.predicate(got.group().lower()):
+        return None
+    return Hit(got.start(), got.end(), got.group().lower(), got.group())
 
 
 @data_cache

@@ -165,8 +165,8 @@ def things_actor(ctx: FigureContext, counted: tuple[str, str, str], place: tuple
     with is the measured noun itself ("Booking moet 3 miljoen euro betalen")."""
     if place is None or "actor" in parts:
         if actor := thing_actor(ctx, parts, evidence, vocab, fv):
-            if counted[1].lower() == actor[1].lower():
-                return False
+            if counted[1].lower() == actor[1].lower() and not counted[0].startswith("for-"):
+                return False  # "Defensie krijgt 1,8 miljard": the ministry is what the money is for
             out["actor"], ev["actor"] = actor
     elif subject := subject_after_place(ctx, place, fv, vocab):
         out["actor"], ev["actor"] = subject.label, subject.words

@@ -55,6 +55,39 @@ def spending(language: Language) -> frozenset[str]:
     return frozenset(data.get("grammar", {}).get("spending", []))
 
 
+@data_cache
+def receiving(language: Language) -> tuple[frozenset[str], frozenset[str]]:
+    """The verbs of `[grammar] receiving` of frames.toml and the `more_particles` that close such
+    a clause and make the amount more of it ("Defensie krijgt er 1,8 miljard euro bij")."""
+    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    return frozenset(grammar.get("receiving", [])), frozenset(grammar.get("more_particles", []))
+
+
+def receiver(text: str, clause: tuple[int, int], figure: int, fv: FrameVocabulary) -> regex.Match | None:
+    """The one-word subject right before a verb of receiving, before the figure in its clause
+    ("Defensie krijgt er 1,8 miljard bij", "defence gets 2 billion"); none for a name inside the
+    sentence ("Ajax krijgt"): a name is someone, not what the money is for."""
+    verbs = receiving(fv.source)[0]
+    words = list(WORD.finditer(text, clause[0], figure))
+    for before, verb in zip(words, words[1:]):
+        if lemma(verb.group().lower(), fv.language) in verbs and not text[before.end():verb.start()].strip(" "):
+            opens = not text[clause[0]:before.start()].strip(" \t\n\"'“‘")
+            return before if before.group()[:1].islower() or opens else None
+    return None
+
+
+def received_more(text: str, clause: tuple[int, int], figure_end: int, fv: FrameVocabulary) -> tuple[int, int] | None:
+    """The span of a clause of receiving whose closing particle makes its amount more of what was
+    there ("krijgt er in 2027 1,8 miljard euro bij": extra), or None."""
+    verbs, particles = receiving(fv.source)
+    words = list(WORD.finditer(text, *clause))
+    closing = [m for m in WORD.finditer(text, figure_end, clause[1])]
+    if not particles or len(closing) != 1 or closing[0].group().lower() not in particles:
+        return None
+    verb = next((m for m in words if lemma(m.group().lower(), fv.language) in verbs and m.end() <= figure_end), None)
+    return (verb.start(), closing[0].end()) if verb else None
+
+
 def measure_stop(word: str, fv: FrameVocabulary, particles: frozenset[str] = frozenset()) -> bool:
     """True for a verb of being or amounting, by its lemma or as written ("sentenced": no noun),
     or by its lemma with a particle its clause writes ("Het tekort loopt op": oplopen, never a
@@ -68,4 +101,4 @@ def clause_particles(text: str, clause: tuple[int, int], fv: FrameVocabulary) ->
     return fv.particles.intersection(w.lower() for w in WORD.findall(text, *clause))
 
 
-__all__ = ["MEASURE_REACH", "clause_particles", "equated", "measure_stop", "verb_final"]
+__all__ = ["MEASURE_REACH", "clause_particles", "equated", "measure_stop", "received_more", "receiver", "verb_final"]
