@@ -86,3 +86,10 @@ def test_what_receives_an_amount_of_money_is_what_it_is_for(registry):
                                           "voor defensie.")["2,1 miljard euro"]
     gets = keys(registry, "The Dutch cabinet said defence gets an extra 1.8 billion euros in 2027.", "en")
     assert gets["1.8 billion euros"] == "quantity:for-defence/netherlands/extra/euro/2027"
+
+
+def test_a_compound_that_opens_with_an_actor_is_still_what_is_measured(registry):
+    """"De defensie-uitgaven komen op 2 procent": the spending is measured, "defensie" says whose;
+    "Booking moet 3 miljoen euro betalen" measures no Booking."""
+    found = keys(registry, "De defensie-uitgaven komen op 2 procent van het bbp.")
+    assert found["2 procent"] and found["2 procent"].startswith("quantity:defensie-uitgave/")

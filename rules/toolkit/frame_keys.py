@@ -165,7 +165,8 @@ def things_actor(ctx: FigureContext, counted: tuple[str, str, str], place: tuple
     with is the measured noun itself ("Booking moet 3 miljoen euro betalen")."""
     if place is None or "actor" in parts:
         if actor := thing_actor(ctx, parts, evidence, vocab, fv):
-            if counted[1].lower() == actor[1].lower() and not counted[0].startswith("for-"):
+            if counted[1].lower() == actor[1].lower() and not counted[0].startswith("for-") \
+                    and not actor_compound(counted[1], vocab):
                 return False  # "Defensie krijgt 1,8 miljard": the ministry is what the money is for
             out["actor"], ev["actor"] = actor
     elif subject := subject_after_place(ctx, place, fv, vocab):
@@ -173,6 +174,13 @@ def things_actor(ctx: FigureContext, counted: tuple[str, str, str], place: tuple
     if not ctx.has_unit and "predicate" not in out and "actor" not in out and (verb := participle_near(ctx, fv, counted[1])):
         out["predicate"], ev["predicate"] = verb.label, verb.words
     return True
+
+
+def actor_compound(word: str, vocab) -> bool:
+    """True for a written compound that opens with an actor's name ("defensie-uitgaven"): a noun
+    of its own, whose the actor says, never the actor itself."""
+    head, _, rest = word.lower().partition("-")
+    return bool(rest) and head in vocab.actors.label_of
 
 
 def subject_after_place(ctx: FigureContext, place: tuple[str, str], fv: FrameVocabulary, vocab) -> Hit | None:
