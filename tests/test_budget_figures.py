@@ -93,3 +93,15 @@ def test_a_compound_that_opens_with_an_actor_is_still_what_is_measured(registry)
     "Booking moet 3 miljoen euro betalen" measures no Booking."""
     found = keys(registry, "De defensie-uitgaven komen op 2 procent van het bbp.")
     assert found["2 procent"] and found["2 procent"].startswith("quantity:defensie-uitgave/")
+
+
+def test_a_figure_set_against_a_change_is_a_change_too(registry):
+    """"groeit ... met 1,3 procent, tegen 1,8 procent dit jaar": this year's growth, a change,
+    never a level of 1.8 percent."""
+    nl = keys(registry, "Volgens het CPB groeit de economie volgend jaar met 1,3 procent, tegen 1,8 procent dit jaar.")
+    assert nl["1,8 procent"] and "/change/" in nl["1,8 procent"]
+    en = keys(registry, "The economy will grow by 1.3 percent next year, against 1.8 percent this year, "
+              "the CPB forecasts.", "en")
+    assert en["1.8 percent"] and "/change/" in en["1.8 percent"]
+    level = keys(registry, "Volgens het CPB komt het tekort volgend jaar uit op 2,1 procent, tegen 1,8 procent dit jaar.")
+    assert level["1,8 procent"] is None or "/change/" not in level["1,8 procent"]

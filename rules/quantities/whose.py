@@ -23,7 +23,7 @@ from checker.rules.toolkit.context import (
 )
 from checker.rules.toolkit.lexicon import Hit, Vocabulary
 from checker.rules.toolkit.numbers import NumberReader
-from checker.rules.toolkit.frame_differences import change_by
+from checker.rules.toolkit.frame_differences import change_by, contrasted_change
 from checker.rules.toolkit.frame_verbs import received_more
 from checker.rules.toolkit.frames import frame_vocabulary
 from checker.rules.toolkit.subgroups import sub_group
@@ -74,7 +74,8 @@ def qualify(doc: Document, fig: Figure, vocab: Vocabulary, read: NumberReader) -
     more = received_more(doc.scan_text, clause, fig.amount.end, frame_vocabulary(vocab.source)) if fig.amount.unit else None
     if more:  # "Defensie krijgt er 1,8 miljard euro bij": more money, as "extra" says
         quals.append(Hit(*more, "extra", doc.scan_text[more[0]:more[1]]))
-    if change := change_by(doc.scan_text, fig.amount.start, vocab.source, fig.amount.end):
+    if change := change_by(doc.scan_text, fig.amount.start, vocab.source, fig.amount.end) or \
+            contrasted_change(doc.scan_text, fig.sentence[0], fig.amount.start, vocab.source, read.g.candidate):
         quals.append(change)  # "rose by 27 percent": the size of a change, not the level
     change = fig.change
     if change and change.planned and not change.is_from:  # "zal groeien van 40.000 tot 300.000"

@@ -54,6 +54,28 @@ BY_REACH = 100  # characters before "by", "met" where the verb of change stands:
 
 
 @data_cache
+def contrast_before(language: Language) -> regex.Pattern:
+    """The words of `[grammar] contrast` of frames.toml, ending right before a figure."""
+    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    return words_pattern(grammar.get("contrast", []), r"\s+\Z")
+
+
+def contrasted_change(text: str, sentence_start: int, start: int, language: Language,
+                      candidate: regex.Pattern) -> Hit | None:
+    """The change a figure is set against ("met 1,3 procent, tegen 1,8 procent dit jaar", "by 1.3
+    percent, against 1.8 percent"): the figure is the size of a change too, of another time."""
+    m = contrast_before(language).search(text, max(sentence_start, start - 30), start)
+    if m is None:
+        return None
+    before = None
+    for before in candidate.finditer(text, sentence_start, m.start()):
+        pass
+    if before is None or change_by(text, before.start(), language) is None:
+        return None
+    return Hit(m.start(), start, "change", text[m.start():start].strip())
+
+
+@data_cache
 def change_words(language: Language) -> tuple[frozenset[str], frozenset[str]]:
     """The verbs of change of `[grammar] change_verbs` of frames.toml (by lemma or as written) and
     the words of `change_by` that may stand between such a verb and its figure."""
@@ -87,4 +109,4 @@ def change_by(text: str, start: int, language: Language, end: int | None = None)
     return None
 
 
-__all__ = ["change_by", "is_difference"]
+__all__ = ["change_by", "contrasted_change", "is_difference"]
