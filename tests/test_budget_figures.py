@@ -22,14 +22,14 @@ def test_a_figure_with_a_unit_before_a_year_is_no_ratio(registry):
 def test_the_particle_of_a_dutch_verb_makes_its_stem_a_verb_not_what_is_measured(registry):
     """"Het begrotingstekort loopt op tot 2,9 procent": oplopen, the deficit is measured, never "lopen"."""
     found = keys(registry, "Het kabinet presenteert de begroting. Het begrotingstekort loopt op tot 2,9 procent.")
-    assert found["2,9 procent"] and found["2,9 procent"].startswith("quantity:begrotingstekort/")
+    assert found["2,9 procent"] and found["2,9 procent"].startswith("quantity:deficit/")
 
 
 def test_a_phrase_of_time_after_the_subject_leaves_the_subject_measured(registry):
     """"groeit de economie volgend jaar met 1,3 procent": the economy grows, "jaar" is when."""
     found = keys(registry, "Het kabinet presenteert de begroting. Volgens het kabinet groeit de economie "
                  "volgend jaar met 1,3 procent.")
-    assert found["1,3 procent"] and found["1,3 procent"].startswith("quantity:economie/")
+    assert found["1,3 procent"] and found["1,3 procent"].startswith("quantity:economy/")
 
 
 def test_a_dutch_verb_of_change_after_met_and_the_figure_makes_it_a_change(registry):
@@ -47,9 +47,9 @@ def test_whose_forecast_a_figure_of_the_economy_is_keys_it_whatever_the_word_ord
     are the CPB's; the IMF's forecast of the same is another key."""
     nl = keys(registry, "Volgens het CPB groeit de economie volgend jaar met 1,3 procent.")
     also = keys(registry, "Het Centraal Planbureau verwacht dat de economie in 2027 met 1,1 procent groeit.")
-    assert nl["1,3 procent"] == also["1,1 procent"] == "quantity:economie/cpb/change/percent/2027"
+    assert nl["1,3 procent"] == also["1,1 procent"] == "quantity:economy/cpb/change/percent/2027"
     imf = keys(registry, "Volgens het IMF groeit de economie volgend jaar met 1,3 procent.")
-    assert imf["1,3 procent"] == "quantity:economie/imf/change/percent/2027"
+    assert imf["1,3 procent"] == "quantity:economy/imf/change/percent/2027"
     en = keys(registry, "The economy will grow by 1.3 percent next year, the CPB forecasts.", "en")
     assert en["1.3 percent"] == "quantity:economy/cpb/change/percent/2027"
 
@@ -105,3 +105,17 @@ def test_a_figure_set_against_a_change_is_a_change_too(registry):
     assert en["1.8 percent"] and "/change/" in en["1.8 percent"]
     level = keys(registry, "Volgens het CPB komt het tekort volgend jaar uit op 2,1 procent, tegen 1,8 procent dit jaar.")
     assert level["1,8 procent"] is None or "/change/" not in level["1,8 procent"]
+
+
+def test_the_measures_of_the_economy_have_one_name_in_both_languages(registry):
+    """"Het begrotingstekort" is "the budget deficit", "de economie" "the economy"; a trade
+    deficit is another measure."""
+    nl = keys(registry, "Frankrijk presenteerde dinsdag zijn begroting. Het begrotingstekort komt in 2027 uit op 3,1 procent.")
+    en = keys(registry, "France presented its budget on Tuesday. The budget deficit will come in at 2.9 percent in 2027.", "en")
+    assert nl["3,1 procent"] == en["2.9 percent"] == "quantity:deficit/france/percent/2027"
+    trade = keys(registry, "France presented its budget on Tuesday. The trade deficit will come in at 2.9 percent in 2027.",
+                 "en")
+    assert trade["2.9 percent"] != en["2.9 percent"]
+    growth = keys(registry, "Volgens het CPB groeit de economie volgend jaar met 1,3 procent.")
+    assert growth["1,3 procent"] == keys(registry, "The economy will grow by 1.1 percent next year, the CPB forecasts.",
+                                         "en")["1.1 percent"]
