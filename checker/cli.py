@@ -29,8 +29,9 @@ from checker.confidence import DEFAULT_MIN_CONFIDENCE
 from checker.cache import DEFAULT_CACHE
 from checker.explain import explain
 from checker.formatters import default_formatters
+from checker.formatters.base import rendered_bytes
 from checker.models import STATUS_ORDER, Problem, Report
-from checker.output import input_clash, output_path, write_atomic
+from checker.output import input_clash, output_path, write_atomic, write_stdout
 from checker.pipeline import RunOptions, baseline_json, build_rules, run_check
 from checker.progress import Progress, Ticker
 from checker.registry import Registry, RegistryError, default_registry
@@ -377,7 +378,7 @@ def deliver(report: Report, args: argparse.Namespace, formatter, fmt: str) -> bo
         if written:
             print(f"check: {len(report.conflicts)} findings recorded in {args.write_baseline}", file=sys.stderr)
     try:
-        rendered = formatter.render(report)
+        rendered = rendered_bytes(formatter, report)
     except KeyboardInterrupt:
         raise
     except BaseException as e:  # noqa: BLE001 - a formatter is a plugin too: its failure, even sys.exit, is reported
@@ -390,7 +391,7 @@ def deliver(report: Report, args: argparse.Namespace, formatter, fmt: str) -> bo
             return False
         print(f"check: report written to {target}", file=sys.stderr)
     else:
-        sys.stdout.write(rendered)
+        write_stdout(rendered)
     if report.hidden_by_baseline:
         print(f"check: {report.hidden_by_baseline} findings hidden by the baseline", file=sys.stderr)
     if report.below_confidence:
@@ -398,7 +399,7 @@ def deliver(report: Report, args: argparse.Namespace, formatter, fmt: str) -> bo
     return written
 
 
-def write_file(path: Path, text: str, what: str) -> bool:
+def write_file(path: Path, text: str | bytes, what: str) -> bool:
     """Write a report or baseline whole; False, naming the path, when it cannot be written."""
     try:
         write_atomic(path, text)

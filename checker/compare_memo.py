@@ -59,28 +59,34 @@ class ComparisonMemo:
     def prepare(self, keys: Sequence[str], keyed: KeyedClaims) -> None:
         """Digest the comparison of each of the keys and read the kept findings of those digests."""
         head = f"{MEMO_VERSION}\n{self.signature}\n{tolerances()}\n".encode()
-        self.digests = {key: self.digest(head, key, keyed) for key in keys}
+        hashes = {key: self.hashed(head, key, keyed) for key in keys}
+        # a key with a weakly matched claim: the claims of the sentences of its claims, looked up
+        # for all such keys in one pass
+        sentences_of = {key: list(dict.fromkeys((c.article, c.sentence_start) for c in keyed.all_of(key)))
+                        for key in keys if self.weakly_matched(key, keyed)}
+        found = keyed.in_sentences({s for sentences in sentences_of.values() for s in sentences})
+        for key, sentences in sentences_of.items():
+            hashes[key].update(b"\nbeside\n")
+            hashes[key].update(self._encode([found.get(s, []) for s in sentences]))
+        self.digests = {key: h.hexdigest() for key, h in hashes.items()}
         self._found = self.cache.comparisons(list(self.digests.values()))
 
-    def digest(self, head: bytes, key: str, keyed: KeyedClaims) -> str:
-        """A hash of everything the findings of ``key`` are read from."""
-        encode = self._encode
-        claims, lengths = keyed.claims[key], [c for c, _ in keyed.lengths.get(key, ())]
+    def hashed(self, head: bytes, key: str, keyed: KeyedClaims):
+        """A hash of the claims of ``key`` and of what their periods are read from (for a key with a
+        weakly matched claim, ``prepare`` adds the claims beside)."""
         h = hashlib.sha256(head + key.encode())
-        for part in (claims, lengths):
+        for claims in (keyed.claims[key], [c for c, _ in keyed.lengths.get(key, ())]):
             h.update(b"\n")
-            h.update(encode(part))
+            h.update(self._encode(claims))
         # the periods: each claim's is read from the claim and from its article's dates
         h.update(b"\n")
         h.update(keyed.dates_of(keyed.articles_of(key)))
+        return h
+
+    def weakly_matched(self, key: str, keyed: KeyedClaims) -> bool:
+        """Whether a claim compared under the key is weakly matched (see Corroboration)."""
         schema = self.schema
-        if any(weak(c, schema) for c in [*claims, *lengths] if c.inferred):
-            # the claims of their sentences (of the same articles: their dates are in already)
-            beside = [keyed.in_sentence(sentence) for sentence in
-                      dict.fromkeys((c.article, c.sentence_start) for c in [*claims, *lengths])]
-            h.update(b"\nbeside\n")
-            h.update(encode(beside))
-        return h.hexdigest()
+        return any(weak(c, schema) for c in keyed.all_of(key) if c.inferred)
 
     def kept(self, key: str) -> list[Finding] | None:
         """The kept findings of a key whose digest was found, else None (also when what was kept

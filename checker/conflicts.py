@@ -254,7 +254,6 @@ class KeyedClaims:
         self._periods = ClaimPeriods(claims, articles, schema)
         self._articles: dict[str, list[str]] = {}
         self._members: dict[str, list[Compared]] = {}
-        self._sentences: dict[tuple[str, int], list[tuple[Claim, bool]]] | None = None
         self._support: Corroboration | None = None
 
     def all_of(self, key: str) -> list[Claim]:
@@ -292,17 +291,19 @@ class KeyedClaims:
             self._support = Corroboration((m for key in self.claims for m in self.members(key)), self.schema)
         return self._support
 
-    def in_sentence(self, sentence: tuple[str, int]) -> list[tuple[Claim, bool]]:
-        """The claims of every key in a sentence (of an article, by its start), in the order of
-        the support's, each with whether it is there as a length (see Corroboration)."""
-        if self._sentences is None:
-            self._sentences = defaultdict(list)
-            for key, claims in self.claims.items():
-                for c in claims:
-                    self._sentences[c.article, c.sentence_start].append((c, False))
-                for c, _ in self.lengths.get(key, ()):
-                    self._sentences[c.article, c.sentence_start].append((c, True))
-        return self._sentences.get(sentence, [])
+    def in_sentences(self, sentences: set[tuple[str, int]]) -> dict[tuple[str, int], list[tuple[Claim, bool]]]:
+        """The claims of every key in each of these sentences (of an article, by its start), in the
+        order of the support's, each with whether it is there as a length (see Corroboration)."""
+        articles = {article for article, _ in sentences}
+        found: dict[tuple[str, int], list[tuple[Claim, bool]]] = defaultdict(list)
+        for key, claims in self.claims.items():
+            for c in claims:
+                if c.article in articles and (sentence := (c.article, c.sentence_start)) in sentences:
+                    found[sentence].append((c, False))
+            for c, _ in self.lengths.get(key, ()):
+                if (sentence := (c.article, c.sentence_start)) in sentences:
+                    found[sentence].append((c, True))
+        return found
 
 
 def key_findings(key: str, members: list[Compared], schema: KeySchema, support: Corroboration,

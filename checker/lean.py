@@ -1,4 +1,4 @@
-"""Lean decoding: claims and articles read back from the claim index and the claim cache.
+"""Lean decoding: claims and articles read back from the claim index.
 
 Validating every stored claim with pydantic cost 25-50 µs a claim, and a draft's check against
 a large archive reads tens of thousands of them. What was stored was valid when it was written,
@@ -29,7 +29,7 @@ class LeanClaim(msgspec.Struct, kw_only=True, gc=False):
     values in :meth:`Decoder.claims`; they are never read raw."""
 
     id: str
-    article: str = ""  # the claim cache keeps claims without it (see checker.cache)
+    article: str = ""  # a claim set of the index keeps claims without it (see Decoder.claim_of)
     rule: str
     kind: str
     start: int
@@ -154,17 +154,6 @@ class Decoder:
         claim.id = article + claim.id
         claim.article = article
         return claim
-
-    def claims_of_article(self, data: str | bytes, article: str) -> list[Claim]:
-        """The claims of an article from a JSON list of them stored without their article and
-        with their ids relative to it (as the claim cache keeps them), as public models."""
-        out = []
-        for claim in self._claims.decode(data):
-            claim = self._lean(claim)
-            claim.id = article + claim.id
-            claim.article = article
-            out.append(as_claim(claim))
-        return out
 
     def keys(self, data: str | bytes) -> dict[str, list[str]]:
         """The keys an archive article states, by their core (see checker.index.keys_by_core)."""

@@ -74,11 +74,15 @@ def complete_keys(claims: Sequence[Claim], schema: KeySchema, known: Iterable[Gr
             out.append(c)  # nothing open to fill (neither test below holds)
             continue
         core = cores.of(c.key, c.key_parts)
-        target = same_article_filler(c, in_article[c.article].get((c.kind, core), ()), schema)
-        if target:
-            out.append(joined(c, target, schema, "the same article"))
-            continue
-        if may_be_completed(c, schema):
+        candidates = in_article[c.article].get((c.kind, core), ())
+        target = None
+        # most often the article states the claim's key alone of its kind and core: nothing fills it
+        if len(candidates) > 1 or candidates and candidates[0][1] != c.key_parts:
+            target = same_article_filler(c, candidates, schema)
+            if target:
+                out.append(joined(c, target, schema, "the same article"))
+                continue
+        if c.key is not None and not c.inferred:  # may_be_completed: its open parts are known to be unfilled
             if c.key not in fuller:
                 fuller[c.key] = [g for g in by_core[c.kind, core] if schema.fills(g.parts, c.key_parts)]
             if (c.key, c.article_place) not in usual:

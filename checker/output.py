@@ -3,6 +3,7 @@ replaced file had."""
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from checker.articles import DEFAULT_SUFFIXES
@@ -38,10 +39,23 @@ def new_file_mode() -> int:
     return 0o666 & ~umask
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_stdout(data: bytes) -> None:
+    """Write UTF-8 to standard output: as it is where standard output is UTF-8 and its lines
+    end in "\n" (a report of 150 MB is not decoded and encoded again), else as text."""
+    out = sys.stdout
+    binary = getattr(out, "buffer", None)
+    encoding = (getattr(out, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    if binary is None or encoding != "utf8" or os.linesep != "\n":
+        out.write(data.decode("utf-8"))
+        return
+    out.flush()  # what was written as text comes first
+    binary.write(data)
+
+
+def write_atomic(path: Path, text: str | bytes) -> None:
     """Write a whole file or nothing: a temporary file beside it, then a rename. The file keeps
     the mode of the one it replaces (mkstemp makes it 0600, which other readers of a shared
-    reports folder cannot open)."""
+    reports folder cannot open). Bytes are written as they are, text as UTF-8."""
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         mode = path.stat().st_mode & 0o7777
@@ -52,8 +66,8 @@ def write_atomic(path: Path, text: str) -> None:
 
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=TEMPORARY, dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
+        with os.fdopen(fd, "wb") as f:
+            f.write(text if isinstance(text, bytes) else text.encode("utf-8"))
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, mode)

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import shutil
 
+import msgspec
+
 from checker import pipeline, runner
 from checker.cli import main
+from checker.models import Claim
 from checker.pipeline import RunOptions, run_check
 from checker.report import to_json
 
@@ -101,3 +104,62 @@ def test_a_cached_run_reads_every_entry_in_one_query_and_validates_no_claim(tmp_
     extracted = counting(monkeypatch)
     assert to_json(run_check(options)) == first and extracted == []
     assert len([s for s in statements if s.startswith("SELECT key, claims FROM entries")]) == 1
+
+
+def test_an_entry_is_decoded_into_claims_by_one_typed_decode(tmp_path, monkeypatch):
+    """No lean structs and no conversion one claim at a time: msgspec makes the claims."""
+    from checker import lean
+
+    options = RunOptions(paths=[str(SEEDS)], cache=str(tmp_path / "cache"))
+    first = to_json(run_check(options))
+
+    def refused(*args, **kwargs):
+        raise AssertionError("a cached claim converted one by one")
+
+    monkeypatch.setattr(lean, "Decoder", refused)
+    monkeypatch.setattr(lean, "as_claim", refused)
+    extracted = counting(monkeypatch)
+    report = run_check(options)
+    assert to_json(report) == first and extracted == []
+    assert all(isinstance(c, Claim) for c in report.claims)
+
+
+def test_an_entry_keeps_the_order_of_claims_of_every_kind_of_value():
+    from checker.cache import Entry, claims_of, encoded
+
+    claims = run_check(RunOptions(paths=[str(SEEDS)])).claims
+    article = max({c.article for c in claims}, key=lambda a: len({type(c.value) for c in claims if c.article == a}))
+    mine = [c for c in claims if c.article == article]
+    mine.insert(len(mine) // 2, mine[0].model_copy(update={"value": None, "id": f"{article}#bare"}))
+    assert {type(c.value).__name__ for c in mine} == {"QuantityValue", "DateValue", "TextValue", "NoneType"}
+    back = claims_of(msgspec.msgpack.decode(encoded(mine), type=Entry), article)
+    assert msgspec.json.encode(back) == msgspec.json.encode(mine)
+    renamed = claims_of(msgspec.msgpack.decode(encoded(mine), type=Entry), "copy")
+    assert [c.id for c in renamed] == ["copy" + c.id[len(article):] for c in mine]
+    assert {c.article for c in renamed} == {"copy"}
+
+
+def test_a_claim_of_a_value_the_cache_does_not_know_keeps_its_article_out():
+    from checker.cache import encoded
+    from checker.models import QuantityValue
+
+    class Share(QuantityValue, kw_only=True):
+        of: str = "votes"
+
+    claim = run_check(RunOptions(paths=[str(SEEDS)])).claims[0]
+    assert encoded([claim]) is not None
+    assert encoded([claim, claim.model_copy(update={"value": Share(low=1.0, high=1.0)})]) is None
+
+
+def test_an_entry_of_another_format_is_never_misread(tmp_path, caplog):
+    import sqlite3
+
+    options = RunOptions(paths=[str(SEEDS)], cache=str(tmp_path / "cache"))
+    first = to_json(run_check(options))
+    with sqlite3.connect(tmp_path / "cache" / "claims.sqlite") as db:
+        keys = [k for (k,) in db.execute("SELECT key FROM entries")]
+        db.execute("UPDATE entries SET claims = ? WHERE key = ?", ('[{"id": "#1"}]', keys[0]))
+        db.execute("UPDATE entries SET claims = ? WHERE key = ?", (msgspec.msgpack.encode((b"qq", [], [], [], [])),
+                                                                   keys[1]))
+    assert to_json(run_check(options)) == first
+    assert "cannot read the claim cache" in caplog.text

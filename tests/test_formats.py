@@ -2,7 +2,9 @@
 annotations) point at the claim itself, and every status has its level."""
 from __future__ import annotations
 
+import io
 import re
+import sys
 
 import pytest
 
@@ -103,3 +105,40 @@ def test_a_long_finding_writes_each_claims_value_once_not_once_for_every_other_c
     lines = default_formatters().get("line").render(many).splitlines()
     assert len(lines) == 60 and all(ln.count(" at ") == 59 for ln in lines)
     assert len(calls) == 60  # the claims of the finding, each once (each line lists the other 59)
+
+
+class TextRefused(io.TextIOWrapper):
+    """A UTF-8 standard output that takes bytes only: text written to it is refused."""
+
+    def write(self, text: str) -> int:
+        raise AssertionError("the report was written as text")
+
+
+def test_the_json_report_is_written_as_its_bytes_never_as_text(articles, monkeypatch, capsys):
+    from checker.report import to_json
+
+    report = run_check(RunOptions(paths=["."]))
+    raw = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", TextRefused(raw, encoding="utf-8"))
+    assert main([".", "--format", "json"]) == 1
+    sys.stdout.flush()
+    assert raw.getvalue() == to_json(report).encode("utf-8")
+    assert default_formatters().get("json").render_bytes(report) == raw.getvalue()
+
+
+@pytest.mark.parametrize("fmt", ["json", "table", "markdown", "csv", "html", "line"])
+def test_a_report_reads_the_same_on_any_standard_output(articles, monkeypatch, fmt):
+    """As bytes on UTF-8, as text on another encoding or on a stream of text only; and a file
+    holds the same bytes."""
+    outputs = []
+    for stream in (io.TextIOWrapper(io.BytesIO(), encoding="utf-8"), io.TextIOWrapper(io.BytesIO(), encoding="utf-16"),
+                   io.StringIO()):
+        monkeypatch.setattr(sys, "stdout", stream)
+        print("before the report")  # what was written as text before comes before it
+        assert main([".", "--format", fmt]) == 1
+        stream.flush()
+        outputs.append(stream.getvalue() if isinstance(stream, io.StringIO) else
+                       stream.buffer.getvalue().decode(stream.encoding))
+    assert outputs[0] == outputs[1] == outputs[2] and outputs[0].startswith("before the report\n")
+    assert main([".", "--format", fmt, "-o", "out/report"]) == 1
+    assert (articles / "out" / "report").read_bytes() == outputs[0][len("before the report\n"):].encode("utf-8")

@@ -409,3 +409,12 @@ def test_a_figure_right_after_a_verb_of_change_is_the_size_of_a_change(registry)
     assert got == {"480": "quantity:seat/conservatives/change", "950": "quantity:seat/conservatives"}
     assert keys(registry, "Support for the Greens in Germany rose to 14 percent.", "en")["14 percent"] == \
         "quantity:support/in-germany/percent"
+
+
+def test_what_people_died_of_is_a_circumstance(registry):
+    doc = make_doc("In Congo zijn dit jaar al 1200 mensen aan mazelen overleden.", date="2025-01-15")
+    claims = extract_document(doc, [registry.get("quantities")()], registry.schema()).claims
+    assert [c.context.get("agent") for c in claims] == ["measles"]
+    doc = make_doc("Three people died of their injuries in Leeds.", date="2025-01-15", language="en")
+    claims = extract_document(doc, [registry.get("quantities")()], registry.schema()).claims
+    assert [c.context.get("agent") for c in claims] == [None]

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from checker.config import ConfigError, load_config
 from checker.models import Article, Claim, ClaimDraft, Finding, Period, QuantityValue, Report, TextValue
-from checker.records import public_instance, public_model
+from checker.records import Frozen, public_instance, public_model
+from checker.report import REPORT_FLOATS, to_json, to_json_bytes
 
 finite = st.floats(allow_nan=False, allow_infinity=False)
 text = st.text(max_size=20)
@@ -34,18 +35,23 @@ def test_a_value_is_written_as_pydantic_writes_it(low, high, step, unit):
 
 @settings(max_examples=100, deadline=None)
 @given(quote=text, parts=st.dictionaries(text, text, max_size=3), inferred=st.lists(text, max_size=3),
-       confidence=st.one_of(st.integers(0, 1), st.floats(0, 1)))
-def test_a_report_is_written_as_pydantic_writes_it(quote, parts, inferred, confidence):
+       confidence=st.one_of(st.integers(0, 1), st.floats(0, 1)), low=st.one_of(st.none(), finite))
+@example(quote="1e5", parts={}, inferred=[], confidence=1, low=1e16)
+@example(quote="", parts={}, inferred=[], confidence=0.5, low=-2.5e21)
+def test_a_report_is_written_as_pydantic_writes_it(quote, parts, inferred, confidence, low):
     period = Period(start=date(2022, 3, 1), end=date(2022, 3, 31))
     article = Article(id="a", path="a.txt", date=period, language_confidence=1, title=quote)
     claim = Claim(id="a@1q", article="a", rule="R001", kind="role", start=0, end=1, line=1, text=quote,
                   value=TextValue(text=quote, parts=parts), key=None, period=period, inferred=inferred)
+    figure = Claim(id="a@2q", article="a", rule="Q001", kind="quantity", start=2, end=3, line=1, text=quote,
+                   value=QuantityValue(low=low, high=None, step=1), key="quantity:x")
     finding = Finding(id="F1", status="conflict", key="k", kind="role", claims=[claim.id], reason=quote,
                       confidence=confidence)
-    report = Report(tool="check", articles=[article], claims=[claim], conflicts=[finding])
+    report = Report(tool="check", articles=[article], claims=[claim, figure], conflicts=[finding])
     twin = public_instance(report)
     assert type(twin).__name__ == "Report" and type(twin.claims[0].value).__name__ == "TextValue"
     assert report.model_dump_json(indent=2) == twin.model_dump_json(indent=2)
+    assert to_json(report) == twin.model_dump_json(indent=2) + "\n" == to_json_bytes(report).decode("utf-8")
     assert article.model_dump_json(exclude={"id", "path"}) == twin.articles[0].model_dump_json(exclude={"id", "path"})
     assert Report.model_validate_json(report.model_dump_json()) == report
 
@@ -119,3 +125,44 @@ def test_the_fast_look_for_exponents_finds_what_the_pattern_finds(values):
 
     data = msgspec.json.encode(values)
     assert has_exponent(data) == bool(_EXPONENT.search(data))
+
+
+def test_the_report_knows_every_float_field_of_its_records():
+    """report.exponent_floats reads the floats of a report where REPORT_FLOATS says they are."""
+    import typing
+
+    seen, floats, todo = set(), {}, [Report]
+    while todo:
+        cls = todo.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        for name, hint in typing.get_type_hints(cls).items():
+            inner = set(flat_types(hint))
+            if float in inner:
+                floats.setdefault(cls.__name__, []).append(name)
+            todo += [t for t in inner if isinstance(t, type) and issubclass(t, Frozen)]
+    assert {k: tuple(v) for k, v in floats.items()} == REPORT_FLOATS
+
+
+def flat_types(hint):
+    import typing
+
+    args = typing.get_args(hint)
+    if not args:
+        yield hint
+    for arg in args:
+        yield from flat_types(arg)
+
+
+def test_a_report_with_a_value_of_a_plugin_type_looks_for_exponents_in_its_json():
+    from checker.report import exponent_floats
+
+    class Share(QuantityValue, kw_only=True):
+        """A plugin's value: its report's floats are looked for in the JSON."""
+
+    claim = Claim(id="a@1q", article="a", rule="X001", kind="share", start=0, end=1, line=1, text="x",
+                  value=Share(low=1e17, high=None), key=None)
+    report = Report(tool="check", articles=[], claims=[claim], conflicts=[])
+    assert exponent_floats(report) is None
+    assert '"low": 1e+17' in to_json(report)

@@ -193,6 +193,7 @@ def test_a_failed_write_keeps_the_old_report(tmp_path, monkeypatch, capsys):
         raise OSError("disk full")
 
     monkeypatch.setattr("checker.formatters.tables.to_json", broken)
+    monkeypatch.setattr("checker.formatters.tables.to_json_bytes", broken)
     code = cli.main([str(tmp_path / "a.txt"), "--format", "json", "--output", str(out)])
     assert code == 2 and out.read_text(encoding="utf-8") == "old report\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "report.json"]  # no temporary file left

@@ -176,6 +176,7 @@ def test_a_formatter_that_exits_is_reported_and_the_old_report_kept(corpus, caps
         raise SystemExit(0)
 
     monkeypatch.setattr("checker.formatters.tables.to_json", leaves)
+    monkeypatch.setattr("checker.formatters.tables.to_json_bytes", leaves)
     code = cli.main([str(corpus / "articles"), "-o", str(out)])
     assert code == 2 and out.read_text(encoding="utf-8") == "old\n"
     assert "cannot make the json report: SystemExit: 0" in capsys.readouterr().err

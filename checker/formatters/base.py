@@ -15,6 +15,17 @@ class Formatter:
     def render(self, report: Report) -> str:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def render_bytes(self, report: Report) -> bytes:
+        """The report as UTF-8, as it is written to a file or standard output; a formatter of a
+        large report may make it without a text in between."""
+        return self.render(report).encode("utf-8")
+
+
+def rendered_bytes(formatter, report: Report) -> bytes:
+    """A formatter's report as UTF-8 (a formatter of a plugin need not derive from Formatter)."""
+    render_bytes = getattr(formatter, "render_bytes", None)
+    return render_bytes(report) if render_bytes is not None else formatter.render(report).encode("utf-8")
+
 
 class FormatterRegistry:
     def __init__(self) -> None:

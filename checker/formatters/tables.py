@@ -9,7 +9,7 @@ from checker.formatters.base import Formatter
 from checker.formatters.summary import not_compared_line, problem_rows, summary_line  # noqa: F401 - also read from here
 from checker.formatters.terminal import ASSUMED_NOTE, rows_of
 from checker.models import Report
-from checker.report import articles_by_id, claims_by_id, quote, to_json
+from checker.report import articles_by_id, claims_by_id, quote, to_json, to_json_bytes
 
 HEADERS = ["finding", "status", "key", "where", "value", "reason", "quote"]
 
@@ -82,3 +82,6 @@ class JsonFormatter(Formatter):
 
     def render(self, report: Report) -> str:
         return to_json(report)
+
+    def render_bytes(self, report: Report) -> bytes:
+        return to_json_bytes(report)

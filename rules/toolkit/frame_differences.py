@@ -92,14 +92,15 @@ def change_by(text: str, start: int, language: Language, end: int | None = None)
     1,1 procent groeit"): the figure is the size of a change, qualifier ``change``, never the
     level the thing stands at ("rose to 14 percent")."""
     verbs, by = change_words(language)
-    words = list(WORDS_BEFORE.finditer(text, max(0, start - BY_REACH), start))  # nearest first
-    if not words or text[words[0].end():start].strip():
+    nearest = WORDS_BEFORE.search(text, max(0, start - BY_REACH), start)
+    if nearest is None or text[nearest.end():start].strip():
         return None
-    if end is not None and words[0].group().lower() in by and verb_final(language) and \
+    if end is not None and nearest.group().lower() in by and verb_final(language) and \
             (closing := CLOSING_VERB.match(text, end)) and \
             any(w in verbs or lemma(w, language.code) in verbs for w in closing.group().lower().split()):
-        return Hit(words[0].start(), closing.end(), "change", text[words[0].start():closing.end()])
-    reach = words[1:] if words[0].group().lower() in by else words[:1]
+        return Hit(nearest.start(), closing.end(), "change", text[nearest.start():closing.end()])
+    reach = WORDS_BEFORE.finditer(text, max(0, start - BY_REACH), nearest.start()) \
+        if nearest.group().lower() in by else [nearest]  # nearest first
     for m in reach:
         if regex.search(r"[.,;:!?]", text[m.end():start]):
             break

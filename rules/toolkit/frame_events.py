@@ -9,10 +9,11 @@ import regex
 
 from checker.rules.toolkit.frames import FigureContext, FrameVocabulary
 from checker.rules.toolkit.lemmas import lemma
-from checker.rules.toolkit.lexicon import Hit, data_cache, load_data
+from checker.rules.toolkit.lexicon import Hit, data_cache, load_data, words_pattern
 from checker.rules.toolkit.vocabulary import Language
 
 WORD_BEFORE = regex.compile(r"(?<![\p{L}\-'’])([\p{L}\-]+)\s+\Z", regex.REVERSE)
+WORD_AT = regex.compile(r"\s+([\p{L}][\p{L}\-]*)")
 
 
 @data_cache
@@ -40,4 +41,42 @@ def cause_name(ctx: FigureContext, cause: Hit, fv: FrameVocabulary, function_wor
     return f"{cause.label}:{lemma(which, fv.language)}" if which else cause.label
 
 
-__all__ = ["cause_name"]
+@data_cache
+def agent_words(language: Language) -> tuple[regex.Pattern, dict[str, str], frozenset[str]]:
+    """Words of `[grammar] agent_prepositions` of frames.toml ("died of", "vaccinated against",
+    "aan"), the names of `[agents]` the two languages share ("mazelen", "measles": measles), and
+    the definite words of vocabulary.toml that open no agent ("died of their injuries")."""
+    data = load_data(language, "frames") or {}
+    definite = (load_data(language, "vocabulary") or {}).get("grammar", {}).get("definite", [])
+    return (words_pattern(data.get("grammar", {}).get("agent_prepositions", [])),
+            {k.lower(): v for k, v in data.get("agents", {}).items()}, frozenset(w.lower() for w in definite))
+
+
+def agent_of(ctx: FigureContext, fv: FrameVocabulary, function_words: frozenset[str]) -> str | None:
+    """What people died of, were vaccinated against or infected with, named by the word after a
+    preposition of `agent_prepositions` next to a predicate ("died of measles", "aan mazelen
+    overleden", "vaccinated against flu"): the dead of measles are never the dead of cholera."""
+    text = ctx.doc.scan_text
+    prepositions, names, definite = agent_words(fv.source)
+    for m in prepositions.finditer(text, *ctx.clause):
+        word = WORD_AT.match(text, m.end(), ctx.clause[1])
+        if word is None or word.group(1).lower() in function_words | definite:
+            continue
+        before = WORD_BEFORE.search(text, max(ctx.clause[0], m.start() - 30), m.start())
+        after = WORD_AT.match(text, word.end(), ctx.clause[1])
+        if any(w is not None and fv.predicate(w.group(1)) for w in (before, after)):
+            low = word.group(1).lower()
+            return names.get(low) or names.get(lemma(low, fv.language)) or lemma(low, fv.language)
+    return None
+
+
+def circumstances(ctx: FigureContext, cause: Hit | None, fv: FrameVocabulary,
+                  function_words: frozenset[str]) -> dict[str, str]:
+    """The circumstances a figure's clause states: the event it is of and the agent."""
+    out = {"cause": cause_name(ctx, cause, fv, function_words)} if cause else {}
+    if agent := agent_of(ctx, fv, function_words):
+        out["agent"] = agent
+    return out
+
+
+__all__ = ["cause_name", "circumstances"]

@@ -28,7 +28,7 @@ from checker.rules.toolkit.frames import (
 )
 from checker.rules.toolkit.frame_counted import (as_said, count_noun_end, found_again, graded, positions,
                                                 what_is_counted, who_they_were, with_group)
-from checker.rules.toolkit.frame_events import cause_name
+from checker.rules.toolkit.frame_events import circumstances
 from checker.rules.toolkit.frame_places import with_institution
 from checker.rules.toolkit.frame_whose import actor_before, said_by, sentence_before
 from checker.rules.toolkit.frame_years import other_year
@@ -108,7 +108,7 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
     running = running_words(ctx.doc, *ctx.clause, fv) or \
         (out.get("predicate") in fv.running_classes and ev.get("predicate")) or None
     return Frame(out, ev, inferred, running if "predicate" in out else None, keyed, why,
-                 {"cause": cause_name(ctx, cause, fv, vocab.function_words)} if cause else {})
+                 circumstances(ctx, cause, fv, vocab.function_words))
 
 
 def thing_actor(ctx: FigureContext, parts: dict[str, str], evidence: dict[str, str], vocab,
