@@ -119,3 +119,14 @@ def test_the_measures_of_the_economy_have_one_name_in_both_languages(registry):
     growth = keys(registry, "Volgens het CPB groeit de economie volgend jaar met 1,3 procent.")
     assert growth["1,3 procent"] == keys(registry, "The economy will grow by 1.1 percent next year, the CPB forecasts.",
                                          "en")["1.1 percent"]
+
+
+def test_a_noun_of_a_known_compound_written_apart_is_that_compound(registry):
+    """"Het tekort op de begroting" is "het begrotingstekort"; "het tekort op de handelsbalans"
+    is no budget deficit."""
+    apart = keys(registry, "Frankrijk presenteerde dinsdag zijn begroting. Het tekort op de begroting komt in 2027 "
+                 "uit op 3,1 procent.")
+    assert apart["3,1 procent"] == "quantity:deficit/france/percent/2027"
+    trade = keys(registry, "Frankrijk presenteerde dinsdag zijn begroting. Het tekort op de handelsbalans komt in "
+                 "2027 uit op 3,1 procent.")
+    assert trade["3,1 procent"] != apart["3,1 procent"]

@@ -142,10 +142,30 @@ def modified(noun: Hit, text: str, fv: FrameVocabulary) -> str:
     """The name of the noun an amount measures with a modifier right before it that makes it
     another measure ("a net profit of 3 billion": net-profit, as the Dutch compound "nettowinst"
     is; an operating profit is no net profit), else the noun's own."""
-    base = noun_class(noun.label, fv)
+    base = compound_apart(noun, text, fv) or noun_class(noun.label, fv)
     word = WORD_BEFORE.search(text, max(0, noun.start - 30), noun.start)
     modifier = modifiers(fv.source).get(word.group(1).lower()) if word else None
     return f"{modifier}-{base}" if modifier else base
+
+
+@data_cache
+def compound_joiners(language: Language) -> regex.Pattern:
+    """The words of `[grammar] compound_joiners` of frames.toml with the noun after them, which
+    write a compound apart ("tekort op de begroting": begrotingstekort)."""
+    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    joiners = phrase_pattern(grammar.get("compound_joiners", [])) or "(?!)"
+    return regex.compile(rf"\s+(?:{joiners})\s+(\p{{Ll}}[\p{{L}}\-]*)(?![\p{{L}}])")
+
+
+def compound_apart(noun: Hit, text: str, fv: FrameVocabulary) -> str | None:
+    """The name in [nouns] of the compound a noun and the noun after a joiner write apart ("het
+    tekort op de begroting" is the begrotingstekort, deficit), with or without a linking "s";
+    None when [nouns] knows no such compound."""
+    m = compound_joiners(fv.source).match(text, noun.end)
+    if m is None:
+        return None
+    first, head = lemma(m.group(1), fv.language), noun.label.lower()
+    return next((fv.noun_classes[c] for c in (f"{first}s{head}", f"{first}{head}") if c in fv.noun_classes), None)
 
 
 MEASURE_WORD = regex.compile(r"[ \t]+(\p{Ll}+)")
