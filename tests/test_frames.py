@@ -128,21 +128,21 @@ def test_an_amount_with_a_unit_measures_the_noun_phrase_its_clause_opens_with(re
     nl = keys(registry, "De totale verzekerde schade door wateroverlast in Limburg is ,,een veelvoud van 100 miljoen euro”.")
     assert nl == {"een veelvoud van 100 miljoen euro": "quantity:schade/in-limburg/euro"}
     fr = keys(registry, "Het begrotingstekort van Frankrijk komt dit jaar uit op 4,4 procent.")
-    assert fr == {"4,4 procent": "quantity:begrotingstekort/france/percent"}
+    assert fr == {"4,4 procent": "quantity:deficit/france/percent"}
     assert keys(registry, "Turnout in the Netherlands was 78 percent.", "en") == \
         {"78 percent": "quantity:turnout/in-netherlands/percent"}
 
 
 def test_a_noun_is_measured_only_when_the_amount_is_said_to_be_it(registry):
     assert keys(registry, "Nederland had in 2023 een begrotingstekort van 4,6 miljard euro.", date="2023-05") == \
-        {"4,6 miljard euro": "quantity:begrotingstekort/netherlands/euro"}
+        {"4,6 miljard euro": "quantity:deficit/netherlands/euro"}
     assert keys(registry, "De gemeente Amsterdam trekt 5 miljoen euro uit voor nieuwe fietspaden.") == \
         {"5 miljoen euro": None}
 
 
 def test_a_year_after_the_article_s_is_part_of_the_key(registry):
     assert keys(registry, "Het begrotingstekort van Nederland komt volgend jaar uit op 2,8 procent.", date="2025-09") == \
-        {"2,8 procent": "quantity:begrotingstekort/netherlands/percent/2026"}
+        {"2,8 procent": "quantity:deficit/netherlands/percent/2026"}
     assert keys(registry, "Italy's deficit will fall to 3.3% of GDP in 2027.", "en", date="2025-09") == \
         {"3.3%": "quantity:deficit/italy/percent/2027"}
 
@@ -404,7 +404,7 @@ def test_a_figure_right_after_a_verb_of_change_is_the_size_of_a_change(registry)
     got = keys(registry, "Support for the Greens in Germany rose by 27 percent.", "en")
     assert got["27 percent"] == "quantity:support/in-germany/change/percent"
     got = keys(registry, "De Nederlandse economie groeide in het derde kwartaal met 0,8 procent.")
-    assert got["0,8 procent"] == "quantity:economie/netherlands/change/percent"
+    assert got["0,8 procent"] == "quantity:economy/netherlands/change/percent"
     got = keys(registry, "The Conservatives lost 480 seats in the local elections and now hold 950.", "en")
     assert got == {"480": "quantity:seat/conservatives/change", "950": "quantity:seat/conservatives"}
     assert keys(registry, "Support for the Greens in Germany rose to 14 percent.", "en")["14 percent"] == \

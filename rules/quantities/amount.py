@@ -111,7 +111,10 @@ def counts_something(doc: Document, amount: Amount, vocab: Vocabulary) -> bool:
 
 
 def in_ratio(text: str, amount: Amount, read: NumberReader, lang: Language) -> bool:
-    """True when the figure is one side of a ratio: "one in three", "vier op de vijf"."""
+    """True when the figure is one side of a ratio: "one in three", "vier op de vijf"; never an
+    amount with a unit, whose "in" names when or where ("2.9 percent in 2027")."""
+    if amount.unit:
+        return False
     ratio = frame_vocabulary(lang).ratio
     after = ratio.match(text, amount.end)
     if after and read.g.candidate.match(text, after.end()):

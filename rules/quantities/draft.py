@@ -18,6 +18,7 @@ from checker.rules.quantities.counted import names_a_noun, same_thing_again
 from checker.rules.quantities.figure import MISSING, Figure, Previous, Reading
 from checker.rules.quantities.whose import whole_set
 from checker.rules.toolkit.context import attribution_of, dominant_actor, dominant_places, event_around, leader, names_whose
+from checker.rules.toolkit.frame_differences import contrasted_change
 from checker.rules.toolkit.frame_keys import Frame, again, clause_places, most_specific, quantity_frame
 from checker.rules.toolkit.frame_years import other_year, year_after
 from checker.rules.toolkit.gazetteer import slug
@@ -78,6 +79,10 @@ def spoken_of_again(reading: Reading, fig: Figure) -> ClaimDraft | None:
         parts, evidence = {k: v for k, v in parts.items() if k != "year"}, {k: v for k, v in evidence.items() if k != "year"}
     elif year and year != parts.get("year"):  # "44.4 percent, down from 64.1 percent in 2018": that year's
         parts, evidence = {**parts, "year": year}, {**evidence, "year": year}
+    contrast = contrasted_change(doc.scan_text, fig.sentence[0], amount.start, reading.lang, reading.read.g.candidate)
+    if contrast:  # "groeit met 1,3 procent, tegen 1,8 procent dit jaar": a change of another year, no level
+        labels = sorted({*filter(None, parts.get("qualifier", "").split("+")), "change"})
+        parts, evidence = {**parts, "qualifier": "+".join(labels)}, {**evidence, "qualifier": contrast.words}
     return draft(doc, fig, vocab, parts, evidence, [p for p in inferred if p in parts], running=running)
 
 

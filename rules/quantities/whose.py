@@ -23,7 +23,9 @@ from checker.rules.toolkit.context import (
 )
 from checker.rules.toolkit.lexicon import Hit, Vocabulary
 from checker.rules.toolkit.numbers import NumberReader
-from checker.rules.toolkit.frame_differences import change_by
+from checker.rules.toolkit.frame_differences import change_by, contrasted_change
+from checker.rules.toolkit.frame_verbs import received_more
+from checker.rules.toolkit.frames import frame_vocabulary
 from checker.rules.toolkit.subgroups import sub_group
 
 
@@ -68,7 +70,12 @@ def qualify(doc: Document, fig: Figure, vocab: Vocabulary, read: NumberReader) -
     quals += [q for q in qualifiers_in(doc, *fig.sentence, vocab) if q.label in vocab.sentence_qualifiers]
     if group := sub_group(doc, fig.clause, (fig.amount.start, fig.amount.end), vocab):
         quals.append(group)  # "among voters under 25": a part of the population, not all of it
-    if change := change_by(doc.scan_text, fig.amount.start, vocab.source):
+    clause = (fig.clause.start, fig.clause.end)
+    more = received_more(doc.scan_text, clause, fig.amount.end, frame_vocabulary(vocab.source)) if fig.amount.unit else None
+    if more:  # "Defensie krijgt er 1,8 miljard euro bij": more money, as "extra" says
+        quals.append(Hit(*more, "extra", doc.scan_text[more[0]:more[1]]))
+    if change := change_by(doc.scan_text, fig.amount.start, vocab.source, fig.amount.end) or \
+            contrasted_change(doc.scan_text, fig.sentence[0], fig.amount.start, vocab.source, read.g.candidate):
         quals.append(change)  # "rose by 27 percent": the size of a change, not the level
     change = fig.change
     if change and change.planned and not change.is_from:  # "zal groeien van 40.000 tot 300.000"
@@ -109,9 +116,11 @@ def qualifier_windows(doc: Document, fig: Figure, noun_end: int, vocab: Vocabula
     windows = [(max(clause.start, amount.start - 12), amount.start),
                (amount.end, tail_end(text, fig, noun_end, vocab, read))]
     # a rate right after the figure is its own: "2.100 euro per maand", "25,200 euros a year" (a
-    # qualifier labelled per-...; "dozens more missing" stays as it was read)
+    # qualifier labelled per-...; "dozens more missing" stays as it was read), as "extra" right
+    # after an amount with a unit is: "2,1 miljard euro extra voor defensie"
     windows += [(q.start, q.end) for q in vocab.qualifiers.find(text, amount.end, min(clause.end, amount.end + RATE_REACH))
-                if q.label.startswith("per-") and not text[amount.end:q.start].strip()
+                if (q.label.startswith("per-") or q.label == "extra" and amount.unit and q.words.lower() == "extra")
+                and not text[amount.end:q.start].strip()
                 and not any(a <= q.start and q.end <= b for a, b in windows)]
     owner = vocab.owner_before.search(text, max(clause.start, amount.start - 60), amount.start)
     if owner:

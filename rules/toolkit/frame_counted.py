@@ -18,6 +18,7 @@ from checker.rules.toolkit.frames import (
     predicate_near,
     predicates_in,
 )
+from checker.rules.toolkit.frame_verbs import receiver
 from checker.rules.toolkit.lemmas import lemma, noun_lemma
 from checker.rules.toolkit.lexicon import Hit, data_cache, load_data, phrase_pattern, vocabulary, words_pattern
 from checker.rules.toolkit.vocabulary import Language
@@ -37,6 +38,8 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
     if ctx.has_unit:  # "De totale verzekerde schade ... is 100 miljoen euro": what the amount measures
         noun = noun_after_money(ctx, fv, function_words) or measured_noun(ctx, fv, function_words) or \
             measured_noun(replace(ctx, clause=(ctx.sentence[0], ctx.clause[1])), fv, function_words)
+        if noun is None and (aim := purpose_of(ctx, fv, function_words) or received_by(ctx, fv, function_words)):
+            return f"for-{noun_class(aim.label, fv)}", aim.words, ""  # "2,1 miljard euro extra voor defensie"
         return (modified(noun, ctx.doc.scan_text, fv), noun.words, "") if noun else None
     text = ctx.doc.scan_text
     tallies = [h for h in fv.tallies.find(text, ctx.clause[0], ctx.figure[0])]
@@ -139,10 +142,30 @@ def modified(noun: Hit, text: str, fv: FrameVocabulary) -> str:
     """The name of the noun an amount measures with a modifier right before it that makes it
     another measure ("a net profit of 3 billion": net-profit, as the Dutch compound "nettowinst"
     is; an operating profit is no net profit), else the noun's own."""
-    base = noun_class(noun.label, fv)
+    base = compound_apart(noun, text, fv) or noun_class(noun.label, fv)
     word = WORD_BEFORE.search(text, max(0, noun.start - 30), noun.start)
     modifier = modifiers(fv.source).get(word.group(1).lower()) if word else None
     return f"{modifier}-{base}" if modifier else base
+
+
+@data_cache
+def compound_joiners(language: Language) -> regex.Pattern:
+    """The words of `[grammar] compound_joiners` of frames.toml with the noun after them, which
+    write a compound apart ("tekort op de begroting": begrotingstekort)."""
+    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    joiners = phrase_pattern(grammar.get("compound_joiners", [])) or "(?!)"
+    return regex.compile(rf"\s+(?:{joiners})\s+(\p{{Ll}}[\p{{L}}\-]*)(?![\p{{L}}])")
+
+
+def compound_apart(noun: Hit, text: str, fv: FrameVocabulary) -> str | None:
+    """The name in [nouns] of the compound a noun and the noun after a joiner write apart ("het
+    tekort op de begroting" is the begrotingstekort, deficit), with or without a linking "s";
+    None when [nouns] knows no such compound."""
+    m = compound_joiners(fv.source).match(text, noun.end)
+    if m is None:
+        return None
+    first, head = lemma(m.group(1), fv.language), noun.label.lower()
+    return next((fv.noun_classes[c] for c in (f"{first}s{head}", f"{first}{head}") if c in fv.noun_classes), None)
 
 
 MEASURE_WORD = regex.compile(r"[ \t]+(\p{Ll}+)")
@@ -351,6 +374,46 @@ def noun_after_money(ctx: FigureContext, fv: FrameVocabulary, function_words: fr
 
 
 NEXT_NOUN = regex.compile(r"[ \t]+(\p{Ll}[\p{L}\-'’]*)")
+
+
+def received_by(ctx: FigureContext, fv: FrameVocabulary, function_words: frozenset[str]) -> Hit | None:
+    """What an amount of money is for when what receives it is the subject ("Defensie krijgt er
+    1,8 miljard euro bij", "defence gets an extra 1.8 billion"): that noun, no function word."""
+    got = receiver(ctx.doc.scan_text, ctx.clause, ctx.figure[0], fv) if ctx.money else None
+    if got is None or got.group().lower() in function_words or fv.predicate(got.group().lower()):
+        return None
+    return Hit(got.start(), got.end(), got.group().lower(), got.group())
+
+
+@data_cache
+def purposes(language: Language) -> regex.Pattern:
+    """The words of `[grammar] purpose` of frames.toml with the noun after them, a determiner
+    between or not: "voor defensie", "on the defence"."""
+    data = load_data(language, "frames") or load_data(language.other("nl"), "frames")
+    grammar = data.get("grammar", {})
+    determiners = phrase_pattern(grammar.get("determiners", [])) or "(?!)"
+    return words_pattern(grammar.get("purpose", []), rf"\s+(?i:(?:{determiners})\s+)?(\p{{Ll}}[\p{{L}}\-]*)(?![\p{{L}}])")
+
+
+def purpose_of(ctx: FigureContext, fv: FrameVocabulary, function_words: frozenset[str]) -> Hit | None:
+    """What an amount of money that no noun is said to be is for: the noun after a word of
+    `purpose` in its clause, nearest the figure ("Het kabinet trekt 2,1 miljard euro extra uit
+    voor defensie", "spend an extra 2.1 billion euros on defence"); none for a word of time,
+    a function word, a predicate or participle, nor a noun a phrase of "of" goes on ("for the
+    purchase of tanks": said of something else)."""
+    if not ctx.money:
+        return None
+    text = ctx.doc.scan_text
+    found = []
+    for m in purposes(fv.source).finditer(text, *ctx.clause):
+        low = m.group(1).lower()
+        base = lemma(low, fv.language)
+        of = MEASURE_WORD.match(text, m.end(1), ctx.clause[1])
+        if m.group(1)[:1].isupper() or low in function_words or low in fv.transparent or base in fv.time_nouns or fv.predicate(low) \
+                or inflected(low, fv) or of and of.group(1).lower() in fv.measure_of:
+            continue
+        found.append(Hit(m.start(1), m.end(1), low, m.group(1)))
+    return nearest_to(found, ctx.figure[0])
 
 
 def people_head_after(text: str, noun: Hit | None, fv: FrameVocabulary) -> Hit | None:

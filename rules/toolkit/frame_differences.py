@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from checker.rules.toolkit.lemmas import lemma
+from checker.rules.toolkit.frame_verbs import verb_final
 from checker.rules.toolkit.lexicon import Hit, data_cache, load_data, phrase_pattern, words_pattern
 from checker.rules.toolkit.vocabulary import Language
 
@@ -48,7 +49,30 @@ def is_difference(text: str, start: int, end: int, language: Language) -> bool:
 
 
 WORDS_BEFORE = regex.compile(r"[\p{L}\-]+", regex.REVERSE)
+CLOSING_VERB = regex.compile(r"(?:\s+[\p{L}\-]+){1,2}(?=\s*(?:[.,;:!?]|\Z))")  # "met 1,1 procent| zal groeien."
 BY_REACH = 100  # characters before "by", "met" where the verb of change stands: "groeide de economie in het derde kwartaal met"
+
+
+@data_cache
+def contrast_before(language: Language) -> regex.Pattern:
+    """The words of `[grammar] contrast` of frames.toml, ending right before a figure."""
+    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    return words_pattern(grammar.get("contrast", []), r"\s+\Z")
+
+
+def contrasted_change(text: str, sentence_start: int, start: int, language: Language,
+                      candidate: regex.Pattern) -> Hit | None:
+    """The change a figure is set against ("met 1,3 procent, tegen 1,8 procent dit jaar", "by 1.3
+    percent, against 1.8 percent"): the figure is the size of a change too, of another time."""
+    m = contrast_before(language).search(text, max(sentence_start, start - 30), start)
+    if m is None:
+        return None
+    before = None
+    for before in candidate.finditer(text, sentence_start, m.start()):
+        pass
+    if before is None or change_by(text, before.start(), language) is None:
+        return None
+    return Hit(m.start(), start, "change", text[m.start():start].strip())
 
 
 @data_cache
@@ -60,15 +84,21 @@ def change_words(language: Language) -> tuple[frozenset[str], frozenset[str]]:
             frozenset(w.lower() for w in grammar.get("change_by", [])))
 
 
-def change_by(text: str, start: int, language: Language) -> Hit | None:
+def change_by(text: str, start: int, language: Language, end: int | None = None) -> Hit | None:
     """The verb of change a figure follows straight away or, with "by", "met" right before the
     figure, anywhere before in its clause ("support rose by 27 percent", "de omzet steeg 3
-    procent", "groeide de economie in het derde kwartaal met 0,8 procent"): the figure is the size of a change, qualifier
-    ``change``, never the level the thing stands at ("rose to 14 percent")."""
+    procent", "groeide de economie in het derde kwartaal met 0,8 procent") or, in a language
+    whose subordinate clause ends with its verb, right after the figure ("dat de economie met
+    1,1 procent groeit"): the figure is the size of a change, qualifier ``change``, never the
+    level the thing stands at ("rose to 14 percent")."""
     verbs, by = change_words(language)
     nearest = WORDS_BEFORE.search(text, max(0, start - BY_REACH), start)
     if nearest is None or text[nearest.end():start].strip():
         return None
+    if end is not None and nearest.group().lower() in by and verb_final(language) and \
+            (closing := CLOSING_VERB.match(text, end)) and \
+            any(w in verbs or lemma(w, language.code) in verbs for w in closing.group().lower().split()):
+        return Hit(nearest.start(), closing.end(), "change", text[nearest.start():closing.end()])
     reach = WORDS_BEFORE.finditer(text, max(0, start - BY_REACH), nearest.start()) \
         if nearest.group().lower() in by else [nearest]  # nearest first
     for m in reach:
@@ -80,4 +110,4 @@ def change_by(text: str, start: int, language: Language) -> Hit | None:
     return None
 
 
-__all__ = ["change_by", "is_difference"]
+__all__ = ["change_by", "contrasted_change", "is_difference"]

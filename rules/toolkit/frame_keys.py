@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from checker.rules.toolkit.analysis import Analysis, Document
-from checker.rules.toolkit.context import leader, no_owner
+from checker.rules.toolkit.context import leader
 from checker.rules.toolkit.lexicon import Hit
 from checker.rules.toolkit.frames import (
     JOINT,
@@ -30,6 +30,7 @@ from checker.rules.toolkit.frame_counted import (as_said, count_noun_end, found_
                                                 what_is_counted, who_they_were, with_group)
 from checker.rules.toolkit.frame_events import circumstances
 from checker.rules.toolkit.frame_places import with_institution
+from checker.rules.toolkit.frame_whose import actor_before, said_by, sentence_before
 from checker.rules.toolkit.frame_years import other_year
 from checker.rules.toolkit.gazetteer import gazetteer, slug
 from checker.rules.toolkit.home_country import home_country, home_in_headline, home_place, speaks_of_home
@@ -98,7 +99,7 @@ def quantity_frame(ctx: FigureContext, concept: Hit | None, parts: dict[str, str
         # "the turnout of Wednesday's general election": that election, not any other (its words, not its class)
         out["event"], ev["event"] = "-".join(lemma(w, fv.language) for w in cause.words.lower().split()), cause.words
     elif not people and ctx.has_unit and "place" not in out and "actor" not in out:
-        if actor := actor_before(ctx, vocab):  # "France presented its budget. The deficit will reach 3.1%"
+        if actor := said_by(ctx, vocab) or actor_before(ctx, vocab):  # "France presented its budget. The deficit will reach 3.1%"
             out["actor"], ev["actor"] = actor
     stated_where = "place" in out and "place" not in inferred or "actor" in out or "event" in out
     keyed = ("predicate" in out and "place" in out) if people else stated_where
@@ -164,14 +165,22 @@ def things_actor(ctx: FigureContext, counted: tuple[str, str, str], place: tuple
     with is the measured noun itself ("Booking moet 3 miljoen euro betalen")."""
     if place is None or "actor" in parts:
         if actor := thing_actor(ctx, parts, evidence, vocab, fv):
-            if counted[1].lower() == actor[1].lower():
-                return False
+            if counted[1].lower() == actor[1].lower() and not counted[0].startswith("for-") \
+                    and not actor_compound(counted[1], vocab):
+                return False  # "Defensie krijgt 1,8 miljard": the ministry is what the money is for
             out["actor"], ev["actor"] = actor
     elif subject := subject_after_place(ctx, place, fv, vocab):
         out["actor"], ev["actor"] = subject.label, subject.words
     if not ctx.has_unit and "predicate" not in out and "actor" not in out and (verb := participle_near(ctx, fv, counted[1])):
         out["predicate"], ev["predicate"] = verb.label, verb.words
     return True
+
+
+def actor_compound(word: str, vocab) -> bool:
+    """True for a written compound that opens with an actor's name ("defensie-uitgaven"): a noun
+    of its own, whose the actor says, never the actor itself."""
+    head, _, rest = word.lower().partition("-")
+    return bool(rest) and head in vocab.actors.label_of
 
 
 def subject_after_place(ctx: FigureContext, place: tuple[str, str], fv: FrameVocabulary, vocab) -> Hit | None:
@@ -352,7 +361,6 @@ def figureless_clauses(ctx: FigureContext, vocab) -> list[tuple[int, int]]:
 
 
 DIGIT = regex.compile(r"\d")
-BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
 
 
 def governing_place(ctx: FigureContext, vocab, fv: FrameVocabulary) -> Hit | None:
@@ -424,27 +432,6 @@ def names_other_place(ctx: FigureContext, vocab, fv: FrameVocabulary, label: str
         if found and found.id != label and not (country and country.id == label):
             return True
     return False
-
-
-def sentence_before(ctx: FigureContext) -> tuple[int, int] | None:
-    """The sentence right before the figure's, if it stands in the same paragraph."""
-    before = ctx.doc.sentence_before(ctx.sentence)
-    if before is None or BLANK_LINE.search(ctx.doc.scan_text, before[1], ctx.sentence[0] + 1):
-        return None
-    return before
-
-
-def actor_before(ctx: FigureContext, vocab) -> tuple[str, str] | None:
-    """Whose an amount is when its sentence names no one and no place: the one actor the sentence
-    right before names, in the same paragraph, not as a place or the other side ("France presented
-    its budget on Tuesday. The deficit will reach 3.1% of GDP next year": France's deficit)."""
-    before = sentence_before(ctx)
-    if before is None:
-        return None
-    hits = [h for h in vocab.actors.find(ctx.doc.scan_text, *before) if not no_owner(ctx.doc, h, vocab)]
-    if not hits or len({h.label for h in hits}) > 1:
-        return None
-    return hits[0].label, f"{hits[0].words} (the sentence before)"
 
 
 def single_most_specific(hits: list[Hit], figure: tuple[int, int], fv: FrameVocabulary) -> Hit | None:

@@ -24,11 +24,12 @@ from checker.rules.toolkit.gazetteer import gazetteer, slug
 from checker.rules.toolkit.lemmas import lemma
 from checker.rules.toolkit.persons import known_word, subject_name
 from checker.rules.toolkit.frame_places import LIST_ADJECTIVE, FrameWords, inner_place, place_patterns
+from checker.rules.toolkit.frame_whose import forecasters
+from checker.rules.toolkit.frame_verbs import MEASURE_REACH, clause_particles, equated, measure_stop
 
 WORD = regex.compile(r"\p{L}[\p{L}\-'’]*")
 NOUN_REACH = 2  # words: the counted noun is at most this many words after the figure
 NAME_REACH = 3  # capitalised words between a figure and its noun, not counted in NOUN_REACH
-MEASURE_REACH = 8  # words: a noun an amount is said to be stands at most this many words before it
 HEAD_LENGTH = 4  # letters: the shortest form a compound may end with and take its predicate from
 JOINT = " & "  # joins the places of a joint total: "in Duitsland en België" -> belgium & germany
 
@@ -282,9 +283,15 @@ def measured_noun(ctx: FigureContext, fv: FrameVocabulary, function_words: froze
     phrases: list[tuple[bool, list[regex.Match]]] = []
     opened, current = False, []
     governed: set[int] = set()  # phrases opened right after a preposition: "in the municipal election"
+    parted = clause_particles(text, ctx.clause, fv)  # "loopt ... op"
+    timed = [t.span() for p in (fv.next_year, fv.last_year) for t in p.finditer(text, ctx.clause[0], ctx.figure[0])]
     for i, m in enumerate(WORD.finditer(text, ctx.clause[0], ctx.figure[0])):
         word = m.group()
         low = word.lower()
+        if any(a <= m.start() < b for a, b in timed):  # "groeit de economie volgend jaar met": when, no measure
+            phrases.append((opened, current))
+            opened, current = False, []
+            continue
         if low in fv.determiners:
             phrases.append((opened, current))
             before = WORD_BEFORE.search(text, max(ctx.clause[0], m.start() - 20), m.start())
@@ -293,7 +300,7 @@ def measured_noun(ctx: FigureContext, fv: FrameVocabulary, function_words: froze
             opened, current = True, []
             continue
         name = word[:1].isupper() and i > 0 and not (opened and not current)  # "de Nederlandse economie"
-        if name or low in function_words or low in fv.phrase_ends or measure_stop(low, fv) \
+        if name or low in function_words or low in fv.phrase_ends or measure_stop(low, fv, parted) \
                 or low in fv.transparent:
             phrases.append((opened, current))
             opened, current = False, []
@@ -336,26 +343,6 @@ def measure_of_before(text: str, position: int, language: Language) -> bool:
     return bool(m) and m.group(1).lower() not in fv.determiners and m.group(1).lower() not in fv.not_measures
 
 
-def equated(ctx: FigureContext, head_end: int, fv: FrameVocabulary) -> bool:
-    """True when the words between a noun and the amount make the amount its measure: a verb
-    of being or amounting ("de schade is", "turnout was", "kwam uit op") or "van", "of" right
-    after it ("een begrotingstekort van", "a turnout of"); not "De gemeente trekt 5 miljoen uit"."""
-    text = ctx.doc.scan_text
-    words = [m.group().lower() for m in WORD.finditer(text, head_end, ctx.figure[0])]
-    if words[:1] and words[0] in fv.measure_of:
-        return True
-    if len(words) > MEASURE_REACH:
-        return False  # too far to be said of it
-    before = [m.group().lower() for m in WORD.finditer(text, ctx.clause[0], head_end)]
-    # "Volgens het CBS groeide de economie met 0,8 procent": the verb before its subject
-    return any(measure_stop(w, fv) and lemma(w, fv.language) not in fv.possessing for w in words + before[-4:])
-
-
-def measure_stop(word: str, fv: FrameVocabulary) -> bool:
-    """True for a verb of being or amounting, by its lemma or as written ("sentenced": no noun)."""
-    return word in fv.measure_stops or lemma(word, fv.language) in fv.measure_stops
-
-
 def names_within_sentences(doc: Document) -> frozenset[str]:
     """The capitalised words an article writes inside its sentences, not only at their start."""
     return Analysis.of(doc).names_within_sentences
@@ -393,7 +380,8 @@ def open_actor(ctx: FigureContext, fv: FrameVocabulary, vocab) -> Hit | None:
         if before and before.group(1).lower() in fv.governing:
             governed = governed or Hit(m.start(), m.end(), slug(name), name)
             continue
-        return Hit(m.start(), m.end(), slug(name), name)
+        known = [h.label for h in vocab.claimants.find(name) if h.label in forecasters(vocab.source)]
+        return Hit(m.start(), m.end(), known[0] if known else slug(name), name)  # "Het Centraal Planbureau": cpb
     return governed
 
 
