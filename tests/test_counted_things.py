@@ -127,3 +127,22 @@ def test_the_evidence_of_an_institution_is_its_words(registry):
     doc = make_doc("Op basisscholen in Rotterdam zijn 400 kinderen niet gevaccineerd.", date="2026-05-04")
     claims = extract_document(doc, [registry.get("quantities")()], registry.schema()).claims
     assert [dict(c.evidence).get("qualifier") for c in claims] == ["kinderen; Op basisscholen"]  # a group and an institution
+
+
+def test_an_age_is_no_count(registry):
+    """ "a 45-year-old man", "who is 45 years old", "een 45-jarige vrouw", "45 jaar oud" say who
+    someone is: no key; the twelve of "twelve 16-year-olds" still count the arrested."""
+    assert keys(registry, "A court in Rotterdam sentenced a 45-year-old man.", "en")["45"] is None
+    assert keys(registry, "The man, who is 45 years old, was arrested in Leeds.", "en")["45 years"] is None
+    assert keys(registry, "Een 45-jarige vrouw werd in Rotterdam opgepakt.")["45"] is None
+    assert keys(registry, "De man van 45 jaar oud werd in Rotterdam opgepakt.")["45 jaar"] is None
+    twelve = keys(registry, "Twelve 16-year-olds were arrested in Rotterdam.", "en")
+    assert twelve["16"] is None and twelve["Twelve"] is not None
+
+
+def test_an_amount_of_a_person_no_one_names_is_keyed_by_no_one(registry):
+    """A prison term or a fine of "a man", "een vrouw" is of nobody a key could name; of "the
+    former nurse" it stays keyed."""
+    assert keys(registry, "A court in Rotterdam sentenced a man to four years in prison.", "en")["four years"] is None
+    assert keys(registry, "Een vrouw is in Rotterdam veroordeeld tot vier jaar cel.")["vier jaar"] is None
+    assert keys(registry, "A court in Leeds sentenced the former nurse to 12 years in prison.", "en")["12 years"] is not None

@@ -40,6 +40,8 @@ def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary
             measured_noun(replace(ctx, clause=(ctx.sentence[0], ctx.clause[1])), fv, function_words)
         if noun is None and (aim := purpose_of(ctx, fv, function_words) or received_by(ctx, fv, function_words)):
             return f"for-{noun_class(aim.label, fv)}", aim.words, ""  # "2,1 miljard euro extra voor defensie"
+        if noun is not None and noun_lemma(noun.label.lower(), fv.language) in anonymous(fv.source):
+            return None  # "sentenced a 45-year-old man to four years": which man, no key says
         return (modified(noun, ctx.doc.scan_text, fv), noun.words, "") if noun else None
     text = ctx.doc.scan_text
     tallies = [h for h in fv.tallies.find(text, ctx.clause[0], ctx.figure[0])]
@@ -213,6 +215,15 @@ def denied(ctx: FigureContext, predicate: Hit, fv: FrameVocabulary) -> Hit:
     if no is None:
         return predicate
     return Hit(no.start(), predicate.end, f"not-{predicate.label}", ctx.doc.scan_text[no.start():predicate.end])
+
+
+@data_cache
+def anonymous(language: Language) -> frozenset[str]:
+    """Nouns of `[grammar] anonymous` of frames.toml, which name a person but not who ("a man",
+    "een vrouw"): an amount said of one (a prison term, a fine) is of nobody a key could name, and
+    two such amounts in one town are as likely two people's as one's."""
+    data = load_data(language, "frames") or load_data(language.other("nl"), "frames")
+    return frozenset(data.get("grammar", {}).get("anonymous", []))
 
 
 @data_cache

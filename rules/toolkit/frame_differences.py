@@ -1,6 +1,7 @@
 """Figures that are no count of their own: a difference between two counts ("61, three more than
 on Monday", "up three from Monday", "drie meer dan maandag"). Such a figure says by how much a
-tally moved, never what it stands at, so it is no claim about the tally's level."""
+tally moved, never what it stands at, so it is no claim about the tally's level. An age ("a
+45-year-old man", "een 45-jarige vrouw") counts nothing either: it says who someone is."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -35,6 +36,26 @@ def difference_words(language: Language) -> DifferenceWords:
         change_before=words_pattern(grammar.get("change_before", []), r"\s+\Z"),
         change_after=after_pattern(grammar.get("change_after", [])),
     )
+
+
+@data_cache
+def age_pattern(language: Language) -> regex.Pattern:
+    """The words of `[grammar] ages` of frames.toml right after a figure's number, joined to it by
+    a hyphen or a space ("45-year-old", "45 years old", "45-jarige", "45 jaar oud")."""
+    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    forms = [form.replace("-", " ") for form in grammar.get("ages", [])]
+    alternatives = "|".join(r"[\s-]+".join(regex.escape(word) for word in form.split()) for form in forms)
+    return regex.compile(rf"[\s-]*(?:{alternatives or '(?!)'})(?![\p{{L}}])", regex.I)
+
+
+NUMBER_START = regex.compile(r"[\p{N}.,]+|\p{L}+")
+
+
+def is_age(text: str, start: int, end: int, language: Language) -> bool:
+    """True when the figure at ``start..end`` is someone's age: its number is followed by a word of
+    age ("a 45-year-old man", "who is 45 years old", "twaalf 16-jarigen": the 16, not the twelve)."""
+    number = NUMBER_START.match(text, start, end)
+    return bool(number and age_pattern(language).match(text, number.end()))
 
 
 def is_difference(text: str, start: int, end: int, language: Language) -> bool:
