@@ -146,3 +146,11 @@ def test_an_amount_of_a_person_no_one_names_is_keyed_by_no_one(registry):
     assert keys(registry, "A court in Rotterdam sentenced a man to four years in prison.", "en")["four years"] is None
     assert keys(registry, "Een vrouw is in Rotterdam veroordeeld tot vier jaar cel.")["vier jaar"] is None
     assert keys(registry, "A court in Leeds sentenced the former nurse to 12 years in prison.", "en")["12 years"] is not None
+
+
+def test_a_score_is_no_count(registry):
+    """ "met 3-1 gewonnen", "drew 2-2": the tally of one side of a match, never a count of what the
+    clause names ("winnen"); a rising pair stays a range."""
+    assert keys(registry, "Ajax heeft zondag in Amsterdam met 3-1 van PSV gewonnen.")["3"] is None
+    assert keys(registry, "Ajax speelde in Amsterdam 2-2 tegen PSV.")["2"] is None
+    assert keys(registry, "In Amsterdam werden 100-150 mensen geëvacueerd.")["100-150"] == "quantity:people/evacuated/in-amsterdam"

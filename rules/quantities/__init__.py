@@ -22,7 +22,7 @@ from checker.rules.quantities.figure import Reading
 from checker.rules.quantities.when import earlier_words
 from checker.rules.quantities.whose import qualify, whose_and_where
 from checker.rules.toolkit import key_parts as part
-from checker.rules.toolkit.frame_differences import is_age, is_difference
+from checker.rules.toolkit.frame_differences import is_age, is_difference, is_score
 from checker.rules.toolkit.frames import frame_vocabulary
 from checker.rules.toolkit.lexicon import vocabulary
 from checker.rules.toolkit.vocabulary import VocabularyRule
@@ -76,6 +76,9 @@ class QuantityRule(VocabularyRule):
                 continue
             if is_age(doc.scan_text, amount.start, amount.end, lang):  # "a 45-year-old man": who, not how many
                 yield draft(doc, fig, vocab, {}, {}, [], unkeyed="an age, not a count")
+                continue
+            if is_score(doc.scan_text, amount.start, amount.end):  # "met 3-1 gewonnen"
+                yield draft(doc, fig, vocab, {}, {}, [], unkeyed="a score, not a count")
                 continue
             told = spoken_of_again(reading, fig) or duration(reading, fig)
             if told:

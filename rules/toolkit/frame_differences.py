@@ -1,7 +1,8 @@
 """Figures that are no count of their own: a difference between two counts ("61, three more than
 on Monday", "up three from Monday", "drie meer dan maandag"). Such a figure says by how much a
 tally moved, never what it stands at, so it is no claim about the tally's level. An age ("a
-45-year-old man", "een 45-jarige vrouw") counts nothing either: it says who someone is."""
+45-year-old man", "een 45-jarige vrouw") counts nothing either: it says who someone is; nor does
+a score ("met 3-1 gewonnen"), the two sides' tallies joined by a dash."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -56,6 +57,18 @@ def is_age(text: str, start: int, end: int, language: Language) -> bool:
     age ("a 45-year-old man", "who is 45 years old", "twaalf 16-jarigen": the 16, not the twelve)."""
     number = NUMBER_START.match(text, start, end)
     return bool(number and age_pattern(language).match(text, number.end()))
+
+
+# A whole number, a dash and another that is no higher, no space between ("3-1", "2–2"): a score or
+# a result of two sides, never a range (a range rises: "100-150").
+SCORE = regex.compile(r"(?<![\p{N}.,\-–])(\p{N}+)[-–](\p{N}+)(?![\p{N}\-–]|[.,]\p{N})")
+
+
+def is_score(text: str, start: int, end: int) -> bool:
+    """True when the figure at ``start..end`` is a side of a score ("Ajax won met 3-1", "drew
+    2-2"): the tally of one side, no count of a thing the clause names."""
+    m = SCORE.match(text, start)
+    return bool(m and m.end(1) == end and int(m.group(1)) >= int(m.group(2)))
 
 
 def is_difference(text: str, start: int, end: int, language: Language) -> bool:
