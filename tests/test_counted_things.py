@@ -154,3 +154,14 @@ def test_a_score_is_no_count(registry):
     assert keys(registry, "Ajax heeft zondag in Amsterdam met 3-1 van PSV gewonnen.")["3"] is None
     assert keys(registry, "Ajax speelde in Amsterdam 2-2 tegen PSV.")["2"] is None
     assert keys(registry, "In Amsterdam werden 100-150 mensen geëvacueerd.")["100-150"] == "quantity:people/evacuated/in-amsterdam"
+
+
+def test_a_part_of_a_count_takes_no_place_it_does_not_name(registry):
+    """ "Eight of the injured", "van wie acht ernstig" count a part of the injured: never the
+    injured of the place the article is about; a part that names its own place is that place's."""
+    en = keys(registry, "In Utrecht 23 people were injured on Saturday. Eight of the injured are in a critical condition.", "en")
+    assert en["23"] == "quantity:people/injured/in-utrecht" and en["Eight"] is None
+    nl = keys(registry, "In Utrecht raakten zaterdag 31 mensen gewond, van wie acht ernstig.")
+    assert nl["acht"] is None
+    own = keys(registry, "In Liège 31 people died; of whom 29 have been identified.", "en")
+    assert own["29"] == "quantity:people/identified/in-liege"  # what happened to them is their own

@@ -22,7 +22,7 @@ from checker.rules.quantities.figure import Reading
 from checker.rules.quantities.when import earlier_words
 from checker.rules.quantities.whose import qualify, whose_and_where
 from checker.rules.toolkit import key_parts as part
-from checker.rules.toolkit.frame_differences import is_age, is_difference, is_score
+from checker.rules.toolkit.frame_differences import is_age, is_difference, is_score, part_start
 from checker.rules.toolkit.frames import frame_vocabulary
 from checker.rules.toolkit.lexicon import vocabulary
 from checker.rules.toolkit.vocabulary import VocabularyRule
@@ -81,12 +81,27 @@ class QuantityRule(VocabularyRule):
                 yield draft(doc, fig, vocab, {}, {}, [], unkeyed="a score, not a count")
                 continue
             told = spoken_of_again(reading, fig) or duration(reading, fig)
-            if told:
-                yield told
-                continue
-            whose_and_where(doc, fig, vocab, figures)
-            qualify(doc, fig, vocab, reading.read)
-            yield keyed(reading, fig, framed(reading, fig), self.options.require_context)
+            if not told:
+                whose_and_where(doc, fig, vocab, figures)
+                qualify(doc, fig, vocab, reading.read)
+            claim = told or keyed(reading, fig, framed(reading, fig), self.options.require_context)
+            part = part_start(doc.scan_text, amount.start, amount.end, lang) if amount.unit is None else None
+            if part is not None and not says_its_own(claim, doc.scan_text[part:fig.sentence[1]]):
+                # "Eight of the injured are in a critical condition": a part of the injured, whose
+                # place and predicate are theirs; "of whom 29 have been identified" says its own
+                claim = draft(doc, fig, vocab, {}, {}, [], unkeyed="a part of a count, not the count")
+            yield claim
+
+
+def says_its_own(claim: ClaimDraft, own: str) -> bool:
+    """Whether the words of a part of a count (``own``) say its place or what happened to it
+    ("van wie vijftien in de stad Euskirchen", "of whom 29 have been identified"): a count in its
+    own right, not the count of the whole."""
+    for name in ("place", "predicate"):
+        said = claim.evidence.get(name)
+        if said and name not in claim.inferred and "(" not in said and said in own:  # not "(the sentence before)"
+            return True
+    return False
 
 
 __all__ = ["QuantityOptions", "QuantityRule"]

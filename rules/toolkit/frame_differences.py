@@ -2,7 +2,8 @@
 on Monday", "up three from Monday", "drie meer dan maandag"). Such a figure says by how much a
 tally moved, never what it stands at, so it is no claim about the tally's level. An age ("a
 45-year-old man", "een 45-jarige vrouw") counts nothing either: it says who someone is; nor does
-a score ("met 3-1 gewonnen"), the two sides' tallies joined by a dash."""
+a score ("met 3-1 gewonnen"), the two sides' tallies joined by a dash; and a part of a count
+("eight of the injured", "van wie acht ernstig") is none of the count itself."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -69,6 +70,26 @@ def is_score(text: str, start: int, end: int) -> bool:
     2-2"): the tally of one side, no count of a thing the clause names."""
     m = SCORE.match(text, start)
     return bool(m and m.end(1) == end and int(m.group(1)) >= int(m.group(2)))
+
+
+@data_cache
+def part_words(language: Language) -> tuple[regex.Pattern, regex.Pattern]:
+    """The words of `[grammar] part_after` of frames.toml right after a figure ("eight of the
+    injured") and of `part_before` right before it ("of whom eight", "van wie acht")."""
+    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    return after_pattern(grammar.get("part_after", [])), words_pattern(grammar.get("part_before", []), r"\s+\Z")
+
+
+def part_start(text: str, start: int, end: int, language: Language) -> int | None:
+    """Where the words of a part begin when the figure at ``start..end`` counts a part of people
+    or things the text counts or names elsewhere ("Eight of the injured are in a critical
+    condition": the figure; "31 gewond, van wie acht ernstig": "van wie"); None when it does not.
+    Such a figure is never the count of the whole, and only what follows is its own."""
+    after, before = part_words(language)
+    if after.match(text, end):
+        return start
+    m = before.search(text, max(0, start - 20), start)
+    return m.start() if m else None
 
 
 def is_difference(text: str, start: int, end: int, language: Language) -> bool:
