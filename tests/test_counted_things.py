@@ -165,3 +165,12 @@ def test_a_part_of_a_count_takes_no_place_it_does_not_name(registry):
     assert nl["acht"] is None
     own = keys(registry, "In Liège 31 people died; of whom 29 have been identified.", "en")
     assert own["29"] == "quantity:people/identified/in-liege"  # what happened to them is their own
+
+
+def test_the_article_place_is_none_its_open_places_contradict(registry):
+    """A country of the vocabulary named once as where tourists came from makes no article about
+    that country when the places after prepositions of place lead with another: the five killed
+    of a crash near Utrecht are never Germany's."""
+    got = keys(registry, "Five people were killed and 23 injured when a bus overturned near Utrecht on Saturday. "
+                         "The bus was carrying tourists from Germany.", "en")
+    assert got["Five"] == "quantity:people/died/in-utrecht"

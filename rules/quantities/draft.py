@@ -19,7 +19,7 @@ from checker.rules.quantities.figure import MISSING, Figure, Previous, Reading
 from checker.rules.quantities.whose import whole_set
 from checker.rules.toolkit.context import attribution_of, dominant_actor, dominant_places, event_around, leader, names_whose
 from checker.rules.toolkit.frame_differences import contrasted_change
-from checker.rules.toolkit.frame_keys import Frame, again, clause_places, most_specific, quantity_frame
+from checker.rules.toolkit.frame_keys import Frame, again, clause_places, leading_open_place, most_specific, quantity_frame
 from checker.rules.toolkit.frame_years import other_year, year_after
 from checker.rules.toolkit.gazetteer import slug
 from checker.rules.toolkit.frames import WORD, measure_of_before
@@ -133,12 +133,21 @@ def duration(reading: Reading, fig: Figure) -> ClaimDraft | None:
                  unkeyed="whose or where not said")
 
 
+def article_place(doc: Document, vocab: Vocabulary, fv) -> str | None:
+    """The place the article is mostly about: the one its places of the vocabulary clearly lead
+    with, unless the places it names after a preposition of place (any the gazetteer knows) lead
+    with another ("tourists from Germany" beside "near Utrecht" twice is no article about Germany)."""
+    named = leader(dominant_places(doc, vocab))
+    opened = leading_open_place(doc, vocab, fv)
+    return named if opened is None or opened == named else None
+
+
 def framed(reading: Reading, fig: Figure) -> Frame | None:
     """The frame of a figure of people or of an open noun (None for a concept of the
     vocabulary, which then takes the article's main actor when its sentence names none)."""
     doc, vocab = reading.doc, reading.vocab
     if reading.article_place is MISSING:
-        reading.article_place = leader(dominant_places(doc, vocab))
+        reading.article_place = article_place(doc, vocab, reading.frames)
     heading = is_heading(doc, fig.sentence)  # "More than 150 bodies recovered so far": of the headline's people
     frame = quantity_frame(fig.context(reading, reading.headline_place if heading else reading.earlier_place), fig.concept,
                            fig.parts, fig.evidence, vocab, reading.frames, reading.article_place)
