@@ -25,7 +25,8 @@ from checker.rules.toolkit import key_parts as part
 from checker.rules.toolkit.frame_differences import is_age, is_difference, is_score, part_start
 from checker.rules.toolkit.frames import frame_vocabulary
 from checker.rules.toolkit.lexicon import vocabulary
-from checker.rules.toolkit.vocabulary import VocabularyRule
+from checker.rules.toolkit.numbers import Amount
+from checker.rules.toolkit.vocabulary import Language, VocabularyRule
 
 
 class QuantityOptions(Options, kw_only=True):
@@ -63,22 +64,9 @@ class QuantityRule(VocabularyRule):
         for amount in amounts(doc, lang, vocab):  # candidates and their amounts
             fig = what_is_counted(doc, amount, vocab, figures)
             fig.earlier = earlier_words(doc, amount, fig.clause, vocab, fig.change)  # time
-            if point_in_time(doc.scan_text, amount, lang):  # "twee jaar geleden": counts no thing of the clause
-                yield draft(doc, fig, vocab, {}, {}, [], unkeyed="a point in time")
-                continue
-            if reads_a_scale(doc.scan_text, amount, lang):
-                # "a magnitude 7.8 earthquake" counts no earthquakes; the magnitudes of a quake and
-                # of its aftershock are not one fact's two values
-                yield draft(doc, fig, vocab, {}, {}, [], unkeyed="a reading on a scale, its measure not named")
-                continue
-            if is_difference(doc.scan_text, amount.start, amount.end, lang):  # "61, three more than on Monday"
-                yield draft(doc, fig, vocab, {}, {}, [], unkeyed="a difference between two counts, not a count")
-                continue
-            if is_age(doc.scan_text, amount.start, amount.end, lang):  # "a 45-year-old man": who, not how many
-                yield draft(doc, fig, vocab, {}, {}, [], unkeyed="an age, not a count")
-                continue
-            if is_score(doc.scan_text, amount.start, amount.end):  # "met 3-1 gewonnen"
-                yield draft(doc, fig, vocab, {}, {}, [], unkeyed="a score, not a count")
+            unkeyed = no_count(doc.scan_text, amount, lang)
+            if unkeyed:
+                yield draft(doc, fig, vocab, {}, {}, [], unkeyed=unkeyed)
                 continue
             told = spoken_of_again(reading, fig) or duration(reading, fig)
             if not told:
@@ -91,6 +79,24 @@ class QuantityRule(VocabularyRule):
                 # place and predicate are theirs; "of whom 29 have been identified" says its own
                 claim = draft(doc, fig, vocab, {}, {}, [], unkeyed="a part of a count, not the count")
             yield claim
+
+
+def no_count(text: str, amount: Amount, lang: Language) -> str | None:
+    """Why a figure counts no thing of its clause, if it does not: the figure's own words say so."""
+    start, end = amount.start, amount.end
+    if point_in_time(text, amount, lang):  # "twee jaar geleden"
+        return "a point in time"
+    if reads_a_scale(text, amount, lang):
+        # "a magnitude 7.8 earthquake" counts no earthquakes; the magnitudes of a quake and of its
+        # aftershock are not one fact's two values
+        return "a reading on a scale, its measure not named"
+    if is_difference(text, start, end, lang):  # "61, three more than on Monday"
+        return "a difference between two counts, not a count"
+    if is_age(text, start, end, lang):  # "a 45-year-old man": who, not how many
+        return "an age, not a count"
+    if is_score(text, start, end):  # "met 3-1 gewonnen"
+        return "a score, not a count"
+    return None
 
 
 def says_its_own(claim: ClaimDraft, own: str) -> bool:
