@@ -174,3 +174,11 @@ def test_the_article_place_is_none_its_open_places_contradict(registry):
     got = keys(registry, "Five people were killed and 23 injured when a bus overturned near Utrecht on Saturday. "
                          "The bus was carrying tourists from Germany.", "en")
     assert got["Five"] == "quantity:people/died/in-utrecht"
+
+
+def test_an_island_is_a_kind_of_place_before_its_name(registry):
+    """ "the Greek island of Rhodes", "het Griekse eiland Rodos": the island is the place, not the
+    country an adjective names."""
+    en = keys(registry, "A wildfire on the Greek island of Rhodes has burned 3,500 hectares.", "en")
+    nl = keys(registry, "Op het Griekse eiland Rodos zijn 30.000 mensen geëvacueerd.")
+    assert en["3,500"].endswith("/in-rodos") and nl["30.000"] == "quantity:people/evacuated/in-rodos"
