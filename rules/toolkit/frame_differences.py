@@ -50,6 +50,7 @@ def age_pattern(language: Language) -> regex.Pattern:
     return regex.compile(rf"[\s-]*(?:{alternatives or '(?!)'})(?![\p{{L}}])", regex.I)
 
 
+AGE_REACH = 40  # characters from a figure's number to the end of its word of age: "45 years old"
 NUMBER_START = regex.compile(r"[\p{N}.,]+|\p{L}+")
 
 
@@ -57,7 +58,8 @@ def is_age(text: str, start: int, end: int, language: Language) -> bool:
     """True when the figure at ``start..end`` is someone's age: its number is followed by a word of
     age ("a 45-year-old man", "who is 45 years old", "twaalf 16-jarigen": the 16, not the twelve)."""
     number = NUMBER_START.match(text, start, end)
-    return bool(number and age_pattern(language).match(text, number.end()))
+    # bounded: the regex module looks for a word the pattern requires through all the text it is given
+    return bool(number and age_pattern(language).match(text, number.end(), number.end() + AGE_REACH))
 
 
 # A whole number, a dash and another that is no higher, no space between ("3-1", "2–2"): a score or

@@ -408,7 +408,8 @@ class NumberReader:
         """Where a figure named as a threshold that is passed begins ("de grens van 1 miljoen is
         gepasseerd", "passed the 50,000 mark": at least the figure); None if it is none."""
         before = self.g.threshold_before.search(text, max(0, amount.start - 30), amount.start)
-        after = self.g.threshold_after.match(text, amount.end)
+        after = self.g.threshold_after.match(text, amount.end, amount.end + 40)  # bounded, as the regex module
+        # otherwise looks for the words the pattern requires through the rest of the text
         if not before and not after:
             return None
         start = before.start() if before else amount.start
