@@ -21,7 +21,7 @@ from checker.rules.toolkit.frames import (
 from checker.rules.toolkit.frame_verbs import receiver
 from checker.rules.toolkit.lemmas import lemma, noun_lemma
 from checker.rules.toolkit.lexicon import Hit, data_cache, load_data, phrase_pattern, vocabulary, words_pattern
-from checker.rules.toolkit.vocabulary import Language
+from checker.rules.toolkit.vocabulary import Language, frames_data, frames_grammar
 
 
 def what_is_counted(ctx: FigureContext, concept: Hit | None, fv: FrameVocabulary,
@@ -81,7 +81,7 @@ def instances(language: Language) -> tuple[frozenset[str], regex.Pattern]:
     """The nouns of `[grammar] instance_nouns` of frames.toml, which count what they are
     instances of ("gevallen van mazelen", "cases of measles"), and the words of
     `instance_of` that join them to it, as a pattern of the noun after them."""
-    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    grammar = frames_grammar(language)
     joined = words_pattern(grammar.get("instance_of", []), r"\s+(\p{Ll}[\p{L}\-]*)")
     return frozenset(grammar.get("instance_nouns", [])), joined
 
@@ -154,7 +154,7 @@ def modified(noun: Hit, text: str, fv: FrameVocabulary) -> str:
 def compound_joiners(language: Language) -> regex.Pattern:
     """The words of `[grammar] compound_joiners` of frames.toml with the noun after them, which
     write a compound apart ("tekort op de begroting": begrotingstekort)."""
-    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    grammar = frames_grammar(language)
     joiners = phrase_pattern(grammar.get("compound_joiners", [])) or "(?!)"
     return regex.compile(rf"\s+(?:{joiners})\s+(\p{{Ll}}[\p{{L}}\-]*)(?![\p{{L}}])")
 
@@ -177,7 +177,7 @@ MEASURE_WORD = regex.compile(r"[ \t]+(\p{Ll}+)")
 def counters(language: Language) -> regex.Pattern:
     """Nouns of `[grammar] counters` of frames.toml: a count that says nothing of what it counts
     ("de balans", "de teller", "the tally")."""
-    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    grammar = frames_grammar(language)
     return words_pattern(grammar.get("counters", []))
 
 
@@ -204,7 +204,7 @@ BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
 def negations(language: Language) -> regex.Pattern:
     """Words of `[grammar] negations` of frames.toml ending just before a predicate, one word
     between at most ("are not vaccinated", "niet zijn gevonden")."""
-    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    grammar = frames_grammar(language)
     return words_pattern(grammar.get("negations", []), after=r"(?:\s+\p{L}+)?\s+\Z")
 
 
@@ -222,7 +222,7 @@ def anonymous(language: Language) -> frozenset[str]:
     """Nouns of `[grammar] anonymous` of frames.toml, which name a person but not who ("a man",
     "een vrouw"): an amount said of one (a prison term, a fine) is of nobody a key could name, and
     two such amounts in one town are as likely two people's as one's."""
-    data = load_data(language, "frames") or load_data(language.other("nl"), "frames")
+    data = frames_data(language)
     return frozenset(data.get("grammar", {}).get("anonymous", []))
 
 
@@ -230,7 +230,7 @@ def anonymous(language: Language) -> frozenset[str]:
 def positions(language: Language) -> frozenset[str]:
     """The predicates that make a figure a position in a negotiation ("demanded", "offered"), from
     ``[grammar] positions`` of frames.toml: they key an amount with a unit too."""
-    data = load_data(language, "frames") or load_data(language.other("nl"), "frames")
+    data = frames_data(language)
     return frozenset(data.get("grammar", {}).get("positions", []))
 
 
@@ -239,7 +239,7 @@ def finding(language: Language) -> tuple[regex.Pattern, frozenset[str], regex.Pa
     """The words of `[grammar] found` of frames.toml, which say that people are found, the
     predicates of `found_of` that being found ends ("missing"), and the `subordinators` that open
     a clause of another subject ("missing after police found their car")."""
-    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    grammar = frames_grammar(language)
     return words_pattern(grammar.get("found", [])), frozenset(grammar.get("found_of", [])), \
         words_pattern(grammar.get("subordinators", []))
 
@@ -296,7 +296,7 @@ def mandates(language: Language) -> tuple[regex.Pattern, regex.Pattern]:
     """Words of `[grammar] mandates_before` of frames.toml ending just before a predicate
     ("ordered to evacuate", "het bevel om te evacueren"), and of `mandates_after` right after
     it ("evacuation orders")."""
-    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    grammar = frames_grammar(language)
     return (words_pattern(grammar.get("mandates_before", []), after=r"\s+\Z"),
             regex.compile(rf"\s+(?:{phrase_pattern(grammar.get('mandates_after', [])) or '(?!)'})(?!\p{{L}})", regex.I))
 
@@ -400,7 +400,7 @@ def received_by(ctx: FigureContext, fv: FrameVocabulary, function_words: frozens
 def purposes(language: Language) -> regex.Pattern:
     """The words of `[grammar] purpose` of frames.toml with the noun after them, a determiner
     between or not: "voor defensie", "on the defence"."""
-    data = load_data(language, "frames") or load_data(language.other("nl"), "frames")
+    data = frames_data(language)
     grammar = data.get("grammar", {})
     determiners = phrase_pattern(grammar.get("determiners", [])) or "(?!)"
     return words_pattern(grammar.get("purpose", []), rf"\s+(?i:(?:{determiners})\s+)?(\p{{Ll}}[\p{{L}}\-]*)(?![\p{{L}}])")

@@ -12,8 +12,8 @@ import regex
 
 from checker.rules.toolkit.lemmas import lemma
 from checker.rules.toolkit.frame_verbs import verb_final
-from checker.rules.toolkit.lexicon import Hit, data_cache, load_data, phrase_pattern, words_pattern
-from checker.rules.toolkit.vocabulary import Language
+from checker.rules.toolkit.lexicon import Hit, data_cache, phrase_pattern, words_pattern
+from checker.rules.toolkit.vocabulary import Language, frames_grammar
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ def after_pattern(forms: list[str]) -> regex.Pattern:
 
 @data_cache
 def difference_words(language: Language) -> DifferenceWords:
-    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    grammar = frames_grammar(language)
     return DifferenceWords(
         after=after_pattern(grammar.get("difference_after", [])),
         change_before=words_pattern(grammar.get("change_before", []), r"\s+\Z"),
@@ -44,7 +44,7 @@ def difference_words(language: Language) -> DifferenceWords:
 def age_pattern(language: Language) -> regex.Pattern:
     """The words of `[grammar] ages` of frames.toml right after a figure's number, joined to it by
     a hyphen or a space ("45-year-old", "45 years old", "45-jarige", "45 jaar oud")."""
-    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    grammar = frames_grammar(language)
     forms = [form.replace("-", " ") for form in grammar.get("ages", [])]
     alternatives = "|".join(r"[\s-]+".join(regex.escape(word) for word in form.split()) for form in forms)
     return regex.compile(rf"[\s-]*(?:{alternatives or '(?!)'})(?![\p{{L}}])", regex.I)
@@ -78,7 +78,7 @@ def is_score(text: str, start: int, end: int) -> bool:
 def part_words(language: Language) -> tuple[regex.Pattern, regex.Pattern]:
     """The words of `[grammar] part_after` of frames.toml right after a figure ("eight of the
     injured") and of `part_before` right before it ("of whom eight", "van wie acht")."""
-    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    grammar = frames_grammar(language)
     return after_pattern(grammar.get("part_after", [])), words_pattern(grammar.get("part_before", []), r"\s+\Z")
 
 
@@ -113,7 +113,7 @@ BY_REACH = 100  # characters before "by", "met" where the verb of change stands:
 @data_cache
 def contrast_before(language: Language) -> regex.Pattern:
     """The words of `[grammar] contrast` of frames.toml, ending right before a figure."""
-    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    grammar = frames_grammar(language)
     return words_pattern(grammar.get("contrast", []), r"\s+\Z")
 
 
@@ -136,7 +136,7 @@ def contrasted_change(text: str, sentence_start: int, start: int, language: Lang
 def change_words(language: Language) -> tuple[frozenset[str], frozenset[str]]:
     """The verbs of change of `[grammar] change_verbs` of frames.toml (by lemma or as written) and
     the words of `change_by` that may stand between such a verb and its figure."""
-    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    grammar = frames_grammar(language)
     return (frozenset(w.lower() for w in grammar.get("change_verbs", [])),
             frozenset(w.lower() for w in grammar.get("change_by", [])))
 

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 import regex
 
 from checker.rules.toolkit.gazetteer import slug
-from checker.rules.toolkit.lexicon import data_cache, ending_at, load_data, phrase_pattern
+from checker.rules.toolkit.lexicon import data_cache, ending_at, phrase_pattern
 from checker.rules.toolkit.lemmas import lemma, noun_lemma
 from checker.rules.toolkit.numerals import word_value
-from checker.rules.toolkit.vocabulary import Language
+from checker.rules.toolkit.vocabulary import Language, frames_grammar
 
 if TYPE_CHECKING:
     from checker.rules.toolkit.frames import FigureContext, FrameVocabulary
@@ -49,7 +49,7 @@ def facilities(language: Language) -> frozenset[str]:
     """The kinds of place of `[grammar] facility_kinds` of frames.toml: a name before one is a
     place ("the Heathrow hub"), and one inside a named town is a place inside it ("at the hub in
     Leeds"), where a kind such as a district is the town itself."""
-    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    grammar = frames_grammar(language)
     return frozenset(grammar.get("facility_kinds", []))
 
 
@@ -57,7 +57,7 @@ def facilities(language: Language) -> frozenset[str]:
 def institutions(language: Language) -> tuple[frozenset[str], regex.Pattern]:
     """The nouns of `[grammar] institutions` of frames.toml and a pattern of a bare phrase of one or
     two words after a word of `institution_prepositions` ("at primary schools", "op basisscholen")."""
-    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    grammar = frames_grammar(language)
     before = phrase_pattern(grammar.get("institution_prepositions", [])) or "(?!)"
     return frozenset(grammar.get("institutions", [])), regex.compile(
         rf"(?<![\p{{L}}])(?i:{before})\s+((?:\p{{Ll}}[\p{{L}}\-]*\s+)?\p{{Ll}}[\p{{L}}\-]*)(?![\p{{L}}])")

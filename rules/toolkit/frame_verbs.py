@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 import regex
 
 from checker.rules.toolkit.lemmas import lemma
-from checker.rules.toolkit.lexicon import data_cache, load_data
-from checker.rules.toolkit.vocabulary import Language
+from checker.rules.toolkit.lexicon import data_cache
+from checker.rules.toolkit.vocabulary import Language, frames_data, frames_grammar
 
 if TYPE_CHECKING:
     from checker.rules.toolkit.frames import FigureContext, FrameVocabulary
@@ -43,7 +43,7 @@ def equated(ctx: FigureContext, head_end: int, fv: FrameVocabulary) -> bool:
 def verb_final(language: Language) -> bool:
     """True for a language whose subordinate clause ends with its verb (`[grammar] verb_final`
     of frames.toml: "dat de economie met 1,1 procent groeit")."""
-    data = load_data(language, "frames") or load_data(language.other("nl"), "frames")
+    data = frames_data(language)
     return bool(data.get("grammar", {}).get("verb_final", False))
 
 
@@ -51,7 +51,7 @@ def verb_final(language: Language) -> bool:
 def spending(language: Language) -> frozenset[str]:
     """The verbs of `[grammar] spending` of frames.toml: their subject spends or receives an
     amount, it is no measure of it ("Het kabinet trekt 2 miljard uit")."""
-    data = load_data(language, "frames") or load_data(language.other("nl"), "frames")
+    data = frames_data(language)
     return frozenset(data.get("grammar", {}).get("spending", []))
 
 
@@ -59,7 +59,7 @@ def spending(language: Language) -> frozenset[str]:
 def receiving(language: Language) -> tuple[frozenset[str], frozenset[str]]:
     """The verbs of `[grammar] receiving` of frames.toml and the `more_particles` that close such
     a clause and make the amount more of it ("Defensie krijgt er 1,8 miljard euro bij")."""
-    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    grammar = frames_grammar(language)
     return frozenset(grammar.get("receiving", [])), frozenset(grammar.get("more_particles", []))
 
 

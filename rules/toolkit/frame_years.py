@@ -11,8 +11,8 @@ import regex
 
 from checker.rules.toolkit.context import sentence_opening, vocabulary
 from checker.rules.toolkit.frames import FigureContext, FrameVocabulary
-from checker.rules.toolkit.lexicon import data_cache, load_data, words_pattern
-from checker.rules.toolkit.vocabulary import Language
+from checker.rules.toolkit.lexicon import data_cache, words_pattern
+from checker.rules.toolkit.vocabulary import Language, frames_grammar
 
 YEAR = regex.compile(r"(?<![\p{N}\p{L}])(1[89]\d\d|20\d\d)(?![\p{N}\p{L}])")
 ANTECEDENT_WORDS = 5  # words before a clause's break where the year it refers back to stands
@@ -51,7 +51,7 @@ def other_year(ctx: FigureContext, fv: FrameVocabulary) -> str | None:
 @data_cache
 def this_year(language: Language) -> regex.Pattern:
     """Words of `[grammar] this_year` of frames.toml: the article's own year ("this year", "dit jaar")."""
-    grammar = (load_data(language, "frames") or load_data(language.other("nl"), "frames")).get("grammar", {})
+    grammar = frames_grammar(language)
     return words_pattern(grammar.get("this_year", []))
 
 

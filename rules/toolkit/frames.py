@@ -26,6 +26,7 @@ from checker.rules.toolkit.persons import known_word, subject_name
 from checker.rules.toolkit.frame_places import LIST_ADJECTIVE, FrameWords, inner_place, place_patterns
 from checker.rules.toolkit.frame_whose import forecasters
 from checker.rules.toolkit.frame_verbs import MEASURE_REACH, clause_particles, equated, measure_stop
+from checker.rules.toolkit.vocabulary import frames_data
 
 WORD = regex.compile(r"\p{L}[\p{L}\-'’]*")
 NOUN_REACH = 2  # words: the counted noun is at most this many words after the figure
@@ -113,7 +114,7 @@ class FrameVocabulary:
 
 @data_cache
 def frame_vocabulary(language: Language) -> FrameVocabulary:
-    data = load_data(language, "frames") or load_data(language.other("nl"), "frames")
+    data = frames_data(language)
     single, phrases = {}, {}
     for label, forms in data.get("predicates", {}).items():
         for form in forms:

@@ -84,6 +84,16 @@ def load_data(language: Language, name: str) -> dict[str, Any]:
     return data
 
 
+def frames_data(language: Language) -> dict[str, Any]:
+    """The data of the language's frames.toml, Dutch's when it has none."""
+    return load_data(language, "frames") or load_data(language.other("nl"), "frames")
+
+
+def frames_grammar(language: Language) -> dict[str, Any]:
+    """The ``[grammar]`` table of the language's frames.toml (see ``frames_data``)."""
+    return frames_data(language).get("grammar", {})
+
+
 @cache
 def calendar_names(language: str) -> dict[str, dict[str, int]]:
     """Month and weekday names of a language, from dateparser's own language data.
